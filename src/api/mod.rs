@@ -1,0 +1,3 @@
+//! The signed HTTP client for the Identity and Organizations services.
+
+pub mod export;

@@ -1,0 +1,59 @@
+//! The `canopy` command line: parse flags, start the runtime, hand over to a layer.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "canopy",
+    version,
+    about = "Browse, audit and edit an OCI tenancy's identity and access"
+)]
+struct Cli {
+    #[command(flatten)]
+    tui: canopy::app::TuiArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the local OCI emulator (Identity and Organizations) on loopback.
+    Emulator(canopy::emulator::cli::EmulatorArgs),
+    /// Write the whole tenancy as one JSON document.
+    Export(canopy::api::export::ExportArgs),
+    /// Policy statement tools.
+    #[command(subcommand)]
+    Policy(canopy::policy::cli::PolicyCommand),
+    /// Answer who-can-do-what questions for a compartment.
+    Audit(canopy::policy::cli::AuditArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("canopy: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command {
+            None => canopy::app::run(cli.tui).await.map(|()| 0),
+            Some(Command::Emulator(args)) => canopy::emulator::cli::run(args).await.map(|()| 0),
+            Some(Command::Export(args)) => canopy::api::export::run(args).await.map(|()| 0),
+            Some(Command::Policy(cmd)) => canopy::policy::cli::run(cmd).await,
+            Some(Command::Audit(args)) => canopy::policy::cli::audit(args).await,
+        }
+    });
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("canopy: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

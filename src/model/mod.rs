@@ -1,0 +1,35 @@
+//! Domain types: the resources of an OCI tenancy as they travel on the wire (serde, camelCase),
+//! shared by the client, the emulator, the policy engine and the UI. No I/O here.
+
+mod wire_enum;
+
+pub mod compartment;
+pub mod group;
+pub mod invitation;
+pub mod lifecycle;
+pub mod policy;
+pub mod snapshot;
+pub mod tag;
+pub mod tags;
+pub mod tenancy;
+pub mod user;
+pub mod work_request;
+
+pub use compartment::*;
+pub use group::*;
+pub use invitation::*;
+pub use lifecycle::LifecycleState;
+pub use policy::*;
+pub use snapshot::Snapshot;
+pub use tag::*;
+pub use tags::{DefinedTags, FreeformTags};
+pub use tenancy::*;
+pub use user::*;
+pub use work_request::*;
+
+/// An OCI error body: `{"code": "...", "message": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+}

@@ -1,0 +1,1 @@
+//! Rendering: panes, widgets, theme and keymap.
