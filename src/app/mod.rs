@@ -1,8 +1,51 @@
 //! Application state, actions, requests and responses, the worker and the event loop.
+//!
+//! Flow: key -> [`keymap`] -> [`Action`] -> [`update()`] (global handling, else the focused
+//! pane) -> state change and [`Request`]s -> worker -> [`Response`] -> [`apply_response`].
+//! `update` and `apply_response` never await and never do I/O.
+
+pub mod action;
+pub mod compartments;
+pub mod ctx;
+pub mod diff;
+pub mod drafts;
+pub mod event_loop;
+pub mod filter;
+pub mod identity;
+pub mod invitations;
+pub mod keymap;
+pub mod lint;
+pub mod list;
+pub mod loadable;
+pub mod log;
+pub mod modal;
+pub mod modal_update;
+pub mod pane;
+pub mod pane_id;
+pub mod policies;
+pub mod policy_editor;
+pub mod request;
+pub mod state;
+pub mod tags;
+pub mod terminal;
+pub mod text_input;
+pub mod toast;
+pub mod update;
+pub mod validate;
 
 use clap::Args;
 
 use crate::config::ConnectionArgs;
+
+pub use action::Action;
+pub use ctx::{Ctx, Effect, Session};
+pub use event_loop::Draw;
+pub use loadable::Loadable;
+pub use pane::Pane;
+pub use pane_id::PaneId;
+pub use request::{CallRecord, Failure, Payload, Request, RequestId, RequestKind, Response};
+pub use state::AppState;
+pub use update::{action_for_key, apply_response, update};
 
 /// Flags of the TUI itself (`canopy` with no subcommand).
 #[derive(Debug, Clone, Default, Args)]
@@ -14,6 +57,7 @@ pub struct TuiArgs {
     pub read_only: bool,
 }
 
-pub async fn run(_args: TuiArgs) -> anyhow::Result<()> {
-    anyhow::bail!("the TUI is not built yet")
+/// Runs the TUI until the user quits; `draw` renders the state (the `ui` layer's `draw`).
+pub async fn run(_args: TuiArgs, _draw: Draw) -> anyhow::Result<()> {
+    anyhow::bail!("the TUI needs the API client, which is not merged yet")
 }

@@ -1,0 +1,104 @@
+//! What the user meant, after the keymap resolved a key. The keymap file names these actions
+//! directly (`snake_case`); variants the keymap cannot produce are `#[serde(skip)]`.
+
+use crossterm::event::KeyEvent;
+use serde::Deserialize;
+
+use super::pane_id::PaneId;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    // --- everywhere ---
+    Quit,
+    NextPane,
+    PreviousPane,
+    /// Switch to a pane: `{ go = "policies" }` in the keymap.
+    Go(PaneId),
+    /// Open the `:` command palette.
+    Palette,
+    /// Open the `/` filter prompt of the focused list.
+    Filter,
+    /// Cycle the filter between substring, regex and fuzzy matching.
+    FilterMode,
+    Help,
+    /// Esc: close the innermost overlay, clear a filter, or go back along the breadcrumbs.
+    Back,
+    /// Copy the selected resource's OCID to the clipboard (OSC 52).
+    CopyOcid,
+    /// Show the selected resource as raw JSON.
+    RawJson,
+    Refresh,
+
+    // --- lists and trees ---
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Expand,
+    Collapse,
+    /// Enter: open, pick or confirm, depending on where the focus is.
+    Select,
+
+    // --- writes (unreachable in read-only mode) ---
+    Create,
+    Edit,
+    /// Edit in `$EDITOR` instead of the embedded editor.
+    EditExternal,
+    Rename,
+    Move,
+    Delete,
+    Recover,
+    /// Save the editor's content (asks for confirmation with a diff first).
+    Save,
+
+    // --- dialogs ---
+    /// Move the focus to the next field or option.
+    NextField,
+    PreviousField,
+    /// Leave the editor or a dialog without keeping its changes.
+    Cancel,
+
+    // --- internal: never from the keymap ---
+    /// A key for a text input (editor, prompt, form field) that the keymap did not claim.
+    #[serde(skip)]
+    Input(KeyEvent),
+    /// Text pasted into the terminal.
+    #[serde(skip)]
+    Paste(String),
+    /// A clock tick: spinners turn and toasts age.
+    #[serde(skip)]
+    Tick,
+    /// The external editor closed with this text (`None`: it failed or was cancelled).
+    #[serde(skip)]
+    ExternalEditDone(Option<String>),
+    /// Run a command-palette command, e.g. `pol` or `q`.
+    #[serde(skip)]
+    Command(String),
+    /// Restore the saved drafts found at start.
+    #[serde(skip)]
+    RestoreDrafts,
+    /// A pane-specific sub-view, e.g. the Identity pane's `users` tab (from the palette).
+    #[serde(skip)]
+    Show(String),
+}
+
+impl Action {
+    /// Actions that change the tenancy: refused (with a toast) in read-only mode and hidden
+    /// from the hint bar and help there.
+    pub fn is_write(&self) -> bool {
+        matches!(
+            self,
+            Action::Create
+                | Action::Edit
+                | Action::EditExternal
+                | Action::Rename
+                | Action::Move
+                | Action::Delete
+                | Action::Recover
+                | Action::Save
+        )
+    }
+}

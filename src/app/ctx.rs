@@ -1,0 +1,145 @@
+//! What every pane may read and touch while handling an action or a response: session facts,
+//! the tenancy-wide data panes share (the compartment list), toasts, the modal, outgoing
+//! requests and side effects for the event loop.
+
+use crate::model::{Compartment, Tenancy};
+
+use super::drafts::Drafts;
+use super::loadable::Loadable;
+use super::modal::Modal;
+use super::pane_id::PaneId;
+use super::request::{Request, RequestId, RequestKind};
+use super::toast::Toasts;
+
+/// Facts about the connection shown in the header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Session {
+    pub profile: String,
+    pub region: String,
+    pub endpoint: String,
+    pub read_only: bool,
+    /// The tenancy OCID (the root compartment).
+    pub tenancy_id: String,
+    /// `NO_COLOR` is set: draw with bold, dim and reverse only.
+    pub no_color: bool,
+}
+
+/// Work for the event loop that is not an API call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard with OSC 52.
+    Copy(String),
+    /// Suspend the TUI and edit this text in `$EDITOR`; the result comes back as
+    /// `Action::ExternalEditDone` to the owning pane.
+    ExternalEdit { owner: PaneId, text: String },
+    /// Focus the Policies pane, scoped to one compartment (handled inside `update`).
+    ShowPolicies { compartment_id: Option<String> },
+}
+
+#[derive(Debug, Default)]
+pub struct Ctx {
+    pub session: Session,
+    pub tenancy: Loadable<Tenancy>,
+    /// Every compartment (all lifecycle states), shared by the panes that need paths.
+    pub compartments: Loadable<Vec<Compartment>>,
+    pub toasts: Toasts,
+    pub modal: Option<Modal>,
+    /// The modal that just closed, so its owner can reopen it with a validation message.
+    pub closed_modal: Option<Modal>,
+    pub effects: Vec<Effect>,
+    pub drafts: Drafts,
+    /// Ticks since start, for spinners.
+    pub tick: u64,
+    /// Requests sent and not finished yet, for the header.
+    pub in_flight: usize,
+    /// Policies per compartment OCID once the policy listing finished, for the tree's detail.
+    pub policy_counts: Option<std::collections::BTreeMap<String, usize>>,
+    requests: Vec<Request>,
+    next_id: u64,
+}
+
+impl Ctx {
+    pub fn new(session: Session) -> Self {
+        Ctx {
+            session,
+            ..Ctx::default()
+        }
+    }
+
+    /// Queues a request for the worker and returns its id. Writes are refused in read-only
+    /// mode (a toast says so) and give `None`.
+    pub fn send(&mut self, pane: PaneId, kind: RequestKind) -> Option<RequestId> {
+        if kind.is_write() && self.session.read_only {
+            self.refuse_write();
+            return None;
+        }
+        self.next_id += 1;
+        let id = RequestId(self.next_id);
+        self.in_flight += 1;
+        self.requests.push(Request { id, pane, kind });
+        Some(id)
+    }
+
+    /// Like [`Ctx::send`] for reads, which are never refused.
+    pub fn send_read(&mut self, pane: PaneId, kind: RequestKind) -> RequestId {
+        debug_assert!(!kind.is_write());
+        self.next_id += 1;
+        let id = RequestId(self.next_id);
+        self.in_flight += 1;
+        self.requests.push(Request { id, pane, kind });
+        id
+    }
+
+    /// The requests queued since the last call.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.requests)
+    }
+
+    pub fn refuse_write(&mut self) {
+        self.toasts
+            .error("read-only mode: writes are disabled (start without --read-only to edit)");
+    }
+
+    /// Opens a modal unless a write would be needed in read-only mode.
+    pub fn open(&mut self, modal: Modal) {
+        self.modal = Some(modal);
+    }
+
+    /// Reopens the modal that just closed, showing why its input was refused.
+    pub fn reopen_with_error(&mut self, message: impl Into<String>) {
+        if let Some(mut modal) = self.closed_modal.take() {
+            modal.set_error(message);
+            self.modal = Some(modal);
+        }
+    }
+
+    /// The compartment with this OCID, if loaded.
+    pub fn compartment(&self, id: &str) -> Option<&Compartment> {
+        self.compartments.data()?.iter().find(|c| c.id == id)
+    }
+
+    /// `acme/Prod/AppTier`-style path of a compartment, the tenancy's name first.
+    pub fn compartment_path(&self, id: &str) -> String {
+        let root = self
+            .tenancy
+            .data()
+            .map_or_else(|| "(root)".to_string(), |t| t.name.clone());
+        let mut names = Vec::new();
+        let mut current = id.to_string();
+        let limit = self.compartments.data().map_or(0, Vec::len);
+        // Bounded so a corrupt parent cycle cannot loop forever.
+        for _ in 0..=limit {
+            if current == self.session.tenancy_id {
+                break;
+            }
+            let Some(c) = self.compartment(&current) else {
+                break;
+            };
+            names.push(c.name.clone());
+            current.clone_from(&c.compartment_id);
+        }
+        names.push(root);
+        names.reverse();
+        names.join("/")
+    }
+}

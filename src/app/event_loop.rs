@@ -1,0 +1,198 @@
+//! The event loop: terminal input, worker messages, ticks and signals in; draw once after
+//! draining whatever is pending, and only if something changed.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event as TermEvent, EventStream, KeyEventKind, MouseEventKind};
+use futures::StreamExt;
+use ratatui::Frame;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+
+use super::action::Action;
+use super::ctx::Effect;
+use super::drafts;
+use super::request::{CallRecord, Request, Response};
+use super::state::AppState;
+use super::terminal::{TerminalGuard, copy_osc52, edit_externally};
+use super::update::{action_for_key, apply_response, record_call, update};
+use crate::with_pane;
+
+/// Draws the whole screen from state (the `ui` layer provides it).
+pub type Draw = fn(&mut Frame<'_>, &AppState);
+
+/// What the worker sends back.
+#[derive(Debug)]
+pub enum WorkerEvent {
+    Response(Box<Response>),
+    Call(CallRecord),
+}
+
+/// How long the drafts wait for typing to pause before they are written.
+const DRAFT_DEBOUNCE: Duration = Duration::from_millis(300);
+const TICK: Duration = Duration::from_millis(250);
+
+pub struct Loop {
+    pub draw: Draw,
+    pub requests: UnboundedSender<Request>,
+    pub events: UnboundedReceiver<WorkerEvent>,
+    pub drafts_path: Option<PathBuf>,
+}
+
+enum Input {
+    Term(std::io::Result<TermEvent>),
+    Worker(WorkerEvent),
+    Tick,
+    Signal,
+    Closed,
+}
+
+impl Loop {
+    pub async fn run(
+        mut self,
+        guard: &mut TerminalGuard,
+        state: &mut AppState,
+    ) -> anyhow::Result<()> {
+        let mut term = EventStream::new();
+        let mut ticks = tokio::time::interval(TICK);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        let mut sigterm =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        let mut sighup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())?;
+        let mut last_draft_change: Option<Instant> = None;
+        guard.terminal.draw(|f| (self.draw)(f, state))?;
+
+        while !state.quit {
+            let first = tokio::select! {
+                ev = term.next() => ev.map_or(Input::Closed, Input::Term),
+                ev = self.events.recv() => ev.map_or(Input::Closed, Input::Worker),
+                _ = ticks.tick() => Input::Tick,
+                _ = sigterm.recv() => Input::Signal,
+                _ = sighup.recv() => Input::Signal,
+            };
+            let mut dirty = self.handle(first, state);
+            // Drain whatever else is already waiting, then draw once.
+            while let Ok(ev) = self.events.try_recv() {
+                dirty |= self.handle(Input::Worker(ev), state);
+            }
+            if state.ctx.drafts.dirty {
+                let now = Instant::now();
+                let since = *last_draft_change.get_or_insert(now);
+                if now.duration_since(since) >= DRAFT_DEBOUNCE || state.quit {
+                    self.save_drafts(state);
+                    last_draft_change = None;
+                }
+            }
+            let effects = std::mem::take(&mut state.ctx.effects);
+            for effect in effects {
+                dirty = true;
+                match effect {
+                    Effect::Copy(text) => {
+                        if copy_osc52(&text).is_err() {
+                            state
+                                .ctx
+                                .toasts
+                                .error("could not write to the terminal to copy");
+                        }
+                    }
+                    Effect::ExternalEdit { owner, text } => {
+                        // The event stream reads stdin on its own thread: drop it so the
+                        // editor gets every key, and start a new one afterwards.
+                        drop(term);
+                        let edited = guard.suspend(|| edit_externally(&text))?;
+                        term = EventStream::new();
+                        let AppState { ctx, panes, .. } = state;
+                        with_pane!(panes, owner, |p| super::pane::Pane::handle(
+                            p,
+                            &Action::ExternalEditDone(edited),
+                            ctx
+                        ));
+                        let requests = update(state, Action::Tick);
+                        self.send(requests);
+                    }
+                    Effect::ShowPolicies { .. } => {}
+                }
+            }
+            if dirty && !state.quit {
+                guard.terminal.draw(|f| (self.draw)(f, state))?;
+            }
+        }
+        if state.ctx.drafts.dirty {
+            self.save_drafts(state);
+        }
+        Ok(())
+    }
+
+    /// Applies one input; true when the screen may have changed.
+    fn handle(&mut self, input: Input, state: &mut AppState) -> bool {
+        match input {
+            Input::Term(Ok(TermEvent::Key(key))) if key.kind != KeyEventKind::Release => {
+                match action_for_key(state, &key) {
+                    Some(action) => {
+                        let requests = update(state, action);
+                        self.send(requests);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Input::Term(Ok(TermEvent::Paste(text))) => {
+                let requests = update(state, Action::Paste(text));
+                self.send(requests);
+                true
+            }
+            Input::Term(Ok(TermEvent::Mouse(m))) => {
+                let action = match m.kind {
+                    MouseEventKind::ScrollDown => Action::Down,
+                    MouseEventKind::ScrollUp => Action::Up,
+                    _ => return false,
+                };
+                let requests = update(state, action);
+                self.send(requests);
+                true
+            }
+            Input::Term(Ok(TermEvent::Resize(..))) => true,
+            Input::Term(_) => false,
+            Input::Worker(WorkerEvent::Response(response)) => {
+                let requests = apply_response(state, *response);
+                self.send(requests);
+                true
+            }
+            Input::Worker(WorkerEvent::Call(call)) => {
+                record_call(state, call);
+                state.active == super::pane_id::PaneId::Log
+            }
+            Input::Tick => {
+                let toasts = state.ctx.toasts.items.len();
+                update(state, Action::Tick);
+                // Redraw for the spinner while requests run, or when a toast went away.
+                state.ctx.in_flight > 0 || toasts != state.ctx.toasts.items.len()
+            }
+            Input::Signal | Input::Closed => {
+                state.quit = true;
+                false
+            }
+        }
+    }
+
+    fn send(&self, requests: Vec<Request>) {
+        for r in requests {
+            // The worker only goes away when the loop ends.
+            let _ = self.requests.send(r);
+        }
+    }
+
+    fn save_drafts(&self, state: &mut AppState) {
+        let Some(path) = &self.drafts_path else {
+            state.ctx.drafts.dirty = false;
+            return;
+        };
+        match drafts::store(path, &state.ctx.drafts) {
+            Ok(()) => state.ctx.drafts.dirty = false,
+            Err(e) => {
+                state.ctx.drafts.dirty = false;
+                state.ctx.toasts.error(e.to_string());
+            }
+        }
+    }
+}

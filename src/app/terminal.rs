@@ -1,0 +1,122 @@
+//! Taking over the terminal and always giving it back: raw mode and the alternate screen on
+//! entry; restored by a drop guard, by the panic hook, and before an external editor runs.
+
+use std::io::{self, Write};
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Restores the terminal when dropped, however the TUI ends.
+pub struct TerminalGuard {
+    pub terminal: Tui,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<Self> {
+        install_panic_hook();
+        enter_raw()?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(TerminalGuard { terminal })
+    }
+
+    /// Gives the terminal back for a while (an external editor), then takes it again.
+    pub fn suspend<T>(&mut self, during: impl FnOnce() -> T) -> io::Result<T> {
+        restore();
+        let result = during();
+        enter_raw()?;
+        self.terminal.clear()?;
+        Ok(result)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn enter_raw() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// Leaves raw mode and the alternate screen; safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = io::stdout().flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Puts text on the clipboard of the terminal's machine with OSC 52, which works over SSH;
+/// inside tmux the sequence is wrapped so tmux passes it on.
+pub fn copy_osc52(text: &str) -> io::Result<()> {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let sequence = format!("\x1b]52;c;{encoded}\x07");
+    let mut out = io::stdout();
+    if std::env::var_os("TMUX").is_some() {
+        write!(
+            out,
+            "\x1bPtmux;\x1b{}\x1b\\",
+            sequence.replace('\x1b', "\x1b\x1b")
+        )?;
+    } else {
+        out.write_all(sequence.as_bytes())?;
+    }
+    out.flush()
+}
+
+/// Edits `text` in `$VISUAL`/`$EDITOR` (default `vi`) through a temp file; `None` if the
+/// editor could not run or exited with an error.
+pub fn edit_externally(text: &str) -> Option<String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
+    let file = tempfile::Builder::new()
+        .prefix("canopy-policy-")
+        .suffix(".txt")
+        .tempfile()
+        .ok()?;
+    std::fs::write(file.path(), text).ok()?;
+    // The editor variable may carry arguments (`code --wait`), as shells allow.
+    let mut parts = editor.split_whitespace();
+    let program = parts.next()?;
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(file.path())
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    std::fs::read_to_string(file.path()).ok()
+}

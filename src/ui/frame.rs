@@ -1,0 +1,177 @@
+//! The frame around the panes: header, tabs, body, hint bar and the toast or prompt line.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use super::{help, panes, span, span_owned, widgets};
+use crate::app::keymap::display_key;
+use crate::app::state::Prompt;
+use crate::app::toast::ToastKind;
+use crate::app::{Action, AppState, PaneId};
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
+    let theme = Theme::new(state.ctx.session.no_color);
+    let [header, tabs, body, hints, toast] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    draw_header(frame, header, state, theme);
+    draw_tabs(frame, tabs, state, theme);
+    panes::draw(frame, body, state, theme);
+    draw_hints(frame, hints, state, theme);
+    draw_bottom_line(frame, toast, state, theme);
+    if let Some(scroll) = state.help {
+        help::draw(frame, body, state, scroll, theme);
+    }
+    if let Some(modal) = &state.ctx.modal {
+        widgets::dialog::draw(frame, body, modal, theme);
+    }
+}
+
+fn draw_header(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let s = &state.ctx.session;
+    let tenancy = state
+        .ctx
+        .tenancy
+        .data()
+        .map_or_else(|| "…".to_string(), |t| t.name.clone());
+    let mut spans = vec![
+        Span::styled(
+            " canopy ",
+            theme.header().add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled("│ ", theme.header()),
+        span_owned(&tenancy, theme.header()),
+        Span::styled(" │ ", theme.header()),
+        span_owned(&s.profile, theme.header()),
+        Span::styled(" │ ", theme.header()),
+        span_owned(&s.region, theme.header()),
+        Span::styled(" ", theme.header()),
+    ];
+    if s.read_only {
+        spans.push(Span::styled(" READ-ONLY ", theme.badge()));
+    }
+    if state.ctx.in_flight > 0 {
+        let frame_no = (state.ctx.tick % SPINNER.len() as u64) as usize;
+        spans.push(Span::styled(
+            format!(" {} {} in flight", SPINNER[frame_no], state.ctx.in_flight),
+            theme.header(),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.header()),
+        area,
+    );
+}
+
+fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let mut spans = Vec::new();
+    for (i, pane) in PaneId::ALL.iter().enumerate() {
+        let style = if *pane == state.active {
+            theme.tab_active()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(format!(" {}", i + 1), theme.key()));
+        spans.push(Span::styled(format!(" {} ", pane.title()), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The hint bar: the bindings in force, innermost context first, from the keymap's
+/// descriptions. Navigation keys are left out (they are in `?`), and so are writes in
+/// read-only mode.
+pub fn hint_entries(state: &AppState) -> Vec<(String, String)> {
+    let (contexts, _) = state.key_contexts();
+    let mut seen: Vec<Action> = Vec::new();
+    let mut out = Vec::new();
+    for context in contexts {
+        if matches!(context, "list" | "tree" | "help") {
+            continue;
+        }
+        for b in state.keymap.bindings(context) {
+            if seen.contains(&b.action)
+                || (b.action.is_write() && state.ctx.session.read_only)
+                || matches!(b.action, Action::Go(_) | Action::PreviousPane)
+            {
+                continue;
+            }
+            if context == "global"
+                && !matches!(
+                    b.action,
+                    Action::Filter
+                        | Action::Palette
+                        | Action::Help
+                        | Action::Quit
+                        | Action::NextPane
+                )
+            {
+                continue;
+            }
+            seen.push(b.action.clone());
+            if let Some(key) = b.keys.first() {
+                out.push((display_key(key), b.description.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let mut spans = Vec::new();
+    let mut width = 0usize;
+    for (key, description) in hint_entries(state) {
+        let len = key.chars().count() + description.chars().count() + 3;
+        if width + len > area.width as usize {
+            break;
+        }
+        width += len;
+        spans.push(Span::styled(format!(" {key}"), theme.key()));
+        spans.push(Span::styled(format!(" {description} "), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_bottom_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let line = match &state.prompt {
+        Some(Prompt::Palette { input }) => Line::from(vec![
+            Span::styled(":", theme.key()),
+            span(input, theme.plain()),
+            Span::styled("█", theme.plain()),
+            Span::styled("   cmp usr grp dg pol tag inv log q", theme.dim()),
+        ]),
+        Some(Prompt::Filter { filter, .. }) => {
+            let mut spans = vec![
+                Span::styled("/", theme.key()),
+                span(&filter.query, theme.plain()),
+                Span::styled("█", theme.plain()),
+                Span::styled(format!("  [{}] ^t mode", filter.mode.label()), theme.dim()),
+            ];
+            if let Some(e) = filter.error() {
+                spans.push(Span::styled(format!("  {e}"), theme.error()));
+            }
+            Line::from(spans)
+        }
+        None => match state.ctx.toasts.current() {
+            Some(t) => {
+                let style = match t.kind {
+                    ToastKind::Info => theme.plain(),
+                    ToastKind::Success => theme.success(),
+                    ToastKind::Error => theme.error(),
+                };
+                Line::from(span(&t.text, style))
+            }
+            None => Line::default(),
+        },
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
