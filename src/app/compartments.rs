@@ -243,6 +243,13 @@ impl CompartmentsPane {
                     .info("pick the new parent in the tree and press Enter (Esc cancels)");
             }
             Action::Delete => {
+                if self
+                    .selected_compartment(ctx)
+                    .is_some_and(|c| c.lifecycle_state != LifecycleState::Active)
+                {
+                    ctx.toasts.info("only active compartments can be deleted");
+                    return;
+                }
                 let name = name.unwrap_or_default();
                 let lines = vec![
                     ToneLine::new(

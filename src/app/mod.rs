@@ -45,7 +45,7 @@ pub use pane::Pane;
 pub use pane_id::PaneId;
 pub use request::{CallRecord, Failure, Payload, Request, RequestId, RequestKind, Response};
 pub use state::AppState;
-pub use update::{action_for_key, apply_response, update};
+pub use update::{action_for_key, apply_response, start, update};
 
 /// Flags of the TUI itself (`canopy` with no subcommand).
 #[derive(Debug, Clone, Default, Args)]

@@ -239,9 +239,9 @@ impl PoliciesPane {
             ),
             ToneLine::new(Tone::Heading, "What changed remotely:"),
         ];
-        lines.extend(diff_lines(&editor.base, &conflict.remote.statements));
+        lines.extend(change_lines(&editor.base, &conflict.remote.statements));
         lines.push(ToneLine::new(Tone::Heading, "Your edit:"));
-        lines.extend(diff_lines(&editor.base, &conflict.mine));
+        lines.extend(change_lines(&editor.base, &conflict.mine));
         self.conflict = Some(conflict);
         ctx.open(Modal::choice(
             ME,
@@ -437,7 +437,7 @@ impl PoliciesPane {
     }
 }
 
-/// A statement diff as dialog lines.
+/// A statement diff as dialog lines, unchanged statements included.
 pub fn diff_lines(old: &[String], new: &[String]) -> Vec<ToneLine> {
     diff(old, new)
         .into_iter()
@@ -447,6 +447,24 @@ pub fn diff_lines(old: &[String], new: &[String]) -> Vec<ToneLine> {
             DiffLine::Removed(s) => ToneLine::new(Tone::Removed, format!("- {s}")),
         })
         .collect()
+}
+
+/// Only the changed statements, and how many stayed the same (the conflict dialog shows two
+/// diffs and needs the room).
+pub fn change_lines(old: &[String], new: &[String]) -> Vec<ToneLine> {
+    let all = diff_lines(old, new);
+    let same = all.iter().filter(|l| l.tone == Tone::Dim).count();
+    let mut out: Vec<ToneLine> = all.into_iter().filter(|l| l.tone != Tone::Dim).collect();
+    if out.is_empty() {
+        out.push(ToneLine::new(Tone::Dim, "  (no statement changed)"));
+    }
+    if same > 0 {
+        out.push(ToneLine::new(
+            Tone::Dim,
+            format!("  ({same} statement(s) unchanged)"),
+        ));
+    }
+    out
 }
 
 impl Pane for PoliciesPane {

@@ -27,6 +27,15 @@ pub fn action_for_key(state: &AppState, key: &KeyEvent) -> Option<Action> {
     text.then_some(Action::Input(*key))
 }
 
+/// The first requests of a session (the tenancy, the compartment tree), and the question
+/// about drafts found on disk.
+pub fn start(state: &mut AppState) -> Vec<Request> {
+    if let Some(modal) = super::policies::restore_drafts_modal(&state.ctx) {
+        state.ctx.open(modal);
+    }
+    finish(state)
+}
+
 /// Applies one action; returns the requests to send.
 #[allow(clippy::needless_pass_by_value)] // actions are values; callers never reuse them
 pub fn update(state: &mut AppState, action: Action) -> Vec<Request> {

@@ -1,7 +1,7 @@
 //! Modal dialogs: forms, typed confirmations, choices (diffs, conflicts) and text.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
@@ -22,7 +22,9 @@ pub fn tone_lines(lines: &[ToneLine], theme: Theme) -> Vec<Line<'static>> {
 }
 
 pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
+    // The text scrolls; the footer (input line, options) always stays in view.
     let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut footer: Vec<Line<'static>> = Vec::new();
     let mut scroll = 0;
     match &modal.kind {
         ModalKind::Form {
@@ -53,11 +55,9 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
                 }
             }
             if let Some(e) = error {
-                lines.push(Line::default());
-                lines.push(Line::from(span_owned(e, theme.error())));
+                footer.push(Line::from(span_owned(e, theme.error())));
             }
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
+            footer.push(Line::from(Span::styled(
                 "Tab next field · Enter submit · Esc cancel",
                 theme.dim(),
             )));
@@ -68,18 +68,17 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
             input,
         } => {
             lines.extend(tone_lines(text, theme));
-            lines.push(Line::default());
             let style = if input == expected {
                 theme.success()
             } else {
                 theme.plain()
             };
-            lines.push(Line::from(vec![
+            footer.push(Line::from(vec![
                 Span::styled("> ", theme.key()),
                 span_owned(input, style),
                 Span::styled("█", theme.plain()),
             ]));
-            lines.push(Line::from(Span::styled(
+            footer.push(Line::from(Span::styled(
                 "Enter confirms once the name matches · Esc cancels",
                 theme.dim(),
             )));
@@ -92,15 +91,15 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
         } => {
             scroll = *s;
             lines.extend(tone_lines(text, theme));
-            lines.push(Line::default());
             for (i, o) in options.iter().enumerate() {
-                let style = if i == *selected {
+                let chosen = i == *selected;
+                let style = if chosen {
                     theme.selected()
                 } else {
                     theme.plain()
                 };
-                lines.push(Line::from(Span::styled(
-                    format!(" {} {o} ", if i == *selected { "›" } else { " " }),
+                footer.push(Line::from(Span::styled(
+                    format!(" {} {o} ", if chosen { "›" } else { " " }),
                     style,
                 )));
             }
@@ -114,17 +113,28 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
         }
     }
     let width = body.width.saturating_sub(4).min(100);
-    let height = (lines.len() as u16 + 2).min(body.height);
+    let inner_width = width.saturating_sub(2).max(1) as usize;
+    // Wrapped height of the text, so short dialogs stay small.
+    let text_height: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = (text_height + footer.len() + 2).min(body.height as usize) as u16;
     let area = centered(body, width, height);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(span_owned(&format!(" {} ", modal.title), theme.title()))
         .border_style(theme.focus_border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [text_area, footer_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(footer.len() as u16)])
+            .areas(inner);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(block)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
-        area,
+        text_area,
     );
+    frame.render_widget(Paragraph::new(footer), footer_area);
 }

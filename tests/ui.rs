@@ -1,0 +1,11 @@
+//! TUI tests without a terminal: pure state tests (state + action -> state + requests) and
+//! `TestBackend` renders snapshotted with insta, one per pane per state.
+
+#[path = "ui/harness.rs"]
+mod harness;
+#[path = "ui/keymap.rs"]
+mod keymap;
+#[path = "ui/snapshots.rs"]
+mod snapshots;
+#[path = "ui/state.rs"]
+mod state;

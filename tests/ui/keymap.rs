@@ -1,0 +1,66 @@
+//! The keymap: the embedded default parses, a user file merges over it, bad keys are named.
+
+use canopy::app::Action;
+use canopy::app::keymap::{Keymap, KeymapError};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const DEFAULT: &str = include_str!("../../assets/keymap.toml");
+
+#[test]
+fn every_context_of_the_default_has_descriptions() {
+    let keymap = Keymap::default_keymap().unwrap();
+    for context in [
+        "global",
+        "list",
+        "tree",
+        "compartments",
+        "policies",
+        "editor",
+        "dialog",
+        "input",
+    ] {
+        assert!(!keymap.bindings(context).is_empty(), "{context}");
+        assert!(
+            keymap
+                .bindings(context)
+                .iter()
+                .all(|b| !b.description.is_empty())
+        );
+    }
+}
+
+#[test]
+fn user_entries_replace_the_default_for_the_same_action() {
+    let user = "[[global]]\nkeys = [\"x\"]\naction = \"quit\"\ndescription = \"leave\"\n";
+    let keymap = Keymap::from_sources(DEFAULT, Some(("user.toml", user))).unwrap();
+    let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(keymap.resolve(&["global"], &x), Some(Action::Quit));
+    assert_eq!(keymap.resolve(&["global"], &q), None, "q was rebound away");
+}
+
+#[test]
+fn shifted_letters_and_modifiers_resolve() {
+    let keymap = Keymap::default_keymap().unwrap();
+    let shift_d = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
+    assert_eq!(
+        keymap.resolve(&["compartments"], &shift_d),
+        Some(Action::Delete)
+    );
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(keymap.resolve(&["editor"], &ctrl_s), Some(Action::Save));
+    let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
+    assert_eq!(
+        keymap.resolve(&["editor"], &s),
+        None,
+        "plain s is text in the editor"
+    );
+}
+
+#[test]
+fn a_bad_key_is_reported_with_its_context() {
+    let user = "[[list]]\nkeys = [\"hyper-x\"]\naction = \"up\"\ndescription = \"up\"\n";
+    let err = Keymap::from_sources(DEFAULT, Some(("user.toml", user))).unwrap_err();
+    assert!(matches!(err, KeymapError::BadKey { .. }));
+    assert!(err.to_string().contains("hyper-x") && err.to_string().contains("[list]"));
+}
