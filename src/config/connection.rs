@@ -19,9 +19,9 @@ pub struct ConnectionArgs {
     /// Service endpoint, e.g. `http://127.0.0.1:8080`, overriding the region's.
     #[arg(long, env = "OCI_CLI_ENDPOINT", value_name = "URL")]
     pub endpoint: Option<String>,
-    /// How to authenticate: api_key, or security_token for `oci session authenticate`
-    /// profiles (default: api_key, or security_token for a profile with a token file and
-    /// no user).
+    /// How to authenticate: `api_key`, or `security_token` for `oci session authenticate`
+    /// profiles (default: `api_key`, or `security_token` for a profile with a token file
+    /// and no user).
     #[arg(long, value_enum, value_name = "METHOD")]
     pub auth: Option<AuthMethod>,
     /// Use the embedded demo tenancy: starts a local emulator, nothing to set up.
