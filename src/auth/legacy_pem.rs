@@ -91,7 +91,11 @@ mod tests {
         // `openssl enc -aes-256-cbc -pass pass:secret -S 0001020304050607 -md md5 -P`
         // printed this key (OpenSSL 3.0.19).
         let key = bytes_to_key(b"secret", &[0, 1, 2, 3, 4, 5, 6, 7], 32);
-        let hex: String = key.iter().map(|b| format!("{b:02X}")).collect();
+        let hex = key.iter().fold(String::new(), |mut out, b| {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{b:02X}");
+            out
+        });
         assert_eq!(
             hex,
             "035FB8145B73CF111570DC936112BE9C375A5D3D8B915BC213BDBEF9DBFB7851"

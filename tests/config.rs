@@ -1,0 +1,11 @@
+//! Tests of the config layer: which file and profile are read, DEFAULT inheritance,
+//! environment precedence, regions and endpoints, and every broken-config message.
+
+#[path = "config/errors.rs"]
+mod errors;
+#[path = "config/fixture.rs"]
+mod fixture;
+#[path = "config/resolution.rs"]
+mod resolution;
+#[path = "config/settings.rs"]
+mod settings;
