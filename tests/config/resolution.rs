@@ -109,10 +109,11 @@ fn config_file_flag_expands_tilde() {
 #[test]
 fn profile_precedence_flag_env_rc_default() {
     let home = Home::new();
-    let mut text = format!("[DEFAULT]\n{}", full_profile("iad"));
-    for name in ["flag", "env", "rc"] {
-        text += &format!("[{name}]\nregion={name}-region-1\n");
-    }
+    let sections: String = ["flag", "env", "rc"]
+        .iter()
+        .map(|name| format!("[{name}]\nregion={name}-region-1\n"))
+        .collect();
+    let text = format!("[DEFAULT]\n{}{sections}", full_profile("iad"));
     home.config(&text);
     home.write(
         ".oci/oci_cli_rc",
