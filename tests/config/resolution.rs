@@ -109,10 +109,8 @@ fn config_file_flag_expands_tilde() {
 #[test]
 fn profile_precedence_flag_env_rc_default() {
     let home = Home::new();
-    let sections: String = ["flag", "env", "rc"]
-        .iter()
-        .map(|name| format!("[{name}]\nregion={name}-region-1\n"))
-        .collect();
+    let sections =
+        "[flag]\nregion=flag-region-1\n[env]\nregion=env-region-1\n[rc]\nregion=rc-region-1\n";
     let text = format!("[DEFAULT]\n{}{sections}", full_profile("iad"));
     home.config(&text);
     home.write(
