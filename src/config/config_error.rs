@@ -54,7 +54,7 @@ pub enum ConfigError {
         problems: Vec<ConfigProblem>,
     },
     #[error(
-        "config file {}, profile [{profile}], line {line}: key_file {} does not exist; fix the path, or create a key pair with `oci setup keys` and upload the public key",
+        "config file {}, profile [{profile}]: key_file {} (from {origin}) does not exist; fix the path, or create a key pair with `oci setup keys` and upload the public key",
         .path.display(),
         .key_file.display()
     )]
@@ -62,7 +62,8 @@ pub enum ConfigError {
         path: PathBuf,
         profile: String,
         key_file: PathBuf,
-        line: usize,
+        /// `line N` of the config file, or the variable that set it.
+        origin: String,
     },
     #[error(
         "config file {}, profile [{profile}]: region '{value}' (from {origin}) is not a known OCI region{}; use a region id such as us-ashburn-1 or a short code such as iad",
@@ -98,8 +99,9 @@ pub enum ConfigError {
 pub struct ConfigProblem {
     pub key: String,
     pub kind: ProblemKind,
-    /// The line the bad value is on (absent for missing keys).
-    pub line: Option<usize>,
+    /// Where the bad value came from: `line N`, or the variable that set it (absent for
+    /// missing keys).
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,8 +114,8 @@ impl fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.kind {
             ProblemKind::Missing => "missing".to_string(),
-            ProblemKind::Malformed => match self.line {
-                Some(line) => format!("malformed (line {line})"),
+            ProblemKind::Malformed => match &self.origin {
+                Some(origin) => format!("malformed ({origin})"),
                 None => "malformed".to_string(),
             },
         };

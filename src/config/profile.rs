@@ -60,13 +60,14 @@ pub fn resolve_profile(
     let path = config_path(args, env)?;
     let ini = read_config(&path)?;
     let name = profile_name(args, env);
-    let entries = ini
+    let mut entries = ini
         .merged(&name)
         .ok_or_else(|| ConfigError::ProfileNotFound {
             path: path.clone(),
             profile: name.clone(),
             available: ini.profile_names(),
         })?;
+    apply_env_overrides(&mut entries, env);
     let get = |key: &str| entries.iter().find(|e| e.key == key && !e.value.is_empty());
     if entries.iter().any(|e| e.key == "key_content") {
         return Err(ConfigError::KeyContentInFile {
@@ -101,12 +102,12 @@ pub fn resolve_profile(
         None if needed => problems.push(ConfigProblem {
             key: key.to_string(),
             kind: ProblemKind::Missing,
-            line: None,
+            origin: None,
         }),
         Some(e) if !check(&e.value) => problems.push(ConfigProblem {
             key: key.to_string(),
             kind: ProblemKind::Malformed,
-            line: Some(e.line),
+            origin: Some(origin_of(e)),
         }),
         _ => {}
     };
@@ -123,7 +124,7 @@ pub fn resolve_profile(
         problems.push(ConfigProblem {
             key: "region".into(),
             kind: ProblemKind::Missing,
-            line: None,
+            origin: None,
         });
     }
     if !problems.is_empty() {
@@ -145,7 +146,7 @@ pub fn resolve_profile(
             path,
             profile: name,
             key_file,
-            line: key_entry.line,
+            origin: origin_of(&key_entry),
         });
     }
 
@@ -208,7 +209,7 @@ fn region_source(
         return (Some(r.to_string()), "OCI_CLI_REGION".into());
     }
     if let Some(e) = from_file {
-        return (Some(e.value.clone()), format!("line {}", e.line));
+        return (Some(e.value.clone()), origin_of(e));
     }
     match env.var("OCI_REGION") {
         Some(r) => (Some(r.to_string()), "OCI_REGION".into()),
@@ -227,4 +228,44 @@ fn extra_regions(env: &Environment) -> Vec<super::region::RegionMetadata> {
         extra.extend(parse_region_metadata(meta));
     }
     extra
+}
+
+/// The line number given to values that came from an environment variable.
+const FROM_ENV: usize = 0;
+
+/// The CLI's `OCI_CLI_*` variables that override a profile's keys.
+const ENV_OVERRIDES: &[(&str, &str)] = &[
+    ("OCI_CLI_USER", "user"),
+    ("OCI_CLI_TENANCY", "tenancy"),
+    ("OCI_CLI_FINGERPRINT", "fingerprint"),
+    ("OCI_CLI_KEY_FILE", "key_file"),
+    ("OCI_CLI_PASSPHRASE", "pass_phrase"),
+    ("OCI_CLI_SECURITY_TOKEN_FILE", "security_token_file"),
+];
+
+fn apply_env_overrides(entries: &mut Vec<Entry>, env: &Environment) {
+    for (var, key) in ENV_OVERRIDES {
+        if let Some(value) = env.var(var) {
+            entries.retain(|e| e.key != *key);
+            entries.push(Entry {
+                key: (*key).to_string(),
+                value: value.to_string(),
+                line: FROM_ENV,
+            });
+        }
+    }
+}
+
+/// Where a value came from, for messages: `line 4`, or the variable that set it.
+fn origin_of(entry: &Entry) -> String {
+    if entry.line != FROM_ENV {
+        return format!("line {}", entry.line);
+    }
+    ENV_OVERRIDES
+        .iter()
+        .find(|(_, key)| *key == entry.key)
+        .map_or_else(
+            || "the environment".to_string(),
+            |(var, _)| (*var).to_string(),
+        )
 }

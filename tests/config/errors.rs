@@ -137,16 +137,16 @@ fn all_missing_and_malformed_keys_are_reported_together() {
     let ConfigError::Invalid { problems, .. } = &err else {
         panic!("{err:?}");
     };
-    let summary: Vec<(&str, ProblemKind, Option<usize>)> = problems
+    let summary: Vec<(&str, ProblemKind, Option<&str>)> = problems
         .iter()
-        .map(|p| (p.key.as_str(), p.kind, p.line))
+        .map(|p| (p.key.as_str(), p.kind, p.origin.as_deref()))
         .collect();
     assert_eq!(
         summary,
         [
             ("user", ProblemKind::Missing, None),
-            ("fingerprint", ProblemKind::Malformed, Some(4)),
-            ("tenancy", ProblemKind::Malformed, Some(3)),
+            ("fingerprint", ProblemKind::Malformed, Some("line 4")),
+            ("tenancy", ProblemKind::Malformed, Some("line 3")),
             ("region", ProblemKind::Missing, None),
         ]
     );
@@ -165,7 +165,7 @@ fn missing_key_file_names_file_profile_and_line() {
     ));
     let (err, text) = message(home.resolve(&args()));
     assert!(
-        matches!(err, ConfigError::KeyFileNotFound { line: 4, .. }),
+        matches!(err, ConfigError::KeyFileNotFound { .. }),
         "{err:?}"
     );
     assert!(

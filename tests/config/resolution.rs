@@ -266,3 +266,26 @@ fn permission_warning_suppression_is_read_from_the_environment() {
     home.config(&format!("[DEFAULT]\n{}", full_profile("iad")));
     assert!(home.resolve(&args()).unwrap().suppress_permission_warnings);
 }
+
+#[test]
+fn cli_variables_override_profile_keys() {
+    let home = Home::new()
+        .var("OCI_CLI_USER", "ocid1.user.oc1..aaaaaaaafromenv")
+        .var("OCI_CLI_PASSPHRASE", "from-env")
+        .var("OCI_CLI_TENANCY", "bad");
+    home.config(&format!(
+        "[DEFAULT]\n{}pass_phrase=file\n",
+        full_profile("iad")
+    ));
+    let err = home.resolve(&args()).unwrap_err().to_string();
+    assert!(
+        err.contains("tenancy: malformed (OCI_CLI_TENANCY)"),
+        "{err}"
+    );
+    let mut home = home;
+    home.vars.retain(|(k, _)| k != "OCI_CLI_TENANCY");
+    let p = home.resolve(&args()).unwrap();
+    assert_eq!(p.user.as_deref(), Some("ocid1.user.oc1..aaaaaaaafromenv"));
+    assert_eq!(p.pass_phrase.as_deref(), Some("from-env"));
+    assert_eq!(p.tenancy, TENANCY);
+}
