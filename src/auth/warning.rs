@@ -13,7 +13,7 @@ pub enum Warning {
         configured: String,
         actual: String,
     },
-    /// The key file can be read by group or others.
+    /// Group or others have any access to the key file.
     KeyFilePermissions { key_file: PathBuf, mode: u32 },
 }
 
@@ -31,7 +31,7 @@ impl fmt::Display for Warning {
             ),
             Self::KeyFilePermissions { key_file, mode } => write!(
                 f,
-                "key file {} is readable by others (mode {:03o}); run `chmod 600 {}` (set OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING=True to silence this)",
+                "key file {} can be read or changed by other users (mode {:03o}); run `chmod 600 {}` (set OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING=True to silence this)",
                 key_file.display(),
                 mode & 0o777,
                 key_file.display()
