@@ -5,6 +5,10 @@
 mod errors;
 #[path = "config/fixture.rs"]
 mod fixture;
+#[path = "config/ini.rs"]
+mod ini;
+#[path = "config/regions.rs"]
+mod regions;
 #[path = "config/resolution.rs"]
 mod resolution;
 #[path = "config/settings.rs"]
