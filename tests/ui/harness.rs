@@ -104,8 +104,8 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
                 lifecycle_state: canopy::model::LifecycleState::Active,
                 inactive_status: None,
                 is_accessible: None,
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: std::collections::BTreeMap::default(),
+                defined_tags: std::collections::BTreeMap::default(),
             };
             snapshot.compartments.push(c.clone());
             vec![ok(Payload::Compartment(c))]
@@ -162,8 +162,8 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
                 lifecycle_state: canopy::model::LifecycleState::Active,
                 inactive_status: None,
                 version_date: None,
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: std::collections::BTreeMap::default(),
+                defined_tags: std::collections::BTreeMap::default(),
             };
             snapshot.policies.push(policy.clone());
             vec![ok(Payload::Policy {
