@@ -592,3 +592,35 @@ fn external_editor_round_trip() {
     let editor = state.panes.policies.editor.as_ref().unwrap();
     assert!(editor.is_modified() && editor.text().contains("Ext"));
 }
+
+#[test]
+fn esc_closes_the_editor_and_keeps_the_draft() {
+    let (mut state, mut snapshot) = loaded(false);
+    open_first_policy_editor(&mut state, &mut snapshot);
+    let id = state
+        .panes
+        .policies
+        .editor
+        .as_ref()
+        .unwrap()
+        .policy_id
+        .clone();
+    type_text(&mut state, &mut snapshot, " x");
+    press(&mut state, &mut snapshot, key(KeyCode::Esc));
+    assert!(state.panes.policies.editor.is_none());
+    assert!(state.ctx.drafts.items.contains_key(&id));
+    act(&mut state, &mut snapshot, Action::Edit);
+    assert!(
+        state
+            .panes
+            .policies
+            .editor
+            .as_ref()
+            .unwrap()
+            .text()
+            .ends_with(" x"),
+        "the draft is continued"
+    );
+    press(&mut state, &mut snapshot, ctrl('x'));
+    assert!(state.panes.policies.editor.is_none() && !state.ctx.drafts.items.contains_key(&id));
+}
