@@ -84,19 +84,15 @@ impl PoliciesPane {
             return;
         };
         let mut compiled = self.filter.compile();
-        let mut rows: Vec<(String, usize)> = all
+        // Sorted by compartment path, then name: the tenancy's own policies first.
+        let mut rows: Vec<((String, String), usize)> = all
             .iter()
             .enumerate()
             .filter(|(_, p)| self.scope.as_ref().is_none_or(|s| p.compartment_id == *s))
-            .map(|(i, p)| {
-                (
-                    format!("{}/{}", ctx.compartment_path(&p.compartment_id), p.name),
-                    i,
-                )
-            })
-            .filter(|(path, _)| compiled.matches(path))
+            .map(|(i, p)| ((ctx.compartment_path(&p.compartment_id), p.name.clone()), i))
+            .filter(|((path, name), _)| compiled.matches(&format!("{path}/{name}")))
             .collect();
-        rows.sort_by_key(|(path, _)| path.to_lowercase());
+        rows.sort_by_key(|((path, name), _)| (path.to_lowercase(), name.to_lowercase()));
         self.rows = rows.into_iter().map(|(_, i)| i).collect();
         if let Some(pos) = keep.and_then(|keep| self.rows.iter().position(|&i| all[i].id == keep)) {
             self.cursor.selected = pos;
