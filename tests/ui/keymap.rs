@@ -82,5 +82,8 @@ fn the_docs_key_table_is_the_keymap() {
         std::fs::write(path, updated).unwrap();
         return;
     }
-    assert_eq!(current, table, "docs/tui.md's key table is out of date: run with CANOPY_UPDATE_DOCS=1");
+    assert_eq!(
+        current, table,
+        "docs/tui.md's key table is out of date: run with CANOPY_UPDATE_DOCS=1"
+    );
 }

@@ -5,7 +5,9 @@ use canopy::app::{Action, Loadable, PaneId, apply_response};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::harness::{act, demo, fail, fresh, key, loaded, press, render, type_text};
+use super::harness::{
+    act, demo, edit_first_policy, fail, fresh, key, loaded, press, render, type_text,
+};
 
 #[test]
 fn compartments_loading() {
@@ -120,10 +122,7 @@ fn policies_failed() {
 #[test]
 fn policy_editor() {
     let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    act(&mut state, &mut snapshot, Action::Edit);
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
-    type_text(
+    edit_first_policy(
         &mut state,
         &mut snapshot,
         "Allow group Auditors to inspect all-resources",
@@ -134,10 +133,7 @@ fn policy_editor() {
 #[test]
 fn policy_save_diff() {
     let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    act(&mut state, &mut snapshot, Action::Edit);
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
-    type_text(
+    edit_first_policy(
         &mut state,
         &mut snapshot,
         "Allow group Auditors to inspect all-resources in tenancy",
