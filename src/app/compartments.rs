@@ -161,6 +161,7 @@ impl CompartmentsPane {
     fn load(&mut self, ctx: &mut Ctx) {
         let id = ctx.send_read(ME, RequestKind::ListCompartments);
         ctx.compartments = Loadable::loading(id);
+        ctx.reindex_compartments();
         if ctx.tenancy.data().is_none() {
             self.tenancy_request = Some(ctx.send_read(ME, RequestKind::GetTenancy));
         }
@@ -388,6 +389,7 @@ impl CompartmentsPane {
                         None => list.push(c.clone()),
                     }
                 }
+                ctx.reindex_compartments();
                 self.reveal(&id, ctx);
             }
             Ok(_) => {
@@ -456,6 +458,7 @@ impl Pane for CompartmentsPane {
                 Ok(_) => {}
                 Err(f) => ctx.compartments = Loadable::Failed(f),
             }
+            ctx.reindex_compartments();
             self.rebuild(ctx);
             return;
         }
