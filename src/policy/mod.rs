@@ -1,3 +1,49 @@
 //! The policy language: lexer, parser, diagnostics, printer, lint and effective permissions.
+//!
+//! API for the editor and audit views (all pure; no I/O):
+//! - [`parse_statement`]`(&str) -> (Option<Statement>, Vec<Diagnostic>)`: one statement's
+//!   tree and its syntax errors plus catalogue warnings (unknown verb or type, bad OCID ...).
+//!   `Statement` implements `Display` (the canonical form).
+//! - [`highlight`]`(&str) -> Vec<(Range<usize>, TokenKind)>`: byte ranges with roles, for colour.
+//! - [`lint_policy`]`(&Snapshot, policy_compartment_id, &[String]) -> Vec<StatementDiagnostic>`:
+//!   everything above plus tenancy-aware rules, each keyed by statement index.
+//!   [`lint_policy_edit`] does the same for an existing policy (excluding its old text).
+//! - [`EffectiveIndex::build`]`(&Snapshot)`, then `statements_for`, `what_can`, `who_can`:
+//!   statements that apply to a compartment and audit answers with provenance.
+//! - [`impact`]`(before, after) -> Impact`: grants added and removed by an edit.
+//! - [`budget`]`(&Snapshot)`: statement usage against the 500 limit along each compartment path.
+//!
+//! Every [`Diagnostic`] has a byte `span`, a 1-based `line` and `column` (characters) relative
+//! to the statement text, a [`Severity`] and a message that says what to do.
 
+pub mod ast;
+pub mod catalogue;
+mod check;
 pub mod cli;
+pub mod diagnostic;
+pub mod effective;
+pub mod highlight;
+pub mod impact;
+mod lexer;
+pub mod lint;
+mod parser;
+mod printer;
+pub mod tree;
+
+pub use ast::Statement;
+pub use diagnostic::{Diagnostic, Severity, Span};
+pub use effective::{EffectiveIndex, PrincipalRef};
+pub use highlight::{TokenKind, highlight};
+pub use impact::{Impact, impact};
+pub use lint::{StatementDiagnostic, budget, lint_policy, lint_policy_edit};
+
+/// Parses one statement: its tree (if the syntax is valid) and every statement-local finding.
+pub fn parse_statement(source: &str) -> (Option<Statement>, Vec<Diagnostic>) {
+    match parser::parse(source) {
+        Ok(statement) => {
+            let diagnostics = check::check(source, &statement);
+            (Some(statement), diagnostics)
+        }
+        Err(error) => (None, vec![error]),
+    }
+}

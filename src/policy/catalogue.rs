@@ -1,0 +1,483 @@
+//! What the policy language knows by name: verbs, resource families and their member types,
+//! individual resource types, and the IAM permissions each verb grants on IAM types. Written
+//! by us from Oracle's public policy reference; `closest` suggests a fix for a typo.
+
+/// Verbs in increasing power; each includes the ones before it.
+pub const VERBS: [&str; 4] = ["inspect", "read", "use", "manage"];
+
+/// `associate` exists only in cross-tenancy Endorse/Admit statements.
+pub const CROSS_TENANCY_VERBS: [&str; 1] = ["associate"];
+
+/// The aggregate that covers every resource type.
+pub const ALL_RESOURCES: &str = "all-resources";
+
+/// Families and the individual types they stand for.
+pub const FAMILIES: &[(&str, &[&str])] = &[
+    (
+        "virtual-network-family",
+        &[
+            "vcns",
+            "subnets",
+            "route-tables",
+            "network-security-groups",
+            "security-lists",
+            "dhcp-options",
+            "private-ips",
+            "public-ips",
+            "ipv6s",
+            "internet-gateways",
+            "nat-gateways",
+            "service-gateways",
+            "local-peering-gateways",
+            "local-peering-from",
+            "local-peering-to",
+            "remote-peering-connections",
+            "remote-peering-from",
+            "remote-peering-to",
+            "drgs",
+            "drg-object",
+            "drg-attachments",
+            "drg-route-tables",
+            "drg-route-distributions",
+            "cpes",
+            "ipsec-connections",
+            "cross-connects",
+            "cross-connect-groups",
+            "virtual-circuits",
+            "vnics",
+            "vtaps",
+            "vnic-attachments",
+            "vlans",
+            "byoiprange",
+            "publicippool",
+            "ipam",
+            "capture-filters",
+        ],
+    ),
+    (
+        "instance-family",
+        &[
+            "app-catalog-listing",
+            "console-histories",
+            "instances",
+            "instance-console-connection",
+            "instance-images",
+            "volume-attachments",
+            "dedicated-vm-hosts",
+            "compute-capacity-reservations",
+        ],
+    ),
+    (
+        "compute-management-family",
+        &[
+            "instance-configurations",
+            "instance-pools",
+            "cluster-networks",
+        ],
+    ),
+    (
+        "volume-family",
+        &[
+            "volumes",
+            "volume-attachments",
+            "volume-backups",
+            "boot-volume-backups",
+            "backup-policies",
+            "volume-groups",
+            "volume-group-backups",
+        ],
+    ),
+    (
+        "object-family",
+        &["buckets", "objects", "objectstorage-namespaces"],
+    ),
+    (
+        "file-family",
+        &["file-systems", "mount-targets", "export-sets"],
+    ),
+    (
+        "cluster-family",
+        &[
+            "clusters",
+            "cluster-node-pools",
+            "cluster-work-requests",
+            "cluster-virtualnode-pools",
+        ],
+    ),
+    (
+        "dns",
+        &[
+            "dns-zones",
+            "dns-records",
+            "dns-steering-policies",
+            "dns-steering-policy-attachments",
+            "dns-resolvers",
+            "dns-views",
+            "dns-tsig-keys",
+        ],
+    ),
+    (
+        "database-family",
+        &[
+            "db-systems",
+            "db-nodes",
+            "db-homes",
+            "databases",
+            "pluggable-databases",
+            "backups",
+            "db-backups",
+        ],
+    ),
+    (
+        "autonomous-database-family",
+        &[
+            "autonomous-databases",
+            "autonomous-backups",
+            "autonomous-container-databases",
+        ],
+    ),
+    (
+        "mysql-family",
+        &[
+            "mysql-instances",
+            "mysql-configurations",
+            "mysql-backups",
+            "mysql-channels",
+            "mysql-heatwave",
+            "mysql-work-requests",
+        ],
+    ),
+    (
+        "adm-family",
+        &["adm-knowledge-bases", "adm-vulnerability-audits"],
+    ),
+    (
+        "wlms-family",
+        &[
+            "wlms-managed-instances",
+            "wlms-wlsdomains",
+            "wlms-work-requests",
+        ],
+    ),
+    (
+        "secret-family",
+        &["vaults", "keys", "secrets", "secret-bundles"],
+    ),
+    (
+        "data-catalog-family",
+        &["data-catalogs", "data-catalog-private-endpoints"],
+    ),
+    (
+        "data-science-family",
+        &[
+            "data-science-projects",
+            "data-science-notebook-sessions",
+            "data-science-models",
+        ],
+    ),
+    ("datasafe-family-resources", &["data-safe"]),
+    (
+        "email-family",
+        &["email-senders", "suppressions", "email-domains"],
+    ),
+    (
+        "instance-agent-command-family",
+        &["instance-agent-commands"],
+    ),
+    ("instance-agent-family", &["instance-agent-plugins"]),
+    ("optimizer-api-family", &["optimizer-api"]),
+];
+
+/// IAM types (IAM has no family) with the permissions each verb adds, cumulative upwards.
+pub const IAM_TYPES: &[(&str, [&[&str]; 4])] = &[
+    (
+        "users",
+        [
+            &["USER_INSPECT"],
+            &["USER_READ"],
+            &[
+                "USER_UPDATE",
+                "USER_UIPASS_RESET",
+                "USER_APIKEY_ADD",
+                "USER_APIKEY_REMOVE",
+                "USER_AUTHTOKEN_SET",
+                "USER_AUTHTOKEN_RESET",
+                "USER_SECRETKEY_ADD",
+                "USER_SECRETKEY_REMOVE",
+                "USER_SMTPCRED_ADD",
+                "USER_SMTPCRED_REMOVE",
+            ],
+            &["USER_CREATE", "USER_DELETE", "USER_UNBLOCK"],
+        ],
+    ),
+    (
+        "groups",
+        [
+            &["GROUP_INSPECT"],
+            &[],
+            &["GROUP_UPDATE"],
+            &["GROUP_CREATE", "GROUP_DELETE"],
+        ],
+    ),
+    (
+        "policies",
+        [
+            &["POLICY_READ"],
+            &[],
+            &[],
+            &["POLICY_UPDATE", "POLICY_CREATE", "POLICY_DELETE"],
+        ],
+    ),
+    (
+        "compartments",
+        [
+            &["COMPARTMENT_INSPECT"],
+            &["COMPARTMENT_READ"],
+            &[],
+            &[
+                "COMPARTMENT_CREATE",
+                "COMPARTMENT_UPDATE",
+                "COMPARTMENT_DELETE",
+                "COMPARTMENT_RECOVER",
+                "COMPARTMENT_MOVE",
+            ],
+        ],
+    ),
+    (
+        "dynamic-groups",
+        [
+            &["DYNAMIC_GROUP_INSPECT"],
+            &["DYNAMIC_GROUP_READ"],
+            &["DYNAMIC_GROUP_UPDATE"],
+            &["DYNAMIC_GROUP_CREATE", "DYNAMIC_GROUP_DELETE"],
+        ],
+    ),
+    (
+        "tag-namespaces",
+        [
+            &["TAG_NAMESPACE_INSPECT"],
+            &["TAG_NAMESPACE_READ"],
+            &["TAG_NAMESPACE_USE"],
+            &[
+                "TAG_NAMESPACE_CREATE",
+                "TAG_NAMESPACE_UPDATE",
+                "TAG_NAMESPACE_DELETE",
+                "TAG_NAMESPACE_MOVE",
+            ],
+        ],
+    ),
+    (
+        "tenancies",
+        [&["TENANCY_INSPECT"], &[], &[], &["TENANCY_UPDATE"]],
+    ),
+];
+
+/// IAM and other individual types that belong to no family.
+pub const OTHER_TYPES: &[&str] = &[
+    "authentication-policies",
+    "credentials",
+    "domains",
+    "domain",
+    "iamworkrequest",
+    "identity-providers",
+    "network-sources",
+    "tag-defaults",
+    "workrequest",
+    "authentication",
+    "group-memberships",
+    "oauth2-clients",
+    "regions",
+    "service-principal",
+    "tagRules",
+    "tasdomain",
+    "tagNamespaces",
+    "audit-events",
+    "load-balancers",
+    "functions-family",
+    "fn-app",
+    "fn-function",
+    "fn-invocation",
+    "repos",
+    "api-gateway-family",
+    "logging-family",
+    "log-groups",
+    "log-content",
+    "metrics",
+    "alarms",
+    "ons-topics",
+    "ons-subscriptions",
+    "stream-family",
+    "streams",
+    "cloudevents-rules",
+    "quota",
+    "usage-budgets",
+    "usage-report",
+    "cloud-guard-family",
+    "bastion-family",
+    "bastion",
+    "devops-family",
+    "certificate-authority-family",
+    "leaf-certificate-family",
+    "nosql-family",
+    "analytics-instances",
+    "integration-instances",
+    "apm-domains",
+    "osmh-family",
+    "organizations-family",
+    "recipients",
+    "announcements",
+];
+
+/// A resource name the catalogue knows, classified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    All,
+    Family(&'static str),
+    Type(&'static str),
+}
+
+/// Looks a resource name up, case-insensitively.
+pub fn resource(name: &str) -> Option<Resource> {
+    if name.eq_ignore_ascii_case(ALL_RESOURCES) {
+        return Some(Resource::All);
+    }
+    if let Some((family, _)) = FAMILIES.iter().find(|(f, _)| f.eq_ignore_ascii_case(name)) {
+        return Some(Resource::Family(family));
+    }
+    all_type_names()
+        .find(|t| t.eq_ignore_ascii_case(name))
+        .map(Resource::Type)
+}
+
+fn all_type_names() -> impl Iterator<Item = &'static str> {
+    FAMILIES
+        .iter()
+        .flat_map(|(_, members)| members.iter().copied())
+        .chain(IAM_TYPES.iter().map(|(t, _)| *t))
+        .chain(OTHER_TYPES.iter().copied())
+}
+
+/// Every resource name known: all-resources, families and types.
+pub fn resource_names() -> impl Iterator<Item = &'static str> {
+    std::iter::once(ALL_RESOURCES)
+        .chain(FAMILIES.iter().map(|(f, _)| *f))
+        .chain(all_type_names())
+}
+
+/// Whether granting on `granted` covers `wanted` (same, family member, or all-resources).
+pub fn resource_covers(granted: &str, wanted: &str) -> bool {
+    if granted.eq_ignore_ascii_case(wanted) || granted.eq_ignore_ascii_case(ALL_RESOURCES) {
+        return true;
+    }
+    match (resource(granted), resource(wanted)) {
+        (Some(Resource::Family(family)), Some(Resource::Type(member))) => {
+            family_members(family).contains(&member)
+        }
+        _ => false,
+    }
+}
+
+pub fn family_members(family: &str) -> &'static [&'static str] {
+    FAMILIES
+        .iter()
+        .find(|(f, _)| f.eq_ignore_ascii_case(family))
+        .map_or(&[], |(_, m)| m)
+}
+
+/// 0 for inspect up to 3 for manage; `None` for anything else.
+pub fn verb_rank(verb: &str) -> Option<usize> {
+    VERBS.iter().position(|v| v.eq_ignore_ascii_case(verb))
+}
+
+/// Whether `granted` includes `wanted` (manage ⊇ use ⊇ read ⊇ inspect).
+pub fn verb_covers(granted: &str, wanted: &str) -> bool {
+    match (verb_rank(granted), verb_rank(wanted)) {
+        (Some(g), Some(w)) => g >= w,
+        _ => granted.eq_ignore_ascii_case(wanted),
+    }
+}
+
+/// The permissions `verb` grants on an IAM type (cumulative), or `None` when not catalogued.
+pub fn permissions(verb: &str, resource_type: &str) -> Option<Vec<&'static str>> {
+    let rank = verb_rank(verb)?;
+    let (_, levels) = IAM_TYPES
+        .iter()
+        .find(|(t, _)| t.eq_ignore_ascii_case(resource_type))?;
+    Some(
+        levels[..=rank]
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .collect(),
+    )
+}
+
+/// The closest of `candidates` to `word` by edit distance, if close enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    closest_in(word, candidates.iter().copied())
+}
+
+pub fn closest_in<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_ascii_lowercase();
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .map(|c| (edit_distance(&word, &c.to_ascii_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_cover_their_members_and_all_resources_covers_all() {
+        assert!(resource_covers("virtual-network-family", "subnets"));
+        assert!(resource_covers("all-resources", "users"));
+        assert!(!resource_covers("volume-family", "instances"));
+        assert!(!resource_covers("subnets", "virtual-network-family"));
+    }
+
+    #[test]
+    fn verbs_are_cumulative() {
+        assert!(verb_covers("manage", "inspect"));
+        assert!(verb_covers("use", "read"));
+        assert!(!verb_covers("read", "use"));
+    }
+
+    #[test]
+    fn permissions_accumulate_up_the_verbs() {
+        assert_eq!(
+            permissions("inspect", "groups"),
+            Some(vec!["GROUP_INSPECT"])
+        );
+        let manage = permissions("manage", "policies").unwrap_or_default();
+        assert!(manage.contains(&"POLICY_READ") && manage.contains(&"POLICY_UPDATE"));
+        assert_eq!(permissions("manage", "instances"), None);
+    }
+
+    #[test]
+    fn typos_find_the_closest_name() {
+        assert_eq!(closest("mange", &VERBS), Some("manage"));
+        assert_eq!(closest("inspekt", &VERBS), Some("inspect"));
+        assert_eq!(closest("frobnicate", &VERBS), None);
+        assert_eq!(closest_in("instanse", resource_names()), Some("instances"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}
