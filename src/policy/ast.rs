@@ -28,6 +28,8 @@ pub struct Statement {
     pub body: StatementBody,
 }
 
+// Statements are few and short-lived; boxing the grant would only complicate matching.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "form", rename_all = "lowercase")]
 pub enum StatementBody {

@@ -33,10 +33,10 @@ fn grant(source: &str, g: &Grant, out: &mut Vec<Diagnostic>) {
         verb_known(source, g.kind, verb, out);
         if catalogue::resource(&resource.text).is_none() {
             let hint = catalogue::closest_in(&resource.text, catalogue::resource_names())
-                .map(|c| format!(": did you mean `{c}`?"))
-                .unwrap_or_else(|| {
-                    ": check the spelling against the service's policy reference".into()
-                });
+                .map_or_else(
+                    || ": check the spelling against the service's policy reference".into(),
+                    |c| format!(": did you mean `{c}`?"),
+                );
             out.push(Diagnostic::warning(
                 source,
                 "unknown-resource-type",
@@ -70,9 +70,10 @@ fn verb_known(source: &str, kind: GrantKind, verb: &Name, out: &mut Vec<Diagnost
         }
         return;
     }
-    let hint = catalogue::closest(&verb.text, &catalogue::VERBS)
-        .map(|c| format!("did you mean `{c}`?"))
-        .unwrap_or_else(|| "use inspect, read, use or manage, or a `{PERMISSION}` list".into());
+    let hint = catalogue::closest(&verb.text, &catalogue::VERBS).map_or_else(
+        || "use inspect, read, use or manage, or a `{PERMISSION}` list".into(),
+        |c| format!("did you mean `{c}`?"),
+    );
     out.push(Diagnostic::warning(
         source,
         "unknown-verb",

@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn columns_count_characters_not_bytes() {
-        assert_eq!(line_column("allow é x", 9), (1, 8));
+        assert_eq!(line_column("allow é x", 9), (1, 9));
         assert_eq!(line_column("a\nbc", 3), (2, 2));
         assert_eq!(line_column("abc", 99), (1, 4));
     }

@@ -75,10 +75,10 @@ mod tests {
 
     #[test]
     fn words_are_coloured_by_their_role() {
+        use TokenKind::*;
         let s =
             "Allow group Ops to manage instances in compartment Dev where request.user.id = 'x'";
         let roles: Vec<TokenKind> = highlight(s).into_iter().map(|(_, k)| k).collect();
-        use TokenKind::*;
         assert_eq!(
             roles,
             vec![

@@ -37,7 +37,7 @@ pub struct Answer {
     pub coverage: Coverage,
     /// The subject as written, e.g. `group Ops` or `any-user`.
     pub subject: String,
-    /// How the asked principal is reached, e.g. "member of group NetOps"; empty for
+    /// How the asked principal is reached, e.g. "member of group `NetOps`"; empty for
     /// "who can" answers.
     pub via: String,
     /// `manage instance-family` or `{INSTANCE_READ, INSTANCE_UPDATE}`.

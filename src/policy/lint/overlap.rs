@@ -84,7 +84,7 @@ fn covers(index: &EffectiveIndex, broad: &Shape, narrow: &Shape) -> bool {
         broad.subjects.iter().any(|b| {
             b == s
                 || b == "any-user"
-                || (b == "any-group" && (s.starts_with("g") || s.starts_with("d")))
+                || (b == "any-group" && (s.starts_with('g') || s.starts_with('d')))
         })
     });
     let action = match (&broad.grant.action, &narrow.grant.action) {

@@ -102,8 +102,8 @@ fn alias_uses(grant: &crate::policy::ast::Grant) -> Vec<&Name> {
     }
     for location in &grant.locations {
         match location {
-            Location::Tenancy { alias: Some(a), .. } => out.push(a),
-            Location::Compartment {
+            Location::Tenancy { alias: Some(a), .. }
+            | Location::Compartment {
                 of_tenancy: Some(a),
                 ..
             } => out.push(a),
@@ -151,9 +151,10 @@ fn subjects(
                             .map(|g| g.name.as_str())
                             .collect(),
                     };
-                    let hint = catalogue::closest(&name.text, &names)
-                        .map(|c| format!(": did you mean `{c}`?"))
-                        .unwrap_or_else(|| format!(": create the {what} first or fix the name"));
+                    let hint = catalogue::closest(&name.text, &names).map_or_else(
+                        || format!(": create the {what} first or fix the name"),
+                        |c| format!(": did you mean `{c}`?"),
+                    );
                     let code = if item.kind == PrincipalKind::Group {
                         "unknown-group"
                     } else {

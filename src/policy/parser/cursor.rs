@@ -73,8 +73,13 @@ impl<'a> Cursor<'a> {
     }
 
     pub fn eat(&mut self, kind: Tok) -> Option<Span> {
+        let role = if matches!(kind, Tok::Eq | Tok::NotEq) {
+            TokenKind::Operator
+        } else {
+            TokenKind::Punctuation
+        };
         if self.at(kind) {
-            Some(self.bump(TokenKind::Punctuation).span)
+            Some(self.bump(role).span)
         } else {
             None
         }
@@ -144,17 +149,16 @@ impl<'a> Cursor<'a> {
 
     /// The span to underline for an error at the current position.
     pub fn here(&self) -> Span {
-        match self.peek() {
-            Some(t) => t.span,
-            None => {
-                let end = self.src.trim_end().len();
-                Span::new(end, end)
-            }
+        if let Some(t) = self.peek() {
+            t.span
+        } else {
+            let end = self.src.trim_end().len();
+            Span::new(end, end)
         }
     }
 
     /// "`message`, found X" at the current token, marking it as invalid.
-    pub fn error_here(&self, message: String) -> Diagnostic {
+    pub fn error_here(&self, message: impl std::fmt::Display) -> Diagnostic {
         let message = format!("{message}, found {}", self.found());
         Diagnostic::error(self.src, "syntax", self.here(), message)
     }
