@@ -177,23 +177,58 @@ fn ocid_kind(source: &str, ocid: &Name, expected: &[&str], out: &mut Vec<Diagnos
             source,
             "ocid-kind",
             ocid.span,
-            format!("this is a {actual} OCID where a {wanted} OCID belongs (`ocid1.{wanted}.`)"),
+            format!(
+                "this is {} {actual} OCID where {} {wanted} OCID belongs (`ocid1.{wanted}.`)",
+                article(actual),
+                article(wanted)
+            ),
         ));
     }
 }
 
+fn value_span(value: &super::ast::Value) -> super::diagnostic::Span {
+    match value {
+        super::ast::Value::Quoted { span, .. }
+        | super::ast::Value::Pattern { span, .. }
+        | super::ast::Value::Word { span, .. } => *span,
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 fn variables(source: &str, condition: &Condition, out: &mut Vec<Diagnostic>) {
-    let variable = match condition {
+    let (variable, values) = match condition {
         Condition::Group { items, .. } => {
             for item in items {
                 variables(source, item, out);
             }
             return;
         }
-        Condition::Clause { variable, .. }
-        | Condition::Present { variable, .. }
-        | Condition::SetsIntersect { variable, .. } => variable,
+        Condition::Clause {
+            variable, values, ..
+        }
+        | Condition::SetsIntersect {
+            variable, values, ..
+        } => (variable, values.as_slice()),
+        Condition::Present { variable, .. } => (variable, &[][..]),
     };
+    for value in values {
+        let text = value.text();
+        if text.starts_with('<') && text.ends_with('>') {
+            out.push(Diagnostic::warning(
+                source,
+                "placeholder",
+                value_span(value),
+                format!("`{text}` looks like a placeholder from the documentation: put the real value here"),
+            ));
+        }
+    }
     let root = variable.text.split('.').next().unwrap_or_default();
     if !["request", "target"]
         .iter()

@@ -274,8 +274,19 @@ fn permissions(c: &mut Cursor, with_to: bool) -> Parse<Action> {
 fn location(c: &mut Cursor, kind: GrantKind) -> Parse<Location> {
     let cross = kind == GrantKind::Endorse;
     if let Some(span) = c.eat_word("tenancy", TokenKind::Keyword) {
-        let alias = if cross && !c.at_end() && !c.at_word("where") && !c.at(Tok::Comma) {
+        let named = !c.at_end() && !c.at_word("where") && !c.at(Tok::Comma);
+        let alias = if cross && named {
             Some(c.name("a tenancy alias", "after `in tenancy`", TokenKind::Name)?)
+        } else if named && c.at(Tok::Word) {
+            return Err(Diagnostic::error(
+                c.src,
+                "syntax",
+                c.here(),
+                format!(
+                    "`in tenancy` means this tenancy and takes no name, found {}: a named tenancy only appears in Endorse statements",
+                    c.found()
+                ),
+            ));
         } else {
             None
         };

@@ -15,10 +15,7 @@ pub(super) fn subject(c: &mut Cursor) -> Parse<Subject> {
     }
     let start = c.here();
     let Some(mut kind) = principal_keyword(c) else {
-        return Err(c.error_here(
-            "expected a subject (`group <name>`, `group id <ocid>`, `dynamic-group <name>`, `service <name>`, `any-user` or `any-group`)"
-                .to_string(),
-        ));
+        return Err(no_subject(c));
     };
     let mut items = Vec::new();
     loop {
@@ -35,6 +32,26 @@ pub(super) fn subject(c: &mut Cursor) -> Parse<Subject> {
         items,
         span: c.span_from(start),
     })
+}
+
+fn no_subject(c: &Cursor) -> crate::policy::diagnostic::Diagnostic {
+    const SUBJECTS: [&str; 5] = ["group", "dynamic-group", "service", "any-user", "any-group"];
+    let word = c
+        .peek()
+        .filter(|t| t.kind == Tok::Word)
+        .map(|t| t.text(c.src));
+    if word.is_some_and(|w| w.eq_ignore_ascii_case("user")) {
+        return c.error_here(
+            "policies grant to groups, not to single users: put the user in a group and write `group <name>`",
+        );
+    }
+    let hint = word
+        .and_then(|w| crate::policy::catalogue::closest(w, &SUBJECTS))
+        .map(|k| format!(" (did you mean `{k}`?)"))
+        .unwrap_or_default();
+    c.error_here(format!(
+        "expected a subject (`group <name>`, `group id <ocid>`, `dynamic-group <name>`, `service <name>`, `any-user` or `any-group`){hint}"
+    ))
 }
 
 fn principal_keyword(c: &mut Cursor) -> Option<PrincipalKind> {
