@@ -41,19 +41,38 @@ fn who(index: &EffectiveIndex, verb: &str, resource: &str, path: &str) -> Vec<An
 #[test]
 fn compartments_resolve_by_path_name_and_ocid() {
     let index = index();
-    assert_eq!(at(&index, "Prod:AppTier"), "ocid1.compartment.oc1..aaaaaaaaapptier");
-    assert_eq!(at(&index, "prod:apptier:WEB"), "ocid1.compartment.oc1..aaaaaaaaweb");
-    assert_eq!(at(&index, "acme:Prod"), "ocid1.compartment.oc1..aaaaaaaaprod");
+    assert_eq!(
+        at(&index, "Prod:AppTier"),
+        "ocid1.compartment.oc1..aaaaaaaaapptier"
+    );
+    assert_eq!(
+        at(&index, "prod:apptier:WEB"),
+        "ocid1.compartment.oc1..aaaaaaaaweb"
+    );
+    assert_eq!(
+        at(&index, "acme:Prod"),
+        "ocid1.compartment.oc1..aaaaaaaaprod"
+    );
     assert_eq!(at(&index, "tenancy"), "ocid1.tenancy.oc1..aaaaaaaaroot");
-    assert_eq!(at(&index, "ocid1.compartment.oc1..aaaaaaaak8s"), "ocid1.compartment.oc1..aaaaaaaak8s");
+    assert_eq!(
+        at(&index, "ocid1.compartment.oc1..aaaaaaaak8s"),
+        "ocid1.compartment.oc1..aaaaaaaak8s"
+    );
     assert_eq!(index.compartment("Prod:Nope"), None);
-    assert_eq!(index.compartment("AppTier"), None, "paths start at the root");
+    assert_eq!(
+        index.compartment("AppTier"),
+        None,
+        "paths start at the root"
+    );
 }
 
 #[test]
 fn principals_resolve_by_name_or_ocid() {
     let index = index();
-    assert_eq!(principal(&index, "bob"), PrincipalRef::User("ocid1.user.oc1..aaaaaaaabob".into()));
+    assert_eq!(
+        principal(&index, "bob"),
+        PrincipalRef::User("ocid1.user.oc1..aaaaaaaabob".into())
+    );
     assert_eq!(
         principal(&index, "developers"),
         PrincipalRef::Group("ocid1.group.oc1..aaaaaaaadevelopers".into())
@@ -75,19 +94,49 @@ fn statements_for_a_deep_compartment_come_from_every_level_nearest_first() {
     let applied = index.statements_for(&at(&index, "Prod:AppTier:Web"));
     let got: Vec<(&str, usize, &str)> = applied
         .iter()
-        .map(|a| (a.entry.policy_name.as_str(), a.entry.index, a.coverage.as_str()))
+        .map(|a| {
+            (
+                a.entry.policy_name.as_str(),
+                a.entry.index,
+                a.coverage.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         vec![
             ("ProdPolicy", 2, "in compartment Prod:AppTier:Web"),
             ("AppTierPolicy", 1, "in compartment Prod:AppTier:Web"),
-            ("AppTierPolicy", 0, "in compartment Prod:AppTier, inherited by Prod:AppTier:Web"),
-            ("ProdPolicy", 0, "in compartment Prod, inherited by Prod:AppTier:Web"),
-            ("ProdPolicy", 3, "in compartment Prod, inherited by Prod:AppTier:Web"),
-            ("Tenant Admin Policy", 0, "in tenancy, inherited by Prod:AppTier:Web"),
-            ("Tenant Admin Policy", 1, "in tenancy, inherited by Prod:AppTier:Web"),
-            ("Tenant Admin Policy", 2, "in tenancy, inherited by Prod:AppTier:Web"),
+            (
+                "AppTierPolicy",
+                0,
+                "in compartment Prod:AppTier, inherited by Prod:AppTier:Web"
+            ),
+            (
+                "ProdPolicy",
+                0,
+                "in compartment Prod, inherited by Prod:AppTier:Web"
+            ),
+            (
+                "ProdPolicy",
+                3,
+                "in compartment Prod, inherited by Prod:AppTier:Web"
+            ),
+            (
+                "Tenant Admin Policy",
+                0,
+                "in tenancy, inherited by Prod:AppTier:Web"
+            ),
+            (
+                "Tenant Admin Policy",
+                1,
+                "in tenancy, inherited by Prod:AppTier:Web"
+            ),
+            (
+                "Tenant Admin Policy",
+                2,
+                "in tenancy, inherited by Prod:AppTier:Web"
+            ),
         ]
     );
 }
@@ -113,7 +162,10 @@ fn a_user_gets_rights_through_each_group_and_any_user() {
         ]
     );
     assert_eq!(answers[0].grants, "use instance-family");
-    assert_eq!(answers[0].location, "in compartment Prod, inherited by Prod:AppTier");
+    assert_eq!(
+        answers[0].location,
+        "in compartment Prod, inherited by Prod:AppTier"
+    );
     assert_eq!(answers[0].attached_to, "tenancy");
     assert_eq!(answers[1].grants, "{INSTANCE_READ, USER_INSPECT}");
     assert_eq!(
@@ -134,8 +186,14 @@ fn deeper_down_a_deny_and_a_conditioned_grant_appear_for_the_same_user() {
     assert_eq!(deny.grants, "manage all-resources");
     let conditioned = &answers[1];
     assert_eq!(conditioned.effect, Effect::Allow);
-    assert_eq!(conditioned.condition.as_deref(), Some("request.region = 'IAD'"));
-    assert_eq!(conditioned.attached_to, "Prod", "AppTierPolicy is attached to Prod");
+    assert_eq!(
+        conditioned.condition.as_deref(),
+        Some("request.region = 'IAD'")
+    );
+    assert_eq!(
+        conditioned.attached_to, "Prod",
+        "AppTierPolicy is attached to Prod"
+    );
     assert_eq!(conditioned.location, "in compartment Prod:AppTier:Web");
 }
 
@@ -156,7 +214,10 @@ fn administrators_inherit_everything_from_the_tenancy() {
             ),
         ]
     );
-    assert_eq!(answers[0].location, "in tenancy, inherited by Dev:Kubernetes");
+    assert_eq!(
+        answers[0].location,
+        "in tenancy, inherited by Dev:Kubernetes"
+    );
 }
 
 #[test]
@@ -173,7 +234,10 @@ fn a_group_named_by_ocid_is_matched_where_its_location_applies() {
     let answers = what(&index, "NetworkAdmins", "Prod:Network");
     assert_eq!(answers.len(), 2);
     assert_eq!(answers[0].via, "group NetworkAdmins");
-    assert_eq!(answers[0].subject, "group id ocid1.group.oc1..aaaaaaaanetworkadmins");
+    assert_eq!(
+        answers[0].subject,
+        "group id ocid1.group.oc1..aaaaaaaanetworkadmins"
+    );
     assert_eq!(answers[0].grants, "manage virtual-network-family");
     // A sibling compartment does not inherit it.
     assert_eq!(what(&index, "NetworkAdmins", "Prod:AppTier").len(), 1);
@@ -185,8 +249,15 @@ fn dynamic_groups_get_inherited_grants_but_nothing_flows_up() {
     let web = what(&index, "AppServers", "Prod:AppTier:Web");
     assert_eq!(web.len(), 2);
     assert_eq!(web[0].via, "dynamic group AppServers");
-    assert_eq!(web[0].location, "in compartment Prod:AppTier, inherited by Prod:AppTier:Web");
-    assert_eq!(what(&index, "AppServers", "Prod").len(), 1, "only any-user above AppTier");
+    assert_eq!(
+        web[0].location,
+        "in compartment Prod:AppTier, inherited by Prod:AppTier:Web"
+    );
+    assert_eq!(
+        what(&index, "AppServers", "Prod").len(),
+        1,
+        "only any-user above AppTier"
+    );
 }
 
 #[test]
@@ -206,7 +277,10 @@ fn who_can_manage_subnets_counts_families_and_all_resources() {
     let subjects: Vec<&str> = network.iter().map(|a| a.subject.as_str()).collect();
     assert_eq!(
         subjects,
-        vec!["group id ocid1.group.oc1..aaaaaaaanetworkadmins", "group Administrators"]
+        vec![
+            "group id ocid1.group.oc1..aaaaaaaanetworkadmins",
+            "group Administrators"
+        ]
     );
     assert_eq!(network[0].members, vec!["erin"]);
     assert_eq!(network[1].members, vec!["alice"]);
@@ -281,7 +355,10 @@ fn who_can_manage_a_family_ignores_weaker_verbs() {
     let index = index();
     assert_eq!(who(&index, "manage", "instance-family", "Prod").len(), 1);
     assert_eq!(who(&index, "use", "instances", "Prod:AppTier").len(), 2);
-    assert_eq!(who(&index, "manage", "cluster-family", "Dev:Kubernetes").len(), 2);
+    assert_eq!(
+        who(&index, "manage", "cluster-family", "Dev:Kubernetes").len(),
+        2
+    );
 }
 
 #[test]
@@ -310,7 +387,11 @@ fn can_combines_principal_and_action() {
     assert_eq!(manage.len(), 1);
     assert_eq!(manage[0].effect, Effect::Deny);
     let use_ = index.can(&bob, "use", "instances", &web);
-    assert_eq!(use_.len(), 2, "the deny and use instance-family; read instances is weaker");
+    assert_eq!(
+        use_.len(),
+        2,
+        "the deny and use instance-family; read instances is weaker"
+    );
     let carol = principal(&index, "carol");
     assert!(index.can(&carol, "read", "instances", &web).is_empty());
 }
@@ -324,5 +405,10 @@ fn unparsable_statements_are_reported_not_silently_dropped() {
     let index = EffectiveIndex::build(&snapshot);
     assert_eq!(index.unparsed().len(), 1);
     assert_eq!(index.unparsed()[0].index, 3);
-    assert!(index.unparsed()[0].diagnostic.message.contains("expected `to`"));
+    assert!(
+        index.unparsed()[0]
+            .diagnostic
+            .message
+            .contains("expected `to`")
+    );
 }

@@ -151,11 +151,8 @@ fn statement() -> impl Strategy<Value = String> {
         space(),
     )
         .prop_map(|(k, s, a, l, c, sp)| {
-            let mut out = format!("{k}{sp}{s} {a}{sp}in {l}");
-            if let Some(c) = c {
-                out.push_str(&format!(" where{sp}{c}"));
-            }
-            out
+            let condition = c.map(|c| format!(" where{sp}{c}")).unwrap_or_default();
+            format!("{k}{sp}{s} {a}{sp}in {l}{condition}")
         })
 }
 
