@@ -312,6 +312,7 @@ pub const OTHER_TYPES: &[&str] = &[
     "quota",
     "usage-budgets",
     "usage-report",
+    "usage-reports",
     "cloud-guard-family",
     "bastion-family",
     "bastion",
@@ -418,7 +419,8 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 
 pub fn closest_in<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_ascii_lowercase();
-    let limit = (word.chars().count() / 3).max(2);
+    // Short words allow one slip, longer ones one per five characters.
+    let limit = (word.chars().count() / 5).max(1);
     candidates
         .map(|c| (edit_distance(&word, &c.to_ascii_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
@@ -426,20 +428,32 @@ pub fn closest_in<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> 
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters where swapping two neighbours counts as one edit (the
+/// commonest typo: `raed`, `AppTeir`).
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
         }
     }
-    row[b.len()]
+    d[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -477,7 +491,9 @@ mod tests {
         assert_eq!(closest("mange", &VERBS), Some("manage"));
         assert_eq!(closest("inspekt", &VERBS), Some("inspect"));
         assert_eq!(closest("frobnicate", &VERBS), None);
-        assert_eq!(closest_in("instanse", resource_names()), Some("instances"));
+        assert_eq!(closest_in("instanses", resource_names()), Some("instances"));
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("raed", "read"), 1);
+        assert_eq!(closest("QA-Engineers", &["DataEngineers"]), None);
     }
 }

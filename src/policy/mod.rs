@@ -7,7 +7,9 @@
 //! - [`highlight`]`(&str) -> Vec<(Range<usize>, TokenKind)>`: byte ranges with roles, for colour.
 //! - [`lint_policy`]`(&Snapshot, policy_compartment_id, &[String]) -> Vec<StatementDiagnostic>`:
 //!   everything above plus tenancy-aware rules, each keyed by statement index.
-//!   [`lint_policy_edit`] does the same for an existing policy (excluding its old text).
+//!   [`lint_policy_edit`] does the same for an existing policy (excluding its old text);
+//!   [`lint::PolicyLinter`] keeps the tenancy side built between keystrokes;
+//!   [`lint_tenancy`] lints every policy already in the tenancy.
 //! - [`EffectiveIndex::build`]`(&Snapshot)`, then `statements_for`, `what_can`, `who_can`:
 //!   statements that apply to a compartment and audit answers with provenance.
 //! - [`impact`]`(before, after) -> Impact`: grants added and removed by an edit.
@@ -35,7 +37,9 @@ pub use diagnostic::{Diagnostic, Severity, Span};
 pub use effective::{EffectiveIndex, PrincipalRef};
 pub use highlight::{TokenKind, highlight};
 pub use impact::{Impact, impact};
-pub use lint::{StatementDiagnostic, budget, lint_policy, lint_policy_edit};
+pub use lint::{
+    PolicyFinding, StatementDiagnostic, budget, lint_policy, lint_policy_edit, lint_tenancy,
+};
 
 /// Parses one statement: its tree (if the syntax is valid) and every statement-local finding.
 pub fn parse_statement(source: &str) -> (Option<Statement>, Vec<Diagnostic>) {

@@ -3,6 +3,7 @@
 
 mod audit;
 mod check;
+mod lint;
 
 use std::path::PathBuf;
 
@@ -13,12 +14,16 @@ use crate::model::Snapshot;
 
 pub use audit::AuditArgs;
 pub use check::CheckArgs;
+pub use lint::LintArgs;
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum PolicyCommand {
     /// Check policy statements, one per line (blank lines and `#` comments are ignored).
     /// Prints `LINE:COL: error|warning: message`; exits 1 if any error was found.
     Check(CheckArgs),
+    /// Lint every policy already in the tenancy (unknown names, duplicates, redundancy,
+    /// over-broad grants, statement budget). Exits 1 if any error was found.
+    Lint(LintArgs),
 }
 
 /// Where the tenancy to check against comes from.
@@ -73,6 +78,7 @@ pub enum UsageError {
 pub async fn run(command: PolicyCommand) -> anyhow::Result<i32> {
     match command {
         PolicyCommand::Check(args) => usage_to_exit(check::run(args).await),
+        PolicyCommand::Lint(args) => usage_to_exit(lint::run(args).await),
     }
 }
 

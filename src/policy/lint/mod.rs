@@ -58,6 +58,42 @@ pub fn lint_policy_edit(
     PolicyLinter::new(snapshot).lint(compartment, statements, Some(policy_id))
 }
 
+/// A finding about a statement of a policy already in the tenancy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyFinding {
+    pub policy_id: String,
+    pub policy_name: String,
+    /// Path of the compartment the policy is attached to (`tenancy` for the root).
+    pub attached_to: String,
+    pub index: usize,
+    #[serde(flatten)]
+    pub diagnostic: Diagnostic,
+}
+
+/// Lints every active policy of the tenancy, each against all the others.
+pub fn lint_tenancy(snapshot: &Snapshot) -> Vec<PolicyFinding> {
+    let linter = PolicyLinter::new(snapshot);
+    let mut out = Vec::new();
+    for policy in &snapshot.policies {
+        if matches!(
+            policy.lifecycle_state,
+            crate::model::LifecycleState::Deleted
+        ) {
+            continue;
+        }
+        for found in linter.lint(&policy.compartment_id, &policy.statements, Some(&policy.id)) {
+            out.push(PolicyFinding {
+                policy_id: policy.id.clone(),
+                policy_name: policy.name.clone(),
+                attached_to: linter.index.tree.display(&policy.compartment_id),
+                index: found.index,
+                diagnostic: found.diagnostic,
+            });
+        }
+    }
+    out
+}
+
 /// Holds what linting needs from a tenancy, so an editor can build it once and lint on
 /// every keystroke.
 pub struct PolicyLinter<'a> {
