@@ -5,6 +5,8 @@
 mod cli;
 #[path = "policy/corpus.rs"]
 mod corpus;
+#[path = "policy/demo.rs"]
+mod demo;
 #[path = "policy/effective.rs"]
 mod effective;
 #[path = "policy/fixture.rs"]

@@ -46,6 +46,8 @@ pub struct Answer {
     pub condition: Option<String>,
     pub statement: String,
     pub policy: String,
+    /// 0-based position of the statement in its policy.
+    pub statement_index: usize,
     /// Path of the compartment the policy is attached to (`tenancy` for the root).
     pub attached_to: String,
     /// How the statement's location covers the asked compartment.

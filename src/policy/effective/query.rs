@@ -201,6 +201,7 @@ impl EffectiveIndex {
             condition,
             statement: entry.text.trim().to_string(),
             policy: entry.policy_name.clone(),
+            statement_index: entry.index,
             attached_to: self.tree.display(&entry.attached_to),
             location: applied.coverage.clone(),
             members,
