@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use canopy::policy::{EffectiveIndex, parse_statement};
+use canopy::policy::{EffectiveIndex, parse_statement, parse_syntax};
 
 const CORPUS: [&str; 3] = [
     include_str!("../tests/policy/corpus/01-documented.txt"),
@@ -46,7 +46,7 @@ fn main() {
     });
     let parsed = f64::from(runs) * corpus.len() as f64;
     println!(
-        "parse: {} statements ({} bytes) x {runs} passes in {:.2?}: {:.0} statements/s, {:.1} MB/s",
+        "parse + statement checks: {} statements ({} bytes) x {runs} passes in {:.2?}: {:.0} statements/s, {:.1} MB/s",
         corpus.len(),
         bytes,
         elapsed,
@@ -54,8 +54,32 @@ fn main() {
         f64::from(runs) * bytes as f64 / elapsed.as_secs_f64() / 1e6
     );
 
+    let (runs, elapsed) = repeat(Duration::from_secs(3), || {
+        for s in &corpus {
+            let _ = black_box(parse_syntax(black_box(s)));
+        }
+    });
+    println!(
+        "syntax only: {:.0} statements/s",
+        f64::from(runs) * corpus.len() as f64 / elapsed.as_secs_f64()
+    );
+
     let snapshot = canopy::emulator::seed::large(1.0);
     let statement_count: usize = snapshot.policies.iter().map(|p| p.statements.len()).sum();
+    let large_statements: Vec<&str> = snapshot
+        .policies
+        .iter()
+        .flat_map(|p| p.statements.iter().map(String::as_str))
+        .collect();
+    let start = Instant::now();
+    for s in &large_statements {
+        let _ = black_box(parse_syntax(s));
+    }
+    println!(
+        "  of which parsing its {} statements: {:.2?}",
+        large_statements.len(),
+        start.elapsed()
+    );
     let (runs, elapsed) = repeat(Duration::from_secs(3), || {
         black_box(EffectiveIndex::build(black_box(&snapshot)));
     });

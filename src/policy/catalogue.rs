@@ -2,6 +2,9 @@
 //! individual resource types, and the IAM permissions each verb grants on IAM types. Written
 //! by us from Oracle's public policy reference; `closest` suggests a fix for a typo.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Verbs in increasing power; each includes the ones before it.
 pub const VERBS: [&str; 4] = ["inspect", "read", "use", "manage"];
 
@@ -339,15 +342,24 @@ pub enum Resource {
 
 /// Looks a resource name up, case-insensitively.
 pub fn resource(name: &str) -> Option<Resource> {
-    if name.eq_ignore_ascii_case(ALL_RESOURCES) {
-        return Some(Resource::All);
+    // Built once: lookups happen for every statement parsed, so a scan would dominate.
+    static BY_NAME: LazyLock<HashMap<String, Resource>> = LazyLock::new(|| {
+        let mut map = HashMap::new();
+        // Types first so that a family of the same name (none today) would win.
+        for t in all_type_names() {
+            map.insert(t.to_ascii_lowercase(), Resource::Type(t));
+        }
+        for (family, _) in FAMILIES {
+            map.insert(family.to_ascii_lowercase(), Resource::Family(family));
+        }
+        map.insert(ALL_RESOURCES.to_string(), Resource::All);
+        map
+    });
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        BY_NAME.get(&name.to_ascii_lowercase()).copied()
+    } else {
+        BY_NAME.get(name).copied()
     }
-    if let Some((family, _)) = FAMILIES.iter().find(|(f, _)| f.eq_ignore_ascii_case(name)) {
-        return Some(Resource::Family(family));
-    }
-    all_type_names()
-        .find(|t| t.eq_ignore_ascii_case(name))
-        .map(Resource::Type)
 }
 
 fn all_type_names() -> impl Iterator<Item = &'static str> {
@@ -421,7 +433,10 @@ pub fn closest_in<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> 
     let word = word.to_ascii_lowercase();
     // Short words allow one slip, longer ones one per five characters.
     let limit = (word.chars().count() / 5).max(1);
+    let length = word.chars().count();
     candidates
+        // Lengths further apart than the limit cannot be within it; skip the full distance.
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .map(|c| (edit_distance(&word, &c.to_ascii_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

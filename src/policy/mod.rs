@@ -41,6 +41,12 @@ pub use lint::{
     PolicyFinding, StatementDiagnostic, budget, lint_policy, lint_policy_edit, lint_tenancy,
 };
 
+/// Parses one statement's syntax only: the tree or the first syntax error (no catalogue or
+/// OCID checks; [`parse_statement`] adds those).
+pub fn parse_syntax(source: &str) -> Result<Statement, Diagnostic> {
+    parser::parse(source)
+}
+
 /// Parses one statement: its tree (if the syntax is valid) and every statement-local finding.
 pub fn parse_statement(source: &str) -> (Option<Statement>, Vec<Diagnostic>) {
     match parser::parse(source) {

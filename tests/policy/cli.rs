@@ -231,3 +231,16 @@ fn audit_lists_every_statement_that_applies() {
     let text = stdout(&out);
     assert_eq!(text.matches("\n- ").count(), 3, "{text}");
 }
+
+#[test]
+fn lint_reports_the_demo_tenancys_planted_problems_and_fails() {
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo-tenancy.json");
+    let out = canopy(&["policy", "lint", "--snapshot", demo], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 9, "{text}");
+    assert!(text.contains(
+        "contractors (tenancy) statement 1:1:25: error: expected `to` after the subject, found `manage`\n"
+    ));
+    assert!(text.contains("db-admins (tenancy) statement 3:1:1: warning: duplicate of statement 1 in this policy: remove one\n"));
+}
