@@ -32,16 +32,15 @@ fn grant(source: &str, g: &Grant, out: &mut Vec<Diagnostic>) {
     if let Action::Verb { verb, resource } = &g.action {
         verb_known(source, g.kind, verb, out);
         if catalogue::resource(&resource.text).is_none() {
-            let hint = catalogue::closest_in(&resource.text, catalogue::resource_names())
-                .map_or_else(
-                    || ": check the spelling against the service's policy reference".into(),
-                    |c| format!(": did you mean `{c}`?"),
-                );
+            let hint = suggestion(
+                catalogue::closest_in(&resource.text, catalogue::resource_names()),
+                "check the spelling against the service's policy reference",
+            );
             out.push(Diagnostic::warning(
                 source,
                 "unknown-resource-type",
                 resource.span,
-                format!("unknown resource type `{}`{hint}", resource.text),
+                format!("unknown resource type `{}`: {hint}", resource.text),
             ));
         }
     }
@@ -70,9 +69,9 @@ fn verb_known(source: &str, kind: GrantKind, verb: &Name, out: &mut Vec<Diagnost
         }
         return;
     }
-    let hint = catalogue::closest(&verb.text, &catalogue::VERBS).map_or_else(
-        || "use inspect, read, use or manage, or a `{PERMISSION}` list".into(),
-        |c| format!("did you mean `{c}`?"),
+    let hint = suggestion(
+        catalogue::closest(&verb.text, &catalogue::VERBS),
+        "use inspect, read, use or manage, or a `{PERMISSION}` list",
     );
     out.push(Diagnostic::warning(
         source,
@@ -80,6 +79,11 @@ fn verb_known(source: &str, kind: GrantKind, verb: &Name, out: &mut Vec<Diagnost
         verb.span,
         format!("unknown verb `{}`: {hint}", verb.text),
     ));
+}
+
+/// "did you mean `x`?" when there is a close name, else the advice.
+fn suggestion(closest: Option<&str>, otherwise: &str) -> String {
+    closest.map_or_else(|| otherwise.to_string(), |c| format!("did you mean `{c}`?"))
 }
 
 fn subject(source: &str, g: &Grant, out: &mut Vec<Diagnostic>) {

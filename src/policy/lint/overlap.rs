@@ -4,7 +4,7 @@
 use crate::policy::ast::{Action, Grant, GrantKind, StatementBody};
 use crate::policy::catalogue;
 use crate::policy::diagnostic::Diagnostic;
-use crate::policy::effective::{EffectiveIndex, ResolvedSubject};
+use crate::policy::effective::{Applied, EffectiveIndex, ResolvedSubject};
 
 use super::Linted;
 
@@ -120,98 +120,74 @@ pub(super) fn check(
     editing: Option<&str>,
     push: &mut impl FnMut(usize, Diagnostic),
 ) {
-    let shapes: Vec<(usize, &Linted, Shape)> = linted
+    let shapes: Vec<(&Linted, Shape)> = linted
         .iter()
-        .enumerate()
-        .filter_map(|(i, l)| match &l.statement.body {
-            StatementBody::Grant(g) => {
-                shape(g, l.location.as_ref(), &l.subjects).map(|s| (i, l, s))
-            }
+        .filter_map(|l| match &l.statement.body {
+            StatementBody::Grant(g) => shape(g, l.location.as_ref(), &l.subjects).map(|s| (l, s)),
             StatementBody::Define(_) => None,
         })
         .collect();
-    'statements: for (i, l, s) in &shapes {
-        for (j, other, o) in &shapes {
-            if j < i && same(s, o) {
-                push(
-                    l.index,
-                    Diagnostic::warning(
-                        l.source,
-                        "duplicate",
-                        l.statement.span,
-                        format!(
-                            "duplicate of statement {} in this policy: remove one",
-                            other.index + 1
-                        ),
-                    ),
-                );
-                continue 'statements;
-            }
-        }
-        let applied = index.statements_for(s.location);
-        let others = applied
-            .iter()
-            .filter(|a| Some(a.entry.policy_id.as_str()) != editing);
-        for a in others.clone() {
-            let Some(g) = a.entry.grant() else { continue };
-            let Some(o) = shape(g, a.entry.location.as_ref(), &a.entry.subjects) else {
-                continue;
-            };
-            if same(s, &o) {
-                push(
-                    l.index,
-                    Diagnostic::warning(
-                        l.source,
-                        "duplicate",
-                        l.statement.span,
-                        format!(
-                            "policy `{}` already has this grant (statement {}): remove one",
-                            a.entry.policy_name,
-                            a.entry.index + 1
-                        ),
-                    ),
-                );
-                continue 'statements;
-            }
-        }
-        for (j, other, o) in &shapes {
-            if j != i && !same(s, o) && covers(index, o, s) {
-                push(
-                    l.index,
-                    Diagnostic::warning(
-                        l.source,
-                        "redundant",
-                        l.statement.span,
-                        format!(
-                            "redundant: statement {} (`{}`) already grants this: remove this one or narrow the other",
-                            other.index + 1,
-                            other.statement
-                        ),
-                    ),
-                );
-                continue 'statements;
-            }
-        }
-        for a in others {
-            let Some(g) = a.entry.grant() else { continue };
-            let Some(o) = shape(g, a.entry.location.as_ref(), &a.entry.subjects) else {
-                continue;
-            };
-            if !same(s, &o) && covers(index, &o, s) {
-                push(
-                    l.index,
-                    Diagnostic::warning(
-                        l.source,
-                        "redundant",
-                        l.statement.span,
-                        format!(
-                            "redundant: policy `{}` already grants this with `{}` ({}): remove this statement",
-                            a.entry.policy_name, a.entry.statement, a.coverage
-                        ),
-                    ),
-                );
-                continue 'statements;
-            }
+    for (i, (l, s)) in shapes.iter().enumerate() {
+        if let Some((code, message)) = finding(index, &shapes, i, s, editing) {
+            push(
+                l.index,
+                Diagnostic::warning(l.source, code, l.statement.span, message),
+            );
         }
     }
+}
+
+/// The first of: a duplicate in this policy, a duplicate elsewhere, a broader grant in this
+/// policy, a broader grant elsewhere.
+fn finding(
+    index: &EffectiveIndex,
+    shapes: &[(&Linted, Shape)],
+    i: usize,
+    s: &Shape,
+    editing: Option<&str>,
+) -> Option<(&'static str, String)> {
+    if let Some((other, _)) = shapes[..i].iter().find(|(_, o)| same(s, o)) {
+        let message = format!(
+            "duplicate of statement {} in this policy: remove one",
+            other.index + 1
+        );
+        return Some(("duplicate", message));
+    }
+    let applied = index.statements_for(s.location);
+    let elsewhere: Vec<(&Applied, Shape)> = applied
+        .iter()
+        .filter(|a| Some(a.entry.policy_id.as_str()) != editing)
+        .filter_map(|a| {
+            let g = a.entry.grant()?;
+            shape(g, a.entry.location.as_ref(), &a.entry.subjects).map(|o| (a, o))
+        })
+        .collect();
+    if let Some((a, _)) = elsewhere.iter().find(|(_, o)| same(s, o)) {
+        let message = format!(
+            "policy `{}` already has this grant (statement {}): remove one",
+            a.entry.policy_name,
+            a.entry.index + 1
+        );
+        return Some(("duplicate", message));
+    }
+    let broader = |o: &Shape| !same(s, o) && covers(index, o, s);
+    if let Some((other, _)) = shapes
+        .iter()
+        .enumerate()
+        .find(|(j, (_, o))| *j != i && broader(o))
+        .map(|(_, pair)| pair)
+    {
+        let message = format!(
+            "redundant: statement {} (`{}`) already grants this: remove this one or narrow the other",
+            other.index + 1,
+            other.statement
+        );
+        return Some(("redundant", message));
+    }
+    let (a, _) = elsewhere.iter().find(|(_, o)| broader(o))?;
+    let message = format!(
+        "redundant: policy `{}` already grants this with `{}` ({}): remove this statement",
+        a.entry.policy_name, a.entry.statement, a.coverage
+    );
+    Some(("redundant", message))
 }

@@ -173,18 +173,7 @@ fn subjects(
             }
             Principal::Id { ocid } => {
                 if !by_id.contains_key(ocid.text.as_str()) {
-                    push(
-                        index,
-                        Diagnostic::error(
-                            src,
-                            "unknown-ocid",
-                            ocid.span,
-                            format!(
-                                "no {what} with OCID `{}` in this tenancy: check the OCID",
-                                ocid.text
-                            ),
-                        ),
-                    );
+                    push(index, unknown_ocid(src, what, ocid));
                 }
             }
         }
@@ -243,18 +232,7 @@ fn location(
             );
         }
         Location::CompartmentId { ocid, .. } => match resolved {
-            None => push(
-                index,
-                Diagnostic::error(
-                    src,
-                    "unknown-ocid",
-                    ocid.span,
-                    format!(
-                        "no compartment with OCID `{}` in this tenancy: check the OCID",
-                        ocid.text
-                    ),
-                ),
-            ),
+            None => push(index, unknown_ocid(src, "compartment", ocid)),
             Some(id) if !cx.tree.covers(cx.compartment_id, id) => push(
                 index,
                 Diagnostic::error(
@@ -271,6 +249,18 @@ fn location(
         },
         _ => {}
     }
+}
+
+fn unknown_ocid(src: &str, what: &str, ocid: &Name) -> Diagnostic {
+    Diagnostic::error(
+        src,
+        "unknown-ocid",
+        ocid.span,
+        format!(
+            "no {what} with OCID `{}` in this tenancy: check the OCID",
+            ocid.text
+        ),
+    )
 }
 
 fn over_broad(cx: &Context, l: &Linted, push: &mut impl FnMut(usize, Diagnostic)) {

@@ -98,42 +98,36 @@ impl<'a> Cursor<'a> {
 
     /// A name: a bare word or a single-quoted string, not one of the reserved words.
     pub fn name(&mut self, what: &str, context: &str, role: TokenKind) -> Parse<Name> {
-        match self.peek() {
-            Some(t) if t.kind == Tok::Word && !is_reserved(t.text(self.src)) => {
-                self.bump(role);
-                Ok(Name {
-                    text: t.text(self.src).to_string(),
-                    quoted: false,
-                    span: t.span,
-                })
-            }
-            Some(t) if t.kind == Tok::Quoted => {
-                self.bump(role);
-                let raw = t.text(self.src);
-                let inner = strip_quotes(raw);
-                Ok(Name {
-                    text: inner.to_string(),
-                    quoted: true,
-                    span: t.span,
-                })
-            }
-            _ => Err(self.error_here(format!("expected {what} {context}"))),
-        }
+        self.name_or_word(true, what, context, role)
     }
 
     /// A bare word (verbs, types, permissions, OCIDs, variables), not a quoted string.
     pub fn word(&mut self, what: &str, context: &str, role: TokenKind) -> Parse<Name> {
-        match self.peek() {
-            Some(t) if t.kind == Tok::Word && !is_reserved(t.text(self.src)) => {
-                self.bump(role);
-                Ok(Name {
-                    text: t.text(self.src).to_string(),
-                    quoted: false,
-                    span: t.span,
-                })
-            }
-            _ => Err(self.error_here(format!("expected {what} {context}"))),
-        }
+        self.name_or_word(false, what, context, role)
+    }
+
+    fn name_or_word(
+        &mut self,
+        quoted_allowed: bool,
+        what: &str,
+        context: &str,
+        role: TokenKind,
+    ) -> Parse<Name> {
+        let taken = match self.peek() {
+            Some(t) if t.kind == Tok::Word && !is_reserved(t.text(self.src)) => Some((t, false)),
+            Some(t) if t.kind == Tok::Quoted && quoted_allowed => Some((t, true)),
+            _ => None,
+        };
+        let Some((t, quoted)) = taken else {
+            return Err(self.error_here(format!("expected {what} {context}")));
+        };
+        self.bump(role);
+        let raw = t.text(self.src);
+        Ok(Name {
+            text: if quoted { strip_quotes(raw) } else { raw }.to_string(),
+            quoted,
+            span: t.span,
+        })
     }
 
     /// How the current token reads in a message: "`manage`" or "the end of the statement".
