@@ -6,6 +6,7 @@ use crate::model::{
     InvitationStatus, LifecycleState, SenderInvitation, Tag, TagDefault, TagNamespace, TagValidator,
 };
 
+use super::name_book::NameBook;
 use super::names::{BUSINESS_UNITS, TAG_KEYS, WORDS};
 use super::{Builder, DOMAIN, Targets, timestamp};
 
@@ -24,10 +25,10 @@ fn namespaces(b: &mut Builder, count: usize) {
         .filter(|&i| b.tree.parent[i].is_none() && b.tree.live[i])
         .collect();
     let mut cost_tracking = 0;
-    let mut taken = HashSet::new();
+    let mut names = NameBook::default();
     for index in 0..count {
         let base = format!("{}-{}", b.rng.pick(BUSINESS_UNITS), b.rng.pick(WORDS));
-        let name = super::unique(&mut taken, base);
+        let name = names.claim(&base, "-");
         let retired = index > 0 && b.rng.chance(0.05);
         let compartment_id = if top_level.is_empty() || b.rng.chance(0.7) {
             tenancy.clone()
