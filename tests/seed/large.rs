@@ -101,6 +101,16 @@ fn large_has_an_administrator_and_lifecycle_variety() {
             .any(|c| c.lifecycle_state == LifecycleState::Deleted)
     );
     assert!(s.tag_namespaces.iter().any(|n| n.is_retired));
+    // Defined tags on compartments (their names and values are checked by `problems`).
+    let tagged = s
+        .compartments
+        .iter()
+        .filter(|c| !c.defined_tags.is_empty())
+        .count();
+    assert!(
+        tagged * 5 > s.compartments.len(),
+        "only {tagged} tagged compartments"
+    );
     let cost = s.tags.iter().filter(|t| t.is_cost_tracking).count();
     assert!((1..=10).contains(&cost), "{cost} cost-tracking tags");
     let statuses: HashSet<_> = s
