@@ -244,3 +244,21 @@ fn lint_reports_the_demo_tenancys_planted_problems_and_fails() {
     ));
     assert!(text.contains("db-admins (tenancy) statement 3:1:1: warning: duplicate of statement 1 in this policy: remove one\n"));
 }
+
+#[test]
+fn demo_flag_checks_against_the_demo_tenancy() {
+    let out = canopy(
+        &["policy", "check", "--demo", "--compartment", "Prod:Data"],
+        Some(
+            "Allow group DataEngineers to manage buckets in compartment Warehouse:Sensitive\nAllow group DataEngineer to read buckets in compartment Lakehouse\n",
+        ),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("2:13: error: no group named `DataEngineer` in this tenancy: did you mean `DataEngineers`?\n"), "{text}");
+    assert!(
+        text.contains("2:57: error: no compartment `Lakehouse` under `Prod:Data`"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2, "{text}");
+}
