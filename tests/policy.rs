@@ -15,3 +15,5 @@ mod fixture;
 mod lint;
 #[path = "policy/roundtrip.rs"]
 mod roundtrip;
+#[path = "policy/snapshots.rs"]
+mod snapshots;
