@@ -412,3 +412,29 @@ fn unparsable_statements_are_reported_not_silently_dropped() {
             .contains("expected `to`")
     );
 }
+
+#[test]
+fn deleted_groups_and_users_are_neither_named_nor_reached() {
+    let mut snapshot = fixture::tenancy();
+    for g in &mut snapshot.groups {
+        if g.name == "Auditors" {
+            g.lifecycle_state = canopy::model::LifecycleState::Deleted;
+        }
+    }
+    let index = EffectiveIndex::build(&snapshot);
+    assert_eq!(index.principal("Auditors"), None);
+    let inspect = index.who_can("inspect", "buckets", &at(&index, "Shared"));
+    assert_eq!(
+        inspect.len(),
+        2,
+        "Administrators and the Auditors statement, unresolved"
+    );
+    assert!(inspect[1].members.is_empty());
+    let found = canopy::policy::lint_policy(
+        &snapshot,
+        &snapshot.tenancy.id,
+        &fixture::strings(&["Allow group Auditors to read buckets in tenancy"]),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].diagnostic.code, "unknown-group");
+}

@@ -85,6 +85,11 @@ pub struct EffectiveIndex {
     pub(crate) members: HashMap<String, Vec<String>>,
 }
 
+/// Deleted principals and compartments cannot be named by a policy or reached by one.
+pub(crate) fn live(state: &crate::model::LifecycleState) -> bool {
+    !matches!(state, crate::model::LifecycleState::Deleted)
+}
+
 /// Name and OCID lookups shared by the index and the linter.
 pub(crate) struct Directory<'a> {
     pub groups_by_name: HashMap<String, &'a str>,
@@ -99,21 +104,25 @@ impl<'a> Directory<'a> {
             groups_by_name: snapshot
                 .groups
                 .iter()
+                .filter(|x| live(&x.lifecycle_state))
                 .map(|g| (g.name.to_lowercase(), g.id.as_str()))
                 .collect(),
             group_ids: snapshot
                 .groups
                 .iter()
+                .filter(|x| live(&x.lifecycle_state))
                 .map(|g| (g.id.as_str(), g.name.as_str()))
                 .collect(),
             dynamic_by_name: snapshot
                 .dynamic_groups
                 .iter()
+                .filter(|x| live(&x.lifecycle_state))
                 .map(|g| (g.name.to_lowercase(), g.id.as_str()))
                 .collect(),
             dynamic_ids: snapshot
                 .dynamic_groups
                 .iter()
+                .filter(|x| live(&x.lifecycle_state))
                 .map(|g| (g.id.as_str(), g.name.as_str()))
                 .collect(),
         }
@@ -261,16 +270,19 @@ impl EffectiveIndex {
             groups: snapshot
                 .groups
                 .iter()
+                .filter(|x| live(&x.lifecycle_state))
                 .map(|g| (g.id.clone(), g.name.clone()))
                 .collect(),
             dynamic_groups: snapshot
                 .dynamic_groups
                 .iter()
+                .filter(|x| live(&x.lifecycle_state))
                 .map(|g| (g.id.clone(), (g.name.clone(), g.matching_rule.clone())))
                 .collect(),
             users: snapshot
                 .users
                 .iter()
+                .filter(|x| live(&x.lifecycle_state))
                 .map(|u| (u.id.clone(), u.name.clone()))
                 .collect(),
             member_of,

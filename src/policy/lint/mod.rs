@@ -149,7 +149,6 @@ impl<'a> PolicyLinter<'a> {
             });
         }
         let context = rules::Context {
-            snapshot: self.snapshot,
             tree: &self.index.tree,
             directory: &self.directory,
             compartment_id,

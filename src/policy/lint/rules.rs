@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 
-use crate::model::Snapshot;
 use crate::policy::ast::{
     Action, GrantKind, Location, Name, Principal, PrincipalKind, StatementBody, Subject, TenancyRef,
 };
@@ -16,7 +15,6 @@ use crate::policy::tree::CompartmentTree;
 use super::Linted;
 
 pub(super) struct Context<'a> {
-    pub snapshot: &'a Snapshot,
     pub tree: &'a CompartmentTree,
     pub directory: &'a Directory<'a>,
     pub compartment_id: &'a str,
@@ -140,17 +138,9 @@ fn subjects(
         match &item.principal {
             Principal::Name { name, .. } => {
                 if !by_name.contains_key(&name.text.to_lowercase()) {
-                    let names: Vec<&str> = match item.kind {
-                        PrincipalKind::Group => {
-                            cx.snapshot.groups.iter().map(|g| g.name.as_str()).collect()
-                        }
-                        _ => cx
-                            .snapshot
-                            .dynamic_groups
-                            .iter()
-                            .map(|g| g.name.as_str())
-                            .collect(),
-                    };
+                    // Sorted so that ties between equally close names resolve the same way.
+                    let mut names: Vec<&str> = by_id.values().copied().collect();
+                    names.sort_unstable();
                     let hint = catalogue::closest(&name.text, &names).map_or_else(
                         || format!(": create the {what} first or fix the name"),
                         |c| format!(": did you mean `{c}`?"),
