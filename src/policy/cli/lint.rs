@@ -4,7 +4,8 @@ use clap::Args;
 
 use super::TenancyArgs;
 use crate::policy::diagnostic::Severity;
-use crate::policy::lint_tenancy;
+use crate::policy::lint::BUDGET;
+use crate::policy::{budget, lint_tenancy};
 
 #[derive(Debug, Clone, Args)]
 pub struct LintArgs {
@@ -36,5 +37,11 @@ pub(super) async fn run(args: LintArgs) -> anyhow::Result<i32> {
         snapshot.policies.len(),
         findings.len()
     );
+    if let Some(fullest) = budget(&snapshot).first() {
+        eprintln!(
+            "statement budget: {} of {BUDGET} along {}, the fullest compartment path",
+            fullest.statements, fullest.path
+        );
+    }
     Ok(i32::from(errors > 0))
 }
