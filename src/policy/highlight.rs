@@ -100,6 +100,19 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_character_spoils_only_what_follows_it() {
+        let roles: Vec<TokenKind> = highlight("Allow group <g> to manage users in tenancy")
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(
+            &roles[..3],
+            &[TokenKind::Keyword, TokenKind::Keyword, TokenKind::Invalid]
+        );
+        assert!(roles[3..].iter().all(|r| *r == TokenKind::Invalid));
+    }
+
+    #[test]
     fn the_rest_after_an_error_is_invalid() {
         let roles: Vec<TokenKind> = highlight("Allow group Ops manage users in tenancy")
             .into_iter()

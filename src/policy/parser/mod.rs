@@ -34,13 +34,22 @@ pub(crate) fn parse_with_roles(
 const STATEMENT_KEYWORDS: [&str; 5] = ["Allow", "Deny", "Define", "Endorse", "Admit"];
 
 fn statement(c: &mut Cursor) -> Parse<Statement> {
-    if let Some(bad) = c
+    let bad = c
         .tokens()
         .iter()
         .find(|t| matches!(t.kind, Tok::Unknown | Tok::Unterminated))
-    {
-        return Err(bad_character(c.src, *bad));
+        .copied();
+    let result = grammar(c);
+    // A stray character explains the failure better than "expected X", unless the parse
+    // already went wrong before reaching it. Parsing first keeps the roles before it.
+    match (result, bad) {
+        (Err(e), Some(b)) if b.span.start <= e.span.start => Err(bad_character(c.src, b)),
+        (Ok(_), Some(b)) => Err(bad_character(c.src, b)),
+        (result, _) => result,
     }
+}
+
+fn grammar(c: &mut Cursor) -> Parse<Statement> {
     let Some(first) = c.peek() else {
         return Err(Diagnostic::error(
             c.src,
