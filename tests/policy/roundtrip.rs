@@ -141,7 +141,7 @@ fn condition() -> impl Strategy<Value = String> {
     })
 }
 
-fn statement() -> impl Strategy<Value = String> {
+fn allow_or_deny() -> impl Strategy<Value = String> {
     (
         prop_oneof![kw("Allow"), kw("Deny")],
         subject(),
@@ -154,6 +154,68 @@ fn statement() -> impl Strategy<Value = String> {
             let condition = c.map(|c| format!(" where{sp}{c}")).unwrap_or_default();
             format!("{k}{sp}{s} {a}{sp}in {l}{condition}")
         })
+}
+
+fn define() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![
+            Just("tenancy"),
+            Just("group"),
+            Just("dynamic-group"),
+            Just("compartment")
+        ],
+        word(),
+        any::<bool>(),
+        ocid("tenancy"),
+    )
+        .prop_map(|(k, alias, id, o)| {
+            format!("Define {k} {alias} as {}{o}", if id { "id " } else { "" })
+        })
+}
+
+fn endorse_scope() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("any-tenancy".to_string()),
+        word().prop_map(|a| format!("tenancy {a}")),
+        (prop::collection::vec(name(), 1..3), word())
+            .prop_map(|(p, a)| format!("compartment {} of tenancy {a}", p.join(":"))),
+    ]
+}
+
+fn endorse_or_admit() -> impl Strategy<Value = String> {
+    let verb_action = prop_oneof![kw("read"), kw("manage"), kw("associate")]
+        .prop_map(|v| format!("to {v} buckets"));
+    prop_oneof![
+        (
+            prop_oneof![kw("Endorse"), kw("Deny endorse")],
+            subject(),
+            prop_oneof![verb_action.clone(), action()],
+            prop::collection::vec(endorse_scope(), 1..3),
+        )
+            .prop_map(|(k, s, a, scopes)| format!("{k} {s} {a} in {}", scopes.join(", "))),
+        (
+            prop_oneof![kw("Admit"), kw("Deny admit")],
+            prop_oneof![
+                (subject(), word()).prop_map(|(s, a)| format!("{s} of tenancy {a}")),
+                Just("any-user of any-tenancy".to_string()),
+            ],
+            verb_action,
+            location(),
+            prop::option::of(condition()),
+        )
+            .prop_map(|(k, s, a, l, c)| {
+                let condition = c.map(|c| format!(" where {c}")).unwrap_or_default();
+                format!("{k} {s} {a} in {l}{condition}")
+            }),
+    ]
+}
+
+fn statement() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => allow_or_deny(),
+        1 => define(),
+        2 => endorse_or_admit(),
+    ]
 }
 
 proptest! {
