@@ -10,9 +10,13 @@
 //!   [`lint_policy_edit`] does the same for an existing policy (excluding its old text);
 //!   [`lint::PolicyLinter`] keeps the tenancy side built between keystrokes;
 //!   [`lint_tenancy`] lints every policy already in the tenancy.
-//! - [`EffectiveIndex::build`]`(&Snapshot)`, then `statements_for`, `what_can`, `who_can`:
-//!   statements that apply to a compartment and audit answers with provenance.
-//! - [`impact`]`(before, after) -> Impact`: grants added and removed by an edit.
+//! - [`EffectiveIndex::build`]`(&Snapshot)` (owns its data; build once per snapshot), then
+//!   `compartment(path)` / `principal(name)` to find things, and `statements_for(c)`,
+//!   `what_can(principal, c)`, `who_can(verb, resource, c)`, `can(principal, verb, resource, c)`:
+//!   statements that apply to a compartment and audit answers ([`effective::Answer`]) with
+//!   provenance; `unparsed()` lists statements left out because they do not parse.
+//! - [`impact`]`(before, after) -> Impact`: grants added and removed by an edit (one line per
+//!   subject and verb-resource or permission), ignoring layout, case and quoting.
 //! - [`budget`]`(&Snapshot)`: statement usage against the 500 limit along each compartment path.
 //!
 //! Every [`Diagnostic`] has a byte `span`, a 1-based `line` and `column` (characters) relative

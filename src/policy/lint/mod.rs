@@ -44,7 +44,8 @@ pub fn lint_policy(
 }
 
 /// Lints new text for an existing policy: its old statements are left out of the duplicate,
-/// redundancy and budget rules so the policy is not compared with itself.
+/// redundancy and budget rules so the policy is not compared with itself. An unknown policy
+/// id is linted as a new policy attached to the root.
 pub fn lint_policy_edit(
     snapshot: &Snapshot,
     policy_id: &str,
