@@ -4,7 +4,7 @@
 //! - [`parse_statement`]`(&str) -> (Option<Statement>, Vec<Diagnostic>)`: one statement's
 //!   tree and its syntax errors plus catalogue warnings (unknown verb or type, bad OCID ...).
 //!   `Statement` implements `Display` (the canonical form).
-//! - [`highlight`]`(&str) -> Vec<(Range<usize>, TokenKind)>`: byte ranges with roles, for colour.
+//! - [`highlight()`]`(&str) -> Vec<(Range<usize>, TokenKind)>`: byte ranges with roles, for colour.
 //! - [`lint_policy`]`(&Snapshot, policy_compartment_id, &[String]) -> Vec<StatementDiagnostic>`:
 //!   everything above plus tenancy-aware rules, each keyed by statement index.
 //!   [`lint_policy_edit`] does the same for an existing policy (excluding its old text);
@@ -15,7 +15,7 @@
 //!   `what_can(principal, c)`, `who_can(verb, resource, c)`, `can(principal, verb, resource, c)`:
 //!   statements that apply to a compartment and audit answers ([`effective::Answer`]) with
 //!   provenance; `unparsed()` lists statements left out because they do not parse.
-//! - [`impact`]`(before, after) -> Impact`: grants added and removed by an edit (one line per
+//! - [`impact()`]`(before, after) -> Impact`: grants added and removed by an edit (one line per
 //!   subject and verb-resource or permission), ignoring layout, case and quoting.
 //! - [`budget`]`(&Snapshot)`: statement usage against the 500 limit along each compartment path.
 //!
