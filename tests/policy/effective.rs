@@ -438,3 +438,26 @@ fn deleted_groups_and_users_are_neither_named_nor_reached() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].diagnostic.code, "unknown-group");
 }
+
+#[test]
+fn any_group_reaches_users_in_some_group_only() {
+    let mut snapshot = fixture::tenancy();
+    snapshot.policies[0]
+        .statements
+        .push("Allow any-group to read buckets in compartment Shared".into());
+    let index = EffectiveIndex::build(&snapshot);
+    let shared = at(&index, "Shared");
+    let dave = index.what_can(&principal(&index, "dave"), &shared);
+    assert_eq!(dave.len(), 1, "dave is in no group: any-user only");
+    let carol = index.what_can(&principal(&index, "carol"), &shared);
+    let via: Vec<&str> = carol.iter().map(|a| a.via.as_str()).collect();
+    assert_eq!(
+        via,
+        vec![
+            "any-group covers every user in a group",
+            "member of group Auditors",
+            "any-user covers every principal"
+        ],
+        "the statement at Shared comes before the tenancy's"
+    );
+}

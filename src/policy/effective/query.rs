@@ -114,9 +114,11 @@ impl EffectiveIndex {
         for subject in &applied.entry.subjects {
             let via = match (subject, principal) {
                 (ResolvedSubject::AnyUser, _) => Some("any-user covers every principal".into()),
-                (ResolvedSubject::AnyGroup, PrincipalRef::User(_)) => {
+                // A user in no group is not reached by `any-group`.
+                (ResolvedSubject::AnyGroup, PrincipalRef::User(_)) if !groups.is_empty() => {
                     Some("any-group covers every user in a group".into())
                 }
+                (ResolvedSubject::AnyGroup, PrincipalRef::User(_)) => None,
                 (ResolvedSubject::AnyGroup, _) => Some("any-group covers every group".into()),
                 (ResolvedSubject::Group { id: Some(id), name }, PrincipalRef::User(_))
                     if groups.contains(id) =>
