@@ -5,6 +5,7 @@
 //! `update` and `apply_response` never await and never do I/O.
 
 pub mod action;
+pub mod audit;
 pub mod compartments;
 pub mod ctx;
 pub mod diff;

@@ -192,6 +192,7 @@ impl PoliciesPane {
         )];
         lines.extend(diff_lines(&editor.base, &mine));
         lines.push(ToneLine::plain(""));
+        lines.extend(crate::app::lint::impact_lines(&editor.base, &mine));
         lines.extend(crate::app::lint::lint_lines(&mine));
         ctx.open(Modal::choice(
             ME,
