@@ -24,6 +24,7 @@ pub mod modal_update;
 pub mod pane;
 pub mod pane_id;
 pub mod policies;
+pub mod policy_edit;
 pub mod policy_editor;
 pub mod request;
 pub mod state;

@@ -30,7 +30,7 @@ pub fn action_for_key(state: &AppState, key: &KeyEvent) -> Option<Action> {
 /// The first requests of a session (the tenancy, the compartment tree), and the question
 /// about drafts found on disk.
 pub fn start(state: &mut AppState) -> Vec<Request> {
-    if let Some(modal) = super::policies::restore_drafts_modal(&state.ctx) {
+    if let Some(modal) = super::policy_edit::restore_drafts_modal(&state.ctx) {
         state.ctx.open(modal);
     }
     finish(state)
