@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod audit;
+pub mod compartment_writes;
 pub mod compartments;
 pub mod ctx;
 pub mod diff;
