@@ -15,11 +15,15 @@ use serde_json::Value;
 
 use seed::{ADMIN, ADMINS_GROUP, COST_CENTER, FINANCE_NS, PROD, TEAMS, TENANCY, USERS};
 
-/// The CLI from CANOPY_OCI_CLI, else the repository's `.venv/bin/oci`.
+/// The CLI from `CANOPY_OCI_CLI`, else the repository's `.venv/bin/oci`.
 fn oci_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("CANOPY_OCI_CLI") {
         let path = PathBuf::from(path);
-        assert!(path.exists(), "CANOPY_OCI_CLI={} does not exist; run ./scripts/test", path.display());
+        assert!(
+            path.exists(),
+            "CANOPY_OCI_CLI={} does not exist; run ./scripts/test",
+            path.display()
+        );
         return path;
     }
     let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/oci");
@@ -78,7 +82,11 @@ impl Cli {
             String::from_utf8_lossy(&out.stderr)
         );
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("oci {} printed no JSON ({e}):\n{}", args.join(" "), String::from_utf8_lossy(&out.stdout))
+            panic!(
+                "oci {} printed no JSON ({e}):\n{}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stdout)
+            )
         })
     }
 }
@@ -110,7 +118,10 @@ fn run_all(cli: &Cli, calls: &[Vec<String>]) -> Vec<Value> {
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("no panic")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("no panic"))
+            .collect()
     })
 }
 
@@ -128,17 +139,29 @@ async fn the_oci_cli_lists_every_resource_kind() {
     let cli = Cli::new(&emu);
     let g01 = "ocid1.group.oc1..aaaaaaaag01";
     let calls = [
-        args(&format!("iam compartment list --compartment-id {TENANCY} --compartment-id-in-subtree true --access-level ANY --all")),
+        args(&format!(
+            "iam compartment list --compartment-id {TENANCY} --compartment-id-in-subtree true --access-level ANY --all"
+        )),
         args(&format!("iam user list --compartment-id {TENANCY} --all")),
         args(&format!("iam group list --compartment-id {TENANCY} --all")),
         args(&format!("iam group list-users --group-id {g01} --all")),
         args(&format!("iam user list-groups --user-id {ADMIN} --all")),
-        args(&format!("iam dynamic-group list --compartment-id {TENANCY} --all")),
+        args(&format!(
+            "iam dynamic-group list --compartment-id {TENANCY} --all"
+        )),
         args(&format!("iam policy list --compartment-id {TENANCY} --all")),
-        args(&format!("iam tag-namespace list --compartment-id {TENANCY} --include-subcompartments true --all")),
-        args(&format!("iam tag list --tag-namespace-id {FINANCE_NS} --all")),
-        args(&format!("iam tag-default list --compartment-id {PROD} --all")),
-        args(&format!("organizations sender-invitation list --compartment-id {TENANCY} --all")),
+        args(&format!(
+            "iam tag-namespace list --compartment-id {TENANCY} --include-subcompartments true --all"
+        )),
+        args(&format!(
+            "iam tag list --tag-namespace-id {FINANCE_NS} --all"
+        )),
+        args(&format!(
+            "iam tag-default list --compartment-id {PROD} --all"
+        )),
+        args(&format!(
+            "organizations sender-invitation list --compartment-id {TENANCY} --all"
+        )),
     ];
     let out = run_all(&cli, &calls);
     assert_eq!(len(&out[0]), 5 + TEAMS, "whole compartment subtree");
@@ -152,7 +175,10 @@ async fn the_oci_cli_lists_every_resource_kind() {
     assert_eq!(len(&out[8]), 2);
     assert_eq!(out[9]["data"][0]["value"], "CC-1");
     assert_eq!(out[10]["data"]["items"].as_array().map_or(0, Vec::len), 5);
-    assert_eq!(out[0]["data"][0]["lifecycle-state"], "ACTIVE", "the CLI parsed our models");
+    assert_eq!(
+        out[0]["data"][0]["lifecycle-state"], "ACTIVE",
+        "the CLI parsed our models"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -165,13 +191,22 @@ async fn the_oci_cli_gets_one_of_each() {
         args(&format!("iam compartment get --compartment-id {PROD}")),
         args(&format!("iam user get --user-id {ADMIN}")),
         args(&format!("iam group get --group-id {ADMINS_GROUP}")),
-        args(&format!("raw-request --http-method GET --target-uri {}/20160918/userGroupMemberships/{membership}", emu.endpoint)),
+        args(&format!(
+            "raw-request --http-method GET --target-uri {}/20160918/userGroupMemberships/{membership}",
+            emu.endpoint
+        )),
         args("iam dynamic-group get --dynamic-group-id ocid1.dynamicgroup.oc1..aaaaaaaad03"),
         args("iam policy get --policy-id ocid1.policy.oc1..aaaaaaaap002"),
-        args(&format!("iam tag-namespace get --tag-namespace-id {FINANCE_NS}")),
-        args(&format!("iam tag get --tag-namespace-id {FINANCE_NS} --tag-name CostCenter")),
+        args(&format!(
+            "iam tag-namespace get --tag-namespace-id {FINANCE_NS}"
+        )),
+        args(&format!(
+            "iam tag get --tag-namespace-id {FINANCE_NS} --tag-name CostCenter"
+        )),
         args("iam tag-default get --tag-default-id ocid1.tagdefault.oc1..aaaaaaaadefault1"),
-        args("organizations sender-invitation get --sender-invitation-id ocid1.senderinvitation.oc1..aaaaaaaai2"),
+        args(
+            "organizations sender-invitation get --sender-invitation-id ocid1.senderinvitation.oc1..aaaaaaaai2",
+        ),
         args("iam region list"),
     ];
     let out = run_all(&cli, &calls);
@@ -180,7 +215,10 @@ async fn the_oci_cli_gets_one_of_each() {
     assert!(out[1]["etag"].is_string(), "the CLI shows the etag");
     assert_eq!(out[2]["data"]["name"], "admin");
     assert_eq!(out[3]["data"]["name"], "Administrators");
-    assert_eq!(out[4]["data"]["userId"], ADMIN, "raw-request returns the wire form");
+    assert_eq!(
+        out[4]["data"]["userId"], ADMIN,
+        "raw-request returns the wire form"
+    );
     assert_eq!(out[4]["status"], "200 OK");
     assert_eq!(out[5]["data"]["name"], "dg-03");
     assert_eq!(out[6]["data"]["name"], "policy-02");
@@ -198,33 +236,78 @@ async fn the_oci_cli_creates_and_updates_a_policy_with_if_match() {
     let cli = Cli::new(&emu);
     let statements = r#"["Allow group Administrators to manage all-resources in tenancy"]"#;
     let created = cli.json(&[
-        "iam", "policy", "create", "--compartment-id", PROD, "--name", "cli-made",
-        "--description", "made by the OCI CLI", "--statements", statements,
+        "iam",
+        "policy",
+        "create",
+        "--compartment-id",
+        PROD,
+        "--name",
+        "cli-made",
+        "--description",
+        "made by the OCI CLI",
+        "--statements",
+        statements,
     ]);
     let id = created["data"]["id"].as_str().expect("an id").to_string();
     let etag = created["etag"].as_str().expect("an etag").to_string();
-    assert_eq!(created["data"]["statements"][0], "Allow group Administrators to manage all-resources in tenancy");
+    assert_eq!(
+        created["data"]["statements"][0],
+        "Allow group Administrators to manage all-resources in tenancy"
+    );
 
     let new_statements = r#"["Allow group Administrators to read all-resources in tenancy"]"#;
     let updated = cli.json(&[
-        "iam", "policy", "update", "--policy-id", &id, "--statements", new_statements,
-        "--version-date", "2026-01-15", "--if-match", &etag, "--force",
+        "iam",
+        "policy",
+        "update",
+        "--policy-id",
+        &id,
+        "--statements",
+        new_statements,
+        "--version-date",
+        "2026-01-15",
+        "--if-match",
+        &etag,
+        "--force",
     ]);
-    assert_eq!(updated["data"]["statements"][0], "Allow group Administrators to read all-resources in tenancy");
+    assert_eq!(
+        updated["data"]["statements"][0],
+        "Allow group Administrators to read all-resources in tenancy"
+    );
     // The CLI shows versionDate as a datetime; on the wire and in the store it is a plain date.
-    assert!(updated["data"]["version-date"].as_str().unwrap_or("").starts_with("2026-01-15"));
-    let stored = emu.store.with(|s| s.policies.get(&id).and_then(|p| p.version_date.clone()));
+    assert!(
+        updated["data"]["version-date"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("2026-01-15")
+    );
+    let stored = emu
+        .store
+        .with(|s| s.policies.get(&id).and_then(|p| p.version_date.clone()));
     assert_eq!(stored.as_deref(), Some("2026-01-15"));
     assert_ne!(updated["etag"].as_str(), Some(etag.as_str()));
 
     let stale = cli.run(&[
-        "iam", "policy", "update", "--policy-id", &id, "--description", "late",
-        "--if-match", &etag, "--force",
+        "iam",
+        "policy",
+        "update",
+        "--policy-id",
+        &id,
+        "--description",
+        "late",
+        "--if-match",
+        &etag,
+        "--force",
     ]);
     assert!(!stale.status.success());
     let stderr = String::from_utf8_lossy(&stale.stderr);
-    assert!(stderr.contains("NoEtagMatch") && stderr.contains("412"), "{stderr}");
-    let stored = emu.store.with(|s| s.policies.get(&id).map(|p| p.description.clone()));
+    assert!(
+        stderr.contains("NoEtagMatch") && stderr.contains("412"),
+        "{stderr}"
+    );
+    let stored = emu
+        .store
+        .with(|s| s.policies.get(&id).map(|p| p.description.clone()));
     assert_eq!(stored.as_deref(), Some("made by the OCI CLI"));
 }
 
@@ -232,7 +315,17 @@ async fn the_oci_cli_creates_and_updates_a_policy_with_if_match() {
 async fn the_oci_cli_signs_with_the_session_token_profile() {
     let emu = emulator().await;
     let cli = Cli::new(&emu);
-    let out = cli.json(&["--profile", "SESSION", "--auth", "security_token", "iam", "user", "get", "--user-id", ADMIN]);
+    let out = cli.json(&[
+        "--profile",
+        "SESSION",
+        "--auth",
+        "security_token",
+        "iam",
+        "user",
+        "get",
+        "--user-id",
+        ADMIN,
+    ]);
     assert_eq!(out["data"]["id"], ADMIN);
 }
 
@@ -250,7 +343,10 @@ fn the_canopy_emulator_command_serves_the_oci_cli() {
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
             if tx.send(line).is_err() {
                 break;
             }
@@ -267,10 +363,17 @@ fn the_canopy_emulator_command_serves_the_oci_cli() {
     }
     let try_line = try_line.unwrap_or_else(|| {
         let _ = child.kill();
-        panic!("canopy emulator printed no `oci ...` line:\n{}", printed.join("\n"))
+        panic!(
+            "canopy emulator printed no `oci ...` line:\n{}",
+            printed.join("\n")
+        )
     });
     // Run exactly the suggested command.
-    let words: Vec<String> = try_line.split_whitespace().skip(1).map(str::to_string).collect();
+    let words: Vec<String> = try_line
+        .split_whitespace()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
     let home = tempfile::tempdir().expect("temp home");
     let out = Command::new(oci_binary())
         .args(&words)
@@ -281,9 +384,16 @@ fn the_canopy_emulator_command_serves_the_oci_cli() {
         .expect("oci runs");
     let _ = child.kill();
     let _ = child.wait();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let listed: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert!(listed["data"].as_array().is_some_and(|a| !a.is_empty()));
-    assert!(printed.iter().any(|l| l.contains("http://127.0.0.1:")), "{printed:?}");
+    assert!(
+        printed.iter().any(|l| l.contains("http://127.0.0.1:")),
+        "{printed:?}"
+    );
     assert!(dir.path().join("key.pem").exists());
 }

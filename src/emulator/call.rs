@@ -33,7 +33,11 @@ impl<S: Send + Sync> FromRequest<S> for Call {
         let query = parts
             .uri
             .query()
-            .map(|q| url::form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+            .map(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .into_owned()
+                    .collect()
+            })
             .unwrap_or_default();
         let body = axum::body::to_bytes(body, usize::MAX)
             .await

@@ -1,6 +1,7 @@
 //! `--config-out DIR`: a throwaway key pair registered to the administrator, written as an
 //! OCI config the CLI and SDK use unchanged (profile DEFAULT, and SESSION with a token).
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -88,7 +89,7 @@ pub fn write(
             &tenancy_id,
             region,
         ));
-        config.push_str(&format!("security_token_file={}\n", token_path.display()));
+        let _ = writeln!(config, "security_token_file={}", token_path.display());
         session_profile = Some("SESSION".to_string());
     }
     let config_path = dir.join("config");

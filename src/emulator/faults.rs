@@ -13,9 +13,9 @@ use rand::{Rng as _, SeedableRng as _};
 /// What `--faults` says, e.g. `429=0.1,500=0.05,503=0.05,drop=0.02,seed=7,retry-after=1`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FaultSpec {
-    /// Share of requests answered 429 TooManyRequests (before the handler runs).
+    /// Share of requests answered 429 `TooManyRequests` (before the handler runs).
     pub rate_429: f64,
-    /// Share answered 500 InternalServerError (before the handler runs).
+    /// Share answered 500 `InternalServerError` (before the handler runs).
     pub rate_500: f64,
     /// Share answered 503 (before the handler runs).
     pub rate_503: f64,
@@ -123,7 +123,9 @@ impl fmt::Display for FaultSpec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
     None,
-    TooManyRequests { retry_after_secs: u64 },
+    TooManyRequests {
+        retry_after_secs: u64,
+    },
     InternalError,
     Unavailable,
     /// Run the handler, then cut the response off mid-body.
@@ -195,7 +197,8 @@ impl FaultHandle {
             return Fault::DropResponse;
         }
         let spec = &state.spec;
-        let (r429, r500, r503, rdrop) = (spec.rate_429, spec.rate_500, spec.rate_503, spec.rate_drop);
+        let (r429, r500, r503, rdrop) =
+            (spec.rate_429, spec.rate_500, spec.rate_503, spec.rate_drop);
         let retry_after_secs = spec.retry_after_secs;
         if r429 + r500 + r503 + rdrop <= 0.0 {
             return Fault::None;
@@ -232,9 +235,18 @@ mod tests {
 
     #[test]
     fn refuses_bad_specs() {
-        assert!(matches!("429".parse::<FaultSpec>(), Err(FaultSpecError::NotAPair(_))));
-        assert!(matches!("404=0.1".parse::<FaultSpec>(), Err(FaultSpecError::UnknownKey(_))));
-        assert!(matches!("500=2".parse::<FaultSpec>(), Err(FaultSpecError::BadRate(_))));
+        assert!(matches!(
+            "429".parse::<FaultSpec>(),
+            Err(FaultSpecError::NotAPair(_))
+        ));
+        assert!(matches!(
+            "404=0.1".parse::<FaultSpec>(),
+            Err(FaultSpecError::UnknownKey(_))
+        ));
+        assert!(matches!(
+            "500=2".parse::<FaultSpec>(),
+            Err(FaultSpecError::BadRate(_))
+        ));
         assert!(matches!(
             "500=0.6,503=0.6".parse::<FaultSpec>(),
             Err(FaultSpecError::RatesAboveOne)

@@ -71,12 +71,20 @@ pub fn filter_sort<'a, T: Listable + Clone + 'a>(
         None => None,
         Some(o) if o.eq_ignore_ascii_case("ASC") => Some(false),
         Some(o) if o.eq_ignore_ascii_case("DESC") => Some(true),
-        Some(o) => return Err(ApiError::invalid(format!("sortOrder must be ASC or DESC, not '{o}'"))),
+        Some(o) => {
+            return Err(ApiError::invalid(format!(
+                "sortOrder must be ASC or DESC, not '{o}'"
+            )));
+        }
     };
     match call.query("sortBy") {
         None => {}
         Some(by) if by.eq_ignore_ascii_case(time_key) => {
-            out.sort_by(|a, b| a.time_created().cmp(b.time_created()).then(a.name().cmp(b.name())));
+            out.sort_by(|a, b| {
+                a.time_created()
+                    .cmp(b.time_created())
+                    .then(a.name().cmp(b.name()))
+            });
             // TIMECREATED defaults to newest first.
             if descending.unwrap_or(true) {
                 out.reverse();
@@ -84,7 +92,11 @@ pub fn filter_sort<'a, T: Listable + Clone + 'a>(
         }
         Some(by) if by.eq_ignore_ascii_case(name_key) => {
             // Case-sensitive, as the docs say.
-            out.sort_by(|a, b| a.name().cmp(b.name()).then(a.time_created().cmp(b.time_created())));
+            out.sort_by(|a, b| {
+                a.name()
+                    .cmp(b.name())
+                    .then(a.time_created().cmp(b.time_created()))
+            });
             if descending.unwrap_or(false) {
                 out.reverse();
             }
@@ -128,7 +140,9 @@ pub fn page<T: Serialize>(
     let start = match call.query("page") {
         None => 0,
         Some(token) => decode_token(token).ok_or_else(|| {
-            ApiError::invalid("the page token is not one this service issued; start from the first page")
+            ApiError::invalid(
+                "the page token is not one this service issued; start from the first page",
+            )
         })?,
     };
     let start = start.min(items.len());
@@ -158,4 +172,3 @@ fn decode_token(token: &str) -> Option<usize> {
         .parse()
         .ok()
 }
-

@@ -145,8 +145,12 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
     ));
     let config = match &opts.config_out {
         Some(dir) => {
-            let (dir, store, region, session) =
-                (dir.clone(), store.clone(), region.clone(), opts.session_profile);
+            let (dir, store, region, session) = (
+                dir.clone(),
+                store.clone(),
+                region.clone(),
+                opts.session_profile,
+            );
             // Key generation takes a while; keep it off the async workers.
             let generated = tokio::task::spawn_blocking(move || {
                 config_out::write(&dir, &store, &region, session)
@@ -163,10 +167,12 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
             addr: opts.listen,
             source,
         })?;
-    let addr = listener.local_addr().map_err(|source| EmulatorError::Bind {
-        addr: opts.listen,
-        source,
-    })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|source| EmulatorError::Bind {
+            addr: opts.listen,
+            source,
+        })?;
     let faults = FaultHandle::new(opts.faults, opts.latency);
     let ctx = Ctx {
         store: store.clone(),

@@ -38,7 +38,10 @@ pub async fn pipeline(State(ctx): State<Ctx>, req: Request, next: Next) -> Respo
 
 /// 32 upper-case hex characters, the shape OCI uses.
 fn new_request_id() -> String {
-    uuid::Uuid::new_v4().simple().to_string().to_ascii_uppercase()
+    uuid::Uuid::new_v4()
+        .simple()
+        .to_string()
+        .to_ascii_uppercase()
 }
 
 async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
@@ -71,7 +74,12 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         .flatten()
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let request_key = format!("{} {} {}", parts.method, parts.uri.path(), body_sha256(&bytes));
+    let request_key = format!(
+        "{} {} {}",
+        parts.method,
+        parts.uri.path(),
+        body_sha256(&bytes)
+    );
     {
         let store = ctx.store.lock();
         if let Err(e) = authenticate(
@@ -93,7 +101,9 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         }
     }
 
-    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     let response = match retry_token {
         Some(token) if response.status().is_success() => {
             remember(&ctx, token, request_key, response).await

@@ -1,7 +1,7 @@
 //! Signature verification as OCI does it: the keyId resolves to a registered API key of an
 //! ACTIVE user (or to a session token this emulator issued), the method's required headers are
 //! all signed, the RSA signature checks, the body matches its hash and length, and the date is
-//! within five minutes. Every failure is a 401 NotAuthenticated that says which check failed.
+//! within five minutes. Every failure is a 401 `NotAuthenticated` that says which check failed.
 
 use std::time::{Duration, SystemTime};
 
@@ -10,7 +10,9 @@ use rsa::RsaPublicKey;
 
 use super::error::ApiError;
 use super::store::Store;
-use crate::auth::signature::{body_sha256, parse_authorization, required_headers, signing_string, verify};
+use crate::auth::signature::{
+    body_sha256, parse_authorization, required_headers, signing_string, verify,
+};
 use crate::model::LifecycleState;
 
 /// How far a request's date may be from the server's clock.
@@ -52,8 +54,8 @@ pub fn authenticate(
     let (user_id, key) = resolve_key(store, &params.key_id)?;
     let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
     let names: Vec<&str> = params.headers.iter().map(String::as_str).collect();
-    let text = signing_string(&names, method.as_str(), target, header)
-        .map_err(|e| fail(e.to_string()))?;
+    let text =
+        signing_string(&names, method.as_str(), target, header).map_err(|e| fail(e.to_string()))?;
     if !verify(&key, &text, &params.signature) {
         return Err(fail(
             "the signature does not match: wrong key, or the signed headers or path were altered",
@@ -88,11 +90,13 @@ fn resolve_key(store: &Store, key_id: &str) -> Result<(String, RsaPublicKey), Ap
         )));
     };
     if tenancy != store.tenancy_id() {
-        return Err(fail(format!("the keyId names an unknown tenancy {tenancy}")));
+        return Err(fail(format!(
+            "the keyId names an unknown tenancy {tenancy}"
+        )));
     }
-    let credential = store.credential(key_id).ok_or_else(|| {
-        fail("the keyId's fingerprint is not a registered API key of that user")
-    })?;
+    let credential = store
+        .credential(key_id)
+        .ok_or_else(|| fail("the keyId's fingerprint is not a registered API key of that user"))?;
     check_user(store, user)?;
     Ok((credential.user_id.clone(), credential.public_key.clone()))
 }
@@ -104,7 +108,9 @@ fn check_user(store: &Store, user_id: &str) -> Result<(), ApiError> {
             "the user {user_id} is {} and cannot sign requests",
             u.lifecycle_state
         ))),
-        None => Err(ApiError::unauthenticated(format!("the user {user_id} does not exist"))),
+        None => Err(ApiError::unauthenticated(format!(
+            "the user {user_id} does not exist"
+        ))),
     }
 }
 
@@ -130,7 +136,9 @@ fn check_body(
     body: &[u8],
 ) -> Result<(), ApiError> {
     if sha256 != Some(body_sha256(body).as_str()) {
-        return Err(fail("x-content-sha256 does not match the body: it was altered in transit"));
+        return Err(fail(
+            "x-content-sha256 does not match the body: it was altered in transit",
+        ));
     }
     if content_length.and_then(|v| v.trim().parse::<usize>().ok()) != Some(body.len()) {
         return Err(fail("content-length does not match the body"));

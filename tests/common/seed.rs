@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use canopy::model::{
-    Compartment, DynamicGroup, Group, InvitationStatus, LifecycleState, Policy,
-    SenderInvitation, Snapshot, Tag, TagDefault, TagNamespace, TagValidator, Tenancy, User,
-    UserCapabilities, UserGroupMembership,
+    Compartment, DynamicGroup, Group, InvitationStatus, LifecycleState, Policy, SenderInvitation,
+    Snapshot, Tag, TagDefault, TagNamespace, TagValidator, Tenancy, User, UserCapabilities,
+    UserGroupMembership,
 };
 
 pub const TENANCY: &str = "ocid1.tenancy.oc1..aaaaaaaatesttenancy";
@@ -22,13 +22,18 @@ pub const USERS: usize = 250;
 pub const TEAMS: usize = 40;
 
 fn at(minute: usize) -> String {
-    format!("2024-01-{:02}T{:02}:{:02}:00.000Z", 1 + minute / 1440, (minute / 60) % 24, minute % 60)
+    format!(
+        "2024-01-{:02}T{:02}:{:02}:00.000Z",
+        1 + minute / 1440,
+        (minute / 60) % 24,
+        minute % 60
+    )
 }
 
 fn state(i: usize) -> LifecycleState {
-    if i % 25 == 0 {
+    if i.is_multiple_of(25) {
         LifecycleState::Deleted
-    } else if i % 10 == 0 {
+    } else if i.is_multiple_of(10) {
         LifecycleState::Inactive
     } else {
         LifecycleState::Active
@@ -180,19 +185,32 @@ pub fn seed() -> Snapshot {
         let id = format!("ocid1.compartment.oc1..aaaaaaaateam{i:02}");
         compartments.push(compartment(&id, SHARED, &format!("team-{i:02}"), 10 + i));
     }
-    let mut users = vec![user(ADMIN.into(), "admin".into(), 0, LifecycleState::Active)];
+    let mut users = vec![user(
+        ADMIN.into(),
+        "admin".into(),
+        0,
+        LifecycleState::Active,
+    )];
     for i in 1..=USERS {
         let id = format!("ocid1.user.oc1..aaaaaaaau{i:04}");
         users.push(user(id, format!("user-{i:03}"), i, state(i)));
     }
     let mut groups = vec![group(ADMINS_GROUP.into(), "Administrators".into(), 0)];
     for i in 0..30 {
-        groups.push(group(format!("ocid1.group.oc1..aaaaaaaag{i:02}"), format!("group-{i:02}"), i + 1));
+        groups.push(group(
+            format!("ocid1.group.oc1..aaaaaaaag{i:02}"),
+            format!("group-{i:02}"),
+            i + 1,
+        ));
     }
     let mut memberships = vec![membership(0, ADMIN, ADMINS_GROUP)];
     for i in 1..=60 {
-        let user_id = format!("ocid1.user.oc1..aaaaaaaau{:04}", i);
-        memberships.push(membership(i, &user_id, &format!("ocid1.group.oc1..aaaaaaaag{:02}", i % 3)));
+        let user_id = format!("ocid1.user.oc1..aaaaaaaau{i:04}");
+        memberships.push(membership(
+            i,
+            &user_id,
+            &format!("ocid1.group.oc1..aaaaaaaag{:02}", i % 3),
+        ));
     }
     let dynamic_groups = (0..12)
         .map(|i| DynamicGroup {
@@ -215,10 +233,22 @@ pub fn seed() -> Snapshot {
             COST_CENTER,
             FINANCE_NS,
             "CostCenter",
-            Some(TagValidator::Enum { values: vec!["CC-1".into(), "CC-2".into()] }),
+            Some(TagValidator::Enum {
+                values: vec!["CC-1".into(), "CC-2".into()],
+            }),
         ),
-        tag("ocid1.tagdefinition.oc1..aaaaaaaaowner", FINANCE_NS, "Owner", Some(TagValidator::Default)),
-        tag("ocid1.tagdefinition.oc1..aaaaaaaaenv", "ocid1.tagnamespace.oc1..aaaaaaaaops", "Env", None),
+        tag(
+            "ocid1.tagdefinition.oc1..aaaaaaaaowner",
+            FINANCE_NS,
+            "Owner",
+            Some(TagValidator::Default),
+        ),
+        tag(
+            "ocid1.tagdefinition.oc1..aaaaaaaaenv",
+            "ocid1.tagnamespace.oc1..aaaaaaaaops",
+            "Env",
+            None,
+        ),
     ];
     let tag_defaults = vec![TagDefault {
         id: "ocid1.tagdefault.oc1..aaaaaaaadefault1".into(),

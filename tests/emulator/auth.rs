@@ -1,8 +1,9 @@
 //! Signature verification: every way a request can fail to authenticate gives 401
-//! NotAuthenticated, and every legitimate signer (API key, session token, Go order) passes.
+//! `NotAuthenticated`, and every legitimate signer (API key, session token, Go order) passes.
 
 use std::time::Duration;
 
+use base64::Engine as _;
 use reqwest::Method;
 use rsa::RsaPublicKey;
 use serde_json::json;
@@ -21,7 +22,11 @@ async fn every_broken_signature_is_401() {
     let users = format!("/20160918/users?compartmentId={TENANCY}");
     let cases = [
         ("unsigned", Method::GET, Tamper::Unsigned),
-        ("stale date", Method::GET, Tamper::Stale(Duration::from_secs(6 * 60))),
+        (
+            "stale date",
+            Method::GET,
+            Tamper::Stale(Duration::from_secs(6 * 60)),
+        ),
         ("tampered body", Method::POST, Tamper::Body),
         ("body headers unsigned", Method::POST, Tamper::FewHeaders),
         ("wrong length", Method::POST, Tamper::Length),
@@ -39,18 +44,37 @@ async fn every_broken_signature_is_401() {
             Err(_) if tamper == Tamper::Length => continue,
             Err(e) => panic!("{what}: {e}"),
         };
-        assert_eq!((r.status, r.code()), (401, "NotAuthenticated"), "{what}: {:?}", r.body);
+        assert_eq!(
+            (r.status, r.code()),
+            (401, "NotAuthenticated"),
+            "{what}: {:?}",
+            r.body
+        );
         assert!(r.header("opc-request-id").is_some());
     }
-    let policies = c.get(&format!("/20160918/policies?compartmentId={TENANCY}&name=tampered%20body")).await;
-    assert_eq!(policies.body.as_array().unwrap().len(), 0, "nothing was created");
+    let policies = c
+        .get(&format!(
+            "/20160918/policies?compartmentId={TENANCY}&name=tampered%20body"
+        ))
+        .await;
+    assert_eq!(
+        policies.body.as_array().unwrap().len(),
+        0,
+        "nothing was created"
+    );
 }
 
 #[tokio::test]
 async fn a_date_within_five_minutes_passes() {
     let (_emu, c) = emulator().await;
     let r = c
-        .call(Method::GET, &format!("/20160918/tenancies/{TENANCY}"), None, &[], Tamper::Stale(Duration::from_secs(4 * 60)))
+        .call(
+            Method::GET,
+            &format!("/20160918/tenancies/{TENANCY}"),
+            None,
+            &[],
+            Tamper::Stale(Duration::from_secs(4 * 60)),
+        )
         .await;
     assert_eq!(r.status, 200);
 }
@@ -67,7 +91,10 @@ async fn an_unregistered_key_or_wrong_key_id_is_401() {
     let unknown = c.as_key(format!("{TENANCY}/{ADMIN}/{fp}"), other_key().clone());
     assert_eq!(unknown.get(&path).await.status, 401);
     // Another tenancy.
-    let foreign = c.as_key(c.key_id.replace(TENANCY, "ocid1.tenancy.oc1..other"), key().clone());
+    let foreign = c.as_key(
+        c.key_id.replace(TENANCY, "ocid1.tenancy.oc1..other"),
+        key().clone(),
+    );
     assert_eq!(foreign.get(&path).await.status, 401);
     assert_eq!(c.get(&path).await.status, 200);
 }
@@ -76,7 +103,13 @@ async fn an_unregistered_key_or_wrong_key_id_is_401() {
 async fn parameters_are_parsed_in_any_order() {
     let (_emu, c) = emulator().await;
     let r = c
-        .call(Method::GET, &format!("/20160918/tenancies/{TENANCY}"), None, &[], Tamper::GoOrder)
+        .call(
+            Method::GET,
+            &format!("/20160918/tenancies/{TENANCY}"),
+            None,
+            &[],
+            Tamper::GoOrder,
+        )
         .await;
     assert_eq!(r.status, 200, "{:?}", r.body);
     assert_eq!(r.body["id"], TENANCY);
@@ -94,7 +127,9 @@ async fn a_blocked_user_cannot_sign() {
     let as_user = c.as_key(key_id, other_key().clone());
     let path = format!("/20160918/users/{user}");
     assert_eq!(as_user.get(&path).await.status, 200);
-    let blocked = c.put(&format!("{path}/state"), &json!({"blocked": true}), None).await;
+    let blocked = c
+        .put(&format!("{path}/state"), &json!({"blocked": true}), None)
+        .await;
     assert_eq!(blocked.body["lifecycleState"], "INACTIVE");
     assert_eq!(as_user.get(&path).await.status, 401);
 }
@@ -114,8 +149,9 @@ async fn issued_session_tokens_sign_and_others_do_not() {
     assert_eq!(old.get(&path).await.status, 401);
     // The token is a JWT the CLI can read `exp` from.
     let claims = token.split('.').nth(1).unwrap();
-    use base64::Engine as _;
-    let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(claims).unwrap();
+    let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(claims)
+        .unwrap();
     let claims: serde_json::Value = serde_json::from_slice(&claims).unwrap();
     assert!(claims["exp"].as_i64().unwrap() > 0);
 }

@@ -9,7 +9,11 @@ use super::support::{Tamper, emulator};
 #[tokio::test]
 async fn memberships_need_a_user_or_group_filter() {
     let (_emu, c) = emulator().await;
-    let r = c.get(&format!("/20160918/userGroupMemberships?compartmentId={TENANCY}")).await;
+    let r = c
+        .get(&format!(
+            "/20160918/userGroupMemberships?compartmentId={TENANCY}"
+        ))
+        .await;
     assert_eq!((r.status, r.code()), (400, "MissingParameter"));
     assert!(r.body["message"].as_str().unwrap().contains("userId"));
     let ok = c
@@ -17,7 +21,10 @@ async fn memberships_need_a_user_or_group_filter() {
         .await;
     assert_eq!(ok.body.as_array().unwrap().len(), 1);
     let no_compartment = c.get("/20160918/users").await;
-    assert_eq!((no_compartment.status, no_compartment.code()), (400, "MissingParameter"));
+    assert_eq!(
+        (no_compartment.status, no_compartment.code()),
+        (400, "MissingParameter")
+    );
 }
 
 #[tokio::test]
@@ -31,8 +38,13 @@ async fn unknown_paths_are_404_with_an_oci_body() {
         assert_eq!(r.header("content-type"), Some("application/json"));
     }
     let missing = c.get("/20160918/users/ocid1.user.oc1..nobody").await;
-    assert_eq!((missing.status, missing.code()), (404, "NotAuthorizedOrNotFound"));
-    let wrong = c.call(Method::DELETE, "/20160918/regions", None, &[], Tamper::None).await;
+    assert_eq!(
+        (missing.status, missing.code()),
+        (404, "NotAuthorizedOrNotFound")
+    );
+    let wrong = c
+        .call(Method::DELETE, "/20160918/regions", None, &[], Tamper::None)
+        .await;
     assert_eq!((wrong.status, wrong.code()), (405, "MethodNotAllowed"));
 }
 
@@ -40,14 +52,31 @@ async fn unknown_paths_are_404_with_an_oci_body() {
 async fn every_response_carries_a_request_id_echoing_the_clients() {
     let (_emu, c) = emulator().await;
     let mine = c
-        .call(Method::GET, "/20160918/regions", None, &[("opc-request-id", "MYREQUEST/1")], Tamper::None)
+        .call(
+            Method::GET,
+            "/20160918/regions",
+            None,
+            &[("opc-request-id", "MYREQUEST/1")],
+            Tamper::None,
+        )
         .await;
     assert_eq!(mine.header("opc-request-id"), Some("MYREQUEST/1"));
     let generated = c.get("/20160918/regions").await;
     let id = generated.header("opc-request-id").unwrap();
     assert_eq!(id.len(), 32);
-    assert!(id.chars().all(|ch| ch.is_ascii_hexdigit() && !ch.is_ascii_lowercase()));
-    let unsigned = c.call(Method::GET, "/20160918/regions", None, &[], Tamper::Unsigned).await;
+    assert!(
+        id.chars()
+            .all(|ch| ch.is_ascii_hexdigit() && !ch.is_ascii_lowercase())
+    );
+    let unsigned = c
+        .call(
+            Method::GET,
+            "/20160918/regions",
+            None,
+            &[],
+            Tamper::Unsigned,
+        )
+        .await;
     assert!(unsigned.header("opc-request-id").is_some());
 }
 
@@ -55,16 +84,28 @@ async fn every_response_carries_a_request_id_echoing_the_clients() {
 async fn names_are_unique_and_bodies_are_validated() {
     let (_emu, c) = emulator().await;
     let dup = c
-        .post("/20160918/users", &json!({"compartmentId": TENANCY, "name": "USER-001", "description": "d"}), &[])
+        .post(
+            "/20160918/users",
+            &json!({"compartmentId": TENANCY, "name": "USER-001", "description": "d"}),
+            &[],
+        )
         .await;
     assert_eq!((dup.status, dup.code()), (409, "Conflict"));
     let sibling = c
-        .post("/20160918/compartments", &json!({"compartmentId": TENANCY, "name": "prod", "description": "d"}), &[])
+        .post(
+            "/20160918/compartments",
+            &json!({"compartmentId": TENANCY, "name": "prod", "description": "d"}),
+            &[],
+        )
         .await;
     assert_eq!(sibling.status, 409);
-    let missing = c.post("/20160918/groups", &json!({"compartmentId": TENANCY}), &[]).await;
+    let missing = c
+        .post("/20160918/groups", &json!({"compartmentId": TENANCY}), &[])
+        .await;
     assert_eq!((missing.status, missing.code()), (400, "MissingParameter"));
-    let garbage = c.post("/20160918/groups", &json!(["not", "an", "object"]), &[]).await;
+    let garbage = c
+        .post("/20160918/groups", &json!(["not", "an", "object"]), &[])
+        .await;
     assert_eq!((garbage.status, garbage.code()), (400, "InvalidParameter"));
     let outside = c
         .post("/20160918/groups", &json!({"compartmentId": "ocid1.compartment.oc1..aaaaaaaaprod", "name": "g", "description": "d"}), &[])

@@ -30,7 +30,13 @@ async fn dropped_connections_break_the_response() {
     let (emu, c) = emulator().await;
     emu.faults.set("drop=1".parse().unwrap());
     let r = c
-        .try_call(Method::GET, &format!("/20160918/users?compartmentId={TENANCY}"), None, &[], Tamper::None)
+        .try_call(
+            Method::GET,
+            &format!("/20160918/users?compartmentId={TENANCY}"),
+            None,
+            &[],
+            Tamper::None,
+        )
         .await;
     assert!(r.is_err(), "the response was cut off: {r:?}");
     emu.faults.clear();
@@ -44,14 +50,34 @@ async fn a_dropped_create_retried_with_its_token_happens_once() {
     let body = json!({"compartmentId": TENANCY, "name": "exactly-once", "description": "d",
                       "statements": ["Allow group A to read users in tenancy"]});
     let token = [("opc-retry-token", "exactlyoncetoken00000000000000")];
-    let lost = c.try_call(Method::POST, "/20160918/policies", Some(&body), &token, Tamper::None).await;
+    let lost = c
+        .try_call(
+            Method::POST,
+            "/20160918/policies",
+            Some(&body),
+            &token,
+            Tamper::None,
+        )
+        .await;
     assert!(lost.is_err(), "the client never saw the reply");
-    let count = || emu.store.with(|s| s.policies.iter().filter(|p| p.name == "exactly-once").count());
+    let count = || {
+        emu.store.with(|s| {
+            s.policies
+                .iter()
+                .filter(|p| p.name == "exactly-once")
+                .count()
+        })
+    };
     assert_eq!(count(), 1, "the server acted before the drop");
     let retried = c.post("/20160918/policies", &body, &token).await;
     assert_eq!(retried.status, 200);
     assert_eq!(count(), 1, "the retry replayed the first reply");
-    let stored = emu.store.with(|s| s.policies.iter().find(|p| p.name == "exactly-once").map(|p| p.id.clone()));
+    let stored = emu.store.with(|s| {
+        s.policies
+            .iter()
+            .find(|p| p.name == "exactly-once")
+            .map(|p| p.id.clone())
+    });
     assert_eq!(retried.body["id"].as_str(), stored.as_deref());
 }
 

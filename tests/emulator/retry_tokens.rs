@@ -38,5 +38,8 @@ async fn failed_creates_are_not_remembered() {
     assert_eq!(c.post("/20160918/policies", &bad, &token).await.status, 400);
     let good = json!({"compartmentId": TENANCY, "name": "p", "description": "d",
                       "statements": ["Allow group A to read users in tenancy"]});
-    assert_eq!(c.post("/20160918/policies", &good, &token).await.status, 200);
+    assert_eq!(
+        c.post("/20160918/policies", &good, &token).await.status,
+        200
+    );
 }

@@ -207,7 +207,9 @@ impl Client {
         }
         let mut sent = body_bytes;
         if tamper == Tamper::Body {
-            sent = String::from_utf8_lossy(&sent).replace("test", "TEST").into_bytes();
+            sent = String::from_utf8_lossy(&sent)
+                .replace("test", "TEST")
+                .into_bytes();
         }
         if has_body {
             request = request.body(sent);
@@ -219,7 +221,8 @@ impl Client {
         let body = if bytes.is_empty() {
             Value::Null
         } else {
-            serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+            serde_json::from_slice(&bytes)
+                .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
         };
         Ok(Resp {
             status,

@@ -14,12 +14,15 @@ use crate::model::{
 };
 
 /// Names of groups and of dynamic groups are unique in the tenancy, ignoring case.
-fn check_name_free<T: Listable>(table: &Table<T>, name: &str, what: &str) -> Result<(), ApiError>
-where
-    T: Keyed,
-{
+fn check_name_free<T: Listable + Keyed>(
+    table: &Table<T>,
+    name: &str,
+    what: &str,
+) -> Result<(), ApiError> {
     if name.trim().is_empty() {
-        return Err(ApiError::invalid(format!("a {what} needs a non-empty name")));
+        return Err(ApiError::invalid(format!(
+            "a {what} needs a non-empty name"
+        )));
     }
     let taken = table
         .iter()
@@ -157,10 +160,18 @@ pub async fn add_member(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: AddUserToGroupDetails = call.json()?;
     let mut store = ctx.store.lock();
     let active = |s: &LifecycleState| *s != LifecycleState::Deleted;
-    if !store.users.get(&details.user_id).is_some_and(|u| active(&u.lifecycle_state)) {
+    if !store
+        .users
+        .get(&details.user_id)
+        .is_some_and(|u| active(&u.lifecycle_state))
+    {
         return Err(ApiError::not_found("user", &details.user_id));
     }
-    if !store.groups.get(&details.group_id).is_some_and(|g| active(&g.lifecycle_state)) {
+    if !store
+        .groups
+        .get(&details.group_id)
+        .is_some_and(|g| active(&g.lifecycle_state))
+    {
         return Err(ApiError::not_found("group", &details.group_id));
     }
     let exists = store.memberships.iter().any(|m| {
@@ -169,7 +180,9 @@ pub async fn add_member(State(ctx): State<Ctx>, call: Call) -> Outcome {
             && m.lifecycle_state == LifecycleState::Active
     });
     if exists {
-        return Err(ApiError::conflict("the user is already a member of this group"));
+        return Err(ApiError::conflict(
+            "the user is already a member of this group",
+        ));
     }
     let membership = UserGroupMembership {
         id: new_ocid("groupmembership"),

@@ -15,7 +15,11 @@ use crate::model::{
 
 pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    require_tenancy(&store, call.required("compartmentId")?, "sender invitations")?;
+    require_tenancy(
+        &store,
+        call.required("compartmentId")?,
+        "sender invitations",
+    )?;
     let recipient = call.query("recipientTenancyId");
     let status = call.query("status").map(InvitationStatus::parse);
     let candidates = store.invitations.iter().filter(|i| {
@@ -39,7 +43,10 @@ pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
 }
 
 fn check_subjects(subjects: &[String]) -> Result<(), ApiError> {
-    match subjects.iter().find(|s| !matches!(s.as_str(), "LINK" | "GOVERNANCE")) {
+    match subjects
+        .iter()
+        .find(|s| !matches!(s.as_str(), "LINK" | "GOVERNANCE"))
+    {
         Some(bad) => Err(ApiError::invalid(format!(
             "'{bad}' is not an invitation subject; use LINK or GOVERNANCE"
         ))),

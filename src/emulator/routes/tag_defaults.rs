@@ -9,8 +9,7 @@ use crate::emulator::error::ApiError;
 use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
 use crate::emulator::store::{Store, etag_of, new_ocid, now_rfc3339};
 use crate::model::{
-    CreateTagDefaultDetails, LifecycleState, Tag, TagDefault, TagValidator,
-    UpdateTagDefaultDetails,
+    CreateTagDefaultDetails, LifecycleState, Tag, TagDefault, TagValidator, UpdateTagDefaultDetails,
 };
 
 pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -65,7 +64,8 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         .clone();
     check_value(&tag, &details.value)?;
     let exists = store.tag_defaults.iter().any(|d| {
-        d.compartment_id == details.compartment_id && d.tag_definition_id == details.tag_definition_id
+        d.compartment_id == details.compartment_id
+            && d.tag_definition_id == details.tag_definition_id
     });
     if exists {
         return Err(ApiError::conflict(format!(

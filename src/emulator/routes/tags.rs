@@ -42,7 +42,7 @@ fn find_namespace<'a>(store: &'a Store, id: &str) -> Result<&'a TagNamespace, Ap
         .ok_or_else(|| ApiError::not_found("tag namespace", id))
 }
 
-/// GetTagNamespace returns no etag, unlike most resources.
+/// `GetTagNamespace` returns no etag, unlike most resources.
 pub async fn get_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
     Reply::json(find_namespace(&store, call.param("id"))?)
@@ -93,11 +93,22 @@ pub async fn update_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateTagNamespaceDetails = call.json()?;
     let mut store = ctx.store.lock();
     let id = call.param("id").to_string();
-    check_live(&find_namespace(&store, &id)?.lifecycle_state, "tag namespace", &id)?;
+    check_live(
+        &find_namespace(&store, &id)?.lifecycle_state,
+        "tag namespace",
+        &id,
+    )?;
     if let Some(retired) = details.is_retired {
-        let state = if retired { LifecycleState::Inactive } else { LifecycleState::Active };
-        for tag in store.tags.iter_mut() {
-            let live = !matches!(tag.lifecycle_state, LifecycleState::Deleted | LifecycleState::Deleting);
+        let state = if retired {
+            LifecycleState::Inactive
+        } else {
+            LifecycleState::Active
+        };
+        for tag in &mut store.tags {
+            let live = !matches!(
+                tag.lifecycle_state,
+                LifecycleState::Deleted | LifecycleState::Deleting
+            );
             if tag.tag_namespace_id.as_deref() == Some(id.as_str()) && live {
                 tag.is_retired = retired;
                 tag.lifecycle_state = state.clone();
@@ -109,7 +120,11 @@ pub async fn update_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     };
     if let Some(retired) = details.is_retired {
         ns.is_retired = retired;
-        ns.lifecycle_state = if retired { LifecycleState::Inactive } else { LifecycleState::Active };
+        ns.lifecycle_state = if retired {
+            LifecycleState::Inactive
+        } else {
+            LifecycleState::Active
+        };
     }
     if let Some(v) = details.description {
         ns.description = v;
@@ -156,7 +171,7 @@ pub async fn cascade_delete_namespace(State(ctx): State<Ctx>, call: Call) -> Out
     call.check_etag(&etag_of(ns))?;
     check_live(&ns.lifecycle_state, "tag namespace", &id)?;
     let compartment = ns.compartment_id.clone();
-    for tag in store.tags.iter_mut() {
+    for tag in &mut store.tags {
         if tag.tag_namespace_id.as_deref() == Some(id.as_str())
             && tag.lifecycle_state != LifecycleState::Deleted
         {
@@ -205,7 +220,7 @@ fn find_tag<'a>(store: &'a Store, ns_id: &str, name: &str) -> Result<&'a Tag, Ap
         .ok_or_else(|| ApiError::not_found("tag", name))
 }
 
-/// The tag as GetTag returns it, with its namespace id and name filled in.
+/// The tag as `GetTag` returns it, with its namespace id and name filled in.
 fn full(store: &Store, tag: &Tag) -> Tag {
     let mut tag = tag.clone();
     if let Some(ns) = tag
@@ -237,7 +252,9 @@ fn check_cost_tracking(store: &Store, except: &str) -> Result<(), ApiError> {
     let count = store
         .tags
         .iter()
-        .filter(|t| t.is_cost_tracking && t.id != except && t.lifecycle_state == LifecycleState::Active)
+        .filter(|t| {
+            t.is_cost_tracking && t.id != except && t.lifecycle_state == LifecycleState::Active
+        })
         .count();
     if count >= MAX_COST_TRACKING {
         return Err(ApiError::invalid(format!(
@@ -261,7 +278,9 @@ pub async fn create_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if details.name.trim().is_empty() {
         return Err(ApiError::invalid("a tag needs a non-empty name"));
     }
-    if find_tag(&store, &ns.id, &details.name).is_ok_and(|t| t.lifecycle_state != LifecycleState::Deleted) {
+    if find_tag(&store, &ns.id, &details.name)
+        .is_ok_and(|t| t.lifecycle_state != LifecycleState::Deleted)
+    {
         return Err(ApiError::conflict(format!(
             "a tag named '{}' already exists in namespace {}",
             details.name, ns.name
@@ -312,7 +331,11 @@ pub async fn update_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     }
     if let Some(v) = details.is_retired {
         tag.is_retired = v;
-        tag.lifecycle_state = if v { LifecycleState::Inactive } else { LifecycleState::Active };
+        tag.lifecycle_state = if v {
+            LifecycleState::Inactive
+        } else {
+            LifecycleState::Active
+        };
     }
     if let Some(v) = details.freeform_tags {
         tag.freeform_tags = v;

@@ -38,7 +38,11 @@ pub async fn region_subscriptions(State(ctx): State<Ctx>, call: Call) -> Outcome
     let home = store.region.clone();
     let home_key = region_key(&home).unwrap_or("IAD");
     // The home region plus one more, as a typical paid tenancy has.
-    let second = if home == "us-phoenix-1" { "us-ashburn-1" } else { "us-phoenix-1" };
+    let second = if home == "us-phoenix-1" {
+        "us-ashburn-1"
+    } else {
+        "us-phoenix-1"
+    };
     let subscriptions = vec![
         RegionSubscription {
             region_key: home_key.to_string(),
@@ -68,7 +72,11 @@ pub async fn availability_domains(State(ctx): State<Ctx>, call: Call) -> Outcome
         .filter(char::is_ascii_alphabetic)
         .take(4)
         .collect();
-    let prefix = if prefix.is_empty() { "Xyzw".to_string() } else { prefix };
+    let prefix = if prefix.is_empty() {
+        "Xyzw".to_string()
+    } else {
+        prefix
+    };
     let region = store.region.to_ascii_uppercase();
     let region = region.trim_end_matches("-1");
     let domains: Vec<AvailabilityDomain> = (1..=3)

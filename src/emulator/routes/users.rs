@@ -159,16 +159,24 @@ pub async fn update_capabilities(State(ctx): State<Ctx>, call: Call) -> Outcome 
     let d: UpdateUserCapabilitiesDetails = call.json()?;
     let mut store = ctx.store.lock();
     let user = editable(&mut store, &call)?;
-    let caps = user.capabilities.get_or_insert_with(UserCapabilities::default);
+    let caps = user
+        .capabilities
+        .get_or_insert_with(UserCapabilities::default);
     let set = |field: &mut bool, value: Option<bool>| {
         if let Some(v) = value {
             *field = v;
         }
     };
-    set(&mut caps.can_use_console_password, d.can_use_console_password);
+    set(
+        &mut caps.can_use_console_password,
+        d.can_use_console_password,
+    );
     set(&mut caps.can_use_api_keys, d.can_use_api_keys);
     set(&mut caps.can_use_auth_tokens, d.can_use_auth_tokens);
-    set(&mut caps.can_use_smtp_credentials, d.can_use_smtp_credentials);
+    set(
+        &mut caps.can_use_smtp_credentials,
+        d.can_use_smtp_credentials,
+    );
     set(&mut caps.can_use_db_credentials, d.can_use_db_credentials);
     set(
         &mut caps.can_use_customer_secret_keys,
@@ -193,7 +201,11 @@ fn new_password() -> String {
 pub async fn ui_password(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let user = editable(&mut store, &call)?;
-    if user.capabilities.as_ref().is_some_and(|c| !c.can_use_console_password) {
+    if user
+        .capabilities
+        .as_ref()
+        .is_some_and(|c| !c.can_use_console_password)
+    {
         return Err(ApiError::conflict(
             "this user may not use a console password; enable the capability first",
         ));
@@ -227,7 +239,11 @@ pub async fn upload_api_key(State(ctx): State<Ctx>, call: Call) -> Outcome {
     })?;
     let mut store = ctx.store.lock();
     let user_id = editable(&mut store, &call)?.id.clone();
-    let count = store.api_keys.iter().filter(|k| k.user_id == user_id).count();
+    let count = store
+        .api_keys
+        .iter()
+        .filter(|k| k.user_id == user_id)
+        .count();
     if count >= MAX_API_KEYS {
         return Err(ApiError::conflict(format!(
             "user {user_id} already has {MAX_API_KEYS} API keys; delete one first"
@@ -270,7 +286,11 @@ pub async fn create_auth_token(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateAuthTokenDetails = call.json()?;
     let mut store = ctx.store.lock();
     let user_id = editable(&mut store, &call)?.id.clone();
-    let count = store.auth_tokens.iter().filter(|t| t.user_id == user_id).count();
+    let count = store
+        .auth_tokens
+        .iter()
+        .filter(|t| t.user_id == user_id)
+        .count();
     if count >= MAX_AUTH_TOKENS {
         return Err(ApiError::conflict(format!(
             "user {user_id} already has {MAX_AUTH_TOKENS} auth tokens; delete one first"

@@ -122,5 +122,4 @@ impl Store {
     pub fn session(&self, token: &str) -> Option<&Session> {
         self.sessions.get(token)
     }
-
 }

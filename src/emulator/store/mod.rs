@@ -6,6 +6,7 @@ mod table;
 mod work;
 
 use std::collections::{HashMap, VecDeque};
+use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -13,9 +14,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::model::{
-    ApiKey, AuthToken, Compartment, DynamicGroup, Group, LifecycleState, Policy,
-    SenderInvitation, Snapshot, Tag, TagDefault, TagNamespace, Tenancy, User,
-    UserGroupMembership,
+    ApiKey, AuthToken, Compartment, DynamicGroup, Group, LifecycleState, Policy, SenderInvitation,
+    Snapshot, Tag, TagDefault, TagNamespace, Tenancy, User, UserGroupMembership,
 };
 
 pub use credentials::{Credential, Session, parse_public_key};
@@ -198,7 +198,10 @@ impl StoreHandle {
 
 /// A fresh OCID of the given resource kind, e.g. `ocid1.policy.oc1..aaaaaaaa...`.
 pub fn new_ocid(kind: &str) -> String {
-    format!("ocid1.{kind}.oc1..aaaaaaaa{}", uuid::Uuid::new_v4().simple())
+    format!(
+        "ocid1.{kind}.oc1..aaaaaaaa{}",
+        uuid::Uuid::new_v4().simple()
+    )
 }
 
 /// Now, as OCI writes timestamps: RFC 3339 with milliseconds and `Z`.
@@ -225,6 +228,8 @@ pub fn etag_of<T: Serialize>(resource: &T) -> String {
     let bytes = serde_json::to_vec(resource).unwrap_or_default();
     Sha256::digest(&bytes)[..16]
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .fold(String::with_capacity(32), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
 }

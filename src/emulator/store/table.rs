@@ -86,6 +86,22 @@ impl<T: Keyed> Table<T> {
     }
 }
 
+impl<'a, T> IntoIterator for &'a Table<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.rows.iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a mut Table<T> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.rows.iter_mut()
+    }
+}
+
 macro_rules! keyed_by_id {
     ($($ty:ty),+) => {
         $(impl Keyed for $ty {

@@ -1,5 +1,5 @@
 //! Work requests: asynchronous deletes and moves that progress with time (ACCEPTED, then
-//! IN_PROGRESS, then SUCCEEDED), applying their effect when they finish.
+//! `IN_PROGRESS`, then SUCCEEDED), applying their effect when they finish.
 
 use std::time::Instant;
 
@@ -151,7 +151,7 @@ impl Store {
     pub fn advance_work(&mut self) {
         let duration = self.work_duration;
         let mut finished = Vec::new();
-        for item in self.work.iter_mut() {
+        for item in &mut self.work {
             if item.status.is_finished() {
                 continue;
             }
@@ -195,7 +195,7 @@ impl Store {
                 }
             }
             WorkKind::CascadeDeleteTagNamespace { id } => {
-                for tag in self.tags.iter_mut() {
+                for tag in &mut self.tags {
                     if tag.tag_namespace_id.as_deref() == Some(id.as_str()) {
                         tag.lifecycle_state = LifecycleState::Deleted;
                     }
