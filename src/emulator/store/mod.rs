@@ -13,6 +13,7 @@ use std::time::Duration;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::emulator::seed;
 use crate::model::{
     ApiKey, AuthToken, Compartment, DynamicGroup, Group, LifecycleState, Policy, SenderInvitation,
     Snapshot, Tag, TagDefault, TagNamespace, Tenancy, User, UserGroupMembership,
@@ -109,21 +110,22 @@ impl Store {
         &self.tenancy.id
     }
 
-    /// The user the generated config signs as: a member of "Administrators", else the first.
+    /// The user the generated config signs as: the first active user (in seed order) with an
+    /// active membership of "Administrators", as `seed::administrator` defines it; else the
+    /// first user.
     pub fn administrator(&self) -> Option<&User> {
+        let active = |s: &LifecycleState| *s == LifecycleState::Active;
         let admins = self
             .groups
             .iter()
-            .find(|g| g.name == "Administrators" && g.lifecycle_state == LifecycleState::Active);
+            .find(|g| g.name == seed::ADMINISTRATORS_GROUP && active(&g.lifecycle_state));
         let member = admins.and_then(|group| {
-            self.memberships
-                .iter()
-                .filter(|m| m.group_id == group.id && m.lifecycle_state == LifecycleState::Active)
-                .find_map(|m| {
-                    self.users
-                        .get(&m.user_id)
-                        .filter(|u| u.lifecycle_state == LifecycleState::Active)
-                })
+            self.users.iter().find(|u| {
+                active(&u.lifecycle_state)
+                    && self.memberships.iter().any(|m| {
+                        m.user_id == u.id && m.group_id == group.id && active(&m.lifecycle_state)
+                    })
+            })
         });
         member.or_else(|| self.users.iter().next())
     }
