@@ -87,10 +87,11 @@ async fn throughput(requests: Arc<Vec<Signed>>, clients: usize) {
                 for (k, v) in &r.headers {
                     req = req.header(*k, v.as_str());
                 }
-                if let Ok(resp) = req.send().await {
-                    if resp.status().is_success() && resp.bytes().await.is_ok() {
-                        ok += 1;
-                    }
+                if let Ok(resp) = req.send().await
+                    && resp.status().is_success()
+                    && resp.bytes().await.is_ok()
+                {
+                    ok += 1;
                 }
             }
             ok
