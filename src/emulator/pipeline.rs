@@ -80,8 +80,8 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         parts.uri.path(),
         body_sha256(&bytes)
     );
-    {
-        let store = ctx.store.lock();
+    let claim = {
+        let mut store = ctx.store.lock();
         if let Err(e) = authenticate(
             &store,
             &parts.method,
@@ -98,8 +98,18 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
                 Some(_) => return ApiError::retry_token_reused().into_response(),
                 None => {}
             }
+            if !store.claim_retry_token(token) {
+                return ApiError::incorrect_state(
+                    "a request with this opc-retry-token is still being handled; retry shortly",
+                )
+                .into_response();
+            }
         }
-    }
+        retry_token.clone().map(|token| TokenClaim {
+            store: ctx.store.clone(),
+            token,
+        })
+    };
 
     let response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
@@ -110,10 +120,24 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         }
         _ => response,
     };
+    drop(claim);
     if fault == Fault::DropResponse {
         return cut_off(response).await;
     }
     response
+}
+
+/// Releases a claimed retry token however the request ends, even if the client goes away
+/// and the handler's future is dropped.
+struct TokenClaim {
+    store: super::store::StoreHandle,
+    token: String,
+}
+
+impl Drop for TokenClaim {
+    fn drop(&mut self) {
+        self.store.with(|s| s.release_retry_token(&self.token));
+    }
 }
 
 fn replay(r: &RememberedReply) -> Response {

@@ -112,3 +112,15 @@ async fn names_are_unique_and_bodies_are_validated() {
         .await;
     assert_eq!(outside.status, 400, "groups live in the tenancy");
 }
+
+#[tokio::test]
+async fn only_loopback_addresses_are_served() {
+    let mut opts = super::support::options();
+    opts.listen = "0.0.0.0:0".parse().unwrap();
+    let err = canopy::emulator::start(opts).await.err().expect("refused");
+    assert!(matches!(
+        err,
+        canopy::emulator::EmulatorError::NotLoopback(_)
+    ));
+    assert!(err.to_string().contains("127.0.0.1"), "{err}");
+}

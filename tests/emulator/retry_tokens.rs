@@ -43,3 +43,25 @@ async fn failed_creates_are_not_remembered() {
         200
     );
 }
+
+#[tokio::test]
+async fn a_token_still_in_flight_is_a_transient_conflict() {
+    let (emu, c) = emulator().await;
+    let token = "inflighttoken00000000000000000";
+    // As if a first request with this token were still being handled.
+    assert!(emu.store.with(|s| s.claim_retry_token(token)));
+    let body = json!({"compartmentId": TENANCY, "name": "in-flight", "description": "d"});
+    let busy = c
+        .post("/20160918/groups", &body, &[("opc-retry-token", token)])
+        .await;
+    assert_eq!(
+        (busy.status, busy.code()),
+        (409, "IncorrectState"),
+        "the SDK retries this"
+    );
+    emu.store.with(|s| s.release_retry_token(token));
+    let done = c
+        .post("/20160918/groups", &body, &[("opc-retry-token", token)])
+        .await;
+    assert_eq!(done.status, 200);
+}

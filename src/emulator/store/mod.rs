@@ -5,7 +5,7 @@ mod credentials;
 mod table;
 mod work;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -55,10 +55,14 @@ pub struct Store {
     pub work: Table<WorkItem>,
     /// How long a work request takes from ACCEPTED to SUCCEEDED.
     pub work_duration: Duration,
+    /// Work requests not yet finished, so idle stores skip the scan.
+    unfinished_work: usize,
     credentials: HashMap<String, Credential>,
     sessions: HashMap<String, Session>,
     retry_tokens: HashMap<String, RememberedReply>,
     retry_order: VecDeque<String>,
+    /// Retry tokens whose first request is still being handled.
+    retry_in_flight: HashSet<String>,
 }
 
 impl Store {
@@ -80,10 +84,12 @@ impl Store {
             auth_tokens: Table::default(),
             work: Table::default(),
             work_duration,
+            unfinished_work: 0,
             credentials: HashMap::new(),
             sessions: HashMap::new(),
             retry_tokens: HashMap::new(),
             retry_order: VecDeque::new(),
+            retry_in_flight: HashSet::new(),
         }
     }
 
@@ -158,6 +164,27 @@ impl Store {
     /// The reply first given for this retry token, if any.
     pub fn remembered(&self, token: &str) -> Option<&RememberedReply> {
         self.retry_tokens.get(token)
+    }
+
+    /// Marks a token as being handled; false when another request with it is in flight.
+    pub fn claim_retry_token(&mut self, token: &str) -> bool {
+        self.retry_in_flight.insert(token.to_string())
+    }
+
+    pub fn release_retry_token(&mut self, token: &str) {
+        self.retry_in_flight.remove(token);
+    }
+
+    pub(crate) fn work_started(&mut self) {
+        self.unfinished_work += 1;
+    }
+
+    pub(crate) fn has_unfinished_work(&self) -> bool {
+        self.unfinished_work > 0
+    }
+
+    pub(crate) fn work_finished(&mut self, count: usize) {
+        self.unfinished_work = self.unfinished_work.saturating_sub(count);
     }
 
     pub fn remember(&mut self, token: String, reply: RememberedReply) {

@@ -144,11 +144,15 @@ impl Store {
         item.log(format!("{} accepted", item.kind.operation_type()));
         let id = item.id.clone();
         self.work.upsert(item);
+        self.work_started();
         id
     }
 
     /// Moves every work request along by the time passed and applies those that finished.
     pub fn advance_work(&mut self) {
+        if !self.has_unfinished_work() {
+            return;
+        }
         let duration = self.work_duration;
         let mut finished = Vec::new();
         for item in &mut self.work {
@@ -170,6 +174,7 @@ impl Store {
                 item.log("started");
             }
         }
+        self.work_finished(finished.len());
         for kind in finished {
             self.finish(&kind);
         }
