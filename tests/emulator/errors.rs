@@ -117,7 +117,7 @@ async fn names_are_unique_and_bodies_are_validated() {
 async fn only_loopback_addresses_are_served() {
     let mut opts = super::support::options();
     opts.listen = "0.0.0.0:0".parse().unwrap();
-    let err = canopy::emulator::start(opts).await.err().expect("refused");
+    let err = canopy::emulator::start(opts).await.expect_err("refused");
     assert!(matches!(
         err,
         canopy::emulator::EmulatorError::NotLoopback(_)
