@@ -50,16 +50,9 @@ pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     page(&items, &call, ctx.limits, Shape::Array)
 }
 
-fn find<'a>(store: &'a Store, id: &str) -> Result<&'a Compartment, ApiError> {
-    store
-        .compartments
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("compartment", id))
-}
-
 pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::tagged(find(&store, call.param("id"))?)
+    Reply::tagged(store.compartments.find(call.param("id"), "compartment")?)
 }
 
 /// Sibling names are unique (case-insensitively) among compartments that are not deleted.
@@ -120,7 +113,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateCompartmentDetails = call.json()?;
     let mut store = ctx.store.lock();
     let id = call.param("id");
-    let current = find(&store, id)?;
+    let current = store.compartments.find(id, "compartment")?;
     call.check_etag(&etag_of(current))?;
     require_not_deleted(&current.lifecycle_state, "compartment", id)?;
     if let Some(name) = &details.name {
@@ -178,7 +171,7 @@ fn contents(store: &Store, id: &str) -> Option<String> {
 pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let id = call.param("id");
-    let current = find(&store, id)?;
+    let current = store.compartments.find(id, "compartment")?;
     call.check_etag(&etag_of(current))?;
     require_not_deleted(&current.lifecycle_state, "compartment", id)?;
     if let Some(what) = contents(&store, id) {
@@ -202,7 +195,7 @@ pub async fn move_to(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: MoveCompartmentDetails = call.json()?;
     let mut store = ctx.store.lock();
     let id = call.param("id");
-    let current = find(&store, id)?;
+    let current = store.compartments.find(id, "compartment")?;
     call.check_etag(&etag_of(current))?;
     require_not_deleted(&current.lifecycle_state, "compartment", id)?;
     let target = details.target_compartment_id;
@@ -233,7 +226,7 @@ pub async fn move_to(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn recover(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let id = call.param("id");
-    let current = find(&store, id)?;
+    let current = store.compartments.find(id, "compartment")?;
     call.check_etag(&etag_of(current))?;
     if current.lifecycle_state != LifecycleState::Deleted {
         return Err(ApiError::conflict(format!(

@@ -2,12 +2,12 @@
 
 use axum::extract::State;
 
-use super::{require_not_deleted, require_tenancy};
+use super::{editable, require_not_deleted, require_tenancy};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
 use crate::emulator::listing::{Listable, Shape, SortNames, filter_sort, page};
-use crate::emulator::store::{Keyed, Store, Table, etag_of, new_ocid, now_rfc3339};
+use crate::emulator::store::{Keyed, Table, etag_of, new_ocid, now_rfc3339};
 use crate::model::{
     AddUserToGroupDetails, CreateDynamicGroupDetails, CreateGroupDetails, DynamicGroup, Group,
     LifecycleState, UpdateDynamicGroupDetails, UpdateGroupDetails, UserGroupMembership,
@@ -43,16 +43,9 @@ pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     page(&items, &call, ctx.limits, Shape::Array)
 }
 
-fn find_group<'a>(store: &'a Store, id: &str) -> Result<&'a Group, ApiError> {
-    store
-        .groups
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("group", id))
-}
-
 pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::tagged(find_group(&store, call.param("id"))?)
+    Reply::tagged(store.groups.find(call.param("id"), "group")?)
 }
 
 pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -75,21 +68,10 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     Reply::tagged(&group)
 }
 
-fn editable_group<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Group, ApiError> {
-    let id = call.param("id");
-    let current = find_group(store, id)?;
-    call.check_etag(&etag_of(current))?;
-    require_not_deleted(&current.lifecycle_state, "group", id)?;
-    store
-        .groups
-        .get_mut(id)
-        .ok_or_else(|| ApiError::not_found("group", id))
-}
-
 pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateGroupDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let group = editable_group(&mut store, &call)?;
+    let group = editable(&mut store.groups, &call, "group")?;
     if let Some(v) = details.description {
         group.description = v;
     }
@@ -104,7 +86,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
-    let id = editable_group(&mut store, &call)?.id.clone();
+    let id = editable(&mut store.groups, &call, "group")?.id.clone();
     let members = store
         .memberships
         .iter()
@@ -149,10 +131,7 @@ pub async fn list_memberships(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn get_membership(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
     let id = call.param("id");
-    let m = store
-        .memberships
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("membership", id))?;
+    let m = store.memberships.find(id, "membership")?;
     Reply::tagged(m)
 }
 
@@ -200,10 +179,7 @@ pub async fn add_member(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn remove_member(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let id = call.param("id");
-    let current = store
-        .memberships
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("membership", id))?;
+    let current = store.memberships.find(id, "membership")?;
     call.check_etag(&etag_of(current))?;
     require_not_deleted(&current.lifecycle_state, "membership", id)?;
     if let Some(m) = store.memberships.get_mut(id) {
@@ -219,16 +195,13 @@ pub async fn list_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
     page(&items, &call, ctx.limits, Shape::Array)
 }
 
-fn find_dynamic<'a>(store: &'a Store, id: &str) -> Result<&'a DynamicGroup, ApiError> {
-    store
-        .dynamic_groups
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("dynamic group", id))
-}
-
 pub async fn get_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::tagged(find_dynamic(&store, call.param("id"))?)
+    Reply::tagged(
+        store
+            .dynamic_groups
+            .find(call.param("id"), "dynamic group")?,
+    )
 }
 
 fn check_rule(rule: &str) -> Result<(), ApiError> {
@@ -261,27 +234,13 @@ pub async fn create_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
     Reply::tagged(&group)
 }
 
-fn editable_dynamic<'a>(
-    store: &'a mut Store,
-    call: &Call,
-) -> Result<&'a mut DynamicGroup, ApiError> {
-    let id = call.param("id");
-    let current = find_dynamic(store, id)?;
-    call.check_etag(&etag_of(current))?;
-    require_not_deleted(&current.lifecycle_state, "dynamic group", id)?;
-    store
-        .dynamic_groups
-        .get_mut(id)
-        .ok_or_else(|| ApiError::not_found("dynamic group", id))
-}
-
 pub async fn update_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateDynamicGroupDetails = call.json()?;
     if let Some(rule) = &details.matching_rule {
         check_rule(rule)?;
     }
     let mut store = ctx.store.lock();
-    let group = editable_dynamic(&mut store, &call)?;
+    let group = editable(&mut store.dynamic_groups, &call, "dynamic group")?;
     if let Some(v) = details.description {
         group.description = v;
     }
@@ -299,7 +258,7 @@ pub async fn update_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 pub async fn delete_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
-    let group = editable_dynamic(&mut store, &call)?;
+    let group = editable(&mut store.dynamic_groups, &call, "dynamic group")?;
     group.lifecycle_state = LifecycleState::Deleted;
     Ok(Reply::no_content())
 }

@@ -7,7 +7,7 @@ use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
 use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
-use crate::emulator::store::{Store, WorkKind, WorkService, etag_of, new_ocid, now_rfc3339};
+use crate::emulator::store::{WorkKind, WorkService, etag_of, new_ocid, now_rfc3339};
 use crate::model::{
     CreateSenderInvitationDetails, InvitationFeature, InvitationStatus, LifecycleState,
     SenderInvitation, UpdateSenderInvitationDetails,
@@ -30,16 +30,13 @@ pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     page(&items, &call, ctx.limits, Shape::Items)
 }
 
-fn find<'a>(store: &'a Store, id: &str) -> Result<&'a SenderInvitation, ApiError> {
-    store
-        .invitations
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("sender invitation", id))
-}
-
 pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::tagged(find(&store, call.param("id"))?)
+    Reply::tagged(
+        store
+            .invitations
+            .find(call.param("id"), "sender invitation")?,
+    )
 }
 
 fn check_subjects(subjects: &[String]) -> Result<(), ApiError> {
@@ -118,7 +115,10 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateSenderInvitationDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let mut invitation = find(&store, call.param("id"))?.clone();
+    let mut invitation = store
+        .invitations
+        .find(call.param("id"), "sender invitation")?
+        .clone();
     call.check_etag(&etag_of(&invitation))?;
     if let Some(v) = details.display_name {
         invitation.display_name = v;
@@ -137,7 +137,9 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
 /// Only a PENDING invitation can be canceled.
 pub async fn cancel(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
-    let current = find(&store, call.param("id"))?;
+    let current = store
+        .invitations
+        .find(call.param("id"), "sender invitation")?;
     call.check_etag(&etag_of(current))?;
     if current.status != InvitationStatus::Pending {
         return Err(ApiError::conflict(format!(

@@ -212,3 +212,20 @@ fn require_not_deleted(
         Ok(())
     }
 }
+
+/// Finds the row a change addresses by its `{id}`: 404 when missing, 412 on a stale
+/// `if-match`, 409 when it is already deleted.
+fn editable<'a, T>(
+    table: &'a mut super::store::Table<T>,
+    call: &super::call::Call,
+    what: &str,
+) -> Result<&'a mut T, ApiError>
+where
+    T: super::store::Keyed + super::listing::Listable + serde::Serialize,
+{
+    let id = call.param("id");
+    let current = table.find(id, what)?;
+    call.check_etag(&super::store::etag_of(current))?;
+    require_not_deleted(current.state(), what, id)?;
+    table.find_mut(id, what)
+}

@@ -2,12 +2,12 @@
 
 use axum::extract::State;
 
-use super::{require_compartment, require_not_deleted};
+use super::{editable, require_compartment};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
 use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
-use crate::emulator::store::{Store, etag_of, new_ocid, now_rfc3339};
+use crate::emulator::store::{new_ocid, now_rfc3339};
 use crate::model::{CreatePolicyDetails, LifecycleState, Policy, UpdatePolicyDetails};
 
 /// OCI's limit on statements in one policy.
@@ -27,16 +27,9 @@ pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     page(&items, &call, ctx.limits, Shape::Array)
 }
 
-fn find<'a>(store: &'a Store, id: &str) -> Result<&'a Policy, ApiError> {
-    store
-        .policies
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("policy", id))
-}
-
 pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::tagged(find(&store, call.param("id"))?)
+    Reply::tagged(store.policies.find(call.param("id"), "policy")?)
 }
 
 fn check_statements(statements: &[String]) -> Result<(), ApiError> {
@@ -98,17 +91,6 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     Reply::tagged(&policy)
 }
 
-fn editable<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut Policy, ApiError> {
-    let id = call.param("id");
-    let current = find(store, id)?;
-    call.check_etag(&etag_of(current))?;
-    require_not_deleted(&current.lifecycle_state, "policy", id)?;
-    store
-        .policies
-        .get_mut(id)
-        .ok_or_else(|| ApiError::not_found("policy", id))
-}
-
 pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdatePolicyDetails = call.json()?;
     if let Some(statements) = &details.statements {
@@ -116,7 +98,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     }
     check_version_date(details.version_date.as_deref())?;
     let mut store = ctx.store.lock();
-    let policy = editable(&mut store, &call)?;
+    let policy = editable(&mut store.policies, &call, "policy")?;
     if let Some(v) = details.description {
         policy.description = v;
     }
@@ -137,7 +119,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
-    let policy = editable(&mut store, &call)?;
+    let policy = editable(&mut store.policies, &call, "policy")?;
     policy.lifecycle_state = LifecycleState::Deleted;
     Ok(Reply::no_content())
 }

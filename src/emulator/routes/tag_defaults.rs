@@ -7,7 +7,7 @@ use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
 use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
-use crate::emulator::store::{Store, etag_of, new_ocid, now_rfc3339};
+use crate::emulator::store::{etag_of, new_ocid, now_rfc3339};
 use crate::model::{
     CreateTagDefaultDetails, LifecycleState, Tag, TagDefault, TagValidator, UpdateTagDefaultDetails,
 };
@@ -26,16 +26,9 @@ pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     page(&items, &call, ctx.limits, Shape::Array)
 }
 
-fn find<'a>(store: &'a Store, id: &str) -> Result<&'a TagDefault, ApiError> {
-    store
-        .tag_defaults
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("tag default", id))
-}
-
 pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::tagged(find(&store, call.param("id"))?)
+    Reply::tagged(store.tag_defaults.find(call.param("id"), "tag default")?)
 }
 
 /// An ENUM tag only takes one of its values.
@@ -92,7 +85,10 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateTagDefaultDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let mut default = find(&store, call.param("id"))?.clone();
+    let mut default = store
+        .tag_defaults
+        .find(call.param("id"), "tag default")?
+        .clone();
     call.check_etag(&etag_of(&default))?;
     if let Some(tag) = store.tags.get(&default.tag_definition_id) {
         check_value(tag, &details.value)?;
@@ -109,7 +105,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let id = call.param("id");
-    call.check_etag(&etag_of(find(&store, id)?))?;
+    call.check_etag(&etag_of(store.tag_defaults.find(id, "tag default")?))?;
     store.tag_defaults.remove(id);
     Ok(Reply::no_content())
 }

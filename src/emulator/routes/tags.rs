@@ -35,17 +35,14 @@ pub async fn list_namespaces(State(ctx): State<Ctx>, call: Call) -> Outcome {
     page(&items, &call, ctx.limits, Shape::Array)
 }
 
-fn find_namespace<'a>(store: &'a Store, id: &str) -> Result<&'a TagNamespace, ApiError> {
-    store
-        .tag_namespaces
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("tag namespace", id))
-}
-
 /// `GetTagNamespace` returns no etag, unlike most resources.
 pub async fn get_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::json(find_namespace(&store, call.param("id"))?)
+    Reply::json(
+        store
+            .tag_namespaces
+            .find(call.param("id"), "tag namespace")?,
+    )
 }
 
 pub async fn create_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -88,22 +85,30 @@ fn check_live(state: &LifecycleState, what: &str, id: &str) -> Result<(), ApiErr
     }
 }
 
+/// A retired namespace or tag is INACTIVE; reactivating makes it ACTIVE again.
+fn retired_state(retired: bool) -> LifecycleState {
+    if retired {
+        LifecycleState::Inactive
+    } else {
+        LifecycleState::Active
+    }
+}
+
 /// Takes no if-match (the SDK sends none). Retiring a namespace retires its tags with it.
 pub async fn update_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateTagNamespaceDetails = call.json()?;
     let mut store = ctx.store.lock();
     let id = call.param("id").to_string();
     check_live(
-        &find_namespace(&store, &id)?.lifecycle_state,
+        &store
+            .tag_namespaces
+            .find(&id, "tag namespace")?
+            .lifecycle_state,
         "tag namespace",
         &id,
     )?;
     if let Some(retired) = details.is_retired {
-        let state = if retired {
-            LifecycleState::Inactive
-        } else {
-            LifecycleState::Active
-        };
+        let state = retired_state(retired);
         for tag in &mut store.tags {
             let live = !matches!(
                 tag.lifecycle_state,
@@ -120,11 +125,7 @@ pub async fn update_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     };
     if let Some(retired) = details.is_retired {
         ns.is_retired = retired;
-        ns.lifecycle_state = if retired {
-            LifecycleState::Inactive
-        } else {
-            LifecycleState::Active
-        };
+        ns.lifecycle_state = retired_state(retired);
     }
     if let Some(v) = details.description {
         ns.description = v;
@@ -142,7 +143,7 @@ pub async fn update_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn delete_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let id = call.param("id").to_string();
-    let ns = find_namespace(&store, &id)?;
+    let ns = store.tag_namespaces.find(&id, "tag namespace")?;
     call.check_etag(&etag_of(ns))?;
     check_live(&ns.lifecycle_state, "tag namespace", &id)?;
     let tags = store
@@ -167,7 +168,7 @@ pub async fn delete_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn cascade_delete_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let id = call.param("id").to_string();
-    let ns = find_namespace(&store, &id)?;
+    let ns = store.tag_namespaces.find(&id, "tag namespace")?;
     call.check_etag(&etag_of(ns))?;
     check_live(&ns.lifecycle_state, "tag namespace", &id)?;
     let compartment = ns.compartment_id.clone();
@@ -191,7 +192,9 @@ pub async fn cascade_delete_namespace(State(ctx): State<Ctx>, call: Call) -> Out
 
 pub async fn list_tags(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    let ns = find_namespace(&store, call.param("id"))?;
+    let ns = store
+        .tag_namespaces
+        .find(call.param("id"), "tag namespace")?;
     let candidates = store
         .tags
         .iter()
@@ -235,7 +238,9 @@ fn full(store: &Store, tag: &Tag) -> Tag {
 
 pub async fn get_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    let ns = find_namespace(&store, call.param("id"))?;
+    let ns = store
+        .tag_namespaces
+        .find(call.param("id"), "tag namespace")?;
     Reply::tagged(&full(&store, find_tag(&store, &ns.id, call.param("name"))?))
 }
 
@@ -268,7 +273,10 @@ pub async fn create_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateTagDetails = call.json()?;
     check_validator(details.validator.as_ref())?;
     let mut store = ctx.store.lock();
-    let ns = find_namespace(&store, call.param("id"))?.clone();
+    let ns = store
+        .tag_namespaces
+        .find(call.param("id"), "tag namespace")?
+        .clone();
     if ns.lifecycle_state != LifecycleState::Active {
         return Err(ApiError::conflict(format!(
             "tag namespace {} is {}; tags can only be added to an active namespace",
@@ -311,7 +319,9 @@ pub async fn create_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 /// Finds the tag for a change: checks `if-match` and that it is not being deleted.
 fn editable_tag(store: &Store, call: &Call) -> Result<Tag, ApiError> {
-    let ns = find_namespace(store, call.param("id"))?;
+    let ns = store
+        .tag_namespaces
+        .find(call.param("id"), "tag namespace")?;
     let tag = find_tag(store, &ns.id, call.param("name"))?;
     call.check_etag(&etag_of(&full(store, tag)))?;
     check_live(&tag.lifecycle_state, "tag", &tag.name)?;
@@ -331,11 +341,7 @@ pub async fn update_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     }
     if let Some(v) = details.is_retired {
         tag.is_retired = v;
-        tag.lifecycle_state = if v {
-            LifecycleState::Inactive
-        } else {
-            LifecycleState::Active
-        };
+        tag.lifecycle_state = retired_state(v);
     }
     if let Some(v) = details.freeform_tags {
         tag.freeform_tags = v;

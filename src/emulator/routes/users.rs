@@ -4,12 +4,12 @@
 use axum::extract::State;
 use rand::Rng as _;
 
-use super::{require_not_deleted, require_tenancy};
+use super::{editable, require_tenancy};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
 use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
-use crate::emulator::store::{Store, etag_of, new_ocid, now_rfc3339};
+use crate::emulator::store::{etag_of, new_ocid, now_rfc3339};
 use crate::model::{
     AuthToken, CreateApiKeyDetails, CreateUserDetails, INACTIVE_STATUS_BLOCKED, LifecycleState,
     UiPassword, UpdateStateDetails, UpdateUserCapabilitiesDetails, UpdateUserDetails, User,
@@ -34,28 +34,10 @@ pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     page(&items, &call, ctx.limits, Shape::Array)
 }
 
-fn find<'a>(store: &'a Store, id: &str) -> Result<&'a User, ApiError> {
-    store
-        .users
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("user", id))
-}
-
 /// Finds the user, checks `if-match` and that it is not deleted, and returns it for changing.
-fn editable<'a>(store: &'a mut Store, call: &Call) -> Result<&'a mut User, ApiError> {
-    let id = call.param("id");
-    let current = find(store, id)?;
-    call.check_etag(&etag_of(current))?;
-    require_not_deleted(&current.lifecycle_state, "user", id)?;
-    store
-        .users
-        .get_mut(id)
-        .ok_or_else(|| ApiError::not_found("user", id))
-}
-
 pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::tagged(find(&store, call.param("id"))?)
+    Reply::tagged(store.users.find(call.param("id"), "user")?)
 }
 
 pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -101,7 +83,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateUserDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user = editable(&mut store, &call)?;
+    let user = editable(&mut store.users, &call, "user")?;
     if let Some(v) = details.description {
         user.description = v;
     }
@@ -124,7 +106,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let id = call.param("id").to_string();
-    editable(&mut store, &call)?;
+    editable(&mut store.users, &call, "user")?;
     let groups = store
         .memberships
         .iter()
@@ -144,7 +126,7 @@ pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn update_state(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateStateDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user = editable(&mut store, &call)?;
+    let user = editable(&mut store.users, &call, "user")?;
     if details.blocked {
         user.lifecycle_state = LifecycleState::Inactive;
         user.inactive_status = Some(user.inactive_status.unwrap_or(0) | INACTIVE_STATUS_BLOCKED);
@@ -158,7 +140,7 @@ pub async fn update_state(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn update_capabilities(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let d: UpdateUserCapabilitiesDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user = editable(&mut store, &call)?;
+    let user = editable(&mut store.users, &call, "user")?;
     let caps = user
         .capabilities
         .get_or_insert_with(UserCapabilities::default);
@@ -200,7 +182,7 @@ fn new_password() -> String {
 
 pub async fn ui_password(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
-    let user = editable(&mut store, &call)?;
+    let user = editable(&mut store.users, &call, "user")?;
     if user
         .capabilities
         .as_ref()
@@ -222,7 +204,7 @@ pub async fn ui_password(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 pub async fn list_api_keys(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    let user = find(&store, call.param("id"))?;
+    let user = store.users.find(call.param("id"), "user")?;
     let keys: Vec<_> = store
         .api_keys
         .iter()
@@ -238,7 +220,7 @@ pub async fn upload_api_key(State(ctx): State<Ctx>, call: Call) -> Outcome {
         ApiError::invalid("the key is not a PEM RSA public key (BEGIN PUBLIC KEY)")
     })?;
     let mut store = ctx.store.lock();
-    let user_id = editable(&mut store, &call)?.id.clone();
+    let user_id = editable(&mut store.users, &call, "user")?.id.clone();
     let count = store
         .api_keys
         .iter()
@@ -255,7 +237,7 @@ pub async fn upload_api_key(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 pub async fn delete_api_key(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
-    let user_id = find(&store, call.param("id"))?.id.clone();
+    let user_id = store.users.find(call.param("id"), "user")?.id.clone();
     let fingerprint = call.param("fingerprint");
     let key_id = format!("{}/{user_id}/{fingerprint}", store.tenancy_id());
     if let Some(key) = store.api_keys.get(&key_id) {
@@ -267,7 +249,7 @@ pub async fn delete_api_key(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 pub async fn list_auth_tokens(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    let user = find(&store, call.param("id"))?;
+    let user = store.users.find(call.param("id"), "user")?;
     let tokens: Vec<_> = store
         .auth_tokens
         .iter()
@@ -285,7 +267,7 @@ struct CreateAuthTokenDetails {
 pub async fn create_auth_token(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateAuthTokenDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user_id = editable(&mut store, &call)?.id.clone();
+    let user_id = editable(&mut store.users, &call, "user")?.id.clone();
     let count = store
         .auth_tokens
         .iter()

@@ -4,22 +4,14 @@ use axum::extract::State;
 
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
-use crate::emulator::error::ApiError;
 use crate::emulator::listing::{Shape, page};
-use crate::emulator::store::{Store, WorkItem, WorkService};
+use crate::emulator::store::WorkService;
 use crate::model::WorkRequest;
-
-fn find<'a>(store: &'a Store, id: &str) -> Result<&'a WorkItem, ApiError> {
-    store
-        .work
-        .get(id)
-        .ok_or_else(|| ApiError::not_found("work request", id))
-}
 
 /// Unfinished work requests suggest when to poll again.
 pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    let item = find(&store, call.param("id"))?;
+    let item = store.work.find(call.param("id"), "work request")?;
     let reply = Reply::json(&item.view(true))?;
     Ok(if item.status.is_finished() {
         reply
@@ -53,12 +45,12 @@ pub async fn list_tagging(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 pub async fn errors(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    let item = find(&store, call.param("id"))?;
+    let item = store.work.find(call.param("id"), "work request")?;
     page(&item.view(false).errors, &call, ctx.limits, Shape::Array)
 }
 
 pub async fn logs(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    let item = find(&store, call.param("id"))?;
+    let item = store.work.find(call.param("id"), "work request")?;
     page(&item.logs, &call, ctx.limits, Shape::Array)
 }

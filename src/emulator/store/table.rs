@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::emulator::error::ApiError;
+
 /// A resource the table can index.
 pub trait Keyed {
     fn key(&self) -> &str;
@@ -48,6 +50,16 @@ impl<T: Keyed> Table<T> {
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut T> {
         self.index.get(key).map(|&at| &mut self.rows[at])
+    }
+
+    /// The row, or OCI's 404 naming `what` (e.g. "policy") and the id.
+    pub fn find(&self, key: &str, what: &str) -> Result<&T, ApiError> {
+        self.get(key).ok_or_else(|| ApiError::not_found(what, key))
+    }
+
+    pub fn find_mut(&mut self, key: &str, what: &str) -> Result<&mut T, ApiError> {
+        self.get_mut(key)
+            .ok_or_else(|| ApiError::not_found(what, key))
     }
 
     /// Removes a row for good (API keys, which OCI really deletes).
