@@ -48,6 +48,8 @@ pub fn write(
         move |source| EmulatorError::WriteConfig { path, source }
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
+    // key_file must be absolute: the CLI resolves a relative one against its own cwd.
+    let dir = &std::fs::canonicalize(dir).map_err(io(dir))?;
     let key = generate_key()?;
     let public = RsaPublicKey::from(&key);
     let (tenancy_id, user_id, api_key) = store.with(|s| {
