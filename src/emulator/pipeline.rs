@@ -13,7 +13,7 @@ use super::Ctx;
 use super::error::ApiError;
 use super::faults::Fault;
 use super::store::RememberedReply;
-use super::verify::authenticate;
+use super::verify::{authenticate, resolve_key};
 use crate::auth::signature::body_sha256;
 
 /// Larger bodies are refused; no identity request comes close.
@@ -80,18 +80,18 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         parts.uri.path(),
         body_sha256(&bytes)
     );
+    if let Err(e) = authenticate(
+        |key_id| resolve_key(&ctx.store.lock(), key_id),
+        &parts.method,
+        &parts.uri,
+        &parts.headers,
+        &bytes,
+        SystemTime::now(),
+    ) {
+        return e.into_response();
+    }
     let claim = {
         let mut store = ctx.store.lock();
-        if let Err(e) = authenticate(
-            &store,
-            &parts.method,
-            &parts.uri,
-            &parts.headers,
-            &bytes,
-            SystemTime::now(),
-        ) {
-            return e.into_response();
-        }
         if let Some(token) = &retry_token {
             match store.remembered(token) {
                 Some(r) if r.request == request_key => return replay(r),

@@ -22,9 +22,11 @@ fn fail(message: impl Into<String>) -> ApiError {
     ApiError::unauthenticated(message)
 }
 
-/// Checks the request's signature; on success returns the caller's user OCID.
+/// Checks the request's signature; on success returns the caller's user OCID. `resolve`
+/// turns the keyId into the signer and public key (see [`resolve_key`]); it is the only step
+/// that needs the store, so the slow RSA check runs without holding the store's lock.
 pub fn authenticate(
-    store: &Store,
+    resolve: impl FnOnce(&str) -> Result<(String, RsaPublicKey), ApiError>,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
@@ -51,7 +53,7 @@ pub fn authenticate(
             "the header '{missing}' must be signed for {method} requests"
         )));
     }
-    let (user_id, key) = resolve_key(store, &params.key_id)?;
+    let (user_id, key) = resolve(&params.key_id)?;
     let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
     let names: Vec<&str> = params.headers.iter().map(String::as_str).collect();
     let text =
@@ -69,7 +71,7 @@ pub fn authenticate(
 }
 
 /// The signer and public key behind a keyId.
-fn resolve_key(store: &Store, key_id: &str) -> Result<(String, RsaPublicKey), ApiError> {
+pub fn resolve_key(store: &Store, key_id: &str) -> Result<(String, RsaPublicKey), ApiError> {
     if let Some(token) = key_id.strip_prefix("ST$") {
         let session = store
             .session(token)
