@@ -97,7 +97,7 @@ pub fn write(
     let config_path = dir.join("config");
     write_private(&config_path, config.as_bytes())?;
     Ok(GeneratedConfig {
-        dir: dir.to_path_buf(),
+        dir: dir.clone(),
         config_path,
         key_path,
         profile: "DEFAULT".into(),
