@@ -51,21 +51,21 @@ pub enum SortNames {
 }
 
 /// Applies `name` (exact), `lifecycleState` (case-insensitive) and `sortBy`/`sortOrder`.
-pub fn filter_sort<'a, T: Listable + Clone + 'a>(
+/// Works on references so a list of 20,000 users clones only the page it returns.
+pub fn filter_sort<'a, T: Listable + 'a>(
     items: impl Iterator<Item = &'a T>,
     call: &Call,
     names: SortNames,
-) -> Result<Vec<T>, ApiError> {
+) -> Result<Vec<&'a T>, ApiError> {
     let (name_param, time_key, name_key) = match names {
         SortNames::Identity => ("name", "TIMECREATED", "NAME"),
         SortNames::Organizations => ("displayName", "timeCreated", "displayName"),
     };
     let name = call.query(name_param);
     let state = call.query("lifecycleState").map(LifecycleState::parse);
-    let mut out: Vec<T> = items
+    let mut out: Vec<&T> = items
         .filter(|item| name.is_none_or(|n| item.name() == n))
         .filter(|item| state.as_ref().is_none_or(|s| item.state() == s))
-        .cloned()
         .collect();
     let descending = match call.query("sortOrder") {
         None => None,
@@ -126,6 +126,29 @@ pub fn page<T: Serialize>(
     limits: PageLimits,
     shape: Shape,
 ) -> Result<Reply, ApiError> {
+    let (range, next) = bounds(items.len(), call, limits)?;
+    reply(&items[range], next, shape)
+}
+
+/// Like [`page`], turning each item of the page into its wire form with `view`.
+pub fn page_map<T, U: Serialize>(
+    items: &[T],
+    call: &Call,
+    limits: PageLimits,
+    shape: Shape,
+    view: impl Fn(&T) -> U,
+) -> Result<Reply, ApiError> {
+    let (range, next) = bounds(items.len(), call, limits)?;
+    let viewed: Vec<U> = items[range].iter().map(view).collect();
+    reply(&viewed, next, shape)
+}
+
+/// The slice of a list of `len` items that `limit` and `page` select, and the next token.
+fn bounds(
+    len: usize,
+    call: &Call,
+    limits: PageLimits,
+) -> Result<(std::ops::Range<usize>, Option<String>), ApiError> {
     let limit = match call.query("limit") {
         None => limits.default,
         Some(l) => match l.parse::<usize>() {
@@ -145,17 +168,19 @@ pub fn page<T: Serialize>(
             )
         })?,
     };
-    let start = start.min(items.len());
-    let end = start.saturating_add(limit).min(items.len());
-    let slice = &items[start..end];
+    let start = start.min(len);
+    let end = start.saturating_add(limit).min(len);
+    Ok((start..end, (end < len).then(|| encode_token(end))))
+}
+
+fn reply<T: Serialize>(slice: &[T], next: Option<String>, shape: Shape) -> Result<Reply, ApiError> {
     let reply = match shape {
         Shape::Array => Reply::json(&slice)?,
         Shape::Items => Reply::json(&serde_json::json!({ "items": slice }))?,
     };
-    Ok(if end < items.len() {
-        reply.header("opc-next-page", encode_token(end))
-    } else {
-        reply
+    Ok(match next {
+        Some(token) => reply.header("opc-next-page", token),
+        None => reply,
     })
 }
 

@@ -7,7 +7,7 @@ use super::{require_compartment, require_not_deleted};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
-use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
+use crate::emulator::listing::{Shape, SortNames, filter_sort, page, page_map};
 use crate::emulator::store::{Store, WorkKind, WorkService, etag_of, new_ocid, now_rfc3339};
 use crate::model::{
     Compartment, CreateCompartmentDetails, LifecycleState, MoveCompartmentDetails,
@@ -40,12 +40,13 @@ pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
         .compartments
         .iter()
         .filter(|c| subtree || c.compartment_id == parent);
-    let mut items = filter_sort(candidates, &call, SortNames::Identity)?;
+    let items = filter_sort(candidates, &call, SortNames::Identity)?;
     if accessible {
         // The caller is an administrator, so everything is accessible to it.
-        for c in &mut items {
-            c.is_accessible = Some(true);
-        }
+        return page_map(&items, &call, ctx.limits, Shape::Array, |c| Compartment {
+            is_accessible: Some(true),
+            ..(*c).clone()
+        });
     }
     page(&items, &call, ctx.limits, Shape::Array)
 }

@@ -7,7 +7,7 @@ use super::require_compartment;
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
-use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
+use crate::emulator::listing::{Shape, SortNames, filter_sort, page, page_map};
 use crate::emulator::store::{Store, WorkKind, WorkService, etag_of, new_ocid, now_rfc3339};
 use crate::model::{
     CreateTagDetails, CreateTagNamespaceDetails, LifecycleState, Tag, TagNamespace, TagValidator,
@@ -199,14 +199,14 @@ pub async fn list_tags(State(ctx): State<Ctx>, call: Call) -> Outcome {
         .tags
         .iter()
         .filter(|t| t.tag_namespace_id.as_deref() == Some(ns.id.as_str()));
-    let mut items = filter_sort(candidates, &call, SortNames::Identity)?;
+    let items = filter_sort(candidates, &call, SortNames::Identity)?;
     // TagSummary carries neither the namespace nor the validator.
-    for tag in &mut items {
-        tag.tag_namespace_id = None;
-        tag.tag_namespace_name = None;
-        tag.validator = None;
-    }
-    page(&items, &call, ctx.limits, Shape::Array)
+    page_map(&items, &call, ctx.limits, Shape::Array, |t| Tag {
+        tag_namespace_id: None,
+        tag_namespace_name: None,
+        validator: None,
+        ..(*t).clone()
+    })
 }
 
 /// The tag with this name in the namespace, preferring one that is not deleted.
