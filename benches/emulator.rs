@@ -110,6 +110,47 @@ async fn throughput(requests: Arc<Vec<Signed>>, clients: usize) {
     );
 }
 
+/// One client, one request shape: which operations cost what.
+async fn per_path(path: &str, r: &Signed) {
+    const N: usize = 200;
+    let http = reqwest::Client::new();
+    let started = Instant::now();
+    for _ in 0..N {
+        let mut req = http.get(&r.url);
+        for (k, v) in &r.headers {
+            req = req.header(*k, v.as_str());
+        }
+        let ok = match req.send().await {
+            Ok(resp) => resp.status().is_success() && resp.bytes().await.is_ok(),
+            Err(_) => false,
+        };
+        assert!(ok, "GET {path} failed");
+    }
+    let per_sec = N as f64 / started.elapsed().as_secs_f64();
+    let shape = path.split('?').next().unwrap_or(path);
+    let shape: String = shape
+        .split('/')
+        .map(|seg| {
+            if seg.starts_with("ocid1.") {
+                "{id}"
+            } else {
+                seg
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/");
+    let query = path.split_once('?').map_or("", |(_, q)| q);
+    let query: Vec<&str> = query
+        .split('&')
+        .filter_map(|kv| kv.split('=').next())
+        .filter(|k| !k.is_empty())
+        .collect();
+    println!(
+        "  1 client  GET {shape:<38} [{:<20}] {per_sec:>8.0} req/s",
+        query.join(",")
+    );
+}
+
 #[tokio::main]
 async fn main() {
     println!(
@@ -166,6 +207,9 @@ async fn main() {
             .map(|p| presign(&emu, &key_id, &key, p))
             .collect(),
     );
+    for (path, request) in paths.iter().zip(requests.iter()) {
+        per_path(path, request).await;
+    }
     for clients in [1, 4, 16, 64] {
         throughput(Arc::clone(&requests), clients).await;
     }
