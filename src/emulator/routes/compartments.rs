@@ -3,7 +3,7 @@
 
 use axum::extract::State;
 
-use super::{require_compartment, require_not_deleted};
+use super::{Taggable, require_compartment, require_not_deleted};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
@@ -130,12 +130,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(description) = details.description {
         c.description = description;
     }
-    if let Some(tags) = details.freeform_tags {
-        c.freeform_tags = tags;
-    }
-    if let Some(tags) = details.defined_tags {
-        c.defined_tags = tags;
-    }
+    c.retag(details.freeform_tags, details.defined_tags);
     Reply::tagged(&*c)
 }
 

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 
-use super::{editable, require_not_deleted, require_tenancy};
+use super::{Taggable, editable, require_not_deleted, require_tenancy};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
@@ -75,12 +75,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(v) = details.description {
         group.description = v;
     }
-    if let Some(v) = details.freeform_tags {
-        group.freeform_tags = v;
-    }
-    if let Some(v) = details.defined_tags {
-        group.defined_tags = v;
-    }
+    group.retag(details.freeform_tags, details.defined_tags);
     Reply::tagged(&*group)
 }
 
@@ -247,12 +242,7 @@ pub async fn update_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(v) = details.matching_rule {
         group.matching_rule = v;
     }
-    if let Some(v) = details.freeform_tags {
-        group.freeform_tags = v;
-    }
-    if let Some(v) = details.defined_tags {
-        group.defined_tags = v;
-    }
+    group.retag(details.freeform_tags, details.defined_tags);
     Reply::tagged(&*group)
 }
 

@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 
+use super::Taggable;
 use super::require_tenancy;
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
@@ -123,12 +124,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(v) = details.display_name {
         invitation.display_name = v;
     }
-    if let Some(v) = details.freeform_tags {
-        invitation.freeform_tags = v;
-    }
-    if let Some(v) = details.defined_tags {
-        invitation.defined_tags = v;
-    }
+    invitation.retag(details.freeform_tags, details.defined_tags);
     invitation.time_updated = Some(now_rfc3339());
     store.invitations.upsert(invitation.clone());
     Reply::tagged(&invitation)

@@ -229,3 +229,42 @@ where
     require_not_deleted(current.state(), what, id)?;
     table.find_mut(id, what)
 }
+
+/// Applies an update's free-form and defined tags, each only when the update names it.
+trait Taggable {
+    fn retag(
+        &mut self,
+        freeform: Option<crate::model::FreeformTags>,
+        defined: Option<crate::model::DefinedTags>,
+    );
+}
+
+macro_rules! taggable {
+    ($($ty:ty),+) => {
+        $(impl Taggable for $ty {
+            fn retag(
+                &mut self,
+                freeform: Option<crate::model::FreeformTags>,
+                defined: Option<crate::model::DefinedTags>,
+            ) {
+                if let Some(tags) = freeform {
+                    self.freeform_tags = tags;
+                }
+                if let Some(tags) = defined {
+                    self.defined_tags = tags;
+                }
+            }
+        })+
+    };
+}
+
+taggable!(
+    crate::model::Compartment,
+    crate::model::User,
+    crate::model::Group,
+    crate::model::DynamicGroup,
+    crate::model::Policy,
+    crate::model::TagNamespace,
+    crate::model::Tag,
+    crate::model::SenderInvitation
+);

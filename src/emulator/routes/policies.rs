@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 
-use super::{editable, require_compartment};
+use super::{Taggable, editable, require_compartment};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
@@ -108,12 +108,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(v) = details.version_date {
         policy.version_date = (!v.is_empty()).then_some(v);
     }
-    if let Some(v) = details.freeform_tags {
-        policy.freeform_tags = v;
-    }
-    if let Some(v) = details.defined_tags {
-        policy.defined_tags = v;
-    }
+    policy.retag(details.freeform_tags, details.defined_tags);
     Reply::tagged(&*policy)
 }
 

@@ -3,6 +3,7 @@
 
 use axum::extract::State;
 
+use super::Taggable;
 use super::require_compartment;
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
@@ -130,12 +131,7 @@ pub async fn update_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(v) = details.description {
         ns.description = v;
     }
-    if let Some(v) = details.freeform_tags {
-        ns.freeform_tags = v;
-    }
-    if let Some(v) = details.defined_tags {
-        ns.defined_tags = v;
-    }
+    ns.retag(details.freeform_tags, details.defined_tags);
     Reply::json(&*ns)
 }
 
@@ -343,12 +339,7 @@ pub async fn update_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
         tag.is_retired = v;
         tag.lifecycle_state = retired_state(v);
     }
-    if let Some(v) = details.freeform_tags {
-        tag.freeform_tags = v;
-    }
-    if let Some(v) = details.defined_tags {
-        tag.defined_tags = v;
-    }
+    tag.retag(details.freeform_tags, details.defined_tags);
     if let Some(v) = details.is_cost_tracking {
         tag.is_cost_tracking = v;
     }

@@ -4,7 +4,7 @@
 use axum::extract::State;
 use rand::Rng as _;
 
-use super::{editable, require_tenancy};
+use super::{Taggable, editable, require_tenancy};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
@@ -94,12 +94,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(v) = details.db_user_name {
         user.db_user_name = Some(v);
     }
-    if let Some(v) = details.freeform_tags {
-        user.freeform_tags = v;
-    }
-    if let Some(v) = details.defined_tags {
-        user.defined_tags = v;
-    }
+    user.retag(details.freeform_tags, details.defined_tags);
     Reply::tagged(&*user)
 }
 
