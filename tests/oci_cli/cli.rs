@@ -199,3 +199,30 @@ async fn the_oci_cli_signs_with_the_session_token_profile() {
     ]);
     assert_eq!(out["data"]["id"], ADMIN);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_oci_cli_waits_for_a_compartment_delete_work_request() {
+    let emu = emulator().await;
+    let cli = Cli::new(&emu);
+    let empty = "ocid1.compartment.oc1..aaaaaaaaempty";
+    let out = cli.json(&[
+        "iam",
+        "compartment",
+        "delete",
+        "--compartment-id",
+        empty,
+        "--force",
+        "--wait-for-state",
+        "SUCCEEDED",
+        "--wait-interval-seconds",
+        "1",
+    ]);
+    assert_eq!(out["data"]["status"], "SUCCEEDED");
+    assert_eq!(out["data"]["operation-type"], "DELETE_COMPARTMENT");
+    let state = emu.store.with(|s| {
+        s.compartments
+            .get(empty)
+            .map(|c| c.lifecycle_state.to_string())
+    });
+    assert_eq!(state.as_deref(), Some("DELETED"));
+}
