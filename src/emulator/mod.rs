@@ -39,6 +39,7 @@ use crate::model::Snapshot;
 pub struct EmulatorOptions {
     /// Must be a loopback address; port 0 picks a free port.
     pub listen: SocketAddr,
+    /// The tenancy served; the default is the demo tenancy.
     pub seed: Snapshot,
     /// Write a config and key pair here (see [`GeneratedConfig`]).
     pub config_out: Option<PathBuf>,
@@ -59,7 +60,7 @@ impl Default for EmulatorOptions {
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-            seed: Snapshot::default(),
+            seed: seed::demo(),
             config_out: None,
             session_profile: false,
             latency: Duration::ZERO,
