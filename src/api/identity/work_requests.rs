@@ -1,0 +1,93 @@
+//! Work requests: how asynchronous deletes and moves report progress, and a helper that
+//! polls one until it finishes.
+
+use std::time::{Duration, Instant};
+
+use crate::api::client::{Call, Client, seg};
+use crate::api::error::ApiError;
+use crate::api::paging::{ListShape, Pager};
+use crate::model::WorkRequest;
+
+/// Why waiting for a work request ended without success.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum WorkRequestWaitError {
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error(
+        "work request {id} ended {status}: {errors}; the change was not made, look at the \
+         resource and try again"
+    )]
+    Failed {
+        id: String,
+        status: String,
+        errors: String,
+    },
+    #[error(
+        "work request {id} is still {status} after {waited:?}; it carries on in the service, \
+         check it later"
+    )]
+    TimedOut {
+        id: String,
+        status: String,
+        waited: Duration,
+    },
+}
+
+impl Client {
+    pub async fn get_work_request(&self, id: &str) -> Result<WorkRequest, ApiError> {
+        let call = Call::get("GetWorkRequest", format!("/workRequests/{}", seg(id)));
+        Ok(self.send_json(&call).await?.0)
+    }
+
+    pub fn list_work_requests(
+        &self,
+        compartment_id: &str,
+        resource_identifier: Option<&str>,
+    ) -> Pager<WorkRequest> {
+        let call = Call::get("ListWorkRequests", "/workRequests")
+            .query("compartmentId", compartment_id)
+            .query_opt("resourceIdentifier", resource_identifier);
+        Pager::new(self, call, ListShape::Array)
+    }
+
+    /// Polls every `interval` until the work request succeeds, fails or `timeout` passes.
+    pub async fn wait_for_work_request(
+        &self,
+        id: &str,
+        interval: Duration,
+        timeout: Duration,
+    ) -> Result<WorkRequest, WorkRequestWaitError> {
+        let started = Instant::now();
+        loop {
+            let wr = self.get_work_request(id).await?;
+            if wr.status.is_finished() {
+                if wr.status == crate::model::WorkRequestStatus::Succeeded {
+                    return Ok(wr);
+                }
+                let errors = wr
+                    .errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.code, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                return Err(WorkRequestWaitError::Failed {
+                    id: id.to_string(),
+                    status: wr.status.to_string(),
+                    errors: if errors.is_empty() {
+                        "no reason given".into()
+                    } else {
+                        errors
+                    },
+                });
+            }
+            if started.elapsed() >= timeout {
+                return Err(WorkRequestWaitError::TimedOut {
+                    id: id.to_string(),
+                    status: wr.status.to_string(),
+                    waited: started.elapsed(),
+                });
+            }
+            tokio::time::sleep(interval).await;
+        }
+    }
+}
