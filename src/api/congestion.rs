@@ -1,9 +1,12 @@
 //! A client-wide concurrency limit that adapts to throttling (AIMD, as TCP does): every 429
 //! halves it, every success adds a little back, so a fan-out of many calls slows down as a
-//! whole when the service pushes back, then recovers.
+//! whole when the service pushes back, then recovers. Fan-out calls take a [`Permit`] each,
+//! so concurrent fan-outs of one client share the one limit.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use tokio::sync::Notify;
 
 /// Shared by every call a client makes; the fan-out helper reads [`Congestion::limit`].
 #[derive(Debug)]
@@ -13,13 +16,29 @@ pub struct Congestion {
     /// 429s arriving within this window of a cut count as the same congestion event, so one
     /// burst does not collapse the limit to 1.
     cooldown: Duration,
+    released: Notify,
 }
 
 #[derive(Debug)]
 struct State {
     limit: f64,
+    in_flight: usize,
     last_cut: Option<Instant>,
     throttled: u64,
+    lowest: f64,
+}
+
+/// A place in the limit; gives it back when dropped.
+#[derive(Debug)]
+pub struct Permit<'a> {
+    congestion: &'a Congestion,
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        self.congestion.lock().in_flight -= 1;
+        self.congestion.released.notify_waiters();
+    }
 }
 
 impl Congestion {
@@ -28,12 +47,36 @@ impl Congestion {
         Self {
             state: Mutex::new(State {
                 limit: max,
+                in_flight: 0,
                 last_cut: None,
                 throttled: 0,
+                lowest: max,
             }),
             max,
             cooldown: Duration::from_millis(100),
+            released: Notify::new(),
         }
+    }
+
+    /// Waits until fewer calls than the current limit hold a permit, then takes one.
+    pub async fn acquire(&self) -> Permit<'_> {
+        loop {
+            // Registered before the check, so a release between check and wait is not missed.
+            let released = self.released.notified();
+            {
+                let mut s = self.lock();
+                if (s.in_flight as f64) < s.limit.floor().max(1.0) {
+                    s.in_flight += 1;
+                    return Permit { congestion: self };
+                }
+            }
+            released.await;
+        }
+    }
+
+    /// The lowest the limit has been since the client was made.
+    pub fn lowest_limit(&self) -> usize {
+        (self.lock().lowest.floor() as usize).max(1)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -69,14 +112,22 @@ impl Congestion {
             return;
         }
         s.limit = (s.limit / 2.0).max(1.0);
+        s.lowest = s.lowest.min(s.limit);
         s.last_cut = Some(now);
     }
 
     /// A call succeeded: grow by about one per limit's worth of successes.
     pub fn on_success(&self) {
-        let mut s = self.lock();
-        if s.limit < self.max {
-            s.limit = (s.limit + 1.0 / s.limit).min(self.max);
+        let grew = {
+            let mut s = self.lock();
+            let before = s.limit.floor();
+            if s.limit < self.max {
+                s.limit = (s.limit + 1.0 / s.limit).min(self.max);
+            }
+            s.limit.floor() > before
+        };
+        if grew {
+            self.released.notify_waiters();
         }
     }
 }
@@ -99,6 +150,18 @@ mod tests {
         }
         assert_eq!(c.limit(), 16);
         assert_eq!(c.throttled(), 2);
+    }
+
+    #[tokio::test]
+    async fn permits_wait_for_the_limit() {
+        let c = Congestion::new(2);
+        let a = c.acquire().await;
+        let _b = c.acquire().await;
+        let third = tokio::time::timeout(Duration::from_millis(20), c.acquire()).await;
+        assert!(third.is_err(), "a third permit must wait");
+        drop(a);
+        let third = tokio::time::timeout(Duration::from_secs(5), c.acquire()).await;
+        assert!(third.is_ok());
     }
 
     #[test]

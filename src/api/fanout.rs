@@ -28,12 +28,18 @@ where
     let mut running = FuturesUnordered::new();
     let mut first_error = None;
     let task = &task;
+    let congestion = client.congestion();
     loop {
-        while first_error.is_none() && running.len() < client.congestion().limit() {
+        // The permit is the real bound (shared by every fan-out of the client); this only
+        // keeps the number of parked futures small.
+        while first_error.is_none() && running.len() < congestion.max() {
             let Some((index, item)) = pending.next() else {
                 break;
             };
-            running.push(async move { (index, task(item).await) });
+            running.push(async move {
+                let _permit = congestion.acquire().await;
+                (index, task(item).await)
+            });
         }
         let Some((index, result)) = running.next().await else {
             break;

@@ -22,6 +22,9 @@ mod signer;
 
 pub mod export;
 
+#[cfg(test)]
+mod http_tests;
+
 pub use client::{Client, ClientOptions, Endpoints, IDENTITY_PATH, ORGANIZATIONS_PATH, Service};
 pub use congestion::Congestion;
 pub use error::{ApiError, ErrorKind, ServiceError};
