@@ -8,7 +8,7 @@ use super::etagged::Etagged;
 use super::paging::{ListShape, Pager};
 use super::query::SenderInvitationQuery;
 use crate::model::{
-    CreateSenderInvitationDetails, SenderInvitation, UpdateSenderInvitationDetails,
+    CreateSenderInvitationDetails, SenderInvitation, UpdateSenderInvitationDetails, WorkRequest,
 };
 
 fn path(id: &str) -> String {
@@ -94,5 +94,12 @@ impl Client {
         .if_match(if_match)
         .retry_token();
         self.action(call).await
+    }
+
+    /// An Organizations work request (creating or cancelling an invitation).
+    pub async fn get_organizations_work_request(&self, id: &str) -> Result<WorkRequest, ApiError> {
+        let call =
+            Call::get("GetWorkRequest", format!("/workRequests/{}", seg(id))).organizations();
+        Ok(self.send_json(&call).await?.0)
     }
 }

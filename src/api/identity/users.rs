@@ -12,6 +12,12 @@ use crate::model::{
     UpdateUserCapabilitiesDetails, UpdateUserDetails, User,
 };
 
+/// `CreateAuthTokenDetails`.
+#[derive(serde::Serialize)]
+struct NewAuthToken<'a> {
+    description: &'a str,
+}
+
 fn path(id: &str) -> String {
     format!("/users/{}", seg(id))
 }
@@ -126,5 +132,16 @@ impl Client {
     pub async fn list_auth_tokens(&self, user_id: &str) -> Result<Vec<AuthToken>, ApiError> {
         let call = Call::get("ListAuthTokens", format!("{}/authTokens", path(user_id)));
         Pager::new(self, call, ListShape::Array).all().await
+    }
+
+    /// A new auth token; its secret is in this answer only.
+    pub async fn create_auth_token(
+        &self,
+        user_id: &str,
+        description: &str,
+    ) -> Result<Etagged<AuthToken>, ApiError> {
+        let body = NewAuthToken { description };
+        let path = format!("{}/authTokens", path(user_id));
+        self.create("CreateAuthToken", path, &body).await
     }
 }

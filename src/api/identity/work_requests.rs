@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use crate::api::client::{Call, Client, seg};
 use crate::api::error::ApiError;
 use crate::api::paging::{ListShape, Pager};
-use crate::model::WorkRequest;
+use crate::model::{WorkRequest, WorkRequestError, WorkRequestLogEntry};
 
 /// Why waiting for a work request ended without success.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -45,6 +45,44 @@ impl Client {
         resource_identifier: Option<&str>,
     ) -> Pager<WorkRequest> {
         let call = Call::get("ListWorkRequests", "/workRequests")
+            .query("compartmentId", compartment_id)
+            .query_opt("resourceIdentifier", resource_identifier);
+        Pager::new(self, call, ListShape::Array)
+    }
+
+    pub fn list_work_request_errors(&self, id: &str) -> Pager<WorkRequestError> {
+        let path = format!("/workRequests/{}/errors", seg(id));
+        Pager::new(
+            self,
+            Call::get("ListWorkRequestErrors", path),
+            ListShape::Array,
+        )
+    }
+
+    pub fn list_work_request_logs(&self, id: &str) -> Pager<WorkRequestLogEntry> {
+        let path = format!("/workRequests/{}/logs", seg(id));
+        Pager::new(
+            self,
+            Call::get("ListWorkRequestLogs", path),
+            ListShape::Array,
+        )
+    }
+
+    /// Tag deletes and namespace cascade deletes are also tracked here.
+    pub async fn get_tagging_work_request(&self, id: &str) -> Result<WorkRequest, ApiError> {
+        let call = Call::get(
+            "GetTaggingWorkRequest",
+            format!("/taggingWorkRequests/{}", seg(id)),
+        );
+        Ok(self.send_json(&call).await?.0)
+    }
+
+    pub fn list_tagging_work_requests(
+        &self,
+        compartment_id: &str,
+        resource_identifier: Option<&str>,
+    ) -> Pager<WorkRequest> {
+        let call = Call::get("ListTaggingWorkRequests", "/taggingWorkRequests")
             .query("compartmentId", compartment_id)
             .query_opt("resourceIdentifier", resource_identifier);
         Pager::new(self, call, ListShape::Array)
