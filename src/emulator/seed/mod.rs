@@ -1,14 +1,10 @@
 //! Where the emulator's tenancy comes from: the demo tenancy in `assets/`, a generated large
 //! one, or a snapshot file (the format `canopy export` writes).
-//!
-//! PLACEHOLDER until the seed work lands: a tiny tenancy built in code, same interface.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crate::model::{
-    Compartment, Group, LifecycleState, Snapshot, Tenancy, User, UserGroupMembership,
-};
+use crate::model::{LifecycleState, Snapshot, User};
 
 /// What `--seed` names.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,13 +18,14 @@ impl FromStr for SeedSource {
     type Err = SeedError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
+            "" => Err(SeedError::Empty),
             "demo" => Ok(Self::Demo),
             "large" => Ok(Self::Large { scale: 1.0 }),
             _ => {
                 if let Some(scale) = s.strip_prefix("large:") {
                     let scale: f64 = scale
                         .parse()
-                        .map_err(|_| SeedError::BadScale(scale.to_string()))?;
+                        .map_err(|_| SeedError::BadScale(s.to_string()))?;
                     if !(scale > 0.0 && scale <= 20.0) {
                         return Err(SeedError::BadScale(s.to_string()));
                     }
@@ -43,6 +40,8 @@ impl FromStr for SeedSource {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
+    #[error("no seed given: use demo, large, large:SCALE or the path of a snapshot FILE.json")]
+    Empty,
     #[error("'{0}' is not a scale: use large:SCALE with SCALE a number above 0 and at most 20")]
     BadScale(String),
     #[error("cannot read seed file {path}: {source}")]
@@ -67,83 +66,45 @@ impl SeedSource {
     }
 }
 
-/// The demo tenancy.
+/// The demo tenancy, embedded in the binary; `tests/seed.rs` proves it parses and hangs together.
+const DEMO_TENANCY_JSON: &str = include_str!("../../../assets/demo-tenancy.json");
+
+/// The demo tenancy's administrator: the user `--config-out` registers the API key for.
+pub const DEMO_ADMIN_USER: &str = "ana.ortiz@acme-corp.com";
+
+/// The group whose first active member is the tenancy's administrator.
+pub const ADMINISTRATORS_GROUP: &str = "Administrators";
+
+/// The demo tenancy (`--seed demo`, the default): the `acme-corp` tenancy in
+/// `assets/demo-tenancy.json`. `docs/seed.md` describes what is in it.
 pub fn demo() -> Snapshot {
-    let tenancy_id = "ocid1.tenancy.oc1..aaaaaaaademotenancy".to_string();
-    let c = |id: &str, parent: &str, name: &str| Compartment {
-        id: id.into(),
-        compartment_id: parent.into(),
-        name: name.into(),
-        description: format!("{name} compartment"),
-        time_created: "2024-01-02T03:04:05.678Z".into(),
-        lifecycle_state: LifecycleState::Active,
-        inactive_status: None,
-        is_accessible: None,
-        freeform_tags: std::collections::BTreeMap::default(),
-        defined_tags: std::collections::BTreeMap::default(),
-    };
-    Snapshot {
-        tenancy: Tenancy {
-            id: tenancy_id.clone(),
-            name: "acme".into(),
-            home_region_key: Some("IAD".into()),
-            ..Default::default()
-        },
-        compartments: vec![
-            c("ocid1.compartment.oc1..aaaaaaaaprod", &tenancy_id, "Prod"),
-            c(
-                "ocid1.compartment.oc1..aaaaaaaaapp",
-                "ocid1.compartment.oc1..aaaaaaaaprod",
-                "AppTier",
-            ),
-        ],
-        users: vec![User {
-            id: "ocid1.user.oc1..aaaaaaaaadmin".into(),
-            compartment_id: tenancy_id.clone(),
-            name: "admin@acme.example".into(),
-            description: "Administrator".into(),
-            email: Some("admin@acme.example".into()),
-            email_verified: Some(true),
-            db_user_name: None,
-            identity_provider_id: None,
-            external_identifier: None,
-            time_created: "2024-01-02T03:04:05.678Z".into(),
-            lifecycle_state: LifecycleState::Active,
-            inactive_status: None,
-            freeform_tags: std::collections::BTreeMap::default(),
-            defined_tags: std::collections::BTreeMap::default(),
-            capabilities: Some(crate::model::UserCapabilities::default()),
-            is_mfa_activated: true,
-            last_successful_login_time: None,
-            previous_successful_login_time: None,
-        }],
-        groups: vec![Group {
-            id: "ocid1.group.oc1..aaaaaaaaadmins".into(),
-            compartment_id: tenancy_id.clone(),
-            name: "Administrators".into(),
-            description: "Tenancy administrators".into(),
-            time_created: "2024-01-02T03:04:05.678Z".into(),
-            lifecycle_state: LifecycleState::Active,
-            inactive_status: None,
-            freeform_tags: std::collections::BTreeMap::default(),
-            defined_tags: std::collections::BTreeMap::default(),
-        }],
-        memberships: vec![UserGroupMembership {
-            id: "ocid1.groupmembership.oc1..aaaaaaaam1".into(),
-            compartment_id: tenancy_id,
-            group_id: "ocid1.group.oc1..aaaaaaaaadmins".into(),
-            user_id: "ocid1.user.oc1..aaaaaaaaadmin".into(),
-            time_created: "2024-01-02T03:04:05.678Z".into(),
-            lifecycle_state: LifecycleState::Active,
-            inactive_status: None,
-        }],
-        ..Default::default()
-    }
+    // The asset is compiled in, not read at run time, and the seed tests parse it, so a
+    // failure here is a build defect rather than something a user could cause or fix.
+    serde_json::from_str(DEMO_TENANCY_JSON)
+        .expect("assets/demo-tenancy.json is a valid snapshot (checked by tests/seed.rs)")
 }
 
 /// A deterministic generated tenancy; at scale 1 about 2,000 compartments and 20,000 users.
 pub fn large(_scale: f64) -> Snapshot {
+    // Interim: the generator lands in the next commit.
     demo()
+}
+
+/// The tenancy's administrator: the first active user, in snapshot order, with an active
+/// membership of the `Administrators` group. Both seeds put this user first.
+pub fn administrator(snapshot: &Snapshot) -> Option<&User> {
+    let admins = snapshot
+        .groups
+        .iter()
+        .find(|g| g.name == ADMINISTRATORS_GROUP && g.lifecycle_state == LifecycleState::Active)?;
+    snapshot.users.iter().find(|u| {
+        u.lifecycle_state == LifecycleState::Active
+            && snapshot.memberships.iter().any(|m| {
+                m.user_id == u.id
+                    && m.group_id == admins.id
+                    && m.lifecycle_state == LifecycleState::Active
+            })
+    })
 }
 
 /// A snapshot file as `canopy export` writes it.

@@ -1,0 +1,622 @@
+#!/usr/bin/env python3
+"""Writes assets/demo-tenancy.json, the tenancy behind `canopy --demo` and `--seed demo`.
+
+The committed JSON is the source of truth; this script only saves typing. Names, statements
+and states below are hand-curated; OCIDs are derived from a hash of a stable label so the
+output is the same on every run. Run from the repository root:
+
+    python3 scripts/gen-demo-tenancy.py
+"""
+
+import base64
+import hashlib
+import json
+import pathlib
+
+DOMAIN = "acme-corp.com"
+
+
+def ocid(kind, label):
+    """ocid1.<kind>.oc1..aaaaaaaa + 52 lower-case base32 characters, stable for a label."""
+    digest = hashlib.sha256(f"canopy-demo/{kind}/{label}".encode()).digest()
+    tail = base64.b32encode(digest).decode().lower().rstrip("=")[:52]
+    return f"ocid1.{kind}.oc1..aaaaaaaa{tail}"
+
+
+def ts(day, clock="09:00:00.000"):
+    return f"{day}T{clock}Z"
+
+
+TENANCY = ocid("tenancy", "acme-corp")
+
+# ---------------------------------------------------------------- compartments
+# (path, description, state, freeform tags, defined tags, created)
+COMPARTMENTS = [
+    ("Shared", "Shared services used by every environment", "ACTIVE",
+     {"owner": "platform-engineering"}, {"Operations": {"CostCenter": "CC-1100"}}, "2023-02-14"),
+    ("Shared/Network", "Hub VCN, DRG and shared network plumbing", "ACTIVE",
+     {"owner": "network-team"}, {"Operations": {"CostCenter": "CC-1100", "Environment": "prod"}}, "2023-02-14"),
+    ("Shared/Network/Hub", "Hub-and-spoke hub VCN, firewalls and FastConnect", "ACTIVE",
+     {"owner": "network-team"}, {}, "2023-02-15"),
+    ("Shared/Network/DNS", "Private DNS views and public zones for acme-corp.com", "ACTIVE",
+     {"owner": "network-team"}, {}, "2023-02-15"),
+    ("Shared/Logging", "Central log groups, service connectors and archive buckets", "ACTIVE",
+     {"owner": "platform-engineering"}, {}, "2023-03-01"),
+    ("Shared/Tooling", "Former Jenkins and artifact hosts, frozen pending decommission", "INACTIVE",
+     {"owner": "platform-engineering", "status": "frozen"}, {}, "2023-03-01"),
+    ("Prod", "Production workloads", "ACTIVE",
+     {"env": "prod"}, {"Operations": {"Environment": "prod", "CostCenter": "CC-2000"}}, "2023-02-20"),
+    ("Prod/AppTier", "Customer-facing application tier", "ACTIVE",
+     {"env": "prod"}, {"Operations": {"Environment": "prod"}}, "2023-02-20"),
+    ("Prod/AppTier/Web", "Storefront web servers and public load balancers", "ACTIVE",
+     {"env": "prod", "app": "storefront"}, {"Operations": {"Environment": "prod", "Role": "web"}}, "2023-02-21"),
+    ("Prod/AppTier/Api", "Order and payment APIs behind the API gateway", "ACTIVE",
+     {"env": "prod", "app": "orders-api"}, {"Operations": {"Environment": "prod", "Role": "api"}}, "2023-02-21"),
+    ("Prod/AppTier/Batch", "Nightly settlement and export jobs", "ACTIVE",
+     {"env": "prod", "app": "settlement"}, {"Operations": {"Environment": "prod", "Role": "batch"}}, "2023-05-09"),
+    ("Prod/Data", "Production databases and object storage", "ACTIVE",
+     {"env": "prod"}, {"Operations": {"Environment": "prod"}, "Security": {"DataClassification": "confidential"}}, "2023-02-20"),
+    ("Prod/Data/Warehouse", "Autonomous Data Warehouse and reporting marts", "ACTIVE",
+     {"env": "prod"}, {"Security": {"DataClassification": "confidential"}}, "2023-04-11"),
+    ("Prod/Data/Warehouse/Sensitive", "Customer PII marts; access reviewed quarterly", "ACTIVE",
+     {"env": "prod", "review": "quarterly"}, {"Security": {"DataClassification": "restricted", "Compliance": "SOX"}}, "2023-04-11"),
+    ("Prod/Data/Warehouse/Sensitive/PCI", "Cardholder data environment (PCI DSS scope)", "ACTIVE",
+     {"env": "prod", "review": "quarterly"}, {"Security": {"DataClassification": "restricted", "Compliance": "PCI"}}, "2023-06-30"),
+    ("Prod/Data/Warehouse/Staging", "ETL landing zone for warehouse loads", "ACTIVE",
+     {"env": "prod"}, {"Operations": {"Role": "etl"}}, "2023-04-12"),
+    ("Prod/Data/OLTP", "Order-processing Exadata and Base Database systems", "ACTIVE",
+     {"env": "prod"}, {"Security": {"DataClassification": "confidential"}}, "2023-02-22"),
+    ("Prod/Network", "Production spoke VCNs and load-balancer subnets", "ACTIVE",
+     {"env": "prod", "owner": "network-team"}, {}, "2023-02-20"),
+    ("Staging", "Pre-production mirror of Prod", "ACTIVE",
+     {"env": "staging"}, {"Operations": {"Environment": "staging", "CostCenter": "CC-2100"}}, "2023-03-07"),
+    ("Staging/AppTier", "Staging application servers", "ACTIVE",
+     {"env": "staging"}, {"Operations": {"Environment": "staging"}}, "2023-03-07"),
+    ("Staging/Data", "Staging databases refreshed weekly from masked Prod copies", "ACTIVE",
+     {"env": "staging"}, {"Operations": {"Environment": "staging"}}, "2023-03-07"),
+    ("Dev", "Development and experimentation", "ACTIVE",
+     {"env": "dev"}, {"Operations": {"Environment": "dev", "CostCenter": "CC-3000"}}, "2023-02-20"),
+    ("Dev/Sandbox", "Personal sandboxes; resources older than 30 days are reaped", "ACTIVE",
+     {"env": "dev", "reaper": "30d"}, {"Operations": {"Environment": "sandbox"}}, "2023-03-15"),
+    ("Dev/Sandbox/jchen-sandbox", "James Chen's sandbox", "ACTIVE",
+     {"env": "dev", "owner": "james.chen"}, {"Operations": {"Owner": "james.chen@acme-corp.com"}}, "2024-01-08"),
+    ("Dev/Sandbox/mpatel-sandbox", "Maya Patel's sandbox", "ACTIVE",
+     {"env": "dev", "owner": "maya.patel"}, {"Operations": {"Owner": "maya.patel@acme-corp.com"}}, "2024-05-20"),
+    ("Dev/Sandbox/legacy-poc", "Proof of concept for the 2023 mobile app (finished)", "DELETED",
+     {"env": "dev"}, {}, "2023-07-03"),
+    ("Dev/CI", "Build runners, OCI Functions and DevOps projects", "ACTIVE",
+     {"env": "dev", "owner": "platform-engineering"}, {"Operations": {"Environment": "dev"}}, "2023-03-15"),
+    ("Dev/Shared", "Shared development databases and test fixtures", "ACTIVE",
+     {"env": "dev"}, {}, "2023-03-15"),
+    ("Security", "Security tooling: vaults, Cloud Guard targets, audit archive", "ACTIVE",
+     {"owner": "security-team"}, {"Security": {"DataClassification": "restricted"}}, "2023-02-14"),
+    ("Security/Vault", "KMS vaults and master encryption keys", "ACTIVE",
+     {"owner": "security-team"}, {"Security": {"DataClassification": "restricted"}}, "2023-02-14"),
+    ("Security/Audit", "Audit log archive and SIEM export buckets", "ACTIVE",
+     {"owner": "security-team"}, {"Security": {"Compliance": "SOX"}}, "2023-02-16"),
+    ("Finance", "Finance team workloads and cost reporting", "ACTIVE",
+     {"owner": "finance"}, {"Operations": {"CostCenter": "FIN-4410"}}, "2023-05-02"),
+    ("Finance/Reports", "Cost and usage report exports and dashboards", "ACTIVE",
+     {"owner": "finance"}, {"Operations": {"CostCenter": "FIN-4410"}}, "2023-05-02"),
+    ("Finance/Budgets", "Budget planning workspace (replaced by Finance/Reports)", "INACTIVE",
+     {"owner": "finance"}, {}, "2023-05-02"),
+    ("Archive-2023", "Resources kept from the 2023 data-centre migration", "DELETED",
+     {"owner": "platform-engineering"}, {}, "2023-01-20"),
+]
+
+comp_id = {path: ocid("compartment", path) for path, *_ in COMPARTMENTS}
+
+
+def compartments():
+    out = []
+    for i, (path, desc, state, ff, dt, created) in enumerate(COMPARTMENTS):
+        parent = path.rsplit("/", 1)[0] if "/" in path else None
+        c = {
+            "id": comp_id[path],
+            "compartmentId": comp_id[parent] if parent else TENANCY,
+            "name": path.rsplit("/", 1)[-1],
+            "description": desc,
+            "timeCreated": ts(created, f"1{i % 10}:{(i * 7) % 60:02d}:{(i * 13) % 60:02d}.{i * 37 % 1000:03d}"),
+            "lifecycleState": state,
+            "isAccessible": True,
+            "freeformTags": ff,
+            "definedTags": dt,
+        }
+        if state == "INACTIVE":
+            c["inactiveStatus"] = 0
+        out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- groups
+GROUPS = [
+    ("Administrators", "Tenancy administrators (built-in)"),
+    ("NetworkAdmins", "Manage VCNs, DRGs, DNS and load balancers"),
+    ("DBAdmins", "Database administrators for Prod and Staging"),
+    ("SecurityAuditors", "Read-only security and compliance review"),
+    ("Developers", "Application developers"),
+    ("ReadOnly", "Read-only access for stakeholders and tooling"),
+    ("FinanceViewers", "Cost, usage and budget reporting"),
+    ("AppOps", "Application operations and on-call"),
+    ("DataEngineers", "Warehouse ETL and analytics engineering"),
+    ("PlatformEngineering", "Landing zone, Terraform and shared tooling"),
+    ("Contractors", "External contractors (time-limited access)"),
+    ("Helpdesk", "Password resets and user unblocks \u001b[31m(tier 1)\u001b[0m"),
+]
+group_id = {name: ocid("group", name) for name, _ in GROUPS}
+
+# ---------------------------------------------------------------- users
+# (login, full name, groups, kind, last login day or None, mfa)
+# kind: human | service | blocked | deleted | external
+USERS = [
+    ("ana.ortiz", "Ana Ortiz", ["Administrators", "SecurityAuditors"], "human", "2026-11-20", True),
+    ("david.kim", "David Kim", ["Administrators", "PlatformEngineering", "NetworkAdmins"], "human", "2026-11-19", True),
+    ("priya.raman", "Priya Raman", ["NetworkAdmins", "ReadOnly", "SecurityAuditors"], "human", "2026-11-18", True),
+    ("marcus.webb", "Marcus Webb", ["NetworkAdmins", "AppOps", "ReadOnly"], "human", "2026-11-17", True),
+    ("elena.petrova", "Elena Petrova", ["DBAdmins", "DataEngineers", "ReadOnly"], "human", "2026-11-20", True),
+    ("tom.okafor", "Tom Okafor", ["DBAdmins", "DataEngineers", "AppOps"], "human", "2026-11-12", True),
+    ("sofia.lindqvist", "Sofia Lindqvist", ["SecurityAuditors", "ReadOnly"], "human", "2026-11-19", True),
+    ("rahul.mehta", "Rahul Mehta", ["SecurityAuditors", "ReadOnly"], "human", "2026-10-30", True),
+    ("grace.liu", "Grace Liu", ["Developers", "AppOps", "ReadOnly"], "human", "2026-11-20", True),
+    ("james.chen", "James Chen", ["Developers", "DataEngineers"], "human", "2026-11-20", True),
+    ("maya.patel", "Maya Patel", ["Developers", "DataEngineers"], "human", "2026-11-16", True),
+    ("lucas.moreau", "Lucas Moreau", ["Developers", "AppOps", "ReadOnly"], "human", "2026-11-14", False),
+    ("hannah.schmidt", "Hannah Schmidt", ["Developers", "ReadOnly", "AppOps"], "human", "2026-11-19", True),
+    ("omar.haddad", "Omar Haddad", ["DataEngineers", "Developers"], "human", "2026-11-11", True),
+    ("chloe.dubois", "Chloe Dubois", ["DataEngineers", "Developers"], "human", "2026-11-18", True),
+    ("noah.bennett", "Noah Bennett", ["AppOps", "Developers"], "human", "2026-11-20", True),
+    ("isabel.garcia", "Isabel Garcia", ["AppOps", "ReadOnly"], "human", "2026-11-09", True),
+    ("kenji.watanabe", "Kenji Watanabe", ["PlatformEngineering", "Developers", "NetworkAdmins"], "human", "2026-11-20", True),
+    ("fatima.zahra", "Fatima Zahra", ["PlatformEngineering", "NetworkAdmins", "SecurityAuditors"], "human", "2026-11-15", True),
+    ("ben.carter", "Ben Carter", ["FinanceViewers", "ReadOnly"], "human", "2026-11-03", True),
+    ("laura.rossi", "Laura Rossi", ["FinanceViewers", "ReadOnly"], "human", "2026-10-21", True),
+    ("michael.obrien", "Michael O'Brien", ["FinanceViewers", "ReadOnly"], "human", "2026-09-02", False),
+    ("zoe.nguyen", "Zoe Nguyen", ["ReadOnly", "FinanceViewers"], "human", "2026-11-10", True),
+    ("daniel.friedman", "Daniel Friedman", ["ReadOnly", "FinanceViewers"], "human", "2026-03-02", False),
+    ("aisha.bello", "Aisha Bello", ["Helpdesk", "ReadOnly"], "human", "2026-11-20", True),
+    ("peter.novak", "Peter Novak", ["Helpdesk", "ReadOnly"], "human", "2026-11-13", True),
+    ("nina.kowalski", "Nina Kowalski", ["SecurityAuditors", "Helpdesk"], "human", "2026-11-18", True),
+    ("samuel.adeyemi", "Samuel Adeyemi", ["DataEngineers", "Developers", "ReadOnly"], "human", "2026-11-06", True),
+    ("olga.ivanova", "Olga Ivanova", ["AppOps", "Developers"], "human", "2026-11-19", True),
+    ("carlos.mendes", "Carlos Mendes", ["NetworkAdmins", "AppOps"], "human", "2026-10-28", True),
+    ("emily.zhang", "Emily Zhang", ["Developers"], "blocked", "2026-08-14", True),
+    ("ravi.kumar@partner-sys.com", "Ravi Kumar (Partner Systems, contractor)", ["Contractors", "Developers"], "external", "2026-11-17", True),
+    ("julia.santos@partner-sys.com", "Julia Santos (Partner Systems, contractor)", ["Contractors"], "blocked", "2026-06-30", False),
+    ("mark.tan@northbridge-consulting.com", "Mark Tan (Northbridge Consulting)", ["Contractors", "Developers"], "external", "2026-11-04", False),
+    ("svc-terraform", "Terraform pipeline service account (API keys only)", ["PlatformEngineering"], "service", None, False),
+    ("svc-backup", "Database backup automation (API keys only)", ["DBAdmins"], "service", None, False),
+    ("svc-monitoring", "Grafana and alerting read-only integration", ["ReadOnly"], "service", None, False),
+    ("breakglass-admin", "Emergency break-glass administrator (sealed credentials)", ["Administrators"], "service-console", None, False),
+    ("qa.tester", "QA Tester \u001b]0;pwned\u0007\u001b[31mred\u001b[0m", ["ReadOnly"], "human", "2026-11-01", False),
+    ("robert.hughes", "Robert Hughes (left the company 2026-04)", [], "deleted", "2026-04-10", True),
+]
+
+
+def login(name):
+    return name if "@" in name or name.startswith(("svc-", "breakglass")) else f"{name}@{DOMAIN}"
+
+
+user_id = {login(u[0]): ocid("user", login(u[0])) for u in USERS}
+
+
+def users():
+    out = []
+    for i, (name, full, _groups, kind, last, mfa) in enumerate(USERS):
+        uname = login(name)
+        created_year = 2023 + (i % 3)
+        created = f"{created_year}-{(i % 12) + 1:02d}-{(i * 5) % 27 + 1:02d}"
+        caps = {
+            "canUseConsolePassword": kind not in ("service",),
+            "canUseApiKeys": True,
+            "canUseAuthTokens": kind != "external",
+            "canUseSmtpCredentials": kind in ("human",),
+            "canUseDbCredentials": kind in ("human", "service"),
+            "canUseCustomerSecretKeys": kind in ("human", "service"),
+            "canUseOAuth2ClientCredentials": kind == "service",
+        }
+        u = {
+            "id": user_id[uname],
+            "compartmentId": TENANCY,
+            "name": uname,
+            "description": full,
+            "timeCreated": ts(created, f"{8 + i % 9:02d}:{(i * 11) % 60:02d}:{(i * 17) % 60:02d}.{(i * 53) % 1000:03d}"),
+            "lifecycleState": "ACTIVE",
+            "freeformTags": {},
+            "definedTags": {},
+            "capabilities": caps,
+            "isMfaActivated": mfa,
+        }
+        if "@" in uname and not uname.startswith("breakglass"):
+            u["email"] = uname
+            u["emailVerified"] = kind != "external" or name.startswith("ravi")
+        elif kind == "service-console":
+            u["email"] = f"security-oncall@{DOMAIN}"
+            u["emailVerified"] = True
+        if kind in ("service", "service-console"):
+            u["freeformTags"] = {"account-type": "service"}
+        if kind == "external":
+            u["freeformTags"] = {"account-type": "contractor", "expires": "2027-03-31"}
+        if kind == "blocked":
+            u["lifecycleState"] = "INACTIVE"
+            u["inactiveStatus"] = 4
+        if kind == "deleted":
+            u["lifecycleState"] = "DELETED"
+        if name == "james.chen":
+            u["dbUserName"] = "JCHEN"
+        if last:
+            u["lastSuccessfulLoginTime"] = ts(last, f"{7 + i % 10:02d}:{(i * 19) % 60:02d}:{(i * 29) % 60:02d}.{(i * 71) % 1000:03d}")
+            u["previousSuccessfulLoginTime"] = ts(last[:8] + "01", "08:30:00.000")
+        out.append(u)
+    return out
+
+
+def memberships():
+    out = []
+    for name, _full, groups, kind, _last, _mfa in USERS:
+        uname = login(name)
+        for g in groups:
+            out.append({
+                "id": ocid("groupmembership", f"{g}/{uname}"),
+                "compartmentId": TENANCY,
+                "groupId": group_id[g],
+                "userId": user_id[uname],
+                "timeCreated": ts("2024-02-01", "10:00:00.000"),
+                "lifecycleState": "ACTIVE",
+            })
+    return out
+
+
+def groups():
+    out = []
+    for i, (name, desc) in enumerate(GROUPS):
+        out.append({
+            "id": group_id[name],
+            "compartmentId": TENANCY,
+            "name": name,
+            "description": desc,
+            "timeCreated": ts("2023-02-14" if i == 0 else f"2023-0{2 + i % 7}-1{i % 10}", f"0{i % 10}:15:00.000"),
+            "lifecycleState": "ACTIVE",
+            "freeformTags": {},
+            "definedTags": {},
+        })
+    return out
+
+
+# ---------------------------------------------------------------- dynamic groups
+DYNAMIC_GROUPS = [
+    ("prod-app-instances", "Instances in the production application tier",
+     f"ALL {{instance.compartment.id = '{comp_id['Prod/AppTier']}'}}"),
+    ("ci-functions", "OCI Functions that run CI and deployment steps",
+     f"ALL {{resource.type = 'fnfunc', resource.compartment.id = '{comp_id['Dev/CI']}'}}"),
+    ("warehouse-loaders", "ETL hosts that load the warehouse",
+     f"Any {{instance.compartment.id = '{comp_id['Prod/Data/Warehouse/Staging']}', "
+     "tag.Operations.Role.value = 'etl'}"),
+]
+dg_id = {name: ocid("dynamicgroup", name) for name, *_ in DYNAMIC_GROUPS}
+
+
+def dynamic_groups():
+    return [{
+        "id": dg_id[name],
+        "compartmentId": TENANCY,
+        "name": name,
+        "description": desc,
+        "matchingRule": rule,
+        "timeCreated": ts("2024-03-1" + str(i), "11:20:00.000"),
+        "lifecycleState": "ACTIVE",
+        "freeformTags": {},
+        "definedTags": {},
+    } for i, (name, desc, rule) in enumerate(DYNAMIC_GROUPS)]
+
+
+# ---------------------------------------------------------------- policies
+USAGE_REPORT_TENANCY = "ocid1.tenancy.oc1..aaaaaaaaned4fkpkisbwjlr56u7cj63lf3wffbilvqknstgtvzub7vhqkggq"
+PARTNER_TENANCY = ocid("tenancy", "northbridge-consulting")
+PARTNER_GROUP = ocid("group", "northbridge-consulting/Auditors")
+
+# (attached to path or None for root, name, description, statements, state)
+POLICIES = [
+    (None, "Tenant Admin Policy", "Tenant Admin Policy", [
+        "ALLOW GROUP Administrators to manage all-resources IN TENANCY",
+    ], "ACTIVE"),
+    (None, "network-admins", "Network team: VCNs, DNS and read-only elsewhere", [
+        "Allow group NetworkAdmins to manage virtual-network-family in compartment Shared:Network",
+        "Allow group NetworkAdmins to manage virtual-network-family in compartment Prod:Network",
+        "Allow group NetworkAdmins to manage dns in compartment Shared:Network:DNS",
+        "Allow group NetworkAdmins to manage load-balancers in compartment Prod",
+        "Allow group NetworkAdmins to read all-resources in tenancy",
+    ], "ACTIVE"),
+    (None, "security-auditors", "Security review: read everything, audit events, Cloud Guard", [
+        "Allow group SecurityAuditors to inspect all-resources in tenancy",
+        "Allow group SecurityAuditors to read audit-events in tenancy",
+        "Allow group SecurityAuditors to read cloud-guard-family in tenancy",
+        "Allow group SecurityAuditors to inspect users in tenancy",
+    ], "ACTIVE"),
+    (None, "read-only", "Stakeholders and dashboards: look, don't touch", [
+        "Allow group ReadOnly to read all-resources in tenancy where request.permission != 'SECRET_BUNDLE_READ'",
+    ], "ACTIVE"),
+    (None, "platform-engineering", "Landing-zone team (temporary broad access for the 2026 re-org)", [
+        "Allow group PlatformEngineering to manage all-resources in tenancy",
+    ], "ACTIVE"),
+    (None, "legacy-public-read", "Left over from the 2023 static-site migration", [
+        "Allow any-user to read buckets in tenancy",
+        "Allow any-user to read objects in compartment Shared:Logging",
+    ], "ACTIVE"),
+    (None, "helpdesk", "Tier-1 helpdesk: unblock users and reset console passwords", [
+        "Allow group Helpdesk to inspect users in tenancy",
+        "Allow group Helpdesk to inspect groups in tenancy",
+        "Allow group Helpdesk to {USER_UIPASS_RESET, USER_UNBLOCK} in tenancy where target.group.name != 'Administrators'",
+    ], "ACTIVE"),
+    (None, "partner-audit", "Cross-tenancy audit access for Northbridge Consulting", [
+        f"Define tenancy Northbridge as {PARTNER_TENANCY}",
+        f"Define group NorthbridgeAuditors as {PARTNER_GROUP}",
+        "Admit group NorthbridgeAuditors of tenancy Northbridge to read audit-events in tenancy",
+        "Endorse group SecurityAuditors to read audit-events in tenancy Northbridge",
+    ], "ACTIVE"),
+    (None, "cost-reports", "Finance: usage reports from Oracle's usage-report tenancy, budgets", [
+        f"define tenancy usage-report as {USAGE_REPORT_TENANCY}",
+        "endorse group FinanceViewers to read objects in tenancy usage-report",
+        "Allow group FinanceViewers to read usage-budgets in tenancy",
+        "Allow group FinanceViewers to read usage-reports in tenancy",
+    ], "ACTIVE"),
+    (None, "service-principals", "Services that encrypt with our keys and scan the tenancy", [
+        "Allow service objectstorage-us-ashburn-1, blockstorage to use keys in compartment Security:Vault",
+        "Allow service cloudguard to read all-resources in tenancy",
+    ], "ACTIVE"),
+    (None, "prod-app-instance-principals", "What production app instances may reach", [
+        "Allow dynamic-group prod-app-instances to read secret-family in compartment Security:Vault",
+        "Allow dynamic-group prod-app-instances to use keys in compartment Security:Vault",
+        "Allow dynamic-group prod-app-instances to read objects in compartment Prod:Data where target.bucket.name = 'app-config'",
+    ], "ACTIVE"),
+    (None, "ci-functions", "CI functions deploy to Dev and publish artifacts", [
+        f"Allow dynamic-group id {dg_id['ci-functions']} to manage repos in compartment Dev:CI",
+        "Allow dynamic-group ci-functions to manage functions-family in compartment Dev:CI",
+        "Allow dynamic-group ci-functions to use instance-family in compartment Dev",
+    ], "ACTIVE"),
+    (None, "contractors", "External contractors, time-boxed", [
+        "Allow group Contractors manage instance-family in compartment Dev:Sandbox",
+        "Allow group Contractors to read all-resources in compartment Dev where request.utc-timestamp before '2027-03-31T23:59:59Z'",
+    ], "ACTIVE"),
+    (None, "qa-access", "QA team access to Staging", [
+        "Allow group QA-Engineers to use instance-family in compartment Staging",
+        "Allow group QA-Engineers to read all-resources in compartment Staging",
+    ], "ACTIVE"),
+    (None, "data-engineering", "Data engineering across Prod data and Staging", [
+        "Allow group DataEngineers to manage object-family in compartment Prod:Data:Lakehouse",
+        "Allow group DataEngineers to read database-family in compartment Prod:Data:OLTP",
+        "Allow dynamic-group warehouse-loaders to manage objects in compartment Prod:Data:Warehouse:Staging",
+    ], "ACTIVE"),
+    (None, "db-admins", "Database administrators", [
+        "Allow group DBAdmins to manage database-family in compartment Prod:Data",
+        f"Allow group id {group_id['DBAdmins']} to manage autonomous-database-family in compartment Prod:Data:Warehouse:Staging",
+        "Allow group DBAdmins to manage database-family in compartment Prod:Data",
+        "Allow group DBAdmins, DataEngineers to manage database-family in compartment Staging:Data",
+    ], "ACTIVE"),
+    (None, "tag-usage", "Who may apply which defined tags", [
+        "Allow group Developers to use tag-namespaces in tenancy where target.tag-namespace.name = 'Operations'",
+        "Allow group AppOps to use tag-namespaces in tenancy where any {target.tag-namespace.name = 'Operations', target.tag-namespace.name = 'Security'}",
+    ], "ACTIVE"),
+    ("Shared", "shared-services", "Log access and DNS delegation inside Shared", [
+        "Allow group AppOps to read log-content in compartment Logging",
+        "Allow group AppOps to read log-groups in compartment Logging",
+        "Allow group Developers to read log-content in compartment Logging where request.utc-timestamp.day-of-week in ('monday','tuesday','wednesday','thursday','friday')",
+    ], "ACTIVE"),
+    ("Prod", "prod-app-operators", "AppOps runs the production application tier", [
+        "Allow group AppOps to manage instance-family in compartment AppTier",
+        "Allow group AppOps to use virtual-network-family in compartment Network",
+        "Allow group AppOps to manage load-balancers in compartment AppTier:Web",
+        "Allow group AppOps to manage object-family in compartment AppTier:Batch where target.bucket.name = /settlement-*/",
+        "Allow group AppOps to read metrics in compartment AppTier",
+    ], "ACTIVE"),
+    ("Prod/Data", "warehouse-access", "Warehouse access, with contractors kept out of sensitive marts", [
+        "Allow group DataEngineers to manage autonomous-database-family in compartment Warehouse:Staging",
+        "Allow group DataEngineers to read autonomous-database-family in compartment Warehouse",
+        "Deny group Contractors to manage all-resources in compartment Warehouse:Sensitive",
+    ], "ACTIVE"),
+    ("Prod/Data/Warehouse/Sensitive", "pci-restricted", "Cardholder data: MFA-verified DBAs only", [
+        "Allow group DBAdmins to manage autonomous-database-family in compartment PCI where request.user.mfaTotpVerified = 'true'",
+        "Allow group SecurityAuditors to {AUTONOMOUS_DATABASE_READ, AUTONOMOUS_DATABASE_CONTENT_READ} in compartment PCI",
+    ], "ACTIVE"),
+    ("Prod/AppTier", "ci-deploy-web", "CI functions may roll the web tier", [
+        "Allow dynamic-group ci-functions to use instance-family in compartment Web where request.permission = 'INSTANCE_UPDATE'",
+    ], "ACTIVE"),
+    ("Dev", "developers-dev", "Developers own Dev", [
+        "Allow group Developers to inspect all-resources in compartment Sandbox",
+        "Allow group Developers to use functions-family in compartment CI",
+        "Allow group Developers to read repos in compartment CI",
+        "Allow group Developers to manage instance-family in compartment Shared",
+        "Allow group Developers to manage database-family in compartment Shared",
+    ], "ACTIVE"),
+    ("Dev/Sandbox", "sandbox-owners", "Each developer manages their own sandbox", [
+        "Allow group Developers to manage all-resources in compartment jchen-sandbox where request.user.name = 'james.chen@acme-corp.com'",
+        "Allow group Developers to manage all-resources in compartment mpatel-sandbox where request.user.name = 'maya.patel@acme-corp.com'",
+    ], "ACTIVE"),
+    ("Staging", "staging-ops", "AppOps and developers share Staging", [
+        "Allow group AppOps, Developers to manage instance-family in compartment AppTier",
+        "Allow group DataEngineers to manage object-family in compartment Data",
+    ], "ACTIVE"),
+    ("Security", "security-team", "Security auditors' view of vaults and the audit archive", [
+        "Allow group SecurityAuditors to {VAULT_READ, KEY_READ} in compartment Vault",
+        "Allow group SecurityAuditors to read log-groups in compartment Audit",
+    ], "ACTIVE"),
+    ("Finance", "finance-reports", "Finance owns its reports compartment", [
+        "Allow group FinanceViewers to read all-resources in compartment Reports",
+        "Allow group FinanceViewers to manage objects in compartment Reports where any {request.permission = 'OBJECT_CREATE', request.permission = 'OBJECT_INSPECT'}",
+    ], "ACTIVE"),
+    (None, "old-vpn-admins", "Replaced by network-admins in 2024", [
+        "Allow group NetworkAdmins to manage ipsec-connections in tenancy",
+    ], "DELETED"),
+]
+policy_id = {name: ocid("policy", name) for _path, name, *_ in POLICIES}
+
+
+def policies():
+    out = []
+    for i, (path, name, desc, statements, state) in enumerate(POLICIES):
+        out.append({
+            "id": policy_id[name],
+            "compartmentId": comp_id[path] if path else TENANCY,
+            "name": name,
+            "statements": statements,
+            "description": desc,
+            "timeCreated": ts(f"202{3 + i % 4}-{(i % 12) + 1:02d}-{(i * 3) % 27 + 1:02d}", f"1{i % 10}:4{i % 10}:00.000"),
+            "lifecycleState": state,
+            "versionDate": None,
+            "freeformTags": {},
+            "definedTags": {},
+        })
+    return out
+
+
+# ---------------------------------------------------------------- tags
+# namespace -> (description, retired, [(tag, description, cost tracking, enum values or None)])
+TAGS = {
+    "Operations": ("Operational ownership and environment tags", False, [
+        ("CostCenter", "Cost center charged for the resource", True, None),
+        ("Environment", "Deployment environment", False, ["prod", "staging", "dev", "sandbox"]),
+        ("Owner", "E-mail of the responsible person", False, None),
+        ("Role", "Workload role, used by dynamic-group rules", False, ["web", "api", "batch", "etl"]),
+    ]),
+    "Security": ("Data classification and compliance scope", False, [
+        ("DataClassification", "Highest data classification stored", False,
+         ["public", "internal", "confidential", "restricted"]),
+        ("Compliance", "Compliance regime in scope", False, ["PCI", "SOX", "NONE"]),
+    ]),
+    "Legacy-Billing": ("Billing tags from before the 2024 cost-center model (retired)", True, [
+        ("ProjectCode", "Old project code", False, None),
+        ("Department", "Old department name", False, ["eng", "ops", "sales"]),
+    ]),
+}
+ns_id = {ns: ocid("tagnamespace", ns) for ns in TAGS}
+tag_id = {(ns, t[0]): ocid("tagdefinition", f"{ns}/{t[0]}") for ns, (_, _, ts_) in TAGS.items() for t in ts_}
+
+
+def tag_namespaces():
+    return [{
+        "id": ns_id[ns],
+        "compartmentId": TENANCY,
+        "name": ns,
+        "description": desc,
+        "freeformTags": {},
+        "definedTags": {},
+        "isRetired": retired,
+        "lifecycleState": "INACTIVE" if retired else "ACTIVE",
+        "timeCreated": ts(f"2023-0{2 + i}-01", "12:00:00.000"),
+    } for i, (ns, (desc, retired, _)) in enumerate(TAGS.items())]
+
+
+def tags():
+    out = []
+    for ns, (_desc, retired, defs) in TAGS.items():
+        for name, desc, cost, values in defs:
+            out.append({
+                "compartmentId": TENANCY,
+                "tagNamespaceId": ns_id[ns],
+                "tagNamespaceName": ns,
+                "id": tag_id[(ns, name)],
+                "name": name,
+                "description": desc,
+                "freeformTags": {},
+                "definedTags": {},
+                "isRetired": retired,
+                "lifecycleState": "INACTIVE" if retired else "ACTIVE",
+                "timeCreated": ts("2023-03-02", "12:30:00.000"),
+                "isCostTracking": cost,
+                "validator": {"validatorType": "ENUM", "values": values} if values else {"validatorType": "DEFAULT"},
+            })
+    return out
+
+
+# (compartment path, namespace, tag, value, required)
+TAG_DEFAULTS = [
+    ("Prod", "Operations", "Environment", "prod", True),
+    ("Staging", "Operations", "Environment", "staging", True),
+    ("Dev", "Operations", "Environment", "dev", False),
+    ("Dev/Sandbox", "Operations", "Owner", "${iam.principal.name}", False),
+    ("Finance", "Operations", "CostCenter", "FIN-4410", True),
+    ("Prod/Data/Warehouse/Sensitive", "Security", "DataClassification", "restricted", True),
+]
+
+
+def tag_defaults():
+    return [{
+        "id": ocid("tagdefault", f"{path}/{ns}.{tag}"),
+        "compartmentId": comp_id[path],
+        "tagNamespaceId": ns_id[ns],
+        "tagDefinitionId": tag_id[(ns, tag)],
+        "tagDefinitionName": tag,
+        "value": value,
+        "timeCreated": ts("2024-01-15", f"09:{10 + i}:00.000"),
+        "lifecycleState": "ACTIVE",
+        "isRequired": required,
+    } for i, (path, ns, tag, value, required) in enumerate(TAG_DEFAULTS)]
+
+
+# ---------------------------------------------------------------- invitations
+# (display name, recipient, email, status, lifecycle, subjects, created, updated)
+INVITATIONS = [
+    ("acme-emea", "acme-emea", "cloud-admin@emea.acme-corp.com", "PENDING", "ACTIVE",
+     ["LINK"], "2026-11-18", None),
+    ("acme-research", "acme-research", "it-ops@research.acme-corp.com", "ACCEPTED", "ACTIVE",
+     ["LINK", "GOVERNANCE"], "2025-06-02", "2025-06-03"),
+    ("northbridge-pilot", "northbridge-consulting", "oci@northbridge-consulting.com", "CANCELED", "INACTIVE",
+     ["LINK"], "2025-09-10", "2025-09-12"),
+    ("acme-labs-2024", "acme-labs", "admin@labs.acme-corp.com", "EXPIRED", "INACTIVE",
+     ["LINK"], "2024-03-01", "2024-03-31"),
+]
+
+
+def sender_invitations():
+    out = []
+    for display, recipient, email, status, state, subjects, created, updated in INVITATIONS:
+        inv = {
+            "id": ocid("senderinvitation", display),
+            "compartmentId": TENANCY,
+            "subjects": subjects,
+            "recipientTenancyId": ocid("tenancy", recipient),
+            "lifecycleState": state,
+            "status": status,
+            "displayName": display,
+            "timeCreated": ts(created, "15:00:00.000"),
+            "recipientEmailAddress": email,
+            "freeformTags": {},
+            "definedTags": {},
+        }
+        if status != "PENDING":
+            inv["recipientInvitationId"] = ocid("recipientinvitation", display)
+        if updated:
+            inv["timeUpdated"] = ts(updated, "15:00:00.000")
+        out.append(inv)
+    return out
+
+
+def main():
+    snapshot = {
+        "tenancy": {
+            "id": TENANCY,
+            "name": "acme-corp",
+            "description": "ACME Corporation",
+            "homeRegionKey": "IAD",
+            "freeformTags": {},
+            "definedTags": {},
+        },
+        "compartments": compartments(),
+        "users": users(),
+        "groups": groups(),
+        "memberships": memberships(),
+        "dynamicGroups": dynamic_groups(),
+        "policies": policies(),
+        "tagNamespaces": tag_namespaces(),
+        "tags": tags(),
+        "tagDefaults": tag_defaults(),
+        "senderInvitations": sender_invitations(),
+    }
+    path = pathlib.Path(__file__).resolve().parent.parent / "assets" / "demo-tenancy.json"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(snapshot, indent=2, ensure_ascii=True) + "\n")
+    counts = {k: len(v) for k, v in snapshot.items() if isinstance(v, list)}
+    print(f"wrote {path}: {counts}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+//! The emulator's seeds: the hand-curated demo tenancy, the generated large tenancy, and
+//! `--seed` parsing and snapshot-file loading.
+
+#[path = "seed/demo.rs"]
+mod demo;
+#[path = "seed/integrity.rs"]
+mod integrity;
+#[path = "seed/large.rs"]
+mod large;
+#[path = "seed/source.rs"]
+mod source;

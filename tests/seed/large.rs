@@ -1,0 +1,1 @@
+//! The generated large tenancy: sizes, soundness and determinism.
