@@ -183,6 +183,7 @@ impl Call {
         self
     }
 
+    #[allow(clippy::needless_pass_by_value)] // takes `&str`, `bool` and enums alike
     pub fn query(mut self, name: &'static str, value: impl ToString) -> Self {
         self.query.push((name, value.to_string()));
         self

@@ -167,8 +167,8 @@ impl ApiError {
         self.service().and_then(ServiceError::hint)
     }
 
-    /// True when another attempt may succeed: 429, 5xx except 501, 409 IncorrectState or
-    /// LockConflict, and transport failures (the SDK's default retry table).
+    /// True when another attempt may succeed: 429, 5xx except 501, 409 `IncorrectState` or
+    /// `LockConflict`, and transport failures (the SDK's default retry table).
     pub fn is_transient(&self) -> bool {
         match self {
             Self::Service(e) => match e.status {

@@ -33,12 +33,9 @@ impl SignRequest for FakeSigner {
     }
 }
 
-type Script = Arc<
-    Mutex<(
-        VecDeque<(u16, Vec<(&'static str, String)>, String)>,
-        Vec<Seen>,
-    )>,
->;
+/// Status, extra headers, body.
+type Answer = (u16, Vec<(&'static str, String)>, String);
+type Script = Arc<Mutex<(VecDeque<Answer>, Vec<Seen>)>>;
 
 #[derive(Debug, Clone)]
 struct Seen {
@@ -68,7 +65,7 @@ async fn scripted(State(script): State<Script>, req: Request<Body>) -> Response<
         .unwrap()
 }
 
-async fn server(answers: Vec<(u16, Vec<(&'static str, String)>, String)>) -> (Client, Script) {
+async fn server(answers: Vec<Answer>) -> (Client, Script) {
     let script: Script = Arc::new(Mutex::new((answers.into(), Vec::new())));
     let app = Router::new().fallback(scripted).with_state(script.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -89,7 +86,7 @@ async fn server(answers: Vec<(u16, Vec<(&'static str, String)>, String)>) -> (Cl
     (client, script)
 }
 
-fn err(status: u16, code: &str) -> (u16, Vec<(&'static str, String)>, String) {
+fn err(status: u16, code: &str) -> Answer {
     (
         status,
         vec![],
@@ -99,7 +96,7 @@ fn err(status: u16, code: &str) -> (u16, Vec<(&'static str, String)>, String) {
 
 const GROUP: &str = r#"{"id":"ocid1.group.oc1..g","compartmentId":"ocid1.tenancy.oc1..t","name":"Ops","description":"d","timeCreated":"2024-01-01T00:00:00Z","lifecycleState":"ACTIVE"}"#;
 
-fn ok(body: &str) -> (u16, Vec<(&'static str, String)>, String) {
+fn ok(body: &str) -> Answer {
     (200, vec![("etag", "e1".into())], body.to_string())
 }
 

@@ -3,7 +3,7 @@
 //! - [`Client`]: one reqwest client per tenancy; signs every request through [`SignRequest`],
 //!   retries what is safe to retry ([`RetryPolicy`]), and counts what it sent.
 //! - One typed async function per OCI operation (`identity/`, `organizations.rs`), named after
-//!   the operation in snake_case; gets return [`Etagged`] values, lists a [`Pager`].
+//!   the operation in `snake_case`; gets return [`Etagged`] values, lists a [`Pager`].
 //! - [`try_fan_out`]: the same call for many things, throttle-aware.
 //! - [`connect`]: a client from the command line's connection flags, or the demo emulator.
 //! - [`export`]: the whole tenancy as a [`Snapshot`](crate::model::Snapshot).

@@ -1,5 +1,5 @@
 //! Identity (`/20160918`): one typed async function per OCI operation, named after it in
-//! snake_case, grouped by resource.
+//! `snake_case`, grouped by resource.
 
 mod compartments;
 mod groups;
