@@ -10,6 +10,7 @@
 
 mod client;
 mod congestion;
+mod connect;
 mod error;
 mod etagged;
 mod fanout;
@@ -27,6 +28,7 @@ mod http_tests;
 
 pub use client::{Client, ClientOptions, Endpoints, IDENTITY_PATH, ORGANIZATIONS_PATH, Service};
 pub use congestion::Congestion;
+pub use connect::{ConnectError, Connection, connect, connect_with};
 pub use error::{ApiError, ErrorKind, ServiceError};
 pub use etagged::Etagged;
 pub use fanout::try_fan_out;
