@@ -85,17 +85,16 @@ pub async fn export_to(
 ) -> Result<Gathered, ExportError> {
     let gathered = gather(client, tenancy_id, progress).await?;
     let text = render(&gathered.snapshot, format);
-    match output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|source| ExportError::Write {
-                    path: PathBuf::from("<stdout>"),
-                    source,
-                })?;
-        }
+    if let Some(path) = output {
+        write_atomically(path, text.as_bytes())?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|source| ExportError::Write {
+                path: PathBuf::from("<stdout>"),
+                source,
+            })?;
     }
     Ok(gathered)
 }
