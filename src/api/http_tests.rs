@@ -242,3 +242,63 @@ async fn pages_follow_opc_next_page_and_wrapped_lists_unwrap() {
     assert!(list.is_empty());
     assert_eq!(seen(&script)[0].uri, "/20230401/senderInvitations");
 }
+
+/// The signature covers the URL exactly as sent (encoded query included) and the body.
+#[tokio::test]
+async fn requests_carry_signatures_the_server_can_verify() {
+    use crate::auth::signature::{body_sha256, parse_authorization, signing_string, verify};
+    let key = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
+    let public = rsa::RsaPublicKey::from(&key);
+    let (plain, script) = server(vec![ok("[]"), ok(GROUP)]).await;
+    let client = Client::new(
+        plain.endpoints().clone(),
+        Arc::new(crate::auth::RequestSigner::new("t/u/f", key)),
+        ClientOptions::default(),
+    )
+    .unwrap();
+    let filter = ListFilter {
+        name: Some("Ops Team/é".into()),
+        ..ListFilter::default()
+    };
+    client
+        .list_groups("ocid1.tenancy.oc1..t", &filter)
+        .all()
+        .await
+        .unwrap();
+    let details = crate::model::CreateGroupDetails {
+        compartment_id: "ocid1.tenancy.oc1..t".into(),
+        name: "Ops".into(),
+        description: "d".into(),
+        freeform_tags: None,
+        defined_tags: None,
+    };
+    client.create_group(&details).await.unwrap();
+    let seen = seen(&script);
+    assert_eq!(seen.len(), 2);
+    for s in &seen {
+        let auth = parse_authorization(s.headers["authorization"].to_str().unwrap()).unwrap();
+        assert_eq!(auth.key_id, "t/u/f");
+        let names: Vec<&str> = auth.headers.iter().map(String::as_str).collect();
+        let text = signing_string(&names, &s.method, &s.uri, |h| {
+            s.headers.get(h).and_then(|v| v.to_str().ok())
+        })
+        .unwrap();
+        assert!(verify(&public, &text, &auth.signature), "{}", s.uri);
+    }
+    assert!(
+        seen[0].uri.contains("name=Ops+Team%2F%C3%A9"),
+        "{}",
+        seen[0].uri
+    );
+    let post = &seen[1];
+    assert_eq!(post.method, "POST");
+    let body = serde_json::to_vec(&details).unwrap();
+    assert_eq!(
+        post.headers["x-content-sha256"],
+        body_sha256(&body).as_str()
+    );
+    assert_eq!(
+        post.headers["content-length"],
+        body.len().to_string().as_str()
+    );
+}
