@@ -9,6 +9,10 @@ use crate::api::{
 };
 use crate::model::{LifecycleState, SenderInvitation, Snapshot, Tag, TagNamespace};
 
+/// Items asked for per page. OCI accepts 1000 (the OCI CLI asks for it when listing
+/// compartments); a service that allows fewer just sends more pages.
+const PAGE: u32 = 1000;
+
 /// A snapshot, and what the reader had to leave out and why.
 #[derive(Debug, Clone, Default)]
 pub struct Gathered {
@@ -35,14 +39,23 @@ pub async fn gather(
         client.get_tenancy(tenancy_id),
         client
             .list_compartments(&CompartmentQuery::subtree(tenancy_id))
+            .limit(PAGE)
             .all(),
-        client.list_users(tenancy_id, &UserQuery::default()).all(),
-        client.list_groups(tenancy_id, &ListFilter::default()).all(),
+        client
+            .list_users(tenancy_id, &UserQuery::default())
+            .limit(PAGE)
+            .all(),
+        client
+            .list_groups(tenancy_id, &ListFilter::default())
+            .limit(PAGE)
+            .all(),
         client
             .list_dynamic_groups(tenancy_id, &ListFilter::default())
+            .limit(PAGE)
             .all(),
         client
             .list_tag_namespaces(tenancy_id, &namespaces_query)
+            .limit(PAGE)
             .all(),
         sender_invitations(client, tenancy_id),
     )?;
@@ -76,6 +89,7 @@ pub async fn gather(
     let memberships = try_fan_out(client, live_groups, |group_id| async move {
         let page = client
             .list_user_group_memberships(tenancy_id, &MembershipQuery::of_group(group_id))
+            .limit(PAGE)
             .all()
             .await;
         done(1);
@@ -91,6 +105,7 @@ pub async fn gather(
         |compartment_id| async move {
             let page = client
                 .list_policies(compartment_id, &ListFilter::default())
+                .limit(PAGE)
                 .all()
                 .await;
             done(1);
@@ -135,6 +150,7 @@ async fn sender_invitations(
 ) -> Result<Result<Vec<SenderInvitation>, String>, ApiError> {
     match client
         .list_sender_invitations(tenancy_id, &SenderInvitationQuery::default())
+        .limit(PAGE)
         .all()
         .await
     {
@@ -154,7 +170,7 @@ async fn tags(
     progress: &ProgressBar,
 ) -> Result<Vec<Tag>, ApiError> {
     let listed = try_fan_out(client, namespaces.iter().collect(), |ns| async move {
-        let tags = client.list_tags(&ns.id, None).all().await;
+        let tags = client.list_tags(&ns.id, None).limit(PAGE).all().await;
         progress.inc(1);
         tags.map(|tags| {
             tags.into_iter()
@@ -203,7 +219,7 @@ async fn tag_defaults(
     };
     progress.inc_length(queries.len() as u64);
     Ok(try_fan_out(client, queries, |q| async move {
-        let list = client.list_tag_defaults(&q).all().await;
+        let list = client.list_tag_defaults(&q).limit(PAGE).all().await;
         progress.inc(1);
         list
     })

@@ -12,7 +12,7 @@ mod work_requests;
 use super::client::Call;
 use super::query::ListFilter;
 
-pub use work_requests::WorkRequestWaitError;
+pub use work_requests::{WorkRequestKind, WorkRequestWaitError};
 
 impl Call {
     /// Adds the shared name/sort/state filters in the SDK's parameter order.

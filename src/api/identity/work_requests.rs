@@ -8,6 +8,15 @@ use crate::api::error::ApiError;
 use crate::api::paging::{ListShape, Pager};
 use crate::model::{WorkRequest, WorkRequestError, WorkRequestLogEntry};
 
+/// Which API tracks a work request: Identity (compartment delete and move), Tagging (tag
+/// delete, namespace cascade delete) or Organizations (sender invitations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkRequestKind {
+    Identity,
+    Tagging,
+    Organizations,
+}
+
 /// Why waiting for a work request ended without success.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum WorkRequestWaitError {
@@ -91,13 +100,18 @@ impl Client {
     /// Polls every `interval` until the work request succeeds, fails or `timeout` passes.
     pub async fn wait_for_work_request(
         &self,
+        kind: WorkRequestKind,
         id: &str,
         interval: Duration,
         timeout: Duration,
     ) -> Result<WorkRequest, WorkRequestWaitError> {
         let started = Instant::now();
         loop {
-            let wr = self.get_work_request(id).await?;
+            let wr = match kind {
+                WorkRequestKind::Identity => self.get_work_request(id).await?,
+                WorkRequestKind::Tagging => self.get_tagging_work_request(id).await?,
+                WorkRequestKind::Organizations => self.get_organizations_work_request(id).await?,
+            };
             if wr.status.is_finished() {
                 if wr.status == crate::model::WorkRequestStatus::Succeeded {
                     return Ok(wr);
