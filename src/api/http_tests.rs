@@ -100,6 +100,16 @@ fn ok(body: &str) -> Answer {
     (200, vec![("etag", "e1".into())], body.to_string())
 }
 
+fn group_details() -> crate::model::CreateGroupDetails {
+    crate::model::CreateGroupDetails {
+        compartment_id: "ocid1.tenancy.oc1..t".into(),
+        name: "Ops".into(),
+        description: "d".into(),
+        freeform_tags: None,
+        defined_tags: None,
+    }
+}
+
 fn seen(script: &Script) -> Vec<Seen> {
     script.lock().unwrap().1.clone()
 }
@@ -113,13 +123,7 @@ async fn a_create_is_retried_with_one_token_and_request_id() {
         ok(GROUP),
     ])
     .await;
-    let details = crate::model::CreateGroupDetails {
-        compartment_id: "ocid1.tenancy.oc1..t".into(),
-        name: "Ops".into(),
-        description: "d".into(),
-        freeform_tags: None,
-        defined_tags: None,
-    };
+    let details = group_details();
     let group = client.create_group(&details).await.unwrap();
     assert_eq!(group.value.name, "Ops");
     assert_eq!(group.etag.as_deref(), Some("e1"));
@@ -265,13 +269,7 @@ async fn requests_carry_signatures_the_server_can_verify() {
         .all()
         .await
         .unwrap();
-    let details = crate::model::CreateGroupDetails {
-        compartment_id: "ocid1.tenancy.oc1..t".into(),
-        name: "Ops".into(),
-        description: "d".into(),
-        freeform_tags: None,
-        defined_tags: None,
-    };
+    let details = group_details();
     client.create_group(&details).await.unwrap();
     let seen = seen(&script);
     assert_eq!(seen.len(), 2);

@@ -2,9 +2,10 @@
 //! per-group, per-compartment and per-tag calls through the throttle-aware fan-out.
 
 use indicatif::ProgressBar;
+use serde::de::DeserializeOwned;
 
 use crate::api::{
-    ApiError, Client, CompartmentQuery, ListFilter, MembershipQuery, SenderInvitationQuery,
+    ApiError, Client, CompartmentQuery, ListFilter, MembershipQuery, Pager, SenderInvitationQuery,
     TagDefaultQuery, TagNamespaceQuery, UserQuery, try_fan_out,
 };
 use crate::model::{LifecycleState, SenderInvitation, Snapshot, Tag, TagNamespace};
@@ -27,10 +28,10 @@ pub async fn gather(
     progress: &ProgressBar,
 ) -> Result<Gathered, ApiError> {
     let step = |what: &str| progress.set_message(what.to_string());
-    let done = |n: usize| progress.inc(n as u64);
     let mut warnings = Vec::new();
 
     step("tenancy, compartments, users, groups, tag namespaces");
+    progress.inc_length(7);
     let namespaces_query = TagNamespaceQuery {
         include_subcompartments: Some(true),
         lifecycle_state: None,
@@ -59,7 +60,7 @@ pub async fn gather(
             .all(),
         sender_invitations(client, tenancy_id),
     )?;
-    done(7);
+    progress.inc(7);
     let sender_invitations = match invitations {
         Ok(list) => list,
         Err(why) => {
@@ -82,35 +83,20 @@ pub async fn gather(
             .filter(|c| c.lifecycle_state != LifecycleState::Deleted)
             .map(|c| c.id.as_str()),
     );
-    progress
-        .inc_length((live_groups.len() + live_compartments.len() + tag_namespaces.len()) as u64);
 
     step("memberships of every group");
-    let memberships = try_fan_out(client, live_groups, |group_id| async move {
-        let page = client
-            .list_user_group_memberships(tenancy_id, &MembershipQuery::of_group(group_id))
-            .limit(PAGE)
-            .all()
-            .await;
-        done(1);
-        page
+    let memberships = list_each(client, live_groups, progress, |group_id| {
+        client.list_user_group_memberships(tenancy_id, &MembershipQuery::of_group(group_id))
     })
     .await?
     .concat();
 
     step("policies of every compartment");
-    let policies = try_fan_out(
+    let policies = list_each(
         client,
         live_compartments.clone(),
-        |compartment_id| async move {
-            let page = client
-                .list_policies(compartment_id, &ListFilter::default())
-                .limit(PAGE)
-                .all()
-                .await;
-            done(1);
-            page
-        },
+        progress,
+        |compartment_id| client.list_policies(compartment_id, &ListFilter::default()),
     )
     .await?
     .concat();
@@ -169,17 +155,16 @@ async fn tags(
     namespaces: &[TagNamespace],
     progress: &ProgressBar,
 ) -> Result<Vec<Tag>, ApiError> {
-    let listed = try_fan_out(client, namespaces.iter().collect(), |ns| async move {
-        let tags = client.list_tags(&ns.id, None).limit(PAGE).all().await;
-        progress.inc(1);
-        tags.map(|tags| {
-            tags.into_iter()
-                .map(|t| (ns.id.clone(), t.name))
-                .collect::<Vec<_>>()
-        })
+    let per_namespace = list_each(client, namespaces.iter().collect(), progress, |ns| {
+        client.list_tags(&ns.id, None)
     })
-    .await?
-    .concat();
+    .await?;
+    // A tag summary names its namespace only through the URL it was listed under.
+    let listed: Vec<(String, String)> = namespaces
+        .iter()
+        .zip(per_namespace)
+        .flat_map(|(ns, tags)| tags.into_iter().map(|t| (ns.id.clone(), t.name)))
+        .collect();
     progress.inc_length(listed.len() as u64);
     try_fan_out(client, listed, |(namespace_id, name)| async move {
         let tag = client.get_tag(&namespace_id, &name).await;
@@ -217,12 +202,30 @@ async fn tag_defaults(
             })
             .collect()
     };
-    progress.inc_length(queries.len() as u64);
-    Ok(try_fan_out(client, queries, |q| async move {
-        let list = client.list_tag_defaults(&q).limit(PAGE).all().await;
+    Ok(
+        list_each(client, queries, progress, |q| client.list_tag_defaults(&q))
+            .await?
+            .concat(),
+    )
+}
+
+/// The same list for each item through the fan-out, every page of each; one result per item,
+/// in the items' order.
+async fn list_each<I, T>(
+    client: &Client,
+    items: Vec<I>,
+    progress: &ProgressBar,
+    list: impl Fn(I) -> Pager<T>,
+) -> Result<Vec<Vec<T>>, ApiError>
+where
+    T: DeserializeOwned + Send + 'static,
+{
+    progress.inc_length(items.len() as u64);
+    let list = &list;
+    try_fan_out(client, items, |item| async move {
+        let all = list(item).limit(PAGE).all().await;
         progress.inc(1);
-        list
+        all
     })
-    .await?
-    .concat())
+    .await
 }
