@@ -50,8 +50,15 @@ pub enum ExportError {
     },
 }
 
-/// Reads the whole tenancy the connection flags point at (`--demo` included).
-pub async fn load_snapshot(connection: &ConnectionArgs) -> Result<Snapshot, ExportError> {
+/// Reads the whole tenancy the connection flags point at (`--demo` included). Returns
+/// `anyhow` because command entry points of other layers (`policy check`, `audit`) call it;
+/// the error inside is an [`ExportError`].
+pub async fn load_snapshot(connection: &ConnectionArgs) -> anyhow::Result<Snapshot> {
+    Ok(read_snapshot(connection).await?)
+}
+
+/// As [`load_snapshot`], with the typed error.
+pub async fn read_snapshot(connection: &ConnectionArgs) -> Result<Snapshot, ExportError> {
     let connection = connect(connection).await?;
     let gathered = gather(
         &connection.client,
