@@ -11,6 +11,7 @@ use url::Url;
 use super::{ApiError, Client, ClientOptions, Endpoints, SignRequest};
 use crate::auth::{KeyError, RequestSigner, TerminalPrompt};
 use crate::config::{ConfigError, ConnectionArgs, Environment, resolve_profile};
+use crate::emulator::{EmulatorError, EmulatorOptions, RunningEmulator};
 
 impl SignRequest for RequestSigner {
     fn sign_request(
@@ -33,8 +34,10 @@ pub enum ConnectError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Key(#[from] KeyError),
-    #[error("--demo is not available in this build yet")]
-    DemoUnavailable,
+    #[error("cannot start the demo tenancy: {0}")]
+    Demo(#[from] EmulatorError),
+    #[error("cannot make a temporary directory for the demo tenancy's config: {0}")]
+    TempDir(std::io::Error),
     #[error(transparent)]
     Api(#[from] ApiError),
 }
@@ -50,6 +53,14 @@ pub struct Connection {
     /// Problems worth telling the user that did not stop the connection (a fingerprint that
     /// differs from the config's, a key file others can read).
     pub warnings: Vec<String>,
+    demo: Option<(RunningEmulator, tempfile::TempDir)>,
+}
+
+impl Connection {
+    /// The demo emulator, when this is a `--demo` connection.
+    pub fn demo_emulator(&self) -> Option<&RunningEmulator> {
+        self.demo.as_ref().map(|(emulator, _)| emulator)
+    }
 }
 
 /// Connects as `args` says, with the default client options.
@@ -78,10 +89,32 @@ pub async fn connect_with(
         tenancy_id: profile.tenancy.clone(),
         profile: profile.name.clone(),
         warnings: warnings.iter().map(ToString::to_string).collect(),
+        demo: None,
     })
 }
 
-// TEMPORARY until the emulator lands in main: --demo needs `crate::emulator::start`.
-async fn connect_demo(_options: ClientOptions) -> Result<Connection, ConnectError> {
-    Err(ConnectError::DemoUnavailable)
+async fn connect_demo(options: ClientOptions) -> Result<Connection, ConnectError> {
+    let dir = tempfile::Builder::new()
+        .prefix("canopy-demo-")
+        .tempdir()
+        .map_err(ConnectError::TempDir)?;
+    let emulator = crate::emulator::start(EmulatorOptions {
+        seed: crate::emulator::seed::demo(),
+        config_out: Some(dir.path().to_path_buf()),
+        ..EmulatorOptions::default()
+    })
+    .await?;
+    let generated = emulator
+        .config
+        .as_ref()
+        .ok_or_else(|| EmulatorError::KeyGeneration("no config was written".into()))?;
+    let args = ConnectionArgs {
+        config_file: Some(generated.config_path.clone()),
+        profile: Some(generated.profile.clone()),
+        endpoint: Some(emulator.endpoint.clone()),
+        ..ConnectionArgs::default()
+    };
+    let mut connection = Box::pin(connect_with(&args, options)).await?;
+    connection.demo = Some((emulator, dir));
+    Ok(connection)
 }
