@@ -70,6 +70,30 @@ pub struct ClientOptions {
     pub max_concurrency: usize,
     /// Appended to `canopy/VERSION` in the user-agent.
     pub user_agent_suffix: Option<String>,
+    /// Told about every HTTP attempt (the TUI's command log).
+    pub observer: Option<CallObserver>,
+}
+
+/// One HTTP attempt as a command log shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallRecord {
+    pub operation: &'static str,
+    pub method: String,
+    /// Path and query, e.g. `/20160918/policies?compartmentId=...`.
+    pub path: String,
+    /// `None` when no answer arrived.
+    pub status: Option<u16>,
+    pub duration: Duration,
+}
+
+/// A function told about every HTTP attempt, retries included.
+#[derive(Clone)]
+pub struct CallObserver(pub Arc<dyn Fn(&CallRecord) + Send + Sync>);
+
+impl std::fmt::Debug for CallObserver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CallObserver")
+    }
 }
 
 impl Default for ClientOptions {
@@ -80,6 +104,7 @@ impl Default for ClientOptions {
             request_timeout: Duration::from_secs(60),
             max_concurrency: 16,
             user_agent_suffix: None,
+            observer: None,
         }
     }
 }
@@ -111,6 +136,7 @@ impl std::fmt::Debug for Client {
 /// The body and the headers callers care about of a successful answer.
 #[derive(Debug)]
 pub(crate) struct Reply {
+    pub status: u16,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
     pub request_id: String,
@@ -318,10 +344,12 @@ impl Client {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let err = match self
+            let sent = Instant::now();
+            let result = self
                 .attempt(call, &url, &request_id, retry_token.as_deref())
-                .await
-            {
+                .await;
+            self.observe(call, &url, &result, sent.elapsed());
+            let err = match result {
                 Ok(reply) => {
                     self.inner.congestion.on_success();
                     return Ok(reply);
@@ -347,6 +375,25 @@ impl Client {
                 "retrying after {err}"
             );
             tokio::time::sleep(delay).await;
+        }
+    }
+
+    fn observe(&self, call: &Call, url: &Url, result: &Result<Reply, ApiError>, took: Duration) {
+        if let Some(observer) = &self.inner.options.observer {
+            let path = match url.query() {
+                Some(q) => format!("{}?{q}", url.path()),
+                None => url.path().to_string(),
+            };
+            (observer.0)(&CallRecord {
+                operation: call.operation,
+                method: call.method.to_string(),
+                path,
+                status: match result {
+                    Ok(reply) => Some(reply.status),
+                    Err(e) => e.status(),
+                },
+                duration: took,
+            });
         }
     }
 
@@ -396,6 +443,7 @@ impl Client {
             .to_string();
         if status.is_success() {
             return Ok(Reply {
+                status: status.as_u16(),
                 headers,
                 body,
                 request_id,

@@ -26,7 +26,10 @@ pub mod export;
 #[cfg(test)]
 mod http_tests;
 
-pub use client::{Client, ClientOptions, Endpoints, IDENTITY_PATH, ORGANIZATIONS_PATH, Service};
+pub use client::{
+    CallObserver, CallRecord, Client, ClientOptions, Endpoints, IDENTITY_PATH, ORGANIZATIONS_PATH,
+    Service,
+};
 pub use congestion::Congestion;
 pub use connect::{ConnectError, Connection, connect, connect_with};
 pub use error::{ApiError, ErrorKind, ServiceError};

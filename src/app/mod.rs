@@ -28,6 +28,7 @@ pub mod policies;
 pub mod policy_edit;
 pub mod policy_editor;
 pub mod request;
+mod session;
 pub mod state;
 pub mod tags;
 pub mod terminal;
@@ -35,6 +36,7 @@ pub mod text_input;
 pub mod toast;
 pub mod update;
 pub mod validate;
+pub mod worker;
 
 use clap::Args;
 
@@ -63,7 +65,4 @@ pub struct TuiArgs {
     pub mouse: bool,
 }
 
-/// Runs the TUI until the user quits; `draw` renders the state (the `ui` layer's `draw`).
-pub async fn run(_args: TuiArgs, _draw: Draw) -> anyhow::Result<()> {
-    anyhow::bail!("the TUI needs the API client, which is not merged yet")
-}
+pub use session::run;

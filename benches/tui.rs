@@ -1,0 +1,94 @@
+//! Launch-to-screen figures for the TUI: the real binary in a pseudo-terminal against an
+//! in-process emulator, timing the first frame and the whole compartment tree on screen,
+//! with the demo tenancy and with the large seed at 20 ms injected latency. Prints figures;
+//! asserts nothing about time.
+//!
+//! `cargo bench --bench tui` (set `CANOPY_BENCH_RUNS` to change the number of runs, default 5).
+
+use std::time::{Duration, Instant};
+
+#[path = "../tests/e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+struct Figures {
+    first_frame: Vec<Duration>,
+    full_tree: Vec<Duration>,
+    all_policies: Vec<Duration>,
+}
+
+fn measure(label: &str, seed: canopy::model::Snapshot, latency: Duration, runs: usize) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let compartments = seed.compartments.len();
+    let policies = seed.policies.len();
+    let world = rt.block_on(harness::World::with_latency(seed, latency));
+    let mut figures = Figures {
+        first_frame: Vec::new(),
+        full_tree: Vec::new(),
+        all_policies: Vec::new(),
+    };
+    for _ in 0..runs {
+        let started = Instant::now();
+        let mut tui = world.launch(&[]);
+        tui.wait_for(" canopy ");
+        figures.first_frame.push(started.elapsed());
+        tui.wait_until("the whole tree", |s| {
+            s.contains("(root)") && s.contains("Policies ") && !s.contains("Loading")
+        });
+        figures.full_tree.push(started.elapsed());
+        // The policy fan-out starts with the tree; time it to the whole list on screen.
+        tui.keys("3");
+        harness::wait_for_policies(&tui);
+        figures.all_policies.push(started.elapsed());
+        tui.quit();
+    }
+    println!(
+        "{label}: {compartments} compartments, {policies} policies, {} ms latency, {runs} runs (median / min):",
+        latency.as_millis(),
+    );
+    for (what, values) in [
+        ("first frame", &mut figures.first_frame),
+        ("full tree", &mut figures.full_tree),
+        ("all policies", &mut figures.all_policies),
+    ] {
+        println!(
+            "  {what:<13} {:>6} ms / {:>6} ms",
+            median(values),
+            values.iter().min().map_or(0, Duration::as_millis)
+        );
+    }
+}
+
+fn median(values: &mut [Duration]) -> u128 {
+    values.sort();
+    values.get(values.len() / 2).map_or(0, Duration::as_millis)
+}
+
+fn main() {
+    let runs = std::env::var("CANOPY_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    measure(
+        "demo tenancy",
+        canopy::emulator::seed::demo(),
+        Duration::ZERO,
+        runs,
+    );
+    measure(
+        "demo tenancy",
+        canopy::emulator::seed::demo(),
+        Duration::from_millis(20),
+        runs,
+    );
+    measure(
+        "large seed",
+        canopy::emulator::seed::large(1.0),
+        Duration::from_millis(20),
+        runs,
+    );
+}

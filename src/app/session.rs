@@ -1,0 +1,104 @@
+//! Starting a session: settings, keymap, connection, drafts; then the terminal, the worker and
+//! the event loop. The only place the TUI does set-up I/O.
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use tokio::sync::mpsc;
+
+use crate::api::{CallObserver, ClientOptions};
+use crate::config::{Environment, Settings};
+
+use super::drafts;
+use super::event_loop::{Draw, Loop, WorkerEvent};
+use super::keymap::{Keymap, user_keymap_path};
+use super::request::CallRecord;
+use super::state::AppState;
+use super::terminal::TerminalGuard;
+use super::{Session, TuiArgs, update, worker};
+
+/// Runs the TUI until the user quits; `draw` renders the state (the `ui` layer's `draw`).
+pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<()> {
+    let env = Environment::from_process();
+    let settings = Settings::load_default(&env)?;
+    let keymap_path = settings.keymap.clone().or_else(user_keymap_path);
+    let keymap = Keymap::load(keymap_path.as_deref())?;
+
+    let (events_tx, events_rx) = mpsc::unbounded_channel::<WorkerEvent>();
+    let calls = events_tx.clone();
+    let options = ClientOptions {
+        observer: Some(CallObserver(Arc::new(move |call| {
+            let _ = calls.send(WorkerEvent::Call(CallRecord {
+                method: call.method.clone(),
+                path: call.path.clone(),
+                status: call.status,
+                duration_ms: call.duration.as_millis() as u64,
+            }));
+        }))),
+        ..ClientOptions::default()
+    };
+    // Before the terminal is taken: a key passphrase prompt still works here.
+    let connection = crate::api::connect_with(&args.connection, options)
+        .await
+        .context("cannot connect")?;
+    for warning in &connection.warnings {
+        eprintln!("canopy: warning: {warning}");
+    }
+    let region = region_label(&args, &env);
+    let session = Session {
+        profile: connection.profile.clone(),
+        region,
+        endpoint: connection.client.endpoints().identity.clone(),
+        read_only: args.read_only || settings.is_read_only(&connection.profile),
+        tenancy_id: connection.tenancy_id.clone(),
+        no_color: env.var("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+
+    let mut state = AppState::new(session, keymap);
+    let drafts_path = drafts::default_path();
+    if let Some(path) = &drafts_path {
+        match drafts::load(path) {
+            Ok(found) => state.ctx.drafts.found = found,
+            Err(e) => state.ctx.toasts.error(e.to_string()),
+        }
+    }
+
+    let (requests_tx, requests_rx) = mpsc::unbounded_channel();
+    let worker = tokio::spawn(worker::run(
+        connection.client.clone(),
+        connection.tenancy_id.clone(),
+        requests_rx,
+        events_tx,
+    ));
+    let mut guard = TerminalGuard::enter(args.mouse).context("cannot set up the terminal")?;
+    for r in update::start(&mut state) {
+        let _ = requests_tx.send(r);
+    }
+    let result = Loop {
+        draw,
+        requests: requests_tx,
+        events: events_rx,
+        drafts_path,
+    }
+    .run(&mut guard, &mut state)
+    .await;
+    drop(guard);
+    worker.abort();
+    // The demo emulator (if any) stops with the connection.
+    drop(connection);
+    result
+}
+
+/// The region for the header: the flag, else the profile's, else where `--endpoint` points.
+fn region_label(args: &TuiArgs, env: &Environment) -> String {
+    if args.connection.demo {
+        return "demo".into();
+    }
+    if let Some(region) = &args.connection.region {
+        return region.clone();
+    }
+    match crate::config::resolve_profile(&args.connection, env) {
+        Ok(profile) => profile.region.unwrap_or_else(|| "custom endpoint".into()),
+        Err(_) => "unknown region".into(),
+    }
+}

@@ -1,0 +1,22 @@
+//! End-to-end: the real `canopy` binary in a pseudo-terminal against the emulator, keys in,
+//! screen text out. Every wait is bounded (the screen is polled with a timeout).
+
+#[path = "e2e/harness.rs"]
+mod harness;
+#[path = "e2e/policies.rs"]
+mod policies;
+#[path = "e2e/safety.rs"]
+mod safety;
+#[path = "e2e/tree.rs"]
+mod tree;
+
+/// A runtime serving the emulator while the test thread drives the terminal.
+pub fn setup(seed: canopy::model::Snapshot) -> (tokio::runtime::Runtime, harness::World) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let world = rt.block_on(harness::World::new(seed));
+    (rt, world)
+}

@@ -1,0 +1,121 @@
+//! Policies: edit and save (checked in the emulator), a stale etag showing the conflict
+//! dialog, and a draft restored after the process was killed mid-edit.
+
+use crate::harness::wait_for_file;
+use crate::setup;
+
+fn open_editor(tui: &mut crate::harness::Tui, policy: &str) {
+    tui.keys("3");
+    crate::harness::wait_for_policies(tui);
+    tui.keys("/");
+    tui.keys(policy);
+    tui.enter();
+    tui.keys("e");
+    tui.wait_for(&format!("Editing {policy}"));
+}
+
+fn statements(world: &crate::harness::World, policy: &str) -> Vec<String> {
+    let snapshot = world.emulator.store.snapshot();
+    snapshot
+        .policies
+        .iter()
+        .find(|p| p.name == policy)
+        .unwrap()
+        .statements
+        .clone()
+}
+
+#[test]
+fn edit_a_statement_and_save_it() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let mut tui = world.launch(&[]);
+    open_editor(&mut tui, "developers-dev");
+    tui.enter();
+    tui.keys("Allow group Auditors to inspect all-resources in compartment Dev");
+    tui.ctrl('s');
+    tui.wait_for("Save policy developers-dev?");
+    tui.wait_for("+ Allow group Auditors");
+    tui.enter();
+    tui.wait_for("policy developers-dev saved");
+    let saved = statements(&world, "developers-dev");
+    assert!(
+        saved.contains(
+            &"Allow group Auditors to inspect all-resources in compartment Dev".to_string()
+        ),
+        "{saved:?}"
+    );
+    tui.quit();
+}
+
+#[test]
+fn a_stale_etag_shows_the_conflict_dialog() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let mut tui = world.launch(&[]);
+    open_editor(&mut tui, "developers-dev");
+    // Someone else changes the policy while it is open.
+    world.emulator.store.with(|store| {
+        crate::harness::change_policy_behind_the_back(
+            store,
+            "developers-dev",
+            "Allow group Ops to read buckets in tenancy",
+        );
+    });
+    tui.enter();
+    tui.keys("Allow group Mine to read users in tenancy");
+    tui.ctrl('s');
+    tui.wait_for("Save policy developers-dev?");
+    tui.enter();
+    let screen = tui.wait_for("changed by someone else");
+    assert!(
+        screen.contains("+ Allow group Ops to read buckets"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Reapply my edit on the new version"),
+        "{screen}"
+    );
+    tui.enter(); // reapply
+    tui.wait_for("reapplied");
+    tui.ctrl('s');
+    tui.wait_for("Save policy developers-dev?");
+    tui.enter();
+    tui.wait_for("policy developers-dev saved");
+    let saved = statements(&world, "developers-dev");
+    assert!(
+        saved.iter().any(|s| s.contains("Ops")) && saved.iter().any(|s| s.contains("Mine")),
+        "{saved:?}"
+    );
+    tui.quit();
+}
+
+#[test]
+fn a_draft_survives_a_kill_and_is_restored() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let mut tui = world.launch(&[]);
+    open_editor(&mut tui, "developers-dev");
+    tui.enter();
+    tui.keys("Allow group DraftTest to read users in tenancy");
+    wait_for_file(&world.drafts_file(), |t| t.contains("DraftTest"));
+    tui.kill_hard();
+
+    let mut tui = world.launch(&[]);
+    tui.wait_for("Restore drafts");
+    tui.wait_for("developers-dev");
+    tui.enter();
+    let screen = tui.wait_for("Editing developers-dev");
+    assert!(screen.contains("DraftTest"), "{screen}");
+    tui.ctrl('s');
+    tui.wait_for("Save policy developers-dev?");
+    tui.enter();
+    tui.wait_for("policy developers-dev saved");
+    assert!(
+        statements(&world, "developers-dev")
+            .iter()
+            .any(|s| s.contains("DraftTest"))
+    );
+    tui.quit();
+    assert!(
+        !world.drafts_file().exists(),
+        "the draft is gone once saved"
+    );
+}

@@ -1,0 +1,75 @@
+//! Read-only mode refuses writes; escape sequences in names are drawn harmlessly.
+
+use crate::setup;
+
+#[test]
+fn read_only_refuses_a_write() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let before = world.emulator.store.snapshot();
+    let mut tui = world.launch(&["--read-only"]);
+    let screen = tui.wait_for("READ-ONLY");
+    assert!(
+        !screen.contains("new child"),
+        "writes are hidden from the hints:\n{screen}"
+    );
+    tui.wait_for("▸ Dev");
+    tui.keys("c");
+    tui.wait_for("read-only mode");
+    tui.keys("3");
+    crate::harness::wait_for_policies(&tui);
+    tui.keys("e");
+    tui.wait_for("read-only mode");
+    assert!(!tui.screen().contains("Editing"));
+    tui.quit();
+    assert_eq!(world.emulator.store.snapshot(), before, "nothing changed");
+}
+
+#[test]
+fn an_escape_sequence_in_a_name_is_drawn_harmlessly() {
+    let mut seed = canopy::emulator::seed::demo();
+    let victim = seed
+        .compartments
+        .iter_mut()
+        .find(|c| c.name == "Finance")
+        .unwrap();
+    victim.name = "Fin\x1b]0;pwned\x07\x1b[2J\x1b[31mance".into();
+    let (_rt, world) = setup(seed);
+    let tui = world.launch(&[]);
+    tui.wait_for("Fin␛]0;pwned");
+    // The rest of the screen is intact: the clear-screen sequence did not run.
+    let screen = tui.wait_for("acme-corp (root)");
+    assert!(
+        screen.contains("▸ Dev") && screen.contains("Compartments"),
+        "{screen}"
+    );
+    assert_ne!(
+        tui.title(),
+        "pwned",
+        "the title-setting sequence did not reach the terminal"
+    );
+    tui.quit();
+}
+
+#[test]
+fn sigterm_and_sighup_save_the_draft_and_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let (_rt, world) = setup(canopy::emulator::seed::demo());
+        let mut tui = world.launch(&[]);
+        tui.keys("3");
+        crate::harness::wait_for_policies(&tui);
+        tui.keys("e");
+        tui.wait_for("Editing");
+        tui.enter();
+        tui.keys("Allow group Signalled to read users in tenancy");
+        tui.wait_for("Signalled");
+        assert!(tui.terminal_taken());
+        // At once: the debounced write may not have run yet; the exit path must write it.
+        tui.signal_and_wait(signal);
+        assert!(
+            !tui.terminal_taken(),
+            "SIG{signal}: the terminal is given back"
+        );
+        let drafts = std::fs::read_to_string(world.drafts_file()).expect("drafts written");
+        assert!(drafts.contains("Signalled"), "SIG{signal}: {drafts}");
+    }
+}
