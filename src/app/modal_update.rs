@@ -86,11 +86,11 @@ pub fn update_modal(
             *scroll = scroll.saturating_sub(10);
             None
         }
-        (ModalKind::Text { scroll, .. }, Action::NextField) => {
+        (ModalKind::Text { scroll, .. }, Action::NextField | Action::Down) => {
             *scroll = scroll.saturating_add(1);
             None
         }
-        (ModalKind::Text { scroll, .. }, Action::PreviousField) => {
+        (ModalKind::Text { scroll, .. }, Action::PreviousField | Action::Up) => {
             *scroll = scroll.saturating_sub(1);
             None
         }

@@ -137,7 +137,11 @@ impl AppState {
 
     /// The keymap contexts in force, innermost first, and whether unbound keys are text.
     pub fn key_contexts(&self) -> (Vec<&'static str>, bool) {
-        if self.ctx.modal.is_some() {
+        if let Some(modal) = &self.ctx.modal {
+            // Read-only text (raw JSON, audit) takes no typing: plain keys close and scroll.
+            if matches!(modal.kind, super::modal::ModalKind::Text { .. }) {
+                return (vec!["viewer"], false);
+            }
             return (vec!["dialog"], true);
         }
         if self.help.is_some() {

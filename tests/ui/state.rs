@@ -624,3 +624,19 @@ fn esc_closes_the_editor_and_keeps_the_draft() {
     press(&mut state, &mut snapshot, ctrl('x'));
     assert!(state.panes.policies.editor.is_none() && !state.ctx.drafts.items.contains_key(&id));
 }
+
+#[test]
+fn a_text_viewer_scrolls_and_closes_with_q() {
+    let (mut state, mut snapshot) = loaded(false);
+    act(&mut state, &mut snapshot, Action::RawJson);
+    press(&mut state, &mut snapshot, key(KeyCode::Char('j')));
+    let ModalKind::Text { scroll, .. } = &state.ctx.modal.as_ref().unwrap().kind else {
+        panic!()
+    };
+    assert_eq!(*scroll, 1);
+    press(&mut state, &mut snapshot, key(KeyCode::Char('q')));
+    assert!(
+        state.ctx.modal.is_none() && !state.quit,
+        "q closes the viewer, not canopy"
+    );
+}
