@@ -312,3 +312,16 @@ pub fn edit_first_policy(state: &mut AppState, snapshot: &mut Snapshot, line: &s
     press(state, snapshot, key(KeyCode::Enter));
     type_text(state, snapshot, line);
 }
+
+/// Moves the tree's cursor to the visible compartment named `name`; its row.
+pub fn select_compartment(state: &mut AppState, name: &str) -> usize {
+    let row = state
+        .panes
+        .compartments
+        .rows
+        .iter()
+        .position(|r| state.ctx.compartment(&r.id).is_some_and(|c| c.name == name))
+        .unwrap_or_else(|| panic!("{name} is not in the visible tree"));
+    state.panes.compartments.cursor.selected = row;
+    row
+}

@@ -219,19 +219,7 @@ fn escape_sequences_in_names_are_drawn_harmlessly() {
 #[test]
 fn audit_of_a_compartment() {
     let (mut state, mut snapshot) = loaded(false);
-    let prod = state
-        .panes
-        .compartments
-        .rows
-        .iter()
-        .position(|r| {
-            state
-                .ctx
-                .compartment(&r.id)
-                .is_some_and(|c| c.name == "Prod")
-        })
-        .unwrap();
-    state.panes.compartments.cursor.selected = prod;
+    let prod = super::harness::select_compartment(&mut state, "Prod");
     act(&mut state, &mut snapshot, Action::Audit);
     assert_snapshot!(render(&state));
 }

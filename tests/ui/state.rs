@@ -424,19 +424,7 @@ fn create_rename_move_delete_recover_a_compartment() {
 
     // Move it under Dev: pick the target in the tree.
     act(&mut state, &mut snapshot, Action::Move);
-    let dev = state
-        .panes
-        .compartments
-        .rows
-        .iter()
-        .position(|r| {
-            state
-                .ctx
-                .compartment(&r.id)
-                .is_some_and(|c| c.name == "Dev")
-        })
-        .unwrap();
-    state.panes.compartments.cursor.selected = dev;
+    let dev = super::harness::select_compartment(&mut state, "Dev");
     act(&mut state, &mut snapshot, Action::Select);
     assert_eq!(
         state.ctx.modal.as_ref().unwrap().purpose,
@@ -476,19 +464,7 @@ fn create_rename_move_delete_recover_a_compartment() {
 #[test]
 fn moving_into_its_own_child_is_refused() {
     let (mut state, mut snapshot) = loaded(false);
-    let dev_row = state
-        .panes
-        .compartments
-        .rows
-        .iter()
-        .position(|r| {
-            state
-                .ctx
-                .compartment(&r.id)
-                .is_some_and(|c| c.name == "Dev")
-        })
-        .unwrap();
-    state.panes.compartments.cursor.selected = dev_row;
+    let dev_row = super::harness::select_compartment(&mut state, "Dev");
     act(&mut state, &mut snapshot, Action::Move);
     act(&mut state, &mut snapshot, Action::Expand);
     act(&mut state, &mut snapshot, Action::Down);
