@@ -219,7 +219,7 @@ fn escape_sequences_in_names_are_drawn_harmlessly() {
 #[test]
 fn audit_of_a_compartment() {
     let (mut state, mut snapshot) = loaded(false);
-    let prod = super::harness::select_compartment(&mut state, "Prod");
+    super::harness::select_compartment(&mut state, "Prod");
     act(&mut state, &mut snapshot, Action::Audit);
     assert_snapshot!(render(&state));
 }

@@ -464,7 +464,7 @@ fn create_rename_move_delete_recover_a_compartment() {
 #[test]
 fn moving_into_its_own_child_is_refused() {
     let (mut state, mut snapshot) = loaded(false);
-    let dev_row = super::harness::select_compartment(&mut state, "Dev");
+    super::harness::select_compartment(&mut state, "Dev");
     act(&mut state, &mut snapshot, Action::Move);
     act(&mut state, &mut snapshot, Action::Expand);
     act(&mut state, &mut snapshot, Action::Down);
