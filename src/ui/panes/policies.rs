@@ -131,6 +131,13 @@ fn draw_statements(
         )));
     }
     lines.extend(p.statements.iter().map(|s| highlight::statement(s, theme)));
+    // The policy engine's findings about the saved statements, under them.
+    lines.extend(
+        crate::app::lint::lint_lines(&p.statements)
+            .into_iter()
+            .filter(|l| matches!(l.tone, Tone::Error | Tone::Warning))
+            .map(|l| Line::from(span_owned(&format!("⚠ {}", l.text), theme.tone(l.tone)))),
+    );
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
