@@ -36,3 +36,34 @@ fn demo_needs_nothing_set_up() {
     tui.wait_for("▸ Prod");
     tui.quit();
 }
+
+#[test]
+fn create_then_delete_a_compartment_following_the_work_request() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let mut tui = world.launch(&[]);
+    tui.wait_for("acme-corp (root)");
+    tui.keys("c");
+    tui.wait_for("New compartment in acme-corp");
+    tui.keys("Lab");
+    tui.send(b"\t");
+    tui.keys("Experiments");
+    tui.enter();
+    tui.wait_for("compartment Lab created");
+    tui.wait_for("    Lab");
+    // The new compartment is selected: delete it, typing its name.
+    tui.keys("D");
+    tui.wait_for("Type its name (Lab)");
+    tui.enter(); // nothing happens without the name
+    tui.keys("Lab");
+    tui.enter();
+    tui.wait_for("deleting Lab: done");
+    let snapshot = world.emulator.store.snapshot();
+    let lab = snapshot
+        .compartments
+        .iter()
+        .find(|c| c.name == "Lab")
+        .expect("still listed");
+    assert_eq!(lab.lifecycle_state, canopy::model::LifecycleState::Deleted);
+    tui.wait_for("Lab [DELETED]");
+    tui.quit();
+}
