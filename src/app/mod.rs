@@ -12,6 +12,8 @@ pub mod drafts;
 pub mod event_loop;
 pub mod filter;
 pub mod identity;
+pub mod identity_dialogs;
+pub mod identity_related;
 pub mod invitations;
 pub mod keymap;
 pub mod lint;
@@ -24,9 +26,12 @@ pub mod pane;
 pub mod pane_id;
 pub mod policies;
 pub mod policy_editor;
+pub mod public_key;
 pub mod request;
+pub mod resource_list;
 pub mod state;
 pub mod tags;
+pub mod tags_dialogs;
 pub mod terminal;
 pub mod text_input;
 pub mod toast;
@@ -43,7 +48,9 @@ pub use event_loop::Draw;
 pub use loadable::Loadable;
 pub use pane::Pane;
 pub use pane_id::PaneId;
-pub use request::{CallRecord, Failure, Payload, Request, RequestId, RequestKind, Response};
+pub use request::{
+    ApiKeySource, CallRecord, Failure, Payload, Request, RequestId, RequestKind, Response, Secret,
+};
 pub use state::AppState;
 pub use update::{action_for_key, apply_response, start, update};
 

@@ -1,0 +1,335 @@
+//! The Identity pane's lists about its selection: a user's groups or a group's members (with
+//! add and remove), the pick list a membership is added from, and a user's API keys.
+
+use crate::model::{AddUserToGroupDetails, ApiKey, LifecycleState};
+
+use super::action::Action;
+use super::ctx::Ctx;
+use super::filter::ListFilter;
+use super::identity::{IdentityDialog, IdentityFocus, IdentityPane, IdentityView, ME};
+use super::list::ListCursor;
+use super::modal::{FormField, Modal, ModalPurpose, Tone, ToneLine};
+use super::request::RequestKind;
+
+/// One membership as the members list shows it, from the selection's side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    pub membership_id: String,
+    /// The group (for a user) or the user (for a group).
+    pub other_id: String,
+    pub other_name: String,
+}
+
+/// Candidates for a new membership: groups the user is not in, or users not in the group.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pick {
+    pub candidates: Vec<(String, String)>,
+    /// Indices into `candidates` after the filter.
+    pub rows: Vec<usize>,
+    pub cursor: ListCursor,
+    pub filter: ListFilter,
+}
+
+impl Pick {
+    fn new(mut candidates: Vec<(String, String)>) -> Self {
+        candidates.sort_by_key(|(_, name)| name.to_lowercase());
+        let mut pick = Pick {
+            candidates,
+            ..Pick::default()
+        };
+        pick.set_filter(ListFilter::default());
+        pick
+    }
+
+    pub fn set_filter(&mut self, filter: ListFilter) {
+        self.filter = filter;
+        let mut compiled = self.filter.compile();
+        self.rows = (0..self.candidates.len())
+            .filter(|&i| compiled.matches(&self.candidates[i].1))
+            .collect();
+        self.cursor.clamp(self.rows.len());
+    }
+
+    pub fn selected(&self) -> Option<&(String, String)> {
+        self.candidates.get(*self.rows.get(self.cursor.selected)?)
+    }
+
+    pub fn visible(&self) -> Vec<&(String, String)> {
+        self.rows
+            .iter()
+            .filter_map(|&i| self.candidates.get(i))
+            .collect()
+    }
+}
+
+impl IdentityPane {
+    /// The memberships of the selected user or group, sorted by the other side's name.
+    pub fn member_rows(&self) -> Vec<MemberRow> {
+        let Some(all) = self.memberships.data() else {
+            return Vec::new();
+        };
+        let mut rows: Vec<MemberRow> = match self.view {
+            IdentityView::Users => {
+                let Some(user) = self.users.selected() else {
+                    return Vec::new();
+                };
+                all.iter()
+                    .filter(|m| m.user_id == user.id && m.lifecycle_state != LifecycleState::Deleted)
+                    .map(|m| MemberRow {
+                        membership_id: m.id.clone(),
+                        other_id: m.group_id.clone(),
+                        other_name: self
+                            .groups
+                            .find(&m.group_id)
+                            .map_or_else(|| m.group_id.clone(), |g| g.name.clone()),
+                    })
+                    .collect()
+            }
+            IdentityView::Groups => {
+                let Some(group) = self.groups.selected() else {
+                    return Vec::new();
+                };
+                all.iter()
+                    .filter(|m| {
+                        m.group_id == group.id && m.lifecycle_state != LifecycleState::Deleted
+                    })
+                    .map(|m| MemberRow {
+                        membership_id: m.id.clone(),
+                        other_id: m.user_id.clone(),
+                        other_name: self
+                            .users
+                            .find(&m.user_id)
+                            .map_or_else(|| m.user_id.clone(), |u| u.name.clone()),
+                    })
+                    .collect()
+            }
+            IdentityView::DynamicGroups => return Vec::new(),
+        };
+        rows.sort_by_key(|r| r.other_name.to_lowercase());
+        rows
+    }
+
+    pub fn selected_key(&self) -> Option<&ApiKey> {
+        if self.keys_user.as_deref() != self.selected_user().map(|u| u.id.as_str()) {
+            return None;
+        }
+        self.api_keys.data()?.get(self.keys_cursor.selected)
+    }
+
+    pub(crate) fn open_members(&mut self, ctx: &mut Ctx) {
+        match self.view {
+            IdentityView::Users | IdentityView::Groups if self.selected_id().is_some() => {
+                self.focus = IdentityFocus::Members;
+                self.members_cursor = ListCursor::default();
+            }
+            IdentityView::DynamicGroups => ctx
+                .toasts
+                .info("dynamic groups have no members: their matching rule decides"),
+            _ => {}
+        }
+    }
+
+    pub(crate) fn handle_members(&mut self, action: &Action, ctx: &mut Ctx) -> bool {
+        let rows = self.member_rows();
+        if self.members_cursor.navigate(action, rows.len()) {
+            return true;
+        }
+        match action {
+            Action::Add => self.start_pick(ctx),
+            Action::Delete => {
+                let Some(row) = rows.get(self.members_cursor.selected) else {
+                    ctx.toasts.info("no membership selected");
+                    return true;
+                };
+                let (user, group) = self.pair_names(row);
+                ctx.open(Modal::typed_confirm(
+                    ME,
+                    ModalPurpose::Identity(IdentityDialog::RemoveMembership {
+                        membership_id: row.membership_id.clone(),
+                    }),
+                    "Remove from group",
+                    vec![
+                        ToneLine::new(Tone::Heading, format!("Remove {user} from {group}?")),
+                        ToneLine::plain("The user loses what the group's policies grant."),
+                        ToneLine::plain(""),
+                        ToneLine::new(
+                            Tone::Dim,
+                            format!("Type {} and press Enter.", row.other_name),
+                        ),
+                    ],
+                    &row.other_name,
+                ));
+            }
+            Action::Select => {}
+            _ => return false,
+        }
+        true
+    }
+
+    /// The user's and the group's names for a membership row.
+    fn pair_names(&self, row: &MemberRow) -> (String, String) {
+        match self.view {
+            IdentityView::Groups => (
+                row.other_name.clone(),
+                self.groups
+                    .selected()
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
+            ),
+            _ => (
+                self.users
+                    .selected()
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                row.other_name.clone(),
+            ),
+        }
+    }
+
+    fn start_pick(&mut self, ctx: &mut Ctx) {
+        let taken: Vec<String> = self.member_rows().into_iter().map(|r| r.other_id).collect();
+        let candidates: Vec<(String, String)> = match self.view {
+            IdentityView::Users => self
+                .groups
+                .all()
+                .iter()
+                .filter(|g| g.lifecycle_state == LifecycleState::Active && !taken.contains(&g.id))
+                .map(|g| (g.id.clone(), g.name.clone()))
+                .collect(),
+            IdentityView::Groups => self
+                .users
+                .all()
+                .iter()
+                .filter(|u| u.lifecycle_state == LifecycleState::Active && !taken.contains(&u.id))
+                .map(|u| (u.id.clone(), u.name.clone()))
+                .collect(),
+            IdentityView::DynamicGroups => Vec::new(),
+        };
+        if candidates.is_empty() {
+            ctx.toasts.info("nothing left to add");
+            return;
+        }
+        self.pick = Some(Pick::new(candidates));
+        self.focus = IdentityFocus::Pick;
+    }
+
+    pub(crate) fn handle_pick(&mut self, action: &Action, ctx: &mut Ctx) -> bool {
+        let Some(pick) = &mut self.pick else {
+            self.focus = IdentityFocus::Members;
+            return false;
+        };
+        if pick.cursor.navigate(action, pick.rows.len()) {
+            return true;
+        }
+        match action {
+            Action::Select => {
+                let Some((other_id, other_name)) = pick.selected().cloned() else {
+                    return true;
+                };
+                let (details, user, group) = match self.view {
+                    IdentityView::Users => {
+                        let Some(u) = self.users.selected() else {
+                            return true;
+                        };
+                        (
+                            AddUserToGroupDetails {
+                                user_id: u.id.clone(),
+                                group_id: other_id,
+                            },
+                            u.name.clone(),
+                            other_name,
+                        )
+                    }
+                    _ => {
+                        let Some(g) = self.groups.selected() else {
+                            return true;
+                        };
+                        (
+                            AddUserToGroupDetails {
+                                user_id: other_id,
+                                group_id: g.id.clone(),
+                            },
+                            other_name,
+                            g.name.clone(),
+                        )
+                    }
+                };
+                self.pick = None;
+                self.focus = IdentityFocus::Members;
+                self.send_write(
+                    RequestKind::AddUserToGroup(details),
+                    format!("added {user} to {group}"),
+                    super::identity::Removal::Nothing,
+                    ctx,
+                );
+            }
+            Action::Cancel => {
+                self.pick = None;
+                self.focus = IdentityFocus::Members;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    pub(crate) fn handle_keys(&mut self, action: &Action, ctx: &mut Ctx) -> bool {
+        let len = self.api_keys.data().map_or(0, Vec::len);
+        if self.keys_cursor.navigate(action, len) {
+            return true;
+        }
+        let Some(user) = self.selected_user().cloned() else {
+            return false;
+        };
+        match action {
+            Action::Add => ctx.open(Modal::form(
+                ME,
+                ModalPurpose::Identity(IdentityDialog::UploadKey {
+                    user_id: user.id.clone(),
+                }),
+                &format!("Upload an API key for {}", user.name),
+                vec![FormField::new(
+                    "Public key",
+                    "",
+                    "paste the PEM public key, or type the path of a .pem file",
+                )],
+            )),
+            Action::Delete => {
+                let Some(key) = self.selected_key() else {
+                    ctx.toasts.info("no API key selected");
+                    return true;
+                };
+                let fingerprint = key.fingerprint.clone();
+                let tail = fingerprint_tail(&fingerprint);
+                ctx.open(Modal::typed_confirm(
+                    ME,
+                    ModalPurpose::Identity(IdentityDialog::DeleteKey {
+                        user_id: user.id.clone(),
+                        fingerprint: fingerprint.clone(),
+                    }),
+                    "Delete API key",
+                    vec![
+                        ToneLine::new(
+                            Tone::Heading,
+                            format!("Delete API key {fingerprint} of {}?", user.name),
+                        ),
+                        ToneLine::plain("Programs signing with this key stop working."),
+                        ToneLine::plain(""),
+                        ToneLine::new(
+                            Tone::Dim,
+                            format!("Type the fingerprint's end ({tail}) and press Enter."),
+                        ),
+                    ],
+                    &tail,
+                ));
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// The last four bytes of a fingerprint (`12:34:56:78`): enough to type as a confirmation.
+pub fn fingerprint_tail(fingerprint: &str) -> String {
+    let start = fingerprint.len().saturating_sub(11);
+    fingerprint.get(start..).unwrap_or(fingerprint).to_string()
+}

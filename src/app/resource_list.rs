@@ -1,0 +1,178 @@
+//! A loaded list of one kind of resource with what every list pane needs on top of it: the
+//! rows after the `/` filter (sorted by name), the cursor, and in-place updates after writes.
+
+use super::action::Action;
+use super::filter::ListFilter;
+use super::list::ListCursor;
+use super::loadable::Loadable;
+use super::request::{Failure, RequestId};
+
+/// A resource as a list shows it: its OCID and the name rows are sorted and filtered by.
+pub trait Listed {
+    fn id(&self) -> &str;
+    fn label(&self) -> String;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceList<T> {
+    pub items: Loadable<Vec<T>>,
+    /// Indices into the items shown, after the filter, sorted by label.
+    pub rows: Vec<usize>,
+    pub cursor: ListCursor,
+    pub filter: ListFilter,
+}
+
+// Not derived: the derive would ask `T: Default`, which resources are not.
+impl<T> Default for ResourceList<T> {
+    fn default() -> Self {
+        ResourceList {
+            items: Loadable::NotLoaded,
+            rows: Vec::new(),
+            cursor: ListCursor::default(),
+            filter: ListFilter::default(),
+        }
+    }
+}
+
+impl<T: Listed> ResourceList<T> {
+    /// The selected item, if any row is shown.
+    pub fn selected(&self) -> Option<&T> {
+        let i = *self.rows.get(self.cursor.selected)?;
+        self.items.data()?.get(i)
+    }
+
+    /// The rows shown, in order.
+    pub fn visible(&self) -> Vec<&T> {
+        let Some(all) = self.items.data() else {
+            return Vec::new();
+        };
+        self.rows.iter().filter_map(|&i| all.get(i)).collect()
+    }
+
+    /// Every item, shown or not.
+    pub fn all(&self) -> &[T] {
+        self.items.data().map_or(&[][..], Vec::as_slice)
+    }
+
+    pub fn find(&self, id: &str) -> Option<&T> {
+        self.all().iter().find(|t| t.id() == id)
+    }
+
+    /// Waits for a new listing (the old rows stay until it arrives, then are replaced).
+    pub fn start_loading(&mut self, request: RequestId) {
+        self.items = Loadable::loading(request);
+        self.rebuild();
+    }
+
+    /// Takes the answer to a listing; false if it was not the one awaited (stale).
+    pub fn take(&mut self, request: RequestId, result: Result<Vec<T>, Failure>) -> bool {
+        if !self.items.awaits(request) {
+            return false;
+        }
+        self.items = match result {
+            Ok(list) => Loadable::Loaded(list),
+            Err(f) => Loadable::Failed(f),
+        };
+        self.rebuild();
+        true
+    }
+
+    /// Replaces the item with the same OCID, or adds it, and selects it.
+    pub fn upsert(&mut self, item: T) {
+        let id = item.id().to_string();
+        if let Some(list) = self.items.data_mut() {
+            match list.iter_mut().find(|t| t.id() == id) {
+                Some(existing) => *existing = item,
+                None => list.push(item),
+            }
+        }
+        self.rebuild();
+        self.select(&id);
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        if let Some(list) = self.items.data_mut() {
+            list.retain(|t| t.id() != id);
+        }
+        self.rebuild();
+    }
+
+    /// Moves the selection to the item with this OCID if it is shown.
+    pub fn select(&mut self, id: &str) {
+        let all = self.all();
+        if let Some(pos) = self.rows.iter().position(|&i| all[i].id() == id) {
+            self.cursor.selected = pos;
+        }
+    }
+
+    pub fn navigate(&mut self, action: &Action) -> bool {
+        self.cursor.navigate(action, self.rows.len())
+    }
+
+    pub fn set_filter(&mut self, filter: ListFilter) {
+        self.filter = filter;
+        self.rebuild();
+    }
+
+    /// Recomputes the rows, keeping the selection on the same item when it is still shown.
+    pub fn rebuild(&mut self) {
+        let keep = self.selected().map(|t| t.id().to_string());
+        let Some(all) = self.items.data() else {
+            self.rows.clear();
+            self.cursor.clamp(0);
+            return;
+        };
+        let mut compiled = self.filter.compile();
+        let mut rows: Vec<(String, usize)> = all
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.label(), i))
+            .filter(|(label, _)| compiled.matches(label))
+            .collect();
+        rows.sort_by_key(|(label, i)| (label.to_lowercase(), *i));
+        self.rows = rows.into_iter().map(|(_, i)| i).collect();
+        if let Some(id) = keep {
+            self.select(&id);
+        }
+        self.cursor.clamp(self.rows.len());
+    }
+}
+
+macro_rules! listed_by_name {
+    ($($t:ty),+) => {
+        $(impl Listed for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn label(&self) -> String {
+                self.name.clone()
+            }
+        })+
+    };
+}
+
+listed_by_name!(
+    crate::model::User,
+    crate::model::Group,
+    crate::model::DynamicGroup,
+    crate::model::TagNamespace,
+    crate::model::Tag
+);
+
+impl Listed for crate::model::TagDefault {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> String {
+        self.tag_definition_name.clone()
+    }
+}
+
+impl Listed for crate::model::SenderInvitation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> String {
+        self.display_name.clone()
+    }
+}
