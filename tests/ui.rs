@@ -1,8 +1,16 @@
 //! TUI tests without a terminal: pure state tests (state + action -> state + requests) and
 //! `TestBackend` renders snapshotted with insta, one per pane per state.
 
+#[path = "ui/answers.rs"]
+mod answers;
 #[path = "ui/harness.rs"]
 mod harness;
+#[path = "ui/identity.rs"]
+mod identity;
+#[path = "ui/invitations.rs"]
+mod invitations;
+#[path = "ui/tags.rs"]
+mod tags;
 #[path = "ui/keymap.rs"]
 mod keymap;
 #[path = "ui/snapshots.rs"]
