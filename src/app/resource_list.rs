@@ -90,6 +90,18 @@ impl<T: Listed> ResourceList<T> {
         self.select(&id);
     }
 
+    /// Replaces the item with the same OCID (a fuller read of it) without moving the cursor.
+    pub fn replace(&mut self, item: T) {
+        if let Some(existing) = self
+            .items
+            .data_mut()
+            .and_then(|list| list.iter_mut().find(|t| t.id() == item.id()))
+        {
+            *existing = item;
+            self.rebuild();
+        }
+    }
+
     pub fn remove(&mut self, id: &str) {
         if let Some(list) = self.items.data_mut() {
             list.retain(|t| t.id() != id);

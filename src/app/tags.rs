@@ -1,9 +1,12 @@
 //! State of the Tags pane: tag namespaces with the tags of the selected one, and the tag
 //! defaults of one compartment. The writes and their dialogs are in `tags_dialogs`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Tag, TagDefault, TagNamespace, WorkRequestStatus};
+use crate::model::{
+    CreateTagDefaultDetails, Tag, TagDefault, TagNamespace, UpdateTagDefaultDetails,
+    WorkRequestStatus,
+};
 
 use super::action::Action;
 use super::ctx::Ctx;
@@ -52,7 +55,7 @@ pub enum TagsDialog {
 }
 
 /// What a finished write changes in the lists.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TagsChange {
     Nothing,
     /// Upsert the answer (namespace, tag or default).
@@ -62,9 +65,16 @@ pub enum TagsChange {
     RemoveDefault(String),
     /// The full tag arrived: open the edit form with its validator.
     OpenTagEditor,
+    /// The full tag arrived: check the default's value against its validator, then create.
+    ThenCreateDefault(CreateTagDefaultDetails),
+    /// The same before an update.
+    ThenUpdateDefault {
+        id: String,
+        details: UpdateTagDefaultDetails,
+    },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TagsWrite {
     pub done: String,
     pub change: TagsChange,
@@ -83,6 +93,10 @@ pub struct TagsPane {
     /// Work requests being followed (cascade deletes), as `what: STATUS 40%` lines.
     pub work: BTreeMap<RequestId, String>,
     pub writes: BTreeMap<RequestId, TagsWrite>,
+    /// Reads of full tags (listings lack the validator), by request, with the namespace.
+    pub tag_reads: BTreeMap<RequestId, String>,
+    /// Tags whose full read was asked for, so each is read once.
+    pub tags_read: BTreeSet<String>,
 }
 
 impl TagsPane {
@@ -125,6 +139,29 @@ impl TagsPane {
             .entry(namespace_id.to_string())
             .or_default()
             .start_loading(request);
+    }
+
+    /// Reads the selected tag in full once, so its allowed values show.
+    fn read_selected_tag(&mut self, ctx: &mut Ctx) {
+        let Some(namespace_id) = self.selected_namespace().map(|n| n.id.clone()) else {
+            return;
+        };
+        let Some(tag) = self.selected_tag() else {
+            return;
+        };
+        if tag.validator.is_some() || self.tags_read.contains(&tag.id) {
+            return;
+        }
+        let (id, name) = (tag.id.clone(), tag.name.clone());
+        self.tags_read.insert(id);
+        let request = ctx.send_read(
+            ME,
+            RequestKind::GetTag {
+                namespace_id: namespace_id.clone(),
+                name,
+            },
+        );
+        self.tag_reads.insert(request, namespace_id);
     }
 
     fn load_defaults(&mut self, ctx: &mut Ctx) {
@@ -172,6 +209,15 @@ impl TagsPane {
         match (write.change, payload) {
             (TagsChange::OpenTagEditor, Payload::Tag(tag)) => {
                 ctx.open(super::tags_dialogs::edit_tag_modal(&tag));
+                return;
+            }
+            (TagsChange::ThenCreateDefault(details), Payload::Tag(tag)) => {
+                self.write_default(RequestKind::CreateTagDefault(details), &tag, write.done, ctx);
+                return;
+            }
+            (TagsChange::ThenUpdateDefault { id, details }, Payload::Tag(tag)) => {
+                let kind = RequestKind::UpdateTagDefault { id, details };
+                self.write_default(kind, &tag, write.done, ctx);
                 return;
             }
             (TagsChange::Upsert, Payload::TagNamespace(ns)) => self.namespaces.upsert(ns),
@@ -279,6 +325,15 @@ impl Pane for TagsPane {
             self.take_write(id, response, ctx);
             return;
         }
+        if let Some(namespace_id) = self.tag_reads.remove(&id) {
+            if let Ok(Payload::Tag(mut tag)) = response.result {
+                tag.tag_namespace_id.get_or_insert(namespace_id.clone());
+                if let Some(list) = self.tags.get_mut(&namespace_id) {
+                    list.replace(tag);
+                }
+            }
+            return;
+        }
         if self.namespaces.items.awaits(id) {
             take_list(&mut self.namespaces, id, response.result, |p| match p {
                 Payload::TagNamespaces(l) => Some(l),
@@ -320,6 +375,9 @@ impl Pane for TagsPane {
                 self.load_tags(&ns, ctx);
             }
         }
+        if self.view == TagsView::Namespaces && self.focus == TagsFocus::Tags {
+            self.read_selected_tag(ctx);
+        }
         if self.view == TagsView::Defaults && matches!(self.defaults.items, Loadable::NotLoaded) {
             self.load_defaults(ctx);
         }
@@ -328,6 +386,7 @@ impl Pane for TagsPane {
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load_namespaces(ctx);
         self.tags.clear();
+        self.tags_read.clear();
         if self.view == TagsView::Defaults {
             self.load_defaults(ctx);
         } else {

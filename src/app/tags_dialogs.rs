@@ -406,7 +406,8 @@ impl TagsPane {
                 );
             }
             TagsDialog::CreateDefault { compartment_id } => {
-                let tag = self.find_tag_by_path(&field(0))?;
+                let (namespace_id, tag) = self.find_tag_by_path(&field(0))?;
+                let tag = tag.clone();
                 let required = validate::yes_no(&field(2), "required")?;
                 check_value(&field(1), required, tag.validator.as_ref())?;
                 let details = CreateTagDefaultDetails {
@@ -416,10 +417,15 @@ impl TagsPane {
                     is_required: Some(required),
                     locks: None,
                 };
+                // A listing lacks the validator: read the tag, check the value, then create.
+                let read = RequestKind::GetTag {
+                    namespace_id,
+                    name: tag.name.clone(),
+                };
                 self.send_write(
-                    RequestKind::CreateTagDefault(details),
+                    read,
                     format!("created tag default {}", field(0)),
-                    TagsChange::Upsert,
+                    TagsChange::ThenCreateDefault(details),
                     ctx,
                 );
             }
@@ -428,26 +434,20 @@ impl TagsPane {
                     return Ok(());
                 };
                 let required = validate::yes_no(&field(1), "required")?;
-                let validator = self
-                    .tags
-                    .get(&d.tag_namespace_id)
-                    .and_then(|l| l.find(&d.tag_definition_id))
-                    .and_then(|t| t.validator.clone());
-                check_value(&field(0), required, validator.as_ref())?;
+                check_value(&field(0), required, None)?;
                 let done = format!(
                     "updated tag default {}",
                     self.tag_path(&d.tag_namespace_id, &d.tag_definition_name)
                 );
+                let read = RequestKind::GetTag {
+                    namespace_id: d.tag_namespace_id.clone(),
+                    name: d.tag_definition_name.clone(),
+                };
                 let details = UpdateTagDefaultDetails {
                     value: field(0),
                     is_required: Some(required),
                 };
-                self.send_write(
-                    RequestKind::UpdateTagDefault { id, details },
-                    done,
-                    TagsChange::Upsert,
-                    ctx,
-                );
+                self.send_write(read, done, TagsChange::ThenUpdateDefault { id, details }, ctx);
             }
             _ => {}
         }
@@ -535,13 +535,32 @@ impl TagsPane {
         }
     }
 
+    /// Sends a tag default write once its value passed the tag's validator; else reopens the
+    /// form with the reason.
+    pub(crate) fn write_default(&mut self, kind: RequestKind, tag: &Tag, done: String, ctx: &mut Ctx) {
+        let (value, required) = match &kind {
+            RequestKind::CreateTagDefault(d) => (d.value.clone(), d.is_required.unwrap_or(false)),
+            RequestKind::UpdateTagDefault { details, .. } => {
+                (details.value.clone(), details.is_required.unwrap_or(false))
+            }
+            _ => return,
+        };
+        match check_value(&value, required, tag.validator.as_ref()) {
+            Err(e) => ctx.reopen_with_error(e),
+            Ok(()) => {
+                self.send_write(kind, done, TagsChange::Upsert, ctx);
+            }
+        }
+    }
+
     fn ns_name(&self, id: &str) -> String {
         self.namespaces
             .find(id)
             .map_or_else(|| id.to_string(), |n| n.name.clone())
     }
 
-    fn find_tag_by_path(&self, path: &str) -> Result<&Tag, String> {
+    /// The namespace OCID and the tag named by `Namespace.key` (case-insensitive).
+    fn find_tag_by_path(&self, path: &str) -> Result<(String, &Tag), String> {
         let Some((ns_name, key)) = path.split_once('.') else {
             return Err(format!("'{path}' is not Namespace.key"));
         };
@@ -554,6 +573,7 @@ impl TagsPane {
         self.tags
             .get(&ns.id)
             .and_then(|l| l.all().iter().find(|t| t.name.eq_ignore_ascii_case(key)))
+            .map(|t| (ns.id.clone(), t))
             .ok_or_else(|| format!("no tag '{key}' in namespace {}", ns.name))
     }
 }
@@ -583,7 +603,7 @@ fn retire_choice(what: &str, name: &str, retired: bool, d: TagsDialog) -> Modal 
 
 /// A default's value: one of the ENUM's values if the tag has a list; not empty unless the
 /// user must give it (required).
-fn check_value(value: &str, required: bool, validator: Option<&TagValidator>) -> Result<(), String> {
+pub(crate) fn check_value(value: &str, required: bool, validator: Option<&TagValidator>) -> Result<(), String> {
     if value.chars().any(char::is_control) {
         return Err("the value cannot contain control characters".into());
     }

@@ -49,21 +49,26 @@ impl RowAdapter<Tag> for TagRow {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::new("Tag", Constraint::Percentage(40)),
-            Column::new("Cost", Constraint::Length(4)),
+            // "cost" for cost tracking, "retired", or "cost,ret".
+            Column::new("Flags", Constraint::Length(8)),
             Column::new("Values", Constraint::Fill(1)),
         ]
     }
 
     fn cells(&self, t: &Tag) -> Vec<String> {
-        let mut values = match values_text(t.validator.as_ref()) {
-            v if v.is_empty() => "any".to_string(),
-            v => v,
+        // A listing has no validator: the values show once the tag is read (on selection).
+        let values = match (&t.validator, values_text(t.validator.as_ref())) {
+            (None, _) => String::new(),
+            (Some(_), v) if v.is_empty() => "any".to_string(),
+            (Some(_), v) => v,
         };
-        if t.is_retired {
-            values = format!("(retired) {values}");
-        }
-        let cost = if t.is_cost_tracking { "yes" } else { "" };
-        vec![t.name.clone(), cost.to_string(), values]
+        let flags = match (t.is_cost_tracking, t.is_retired) {
+            (true, true) => "cost,ret",
+            (true, false) => "cost",
+            (false, true) => "retired",
+            (false, false) => "",
+        };
+        vec![t.name.clone(), flags.to_string(), values]
     }
 
     fn dim(&self, t: &Tag) -> bool {
