@@ -47,7 +47,7 @@ impl RowAdapter<SenderInvitation> for InvitationRow {
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.invitations;
     let [list_area, detail_area] =
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
     resource_table::draw(
         frame,
         list_area,
