@@ -9,11 +9,11 @@ mod harness;
 mod identity;
 #[path = "ui/invitations.rs"]
 mod invitations;
-#[path = "ui/tags.rs"]
-mod tags;
 #[path = "ui/keymap.rs"]
 mod keymap;
 #[path = "ui/snapshots.rs"]
 mod snapshots;
 #[path = "ui/state.rs"]
 mod state;
+#[path = "ui/tags.rs"]
+mod tags;

@@ -58,20 +58,46 @@ pub enum IdentityFocus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdentityDialog {
     CreateUser,
-    EditUser { id: String },
-    DeleteUser { id: String },
-    Block { id: String, blocked: bool },
-    Capabilities { id: String },
-    ResetPassword { id: String },
+    EditUser {
+        id: String,
+    },
+    DeleteUser {
+        id: String,
+    },
+    Block {
+        id: String,
+        blocked: bool,
+    },
+    Capabilities {
+        id: String,
+    },
+    ResetPassword {
+        id: String,
+    },
     CreateGroup,
-    EditGroup { id: String },
-    DeleteGroup { id: String },
+    EditGroup {
+        id: String,
+    },
+    DeleteGroup {
+        id: String,
+    },
     CreateDynamicGroup,
-    EditDynamicGroup { id: String },
-    DeleteDynamicGroup { id: String },
-    RemoveMembership { membership_id: String },
-    UploadKey { user_id: String },
-    DeleteKey { user_id: String, fingerprint: String },
+    EditDynamicGroup {
+        id: String,
+    },
+    DeleteDynamicGroup {
+        id: String,
+    },
+    RemoveMembership {
+        membership_id: String,
+    },
+    UploadKey {
+        user_id: String,
+    },
+    DeleteKey {
+        user_id: String,
+        fingerprint: String,
+    },
 }
 
 /// What to drop from the lists once a write that answers with nothing succeeds.
@@ -171,7 +197,11 @@ impl IdentityPane {
             .position(|v| *v == self.view)
             .unwrap_or(0);
         let n = IdentityView::ALL.len();
-        let next = if forward { (i + 1) % n } else { (i + n - 1) % n };
+        let next = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
         self.switch_view(IdentityView::ALL[next]);
     }
 
@@ -445,9 +475,7 @@ impl Pane for IdentityPane {
             (IdentityFocus::Pick, _) => self.pick.as_ref().map(|p| &p.filter),
             (IdentityFocus::List, IdentityView::Users) => Some(&self.users.filter),
             (IdentityFocus::List, IdentityView::Groups) => Some(&self.groups.filter),
-            (IdentityFocus::List, IdentityView::DynamicGroups) => {
-                Some(&self.dynamic_groups.filter)
-            }
+            (IdentityFocus::List, IdentityView::DynamicGroups) => Some(&self.dynamic_groups.filter),
             _ => None,
         }
     }
@@ -484,8 +512,15 @@ impl Pane for IdentityPane {
         let value = match self.focus {
             IdentityFocus::ApiKeys => serde_json::to_value(self.selected_key()?),
             IdentityFocus::Members => {
-                let row = self.member_rows().into_iter().nth(self.members_cursor.selected)?;
-                let m = self.memberships.data()?.iter().find(|m| m.id == row.membership_id)?;
+                let row = self
+                    .member_rows()
+                    .into_iter()
+                    .nth(self.members_cursor.selected)?;
+                let m = self
+                    .memberships
+                    .data()?
+                    .iter()
+                    .find(|m| m.id == row.membership_id)?;
                 serde_json::to_value(m)
             }
             _ => match self.view {

@@ -3,8 +3,7 @@
 
 use crate::model::{
     CreateDynamicGroupDetails, CreateGroupDetails, CreateUserDetails, UpdateDynamicGroupDetails,
-    UpdateGroupDetails, UpdateUserCapabilitiesDetails, UpdateUserDetails, User,
-    UserCapabilities,
+    UpdateGroupDetails, UpdateUserCapabilitiesDetails, UpdateUserDetails, User, UserCapabilities,
 };
 
 use super::action::Action;
@@ -89,7 +88,10 @@ fn confirm_delete(what: &str, name: &str, consequence: &str, d: IdentityDialog) 
             ToneLine::new(Tone::Heading, format!("Delete {what} {name}?")),
             ToneLine::plain(consequence),
             ToneLine::plain(""),
-            ToneLine::new(Tone::Dim, format!("Type its name ({name}) and press Enter.")),
+            ToneLine::new(
+                Tone::Dim,
+                format!("Type its name ({name}) and press Enter."),
+            ),
         ],
         name,
     )
@@ -421,7 +423,10 @@ impl IdentityPane {
         let (kind, done, removal) = match dialog {
             IdentityDialog::DeleteUser { id } => (
                 RequestKind::DeleteUser { id: id.clone() },
-                format!("deleted user {}", name_of(self.users.find(&id).map(|u| u.name.clone()))),
+                format!(
+                    "deleted user {}",
+                    name_of(self.users.find(&id).map(|u| u.name.clone()))
+                ),
                 Removal::User(id),
             ),
             IdentityDialog::DeleteGroup { id } => (
@@ -466,7 +471,11 @@ impl IdentityPane {
     fn chose(&mut self, dialog: IdentityDialog, choice: usize, ctx: &mut Ctx) {
         match dialog {
             IdentityDialog::Block { id, blocked } if choice == 0 => {
-                let name = self.users.find(&id).map(|u| u.name.clone()).unwrap_or_default();
+                let name = self
+                    .users
+                    .find(&id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default();
                 let verb = if blocked { "blocked" } else { "unblocked" };
                 self.send_write(
                     RequestKind::UpdateUserState { id, blocked },
@@ -476,7 +485,11 @@ impl IdentityPane {
                 );
             }
             IdentityDialog::ResetPassword { id } if choice == 0 => {
-                let name = self.users.find(&id).map(|u| u.name.clone()).unwrap_or_default();
+                let name = self
+                    .users
+                    .find(&id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default();
                 self.send_write(
                     RequestKind::ResetUiPassword { user_id: id },
                     format!("new console password for {name}"),

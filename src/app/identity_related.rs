@@ -74,7 +74,9 @@ impl IdentityPane {
                     return Vec::new();
                 };
                 all.iter()
-                    .filter(|m| m.user_id == user.id && m.lifecycle_state != LifecycleState::Deleted)
+                    .filter(|m| {
+                        m.user_id == user.id && m.lifecycle_state != LifecycleState::Deleted
+                    })
                     .map(|m| MemberRow {
                         membership_id: m.id.clone(),
                         other_id: m.group_id.clone(),
@@ -226,33 +228,9 @@ impl IdentityPane {
                 let Some((other_id, other_name)) = pick.selected().cloned() else {
                     return true;
                 };
-                let (details, user, group) = match self.view {
-                    IdentityView::Users => {
-                        let Some(u) = self.users.selected() else {
-                            return true;
-                        };
-                        (
-                            AddUserToGroupDetails {
-                                user_id: u.id.clone(),
-                                group_id: other_id,
-                            },
-                            u.name.clone(),
-                            other_name,
-                        )
-                    }
-                    _ => {
-                        let Some(g) = self.groups.selected() else {
-                            return true;
-                        };
-                        (
-                            AddUserToGroupDetails {
-                                user_id: other_id,
-                                group_id: g.id.clone(),
-                            },
-                            other_name,
-                            g.name.clone(),
-                        )
-                    }
+                let Some((details, user, group)) = self.membership_with(other_id, other_name)
+                else {
+                    return true;
                 };
                 self.pick = None;
                 self.focus = IdentityFocus::Members;
@@ -270,6 +248,30 @@ impl IdentityPane {
             _ => return false,
         }
         true
+    }
+
+    /// The membership that joins the selection with a picked group (or user), and the user's
+    /// and the group's names.
+    fn membership_with(
+        &self,
+        other_id: String,
+        other_name: String,
+    ) -> Option<(AddUserToGroupDetails, String, String)> {
+        if self.view == IdentityView::Groups {
+            let g = self.groups.selected()?;
+            let details = AddUserToGroupDetails {
+                user_id: other_id,
+                group_id: g.id.clone(),
+            };
+            Some((details, other_name, g.name.clone()))
+        } else {
+            let u = self.users.selected()?;
+            let details = AddUserToGroupDetails {
+                user_id: u.id.clone(),
+                group_id: other_id,
+            };
+            Some((details, u.name.clone(), other_name))
+        }
     }
 
     pub(crate) fn handle_keys(&mut self, action: &Action, ctx: &mut Ctx) -> bool {

@@ -78,9 +78,10 @@ impl InvitationsPane {
                 "Rename invitation",
                 vec![FormField::new("Display name", &inv.display_name, "")],
             )),
-            Action::Delete if inv.status != InvitationStatus::Pending => ctx
-                .toasts
-                .info(format!("only pending invitations can be cancelled (this one is {})", inv.status)),
+            Action::Delete if inv.status != InvitationStatus::Pending => ctx.toasts.info(format!(
+                "only pending invitations can be cancelled (this one is {})",
+                inv.status
+            )),
             Action::Delete => {
                 let name = inv.display_name.clone();
                 ctx.open(Modal::typed_confirm(
@@ -92,7 +93,10 @@ impl InvitationsPane {
                         ToneLine::plain(format!("to tenancy {}", inv.recipient_tenancy_id)),
                         ToneLine::plain("The recipient can no longer accept it."),
                         ToneLine::plain(""),
-                        ToneLine::new(Tone::Dim, format!("Type its name ({name}) and press Enter.")),
+                        ToneLine::new(
+                            Tone::Dim,
+                            format!("Type its name ({name}) and press Enter."),
+                        ),
                     ],
                     &name,
                 ));
@@ -101,7 +105,12 @@ impl InvitationsPane {
         }
     }
 
-    fn submit(&mut self, dialog: InvitationsDialog, v: &[String], ctx: &mut Ctx) -> Result<(), String> {
+    fn submit(
+        &mut self,
+        dialog: InvitationsDialog,
+        v: &[String],
+        ctx: &mut Ctx,
+    ) -> Result<(), String> {
         let field = |i: usize| v.get(i).cloned().unwrap_or_default();
         match dialog {
             InvitationsDialog::Create => {
@@ -139,7 +148,11 @@ impl InvitationsPane {
                     ..UpdateSenderInvitationDetails::default()
                 };
                 let done = format!("renamed the invitation to {}", field(0));
-                self.send_write(RequestKind::UpdateSenderInvitation { id, details }, done, ctx);
+                self.send_write(
+                    RequestKind::UpdateSenderInvitation { id, details },
+                    done,
+                    ctx,
+                );
             }
             InvitationsDialog::Cancel { .. } => {}
         }

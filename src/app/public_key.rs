@@ -10,7 +10,9 @@ use rsa::pkcs8::{DecodePublicKey, EncodePublicKey, LineEnding};
 pub fn normalize(text: &str) -> Result<String, String> {
     let text = text.trim();
     let Some(start) = text.find("-----BEGIN ") else {
-        return Err("paste a PEM public key (-----BEGIN PUBLIC KEY----- ...) or a file path".into());
+        return Err(
+            "paste a PEM public key (-----BEGIN PUBLIC KEY----- ...) or a file path".into(),
+        );
     };
     let after = &text[start + "-----BEGIN ".len()..];
     let Some(label_end) = after.find("-----") else {
@@ -42,8 +44,9 @@ pub fn normalize(text: &str) -> Result<String, String> {
     let key = match label {
         "PUBLIC KEY" => RsaPublicKey::from_public_key_pem(&pem)
             .map_err(|e| format!("not an RSA public key: {e}"))?,
-        "RSA PUBLIC KEY" => RsaPublicKey::from_pkcs1_pem(&pem)
-            .map_err(|e| format!("not an RSA public key: {e}"))?,
+        "RSA PUBLIC KEY" => {
+            RsaPublicKey::from_pkcs1_pem(&pem).map_err(|e| format!("not an RSA public key: {e}"))?
+        }
         other => return Err(format!("a '{other}' is not a public key")),
     };
     key.to_public_key_pem(LineEnding::LF)
@@ -80,8 +83,8 @@ mod tests {
             normalize(&pkcs1).unwrap(),
             k.to_public_key_pem(LineEnding::LF).unwrap()
         );
-        let err = normalize("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----")
-            .unwrap_err();
+        let err =
+            normalize("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").unwrap_err();
         assert!(err.contains("private key"), "{err}");
         assert!(normalize("hello").unwrap_err().contains("PEM"));
         assert!(

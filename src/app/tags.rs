@@ -41,16 +41,41 @@ pub enum TagsFocus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TagsDialog {
     CreateNamespace,
-    EditNamespace { id: String },
-    RetireNamespace { id: String, retire: bool },
-    DeleteNamespace { id: String },
-    CreateTag { namespace_id: String },
-    EditTag { namespace_id: String, name: String },
-    RetireTag { namespace_id: String, name: String, retire: bool },
-    DeleteTag { namespace_id: String, name: String },
-    CreateDefault { compartment_id: String },
-    EditDefault { id: String },
-    DeleteDefault { id: String },
+    EditNamespace {
+        id: String,
+    },
+    RetireNamespace {
+        id: String,
+        retire: bool,
+    },
+    DeleteNamespace {
+        id: String,
+    },
+    CreateTag {
+        namespace_id: String,
+    },
+    EditTag {
+        namespace_id: String,
+        name: String,
+    },
+    RetireTag {
+        namespace_id: String,
+        name: String,
+        retire: bool,
+    },
+    DeleteTag {
+        namespace_id: String,
+        name: String,
+    },
+    CreateDefault {
+        compartment_id: String,
+    },
+    EditDefault {
+        id: String,
+    },
+    DeleteDefault {
+        id: String,
+    },
     Scope,
 }
 
@@ -61,7 +86,10 @@ pub enum TagsChange {
     /// Upsert the answer (namespace, tag or default).
     Upsert,
     RemoveNamespace(String),
-    RemoveTag { namespace_id: String, id: String },
+    RemoveTag {
+        namespace_id: String,
+        id: String,
+    },
     RemoveDefault(String),
     /// The full tag arrived: open the edit form with its validator.
     OpenTagEditor,
@@ -212,7 +240,12 @@ impl TagsPane {
                 return;
             }
             (TagsChange::ThenCreateDefault(details), Payload::Tag(tag)) => {
-                self.write_default(RequestKind::CreateTagDefault(details), &tag, write.done, ctx);
+                self.write_default(
+                    RequestKind::CreateTagDefault(details),
+                    &tag,
+                    write.done,
+                    ctx,
+                );
                 return;
             }
             (TagsChange::ThenUpdateDefault { id, details }, Payload::Tag(tag)) => {
@@ -226,10 +259,10 @@ impl TagsPane {
                     self.tags.entry(ns).or_default().upsert(tag);
                 }
             }
-            (TagsChange::Upsert, Payload::TagDefault(d)) => {
-                if d.compartment_id == self.scope_id(ctx) {
-                    self.defaults.upsert(d);
-                }
+            (TagsChange::Upsert, Payload::TagDefault(d))
+                if d.compartment_id == self.scope_id(ctx) =>
+            {
+                self.defaults.upsert(d);
             }
             (TagsChange::RemoveNamespace(id), _) => {
                 self.namespaces.remove(&id);

@@ -274,7 +274,11 @@ impl TagsPane {
                 vec![
                     FormField::new("Tag", "", "Namespace.key, e.g. Operations.CostCenter"),
                     FormField::new("Value", "", "applied to new resources in the compartment"),
-                    FormField::new("Required", "no", "yes: users must give the value themselves"),
+                    FormField::new(
+                        "Required",
+                        "no",
+                        "yes: users must give the value themselves",
+                    ),
                 ],
             ));
         }
@@ -301,7 +305,12 @@ impl TagsPane {
         })
     }
 
-    pub(crate) fn finish_dialog(&mut self, dialog: TagsDialog, outcome: ModalOutcome, ctx: &mut Ctx) {
+    pub(crate) fn finish_dialog(
+        &mut self,
+        dialog: TagsDialog,
+        outcome: ModalOutcome,
+        ctx: &mut Ctx,
+    ) {
         match outcome {
             ModalOutcome::Submitted(values) => {
                 if let Err(e) = self.submit(dialog, &values, ctx) {
@@ -447,7 +456,12 @@ impl TagsPane {
                     value: field(0),
                     is_required: Some(required),
                 };
-                self.send_write(read, done, TagsChange::ThenUpdateDefault { id, details }, ctx);
+                self.send_write(
+                    read,
+                    done,
+                    TagsChange::ThenUpdateDefault { id, details },
+                    ctx,
+                );
             }
             _ => {}
         }
@@ -515,7 +529,11 @@ impl TagsPane {
                 name,
                 retire,
             } => {
-                let done = format!("{} tag {}", verb(retire), self.tag_path(&namespace_id, &name));
+                let done = format!(
+                    "{} tag {}",
+                    verb(retire),
+                    self.tag_path(&namespace_id, &name)
+                );
                 let details = UpdateTagDetails {
                     is_retired: Some(retire),
                     ..UpdateTagDetails::default()
@@ -537,7 +555,13 @@ impl TagsPane {
 
     /// Sends a tag default write once its value passed the tag's validator; else reopens the
     /// form with the reason.
-    pub(crate) fn write_default(&mut self, kind: RequestKind, tag: &Tag, done: String, ctx: &mut Ctx) {
+    pub(crate) fn write_default(
+        &mut self,
+        kind: RequestKind,
+        tag: &Tag,
+        done: String,
+        ctx: &mut Ctx,
+    ) {
         let (value, required) = match &kind {
             RequestKind::CreateTagDefault(d) => (d.value.clone(), d.is_required.unwrap_or(false)),
             RequestKind::UpdateTagDefault { details, .. } => {
@@ -603,7 +627,11 @@ fn retire_choice(what: &str, name: &str, retired: bool, d: TagsDialog) -> Modal 
 
 /// A default's value: one of the ENUM's values if the tag has a list; not empty unless the
 /// user must give it (required).
-pub(crate) fn check_value(value: &str, required: bool, validator: Option<&TagValidator>) -> Result<(), String> {
+pub(crate) fn check_value(
+    value: &str,
+    required: bool,
+    validator: Option<&TagValidator>,
+) -> Result<(), String> {
     if value.chars().any(char::is_control) {
         return Err("the value cannot contain control characters".into());
     }

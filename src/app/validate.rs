@@ -54,7 +54,9 @@ pub fn email(value: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("'{value}' is not an e-mail address (name@example.com)"))
+        Err(format!(
+            "'{value}' is not an e-mail address (name@example.com)"
+        ))
     }
 }
 
@@ -74,9 +76,19 @@ mod tests {
     #[test]
     fn names_emails_ocids_and_yes_no() {
         assert!(name("", "the name", 10).unwrap_err().contains("empty"));
-        assert!(name("a\u{1b}b", "the name", 10).unwrap_err().contains("control"));
+        assert!(
+            name("a\u{1b}b", "the name", 10)
+                .unwrap_err()
+                .contains("control")
+        );
         assert!(email("").is_ok() && email("ana@example.com").is_ok());
-        for bad in ["ana", "@example.com", "ana@example", "a na@example.com", "a@b@c.d"] {
+        for bad in [
+            "ana",
+            "@example.com",
+            "ana@example",
+            "a na@example.com",
+            "a@b@c.d",
+        ] {
             assert!(email(bad).is_err(), "{bad}");
         }
         assert!(ocid("ocid1.tenancy.oc1..aaaa", "tenancy").is_ok());

@@ -3,11 +3,12 @@
 //! per-test (per-thread) store.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use canopy::app::{ApiKeySource, Payload, Request, RequestKind, Response, Secret};
 use canopy::model::{
-    ApiKey, DynamicGroup, Group, InvitationStatus, LifecycleState, SenderInvitation, Snapshot,
-    Tag, TagDefault, TagNamespace, User, UserCapabilities, UserGroupMembership, WorkRequest,
+    ApiKey, DynamicGroup, Group, InvitationStatus, LifecycleState, SenderInvitation, Snapshot, Tag,
+    TagDefault, TagNamespace, User, UserCapabilities, UserGroupMembership, WorkRequest,
     WorkRequestStatus,
 };
 
@@ -72,8 +73,8 @@ pub fn answer(s: &mut Snapshot, request: &Request) -> Vec<Response> {
                 time_created: NOW.into(),
                 lifecycle_state: LifecycleState::Active,
                 inactive_status: None,
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: BTreeMap::default(),
+                defined_tags: BTreeMap::default(),
                 capabilities: Some(UserCapabilities::default()),
                 is_mfa_activated: false,
                 last_successful_login_time: None,
@@ -145,9 +146,14 @@ pub fn answer(s: &mut Snapshot, request: &Request) -> Vec<Response> {
                     Err(_) => return vec![fail(request, 400, "InvalidParameter")],
                 },
             };
-            let fingerprint = format!("aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:{:02x}", pem.len() % 256);
+            let fingerprint = format!(
+                "aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:{:02x}",
+                pem.len() % 256
+            );
             seed_key(user_id, &fingerprint);
-            let key = KEYS.with(|k| k.borrow().last().cloned()).expect("just added");
+            let key = KEYS
+                .with(|k| k.borrow().last().cloned())
+                .expect("just added");
             vec![ok(Payload::ApiKey(key))]
         }
         RequestKind::DeleteApiKey {
@@ -169,8 +175,8 @@ pub fn answer(s: &mut Snapshot, request: &Request) -> Vec<Response> {
                 time_created: NOW.into(),
                 lifecycle_state: LifecycleState::Active,
                 inactive_status: None,
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: BTreeMap::default(),
+                defined_tags: BTreeMap::default(),
             };
             s.groups.push(group.clone());
             vec![ok(Payload::Group(group))]
@@ -218,8 +224,8 @@ pub fn answer(s: &mut Snapshot, request: &Request) -> Vec<Response> {
                 time_created: NOW.into(),
                 lifecycle_state: LifecycleState::Active,
                 inactive_status: None,
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: BTreeMap::default(),
+                defined_tags: BTreeMap::default(),
             };
             s.dynamic_groups.push(dg.clone());
             vec![ok(Payload::DynamicGroup(dg))]
@@ -254,15 +260,17 @@ fn tags_and_invitations(s: &mut Snapshot, request: &Request, kind: &RequestKind)
     };
     let missing = || vec![fail(request, 404, "NotAuthorizedOrNotFound")];
     match kind {
-        RequestKind::ListTagNamespaces => vec![ok(Payload::TagNamespaces(s.tag_namespaces.clone()))],
+        RequestKind::ListTagNamespaces => {
+            vec![ok(Payload::TagNamespaces(s.tag_namespaces.clone()))]
+        }
         RequestKind::CreateTagNamespace(d) => {
             let ns = TagNamespace {
                 id: new_id("tagnamespace", s.tag_namespaces.len()),
                 compartment_id: d.compartment_id.clone(),
                 name: d.name.clone(),
                 description: d.description.clone(),
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: BTreeMap::default(),
+                defined_tags: BTreeMap::default(),
                 is_retired: false,
                 lifecycle_state: LifecycleState::Active,
                 time_created: NOW.into(),
@@ -298,13 +306,20 @@ fn tags_and_invitations(s: &mut Snapshot, request: &Request, kind: &RequestKind)
                 percent_complete: Some(percent),
             };
             s.tag_namespaces.retain(|n| n.id != *id);
-            s.tags.retain(|t| t.tag_namespace_id.as_deref() != Some(id.as_str()));
+            s.tags
+                .retain(|t| t.tag_namespace_id.as_deref() != Some(id.as_str()));
             vec![
                 Response {
                     done: false,
-                    ..ok(Payload::WorkRequest(work(WorkRequestStatus::InProgress, 40.0)))
+                    ..ok(Payload::WorkRequest(work(
+                        WorkRequestStatus::InProgress,
+                        40.0,
+                    )))
                 },
-                ok(Payload::WorkRequest(work(WorkRequestStatus::Succeeded, 100.0))),
+                ok(Payload::WorkRequest(work(
+                    WorkRequestStatus::Succeeded,
+                    100.0,
+                ))),
             ]
         }
         RequestKind::ListTags { namespace_id } => {
@@ -341,8 +356,8 @@ fn tags_and_invitations(s: &mut Snapshot, request: &Request, kind: &RequestKind)
                 id: new_id("tagdefinition", s.tags.len()),
                 name: details.name.clone(),
                 description: details.description.clone(),
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: BTreeMap::default(),
+                defined_tags: BTreeMap::default(),
                 is_retired: false,
                 lifecycle_state: LifecycleState::Active,
                 time_created: NOW.into(),
@@ -441,8 +456,8 @@ fn tags_and_invitations(s: &mut Snapshot, request: &Request, kind: &RequestKind)
                 time_updated: None,
                 recipient_email_address: d.recipient_email_address.clone(),
                 invitation_features: None,
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: BTreeMap::default(),
+                defined_tags: BTreeMap::default(),
                 system_tags: None,
             };
             s.sender_invitations.push(inv.clone());

@@ -72,7 +72,10 @@ fn identity_users_failed() {
     for r in &requests(&mut state, Action::Refresh) {
         canopy::app::apply_response(&mut state, fail(r, 401, "NotAuthenticated"));
     }
-    assert!(matches!(state.panes.identity.users.items, Loadable::Failed(_)));
+    assert!(matches!(
+        state.panes.identity.users.items,
+        Loadable::Failed(_)
+    ));
     assert_snapshot!(render(&state));
 }
 
@@ -178,7 +181,13 @@ fn adding_a_user_to_a_group_sends_the_membership_and_shows_it() {
     act(&mut state, &mut snapshot, Action::Filter);
     type_text(&mut state, &mut snapshot, "Developers");
     enter(&mut state, &mut snapshot);
-    let developers = snapshot.groups.iter().find(|g| g.name == "Developers").unwrap().id.clone();
+    let developers = snapshot
+        .groups
+        .iter()
+        .find(|g| g.name == "Developers")
+        .unwrap()
+        .id
+        .clone();
     let sent = requests(&mut state, Action::Select);
     let [RequestKind::AddUserToGroup(details)] = &kinds(&sent)[..] else {
         panic!("expected one AddUserToGroup, got {sent:?}");
@@ -199,7 +208,10 @@ fn removing_a_membership_needs_the_name_typed() {
     let row = state.panes.identity.member_rows()[0].clone();
     press(&mut state, &mut snapshot, key(KeyCode::Char('D')));
     type_text(&mut state, &mut snapshot, "nope");
-    assert!(requests(&mut state, Action::Select).is_empty(), "wrong name: nothing sent");
+    assert!(
+        requests(&mut state, Action::Select).is_empty(),
+        "wrong name: nothing sent"
+    );
     for _ in 0..4 {
         press(&mut state, &mut snapshot, key(KeyCode::Backspace));
     }
@@ -212,12 +224,14 @@ fn removing_a_membership_needs_the_name_typed() {
         }]
     );
     settle(&mut state, &mut snapshot, sent);
-    assert!(!state
-        .panes
-        .identity
-        .member_rows()
-        .iter()
-        .any(|r| r.membership_id == row.membership_id));
+    assert!(
+        !state
+            .panes
+            .identity
+            .member_rows()
+            .iter()
+            .any(|r| r.membership_id == row.membership_id)
+    );
 }
 
 #[test]
@@ -246,7 +260,11 @@ fn creating_a_user_checks_each_field() {
     assert_eq!(d.email.as_deref(), Some("new@acme-corp.com"));
     assert_eq!(d.compartment_id, snapshot.tenancy.id);
     settle(&mut state, &mut snapshot, sent);
-    assert_eq!(first_user_name(&state), "new.person", "the new user is selected");
+    assert_eq!(
+        first_user_name(&state),
+        "new.person",
+        "the new user is selected"
+    );
 }
 
 #[test]
@@ -305,21 +323,41 @@ fn a_capability_toggles_alone() {
     assert_eq!(details.can_use_api_keys, Some(false));
     assert_eq!(details.can_use_console_password, None);
     settle(&mut state, &mut snapshot, sent);
-    let caps = state.panes.identity.users.selected().unwrap().capabilities.clone();
+    let caps = state
+        .panes
+        .identity
+        .users
+        .selected()
+        .unwrap()
+        .capabilities
+        .clone();
     assert!(!caps.unwrap().can_use_api_keys);
 }
 
 #[test]
 fn read_only_reaches_no_write() {
     let (mut state, mut snapshot) = identity(true);
-    for action in [Action::Create, Action::Delete, Action::Block, Action::ResetPassword] {
+    for action in [
+        Action::Create,
+        Action::Delete,
+        Action::Block,
+        Action::ResetPassword,
+    ] {
         assert!(requests(&mut state, action).is_empty());
         assert!(state.ctx.modal.is_none());
     }
     enter(&mut state, &mut snapshot);
     assert!(requests(&mut state, Action::Add).is_empty());
     assert_eq!(state.panes.identity.focus, IdentityFocus::Members);
-    assert!(state.ctx.toasts.current().unwrap().text.contains("read-only"));
+    assert!(
+        state
+            .ctx
+            .toasts
+            .current()
+            .unwrap()
+            .text
+            .contains("read-only")
+    );
 }
 
 #[test]
@@ -391,7 +429,10 @@ fn deleting_a_user_drops_it_and_its_memberships() {
     press(&mut state, &mut snapshot, key(KeyCode::Char('D')));
     type_text(&mut state, &mut snapshot, &name);
     let sent = requests(&mut state, Action::Select);
-    assert_eq!(kinds(&sent), vec![RequestKind::DeleteUser { id: id.clone() }]);
+    assert_eq!(
+        kinds(&sent),
+        vec![RequestKind::DeleteUser { id: id.clone() }]
+    );
     settle(&mut state, &mut snapshot, sent);
     assert!(state.panes.identity.users.find(&id).is_none());
     let memberships = state.panes.identity.memberships.data().unwrap();
@@ -403,14 +444,23 @@ fn a_group_edit_sends_only_its_description() {
     let (mut state, mut snapshot) = identity(false);
     act(&mut state, &mut snapshot, Action::Command("grp".into()));
     act(&mut state, &mut snapshot, Action::Edit);
-    assert!(requests(&mut state, Action::Select).is_empty(), "nothing changed");
+    assert!(
+        requests(&mut state, Action::Select).is_empty(),
+        "nothing changed"
+    );
     act(&mut state, &mut snapshot, Action::Edit);
     type_text(&mut state, &mut snapshot, " (edited)");
     let sent = requests(&mut state, Action::Select);
     let [RequestKind::UpdateGroup { details, .. }] = &kinds(&sent)[..] else {
         panic!("expected UpdateGroup, got {sent:?}");
     };
-    assert!(details.description.as_deref().unwrap().ends_with(" (edited)"));
+    assert!(
+        details
+            .description
+            .as_deref()
+            .unwrap()
+            .ends_with(" (edited)")
+    );
 }
 
 #[test]
@@ -422,12 +472,18 @@ fn dynamic_groups_check_their_matching_rule() {
     tab(&mut state, &mut snapshot);
     type_text(&mut state, &mut snapshot, "CI runners");
     tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "ALL {instance.compartment.id = 'x'");
+    type_text(
+        &mut state,
+        &mut snapshot,
+        "ALL {instance.compartment.id = 'x'",
+    );
     assert!(requests(&mut state, Action::Select).is_empty());
     assert_form_error(&state, "do not pair up");
     type_text(&mut state, &mut snapshot, "}");
     let sent = requests(&mut state, Action::Select);
-    assert!(matches!(&kinds(&sent)[..], [RequestKind::CreateDynamicGroup(d)] if d.matching_rule.ends_with("'x'}")));
+    assert!(
+        matches!(&kinds(&sent)[..], [RequestKind::CreateDynamicGroup(d)] if d.matching_rule.ends_with("'x'}"))
+    );
     settle(&mut state, &mut snapshot, sent);
     assert_eq!(
         state.panes.identity.dynamic_groups.selected().unwrap().name,

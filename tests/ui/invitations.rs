@@ -2,14 +2,17 @@
 //! rename and cancel.
 
 use canopy::app::modal::ModalKind;
-use canopy::app::{Action, AppState, Loadable, PaneId, Request, RequestKind, apply_response, update};
+use canopy::app::{
+    Action, AppState, Loadable, PaneId, Request, RequestKind, apply_response, update,
+};
 use canopy::model::{InvitationStatus, Snapshot};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::harness::{act, demo, fail, fresh, key, loaded, press, render, settle, type_text};
 
-const RECIPIENT: &str = "ocid1.tenancy.oc1..aaaaaaaanewpartner0000000000000000000000000000000000001";
+const RECIPIENT: &str =
+    "ocid1.tenancy.oc1..aaaaaaaanewpartner0000000000000000000000000000000000001";
 
 fn invitations(read_only: bool) -> (AppState, Snapshot) {
     let (mut state, mut snapshot) = loaded(read_only);
@@ -113,7 +116,10 @@ fn an_invitation_is_created_with_recipient_name_and_email() {
     };
     assert_eq!(d.recipient_tenancy_id, RECIPIENT);
     assert_eq!(d.display_name.as_deref(), Some("new-partner"));
-    assert_eq!(d.recipient_email_address.as_deref(), Some("admin@partner.example"));
+    assert_eq!(
+        d.recipient_email_address.as_deref(),
+        Some("admin@partner.example")
+    );
     assert_eq!(d.compartment_id, snapshot.tenancy.id);
     settle(&mut state, &mut snapshot, sent);
     let list = &state.panes.invitations.invitations;
@@ -151,7 +157,15 @@ fn only_a_pending_invitation_can_be_cancelled() {
     select(&mut state, &mut snapshot, "acme-research");
     assert!(update(&mut state, Action::Delete).is_empty());
     assert!(state.ctx.modal.is_none());
-    assert!(state.ctx.toasts.current().unwrap().text.contains("ACCEPTED"));
+    assert!(
+        state
+            .ctx
+            .toasts
+            .current()
+            .unwrap()
+            .text
+            .contains("ACCEPTED")
+    );
 }
 
 #[test]
@@ -164,7 +178,10 @@ fn cancelling_needs_the_name_typed_and_reloads_the_status() {
     assert!(update(&mut state, Action::Select).is_empty());
     type_text(&mut state, &mut snapshot, "a");
     let sent = update(&mut state, Action::Select);
-    assert!(matches!(&kinds(&sent)[..], [RequestKind::CancelSenderInvitation { .. }]));
+    assert!(matches!(
+        &kinds(&sent)[..],
+        [RequestKind::CancelSenderInvitation { .. }]
+    ));
     settle(&mut state, &mut snapshot, sent);
     let inv = state.panes.invitations.invitations.selected().unwrap();
     assert_eq!(inv.display_name, "acme-emea");

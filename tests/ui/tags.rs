@@ -2,7 +2,9 @@
 
 use canopy::app::modal::ModalKind;
 use canopy::app::tags::{TagsFocus, TagsView};
-use canopy::app::{Action, AppState, Loadable, PaneId, Request, RequestKind, apply_response, update};
+use canopy::app::{
+    Action, AppState, Loadable, PaneId, Request, RequestKind, apply_response, update,
+};
 use canopy::model::{Snapshot, TagValidator};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
@@ -31,7 +33,10 @@ fn clear_field(state: &mut AppState, snapshot: &mut Snapshot) {
     press(
         state,
         snapshot,
-        crossterm::event::KeyEvent::new(KeyCode::Char('u'), crossterm::event::KeyModifiers::CONTROL),
+        crossterm::event::KeyEvent::new(
+            KeyCode::Char('u'),
+            crossterm::event::KeyModifiers::CONTROL,
+        ),
     );
 }
 
@@ -85,7 +90,10 @@ fn tags_failed() {
     for r in &update(&mut state, Action::Refresh) {
         apply_response(&mut state, fail(r, 500, "InternalServerError"));
     }
-    assert!(matches!(state.panes.tags.namespaces.items, Loadable::Failed(_)));
+    assert!(matches!(
+        state.panes.tags.namespaces.items,
+        Loadable::Failed(_)
+    ));
     assert_snapshot!(render(&state));
 }
 
@@ -128,14 +136,24 @@ fn a_tag_is_created_with_its_allowed_values_and_cost_tracking() {
     clear_field(&mut state, &mut snapshot);
     type_text(&mut state, &mut snapshot, "Tier");
     assert!(update(&mut state, Action::Select).is_empty());
-    assert!(form_error(&state).contains("empty"), "{}", form_error(&state));
+    assert!(
+        form_error(&state).contains("empty"),
+        "{}",
+        form_error(&state)
+    );
     for _ in 0..3 {
         tab(&mut state, &mut snapshot);
     }
     clear_field(&mut state, &mut snapshot);
     type_text(&mut state, &mut snapshot, "gold, silver, bronze");
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::CreateTag { namespace_id, details }] = &kinds(&sent)[..] else {
+    let [
+        RequestKind::CreateTag {
+            namespace_id,
+            details,
+        },
+    ] = &kinds(&sent)[..]
+    else {
         panic!("expected CreateTag, got {sent:?}");
     };
     assert_eq!(namespace_id, &ns);
@@ -160,7 +178,9 @@ fn editing_a_tag_reads_its_validator_first() {
     assert!(tag.validator.is_some(), "the selected tag is read in full");
     // The edit reads it again: the form starts from the service's latest.
     let sent = update(&mut state, Action::Edit);
-    assert!(matches!(&kinds(&sent)[..], [RequestKind::GetTag { name, .. }] if *name == "Department"));
+    assert!(
+        matches!(&kinds(&sent)[..], [RequestKind::GetTag { name, .. }] if *name == "Department")
+    );
     settle(&mut state, &mut snapshot, sent);
     let Some(ModalKind::Form { fields, .. }) = state.ctx.modal.as_ref().map(|m| &m.kind) else {
         panic!("the edit form opens once the tag arrived");
@@ -198,16 +218,28 @@ fn editing_a_tag_reads_its_validator_first() {
 fn tags_are_read_in_full_as_the_cursor_reaches_them() {
     let (mut state, mut snapshot) = tags(false);
     let listed = state.panes.tags.namespace_tags().unwrap().all().to_vec();
-    assert!(listed.iter().all(|t| t.validator.is_none()), "listings lack validators");
+    assert!(
+        listed.iter().all(|t| t.validator.is_none()),
+        "listings lack validators"
+    );
     let sent = update(&mut state, Action::Select);
-    assert!(matches!(&kinds(&sent)[..], [RequestKind::GetTag { name, .. }] if *name == "Department"));
+    assert!(
+        matches!(&kinds(&sent)[..], [RequestKind::GetTag { name, .. }] if *name == "Department")
+    );
     settle(&mut state, &mut snapshot, sent);
     act(&mut state, &mut snapshot, Action::Down);
     act(&mut state, &mut snapshot, Action::Up);
-    assert!(update(&mut state, Action::Down).is_empty(), "each tag is read once");
+    assert!(
+        update(&mut state, Action::Down).is_empty(),
+        "each tag is read once"
+    );
     let tags = state.panes.tags.namespace_tags().unwrap();
     assert!(tags.all().iter().all(|t| t.validator.is_some()));
-    assert_eq!(tags.selected().unwrap().name, "ProjectCode", "the cursor stays put");
+    assert_eq!(
+        tags.selected().unwrap().name,
+        "ProjectCode",
+        "the cursor stays put"
+    );
     assert_snapshot!(render(&state));
 }
 
@@ -224,7 +256,15 @@ fn retiring_and_reactivating_a_namespace() {
     assert_eq!((id, details.is_retired), (&ns.id, Some(false)));
     settle(&mut state, &mut snapshot, sent);
     assert!(!state.panes.tags.selected_namespace().unwrap().is_retired);
-    assert!(state.ctx.toasts.current().unwrap().text.contains("reactivated"));
+    assert!(
+        state
+            .ctx
+            .toasts
+            .current()
+            .unwrap()
+            .text
+            .contains("reactivated")
+    );
 }
 
 #[test]
@@ -246,7 +286,15 @@ fn a_cascade_delete_follows_its_work_request() {
     apply_response(&mut state, answers.next().unwrap());
     assert!(state.panes.tags.namespaces.find(&ns.id).is_none());
     assert!(state.panes.tags.work.is_empty());
-    assert!(state.ctx.toasts.current().unwrap().text.contains("deleting tag namespace"));
+    assert!(
+        state
+            .ctx
+            .toasts
+            .current()
+            .unwrap()
+            .text
+            .contains("deleting tag namespace")
+    );
 }
 
 #[test]
@@ -259,9 +307,19 @@ fn deleting_a_tag_needs_its_name() {
     assert!(update(&mut state, Action::Select).is_empty());
     type_text(&mut state, &mut snapshot, "ment");
     let sent = update(&mut state, Action::Select);
-    assert!(matches!(&kinds(&sent)[..], [RequestKind::DeleteTag { name, .. }] if *name == tag.name));
+    assert!(
+        matches!(&kinds(&sent)[..], [RequestKind::DeleteTag { name, .. }] if *name == tag.name)
+    );
     settle(&mut state, &mut snapshot, sent);
-    assert!(state.panes.tags.namespace_tags().unwrap().find(&tag.id).is_none());
+    assert!(
+        state
+            .panes
+            .tags
+            .namespace_tags()
+            .unwrap()
+            .find(&tag.id)
+            .is_none()
+    );
 }
 
 #[test]
@@ -274,7 +332,9 @@ fn a_tag_default_value_must_be_allowed_by_the_tag() {
     type_text(&mut state, &mut snapshot, "qa");
     // The value is checked once the full tag (with its validator) is read.
     let read = update(&mut state, Action::Select);
-    assert!(matches!(&kinds(&read)[..], [RequestKind::GetTag { name, .. }] if *name == "Environment"));
+    assert!(
+        matches!(&kinds(&read)[..], [RequestKind::GetTag { name, .. }] if *name == "Environment")
+    );
     settle(&mut state, &mut snapshot, read);
     assert!(form_error(&state).contains("one of: prod, staging, dev, sandbox"));
     clear_field(&mut state, &mut snapshot);
@@ -292,7 +352,10 @@ fn a_tag_default_value_must_be_allowed_by_the_tag() {
     let [RequestKind::CreateTagDefault(d)] = &kinds(&sent)[..] else {
         panic!("expected CreateTagDefault, got {sent:?}");
     };
-    assert_eq!((d.compartment_id.as_str(), d.value.as_str()), (sandbox.as_str(), "sandbox"));
+    assert_eq!(
+        (d.compartment_id.as_str(), d.value.as_str()),
+        (sandbox.as_str(), "sandbox")
+    );
     assert_eq!(d.is_required, Some(true));
     settle(&mut state, &mut snapshot, sent);
     assert_eq!(state.panes.tags.defaults.all().len(), 2);
@@ -318,12 +381,18 @@ fn a_tag_default_is_updated_and_deleted() {
     let [RequestKind::UpdateTagDefault { id, details }] = &kinds(&sent)[..] else {
         panic!("expected UpdateTagDefault, got {sent:?}");
     };
-    assert_eq!((id, details.value.as_str(), details.is_required), (&d.id, "FIN-5000", Some(false)));
+    assert_eq!(
+        (id, details.value.as_str(), details.is_required),
+        (&d.id, "FIN-5000", Some(false))
+    );
     settle(&mut state, &mut snapshot, sent);
     act(&mut state, &mut snapshot, Action::Delete);
     type_text(&mut state, &mut snapshot, "Operations.CostCenter");
     let sent = update(&mut state, Action::Select);
-    assert_eq!(kinds(&sent), vec![RequestKind::DeleteTagDefault { id: d.id.clone() }]);
+    assert_eq!(
+        kinds(&sent),
+        vec![RequestKind::DeleteTagDefault { id: d.id.clone() }]
+    );
     settle(&mut state, &mut snapshot, sent);
     assert!(state.panes.tags.defaults.all().is_empty());
 }
@@ -346,5 +415,8 @@ fn read_only_reaches_no_tag_write() {
         assert!(state.ctx.modal.is_none());
     }
     enter(&mut state, &mut snapshot);
-    assert!(update(&mut state, Action::Edit).is_empty(), "not even the read before an edit");
+    assert!(
+        update(&mut state, Action::Edit).is_empty(),
+        "not even the read before an edit"
+    );
 }

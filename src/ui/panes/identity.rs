@@ -154,7 +154,11 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) 
         IdentityView::Groups => resource_table::draw(
             frame,
             area,
-            super::block(&resource_table::title("Groups", &pane.groups), focused, theme),
+            super::block(
+                &resource_table::title("Groups", &pane.groups),
+                focused,
+                theme,
+            ),
             &pane.groups,
             &Wording {
                 what: "groups",
@@ -211,5 +215,13 @@ fn draw_pick(frame: &mut Frame<'_>, area: Rect, pane: &IdentityPane, pick: &Pick
         draw_empty(frame, area, block, "Nothing matches the filter.", theme);
         return;
     }
-    table::draw(frame, area, block, &items, &pick.cursor, &NameRow(column), theme);
+    table::draw(
+        frame,
+        area,
+        block,
+        &items,
+        &pick.cursor,
+        &NameRow(column),
+        theme,
+    );
 }

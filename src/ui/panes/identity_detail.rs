@@ -86,9 +86,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         );
         return;
     }
-    let [top, bottom] =
-        Layout::vertical([Constraint::Length(lines.len() as u16 + 2), Constraint::Min(3)])
-            .areas(area);
+    let [top, bottom] = Layout::vertical([
+        Constraint::Length(lines.len() as u16 + 2),
+        Constraint::Min(3),
+    ])
+    .areas(area);
     frame.render_widget(
         Paragraph::new(lines).block(super::block("Detail", false, theme)),
         top,
@@ -190,10 +192,28 @@ fn draw_keys(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) 
     ) {
         return;
     }
-    let keys: Vec<&ApiKey> = pane.api_keys.data().map(|l| l.iter().collect()).unwrap_or_default();
+    let keys: Vec<&ApiKey> = pane
+        .api_keys
+        .data()
+        .map(|l| l.iter().collect())
+        .unwrap_or_default();
     if keys.is_empty() {
-        draw_empty(frame, area, block, "No API keys. Press a to upload one.", theme);
+        draw_empty(
+            frame,
+            area,
+            block,
+            "No API keys. Press a to upload one.",
+            theme,
+        );
         return;
     }
-    table::draw(frame, area, block, &keys, &pane.keys_cursor, &KeyAdapter, theme);
+    table::draw(
+        frame,
+        area,
+        block,
+        &keys,
+        &pane.keys_cursor,
+        &KeyAdapter,
+        theme,
+    );
 }

@@ -35,7 +35,11 @@ impl RowAdapter<TagNamespace> for NamespaceRow<'_> {
         } else {
             n.lifecycle_state.to_string()
         };
-        vec![n.name.clone(), state, self.ctx.compartment_path(&n.compartment_id)]
+        vec![
+            n.name.clone(),
+            state,
+            self.ctx.compartment_path(&n.compartment_id),
+        ]
     }
 
     fn dim(&self, n: &TagNamespace) -> bool {

@@ -29,7 +29,15 @@ pub fn draw<T: Listed, A: RowAdapter<T>>(
     tick: u64,
     theme: Theme,
 ) {
-    if draw_unless_ready(frame, area, block.clone(), &list.items, wording.what, tick, theme) {
+    if draw_unless_ready(
+        frame,
+        area,
+        block.clone(),
+        &list.items,
+        wording.what,
+        tick,
+        theme,
+    ) {
         return;
     }
     let items = list.visible();
