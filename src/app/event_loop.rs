@@ -16,7 +16,6 @@ use super::request::{CallRecord, Request, Response};
 use super::state::AppState;
 use super::terminal::{TerminalGuard, copy_osc52, edit_externally};
 use super::update::{action_for_key, apply_response, record_call, update};
-use crate::with_pane;
 
 /// Draws the whole screen from state (the `ui` layer provides it).
 pub type Draw = fn(&mut Frame<'_>, &AppState);
@@ -95,19 +94,13 @@ impl Loop {
                                 .error("could not write to the terminal to copy");
                         }
                     }
-                    Effect::ExternalEdit { owner, text } => {
+                    Effect::ExternalEdit { text, .. } => {
                         // The event stream reads stdin on its own thread: drop it so the
                         // editor gets every key, and start a new one afterwards.
                         drop(term);
                         let edited = guard.suspend(|| edit_externally(&text))?;
                         term = EventStream::new();
-                        let AppState { ctx, panes, .. } = state;
-                        with_pane!(panes, owner, |p| super::pane::Pane::handle(
-                            p,
-                            &Action::ExternalEditDone(edited),
-                            ctx
-                        ));
-                        let requests = update(state, Action::Tick);
+                        let requests = update(state, Action::ExternalEditDone(edited));
                         self.send(requests);
                     }
                     Effect::ShowPolicies { .. } => {}

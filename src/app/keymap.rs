@@ -3,6 +3,7 @@
 //! directory merges over it. The hint bar and help are generated from the same entries.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -234,4 +235,53 @@ pub fn display_key(spec: &str) -> String {
 /// `<config dir>/keymap.toml`, e.g. `~/.config/canopy/keymap.toml` on Linux.
 pub fn user_keymap_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "canopy").map(|d| d.config_dir().join("keymap.toml"))
+}
+
+/// The key table for the docs, one section per context, generated so docs cannot drift from
+/// the keymap (a test compares it with `docs/tui.md`).
+pub fn markdown_table(keymap: &Keymap) -> String {
+    const ORDER: [&str; 13] = [
+        "global",
+        "list",
+        "tree",
+        "compartments",
+        "compartments_move",
+        "policies",
+        "editor",
+        "identity",
+        "tags",
+        "invitations",
+        "log",
+        "input",
+        "dialog",
+    ];
+    let mut contexts: Vec<&str> = ORDER
+        .iter()
+        .copied()
+        .filter(|c| keymap.contexts.contains_key(*c))
+        .collect();
+    contexts.extend(
+        keymap
+            .contexts
+            .keys()
+            .map(String::as_str)
+            .filter(|c| !ORDER.contains(c) && *c != "help"),
+    );
+    let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
+    for context in contexts {
+        for b in keymap.bindings(context) {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", display_key(k).replace('|', "\\|")))
+                .collect();
+            let _ = writeln!(
+                out,
+                "| {context} | {} | {} |",
+                keys.join(" "),
+                b.description
+            );
+        }
+    }
+    out
 }

@@ -62,6 +62,9 @@ pub struct TuiArgs {
     /// Make every write unreachable.
     #[arg(long)]
     pub read_only: bool,
+    /// Scroll lists with the mouse wheel (takes over the terminal's text selection).
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 /// Runs the TUI until the user quits; `draw` renders the state (the `ui` layer's `draw`).

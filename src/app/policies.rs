@@ -653,6 +653,10 @@ impl Pane for PoliciesPane {
     }
 
     fn back(&mut self, ctx: &mut Ctx) -> bool {
+        if self.editor.is_some() {
+            self.close_editor(false, ctx);
+            return true;
+        }
         if self.filter.is_active() {
             self.filter.query.clear();
             self.rebuild(ctx);

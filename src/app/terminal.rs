@@ -18,21 +18,24 @@ pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
 /// Restores the terminal when dropped, however the TUI ends.
 pub struct TerminalGuard {
     pub terminal: Tui,
+    /// Mouse reporting is on (`--mouse`); off by default so the terminal's own text
+    /// selection keeps working.
+    mouse: bool,
 }
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<Self> {
+    pub fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
-        enter_raw()?;
+        enter_raw(mouse)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        Ok(TerminalGuard { terminal })
+        Ok(TerminalGuard { terminal, mouse })
     }
 
     /// Gives the terminal back for a while (an external editor), then takes it again.
     pub fn suspend<T>(&mut self, during: impl FnOnce() -> T) -> io::Result<T> {
         restore();
         let result = during();
-        enter_raw()?;
+        enter_raw(self.mouse)?;
         self.terminal.clear()?;
         Ok(result)
     }
@@ -44,15 +47,18 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn enter_raw() -> io::Result<()> {
+fn enter_raw(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableBracketedPaste,
-        EnableMouseCapture,
         cursor::Hide
-    )
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Leaves raw mode and the alternate screen; safe to call more than once.

@@ -33,6 +33,8 @@ pub enum SignatureError {
     MissingHeader(String),
     #[error("the Authorization header is not an OCI signature: {0}")]
     MalformedAuthorization(String),
+    #[error("the value for header '{0}' contains characters not allowed in HTTP headers")]
+    InvalidHeaderValue(String),
 }
 
 /// The header names OCI requires signed for this method, or `None` if it cannot be signed.

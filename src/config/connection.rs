@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct ConnectionArgs {
@@ -19,7 +19,33 @@ pub struct ConnectionArgs {
     /// Service endpoint, e.g. `http://127.0.0.1:8080`, overriding the region's.
     #[arg(long, env = "OCI_CLI_ENDPOINT", value_name = "URL")]
     pub endpoint: Option<String>,
+    /// How to authenticate: `api_key`, or `security_token` for `oci session authenticate`
+    /// profiles (default: `api_key`, or `security_token` for a profile with a token file
+    /// and no user).
+    #[arg(long, value_enum, value_name = "METHOD")]
+    pub auth: Option<AuthMethod>,
     /// Use the embedded demo tenancy: starts a local emulator, nothing to set up.
     #[arg(long)]
     pub demo: bool,
+}
+
+/// The authentication methods canopy supports, named as the OCI CLI's `--auth` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum AuthMethod {
+    /// A user's API signing key (`user`, `fingerprint`, `key_file`).
+    ApiKey,
+    /// A session token from `oci session authenticate` (`security_token_file`).
+    SecurityToken,
+}
+
+impl AuthMethod {
+    /// Parses the CLI's spelling (`api_key`, `security_token`), as in `OCI_CLI_AUTH`.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "api_key" => Some(Self::ApiKey),
+            "security_token" => Some(Self::SecurityToken),
+            _ => None,
+        }
+    }
 }

@@ -94,9 +94,116 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
                 policy,
             })]
         }
+        RequestKind::CreateCompartment(d) => {
+            let c = canopy::model::Compartment {
+                id: format!("ocid1.compartment.oc1..new{}", snapshot.compartments.len()),
+                compartment_id: d.compartment_id.clone(),
+                name: d.name.clone(),
+                description: d.description.clone(),
+                time_created: "2026-01-01T00:00:00.000Z".into(),
+                lifecycle_state: canopy::model::LifecycleState::Active,
+                inactive_status: None,
+                is_accessible: None,
+                freeform_tags: std::collections::BTreeMap::default(),
+                defined_tags: std::collections::BTreeMap::default(),
+            };
+            snapshot.compartments.push(c.clone());
+            vec![ok(Payload::Compartment(c))]
+        }
+        RequestKind::UpdateCompartment { id, details } => {
+            let c = snapshot
+                .compartments
+                .iter_mut()
+                .find(|c| c.id == *id)
+                .unwrap();
+            if let Some(n) = &details.name {
+                c.name.clone_from(n);
+            }
+            if let Some(d) = &details.description {
+                c.description.clone_from(d);
+            }
+            vec![ok(Payload::Compartment(c.clone()))]
+        }
+        RequestKind::MoveCompartment { id, target_id } => {
+            let c = snapshot
+                .compartments
+                .iter_mut()
+                .find(|c| c.id == *id)
+                .unwrap();
+            c.compartment_id.clone_from(target_id);
+            work_request(request, "MoveCompartment")
+        }
+        RequestKind::DeleteCompartment { id } => {
+            let c = snapshot
+                .compartments
+                .iter_mut()
+                .find(|c| c.id == *id)
+                .unwrap();
+            c.lifecycle_state = canopy::model::LifecycleState::Deleted;
+            work_request(request, "DeleteCompartment")
+        }
+        RequestKind::RecoverCompartment { id } => {
+            let c = snapshot
+                .compartments
+                .iter_mut()
+                .find(|c| c.id == *id)
+                .unwrap();
+            c.lifecycle_state = canopy::model::LifecycleState::Active;
+            vec![ok(Payload::Compartment(c.clone()))]
+        }
+        RequestKind::CreatePolicy(d) => {
+            let policy = canopy::model::Policy {
+                id: format!("ocid1.policy.oc1..new{}", snapshot.policies.len()),
+                compartment_id: d.compartment_id.clone(),
+                name: d.name.clone(),
+                statements: d.statements.clone(),
+                description: d.description.clone(),
+                time_created: String::new(),
+                lifecycle_state: canopy::model::LifecycleState::Active,
+                inactive_status: None,
+                version_date: None,
+                freeform_tags: std::collections::BTreeMap::default(),
+                defined_tags: std::collections::BTreeMap::default(),
+            };
+            snapshot.policies.push(policy.clone());
+            vec![ok(Payload::Policy {
+                etag: Some(etag(&policy)),
+                policy,
+            })]
+        }
+        RequestKind::DeletePolicy { id } => {
+            snapshot.policies.retain(|p| p.id != *id);
+            vec![ok(Payload::Done)]
+        }
         // The Identity, Tags and Invitations panes' requests.
         _ => super::answers::answer(snapshot, request),
     }
+}
+
+/// A work request answered as it progresses: in progress, then succeeded.
+fn work_request(request: &Request, operation: &str) -> Vec<Response> {
+    let wr = |status: canopy::model::WorkRequestStatus, done: bool| Response {
+        id: request.id,
+        pane: request.pane,
+        done,
+        result: Ok(Payload::WorkRequest(canopy::model::WorkRequest {
+            id: "ocid1.workrequest.oc1..w".into(),
+            operation_type: operation.into(),
+            compartment_id: None,
+            status,
+            resources: Vec::new(),
+            errors: Vec::new(),
+            logs: None,
+            time_accepted: None,
+            time_started: None,
+            time_finished: None,
+            percent_complete: None,
+        })),
+    };
+    vec![
+        wr(canopy::model::WorkRequestStatus::InProgress, false),
+        wr(canopy::model::WorkRequestStatus::Succeeded, true),
+    ]
 }
 
 /// A content etag, so any change gives a new one.

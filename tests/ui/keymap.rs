@@ -64,3 +64,14 @@ fn a_bad_key_is_reported_with_its_context() {
     assert!(matches!(err, KeymapError::BadKey { .. }));
     assert!(err.to_string().contains("hyper-x") && err.to_string().contains("[list]"));
 }
+
+#[test]
+fn the_docs_key_table_is_the_keymap() {
+    let table = canopy::app::keymap::markdown_table(&Keymap::default_keymap().unwrap());
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/tui.md")).unwrap();
+    assert!(
+        docs.contains(&table),
+        "docs/tui.md's key table is out of date; replace it with:\n{table}"
+    );
+}

@@ -382,3 +382,245 @@ fn statement_diff_and_reapply() {
     );
     assert_eq!(merged, s(&["a", "x", "c", "z"]));
 }
+
+#[test]
+fn create_rename_move_delete_recover_a_compartment() {
+    let (mut state, mut snapshot) = loaded(false);
+    // Create under the root, through the form.
+    act(&mut state, &mut snapshot, Action::Create);
+    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    let modal = state
+        .ctx
+        .modal
+        .as_ref()
+        .expect("an empty name is refused and the form stays");
+    let ModalKind::Form { error, .. } = &modal.kind else {
+        panic!()
+    };
+    assert!(error.as_deref().unwrap().contains("name"));
+    type_text(&mut state, &mut snapshot, "Lab");
+    press(&mut state, &mut snapshot, key(KeyCode::Tab));
+    type_text(&mut state, &mut snapshot, "Experiments");
+    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    let lab = snapshot
+        .compartments
+        .iter()
+        .find(|c| c.name == "Lab")
+        .expect("created")
+        .id
+        .clone();
+    assert_eq!(
+        state.panes.compartments.selected_id(),
+        Some(lab.as_str()),
+        "the new one is selected"
+    );
+
+    // Rename it.
+    act(&mut state, &mut snapshot, Action::Rename);
+    press(&mut state, &mut snapshot, ctrl('u'));
+    type_text(&mut state, &mut snapshot, "Lab2");
+    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    assert_eq!(state.ctx.compartment(&lab).unwrap().name, "Lab2");
+
+    // Move it under Dev: pick the target in the tree.
+    act(&mut state, &mut snapshot, Action::Move);
+    let dev = state
+        .panes
+        .compartments
+        .rows
+        .iter()
+        .position(|r| {
+            state
+                .ctx
+                .compartment(&r.id)
+                .is_some_and(|c| c.name == "Dev")
+        })
+        .unwrap();
+    state.panes.compartments.cursor.selected = dev;
+    act(&mut state, &mut snapshot, Action::Select);
+    assert_eq!(
+        state.ctx.modal.as_ref().unwrap().purpose,
+        ModalPurpose::MoveCompartment {
+            id: lab.clone(),
+            target_id: state.panes.compartments.rows[dev].id.clone()
+        }
+    );
+    act(&mut state, &mut snapshot, Action::Select);
+    let moved = snapshot.compartments.iter().find(|c| c.id == lab).unwrap();
+    assert_eq!(
+        state.ctx.compartment(&moved.compartment_id).unwrap().name,
+        "Dev"
+    );
+    assert!(
+        state.panes.compartments.work.is_empty(),
+        "the work request was followed to the end"
+    );
+
+    // Delete it (typed), then recover it.
+    state.panes.compartments.reveal(&lab, &state.ctx);
+    act(&mut state, &mut snapshot, Action::Delete);
+    type_text(&mut state, &mut snapshot, "Lab2");
+    act(&mut state, &mut snapshot, Action::Select);
+    assert_eq!(
+        state.ctx.compartment(&lab).unwrap().lifecycle_state,
+        canopy::model::LifecycleState::Deleted
+    );
+    state.panes.compartments.reveal(&lab, &state.ctx);
+    act(&mut state, &mut snapshot, Action::Recover);
+    assert_eq!(
+        state.ctx.compartment(&lab).unwrap().lifecycle_state,
+        canopy::model::LifecycleState::Active
+    );
+}
+
+#[test]
+fn moving_into_its_own_child_is_refused() {
+    let (mut state, mut snapshot) = loaded(false);
+    let dev_row = state
+        .panes
+        .compartments
+        .rows
+        .iter()
+        .position(|r| {
+            state
+                .ctx
+                .compartment(&r.id)
+                .is_some_and(|c| c.name == "Dev")
+        })
+        .unwrap();
+    state.panes.compartments.cursor.selected = dev_row;
+    act(&mut state, &mut snapshot, Action::Move);
+    act(&mut state, &mut snapshot, Action::Expand);
+    act(&mut state, &mut snapshot, Action::Down);
+    act(&mut state, &mut snapshot, Action::Select);
+    assert!(state.ctx.modal.is_none());
+    assert!(
+        state
+            .ctx
+            .toasts
+            .current()
+            .unwrap()
+            .text
+            .contains("cannot move into itself")
+    );
+}
+
+#[test]
+fn create_and_delete_a_policy() {
+    let (mut state, mut snapshot) = loaded(false);
+    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
+    act(&mut state, &mut snapshot, Action::Create);
+    type_text(&mut state, &mut snapshot, "auditors");
+    press(&mut state, &mut snapshot, key(KeyCode::Tab));
+    type_text(&mut state, &mut snapshot, "Read-only auditors");
+    press(&mut state, &mut snapshot, key(KeyCode::Tab));
+    press(&mut state, &mut snapshot, key(KeyCode::Tab));
+    type_text(
+        &mut state,
+        &mut snapshot,
+        "Allow group Auditors to inspect all-resources in tenancy",
+    );
+    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    let created = snapshot
+        .policies
+        .iter()
+        .find(|p| p.name == "auditors")
+        .expect("created");
+    assert_eq!(created.compartment_id, snapshot.tenancy.id);
+    assert_eq!(state.panes.policies.selected().unwrap().name, "auditors");
+    act(&mut state, &mut snapshot, Action::Delete);
+    type_text(&mut state, &mut snapshot, "auditors");
+    act(&mut state, &mut snapshot, Action::Select);
+    assert!(!snapshot.policies.iter().any(|p| p.name == "auditors"));
+    assert!(state.ctx.toasts.current().unwrap().text.contains("deleted"));
+}
+
+#[test]
+fn drafts_found_at_start_are_offered_and_restored_into_the_editor() {
+    let mut snapshot = super::harness::demo();
+    let policy = snapshot.policies[0].clone();
+    let keymap = canopy::app::keymap::Keymap::default_keymap().unwrap();
+    let mut state = canopy::app::AppState::new(super::harness::session(&snapshot, false), keymap);
+    state.ctx.drafts.found = vec![canopy::app::drafts::Draft {
+        policy_id: policy.id.clone(),
+        policy_name: policy.name.clone(),
+        etag: Some(super::harness::etag(&policy)),
+        base: policy.statements.clone(),
+        text: format!(
+            "{}\nAllow group Restored to read users in tenancy",
+            policy.statements.join("\n")
+        ),
+    }];
+    let requests = canopy::app::start(&mut state);
+    assert_eq!(
+        state.ctx.modal.as_ref().unwrap().purpose,
+        ModalPurpose::RestoreDrafts
+    );
+    super::harness::settle(&mut state, &mut snapshot, requests);
+    act(&mut state, &mut snapshot, Action::Select);
+    assert_eq!(state.active, PaneId::Policies);
+    let editor = state
+        .panes
+        .policies
+        .editor
+        .as_ref()
+        .expect("the draft is open");
+    assert!(editor.text().contains("Restored"));
+    assert!(state.ctx.drafts.items.contains_key(&policy.id) && state.ctx.drafts.found.is_empty());
+}
+
+#[test]
+fn external_editor_round_trip() {
+    let (mut state, mut snapshot) = loaded(false);
+    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
+    act(&mut state, &mut snapshot, Action::EditExternal);
+    let text = match state.ctx.effects.last() {
+        Some(canopy::app::Effect::ExternalEdit { owner, text }) => {
+            assert_eq!(*owner, PaneId::Policies);
+            text.clone()
+        }
+        other => panic!("expected an external edit, got {other:?}"),
+    };
+    state.ctx.effects.clear();
+    act(
+        &mut state,
+        &mut snapshot,
+        Action::ExternalEditDone(Some(format!(
+            "{text}\nAllow group Ext to read users in tenancy\n"
+        ))),
+    );
+    let editor = state.panes.policies.editor.as_ref().unwrap();
+    assert!(editor.is_modified() && editor.text().contains("Ext"));
+}
+
+#[test]
+fn esc_closes_the_editor_and_keeps_the_draft() {
+    let (mut state, mut snapshot) = loaded(false);
+    open_first_policy_editor(&mut state, &mut snapshot);
+    let id = state
+        .panes
+        .policies
+        .editor
+        .as_ref()
+        .unwrap()
+        .policy_id
+        .clone();
+    type_text(&mut state, &mut snapshot, " x");
+    press(&mut state, &mut snapshot, key(KeyCode::Esc));
+    assert!(state.panes.policies.editor.is_none());
+    assert!(state.ctx.drafts.items.contains_key(&id));
+    act(&mut state, &mut snapshot, Action::Edit);
+    assert!(
+        state
+            .panes
+            .policies
+            .editor
+            .as_ref()
+            .unwrap()
+            .text()
+            .ends_with(" x"),
+        "the draft is continued"
+    );
+    press(&mut state, &mut snapshot, ctrl('x'));
+    assert!(state.panes.policies.editor.is_none() && !state.ctx.drafts.items.contains_key(&id));
+}
