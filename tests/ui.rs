@@ -11,6 +11,8 @@ mod identity;
 mod invitations;
 #[path = "ui/keymap.rs"]
 mod keymap;
+#[path = "ui/pane_kit.rs"]
+mod pane_kit;
 #[path = "ui/snapshots.rs"]
 mod snapshots;
 #[path = "ui/state.rs"]

@@ -16,7 +16,7 @@ use super::modal::{ModalOutcome, ModalPurpose};
 use super::pane::Pane;
 use super::pane_id::PaneId;
 use super::request::{Payload, RequestId, RequestKind, Response};
-use super::resource_list::{Listed, ResourceList};
+use super::resource_list::ResourceList;
 
 pub(crate) const ME: PaneId = PaneId::Identity;
 
@@ -316,22 +316,6 @@ impl IdentityPane {
     }
 }
 
-fn take_list<T: Listed>(
-    list: &mut ResourceList<T>,
-    id: RequestId,
-    result: Result<Payload, super::request::Failure>,
-    unwrap: impl FnOnce(Payload) -> Option<Vec<T>>,
-) -> bool {
-    let result = match result {
-        Ok(payload) => match unwrap(payload) {
-            Some(items) => Ok(items),
-            None => return false,
-        },
-        Err(f) => Err(f),
-    };
-    list.take(id, result)
-}
-
 impl Pane for IdentityPane {
     fn contexts(&self) -> Vec<&'static str> {
         match (self.focus, self.view) {
@@ -417,17 +401,17 @@ impl Pane for IdentityPane {
         }
         let result = response.result;
         if self.users.items.awaits(id) {
-            take_list(&mut self.users, id, result, |p| match p {
+            self.users.take_payload(id, result, |p| match p {
                 Payload::Users(l) => Some(l),
                 _ => None,
             });
         } else if self.groups.items.awaits(id) {
-            take_list(&mut self.groups, id, result, |p| match p {
+            self.groups.take_payload(id, result, |p| match p {
                 Payload::Groups(l) => Some(l),
                 _ => None,
             });
         } else if self.dynamic_groups.items.awaits(id) {
-            take_list(&mut self.dynamic_groups, id, result, |p| match p {
+            self.dynamic_groups.take_payload(id, result, |p| match p {
                 Payload::DynamicGroups(l) => Some(l),
                 _ => None,
             });

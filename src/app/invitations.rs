@@ -211,12 +211,11 @@ impl Pane for InvitationsPane {
             }
             return;
         }
-        let result = match response.result {
-            Ok(Payload::SenderInvitations(list)) => Ok(list),
-            Ok(_) => return,
-            Err(f) => Err(f),
-        };
-        self.invitations.take(id, result);
+        self.invitations
+            .take_payload(id, response.result, |p| match p {
+                Payload::SenderInvitations(list) => Some(list),
+                _ => None,
+            });
     }
 
     fn ensure_loaded(&mut self, ctx: &mut Ctx) {

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::filter::ListFilter;
 use super::list::ListCursor;
 use super::loadable::Loadable;
-use super::request::{Failure, RequestId};
+use super::request::{Failure, Payload, RequestId};
 
 /// A resource as a list shows it: its OCID and the name rows are sorted and filtered by.
 pub trait Listed {
@@ -75,6 +75,24 @@ impl<T: Listed> ResourceList<T> {
         };
         self.rebuild();
         true
+    }
+
+    /// Takes a listing response whose payload `unwrap` turns into the items; false if it was
+    /// stale or carried something else.
+    pub fn take_payload(
+        &mut self,
+        request: RequestId,
+        result: Result<Payload, Failure>,
+        unwrap: impl FnOnce(Payload) -> Option<Vec<T>>,
+    ) -> bool {
+        let result = match result {
+            Ok(payload) => match unwrap(payload) {
+                Some(items) => Ok(items),
+                None => return false,
+            },
+            Err(f) => Err(f),
+        };
+        self.take(request, result)
     }
 
     /// Replaces the item with the same OCID, or adds it, and selects it.

@@ -289,22 +289,6 @@ fn work_line(what: &str, wr: &crate::model::WorkRequest) -> String {
     format!("{what}: {}{pct}", wr.status)
 }
 
-fn take_list<T: super::resource_list::Listed>(
-    list: &mut ResourceList<T>,
-    id: RequestId,
-    result: Result<Payload, super::request::Failure>,
-    unwrap: impl FnOnce(Payload) -> Option<Vec<T>>,
-) {
-    let result = match result {
-        Ok(payload) => match unwrap(payload) {
-            Some(items) => Ok(items),
-            None => return,
-        },
-        Err(f) => Err(f),
-    };
-    list.take(id, result);
-}
-
 impl Pane for TagsPane {
     fn contexts(&self) -> Vec<&'static str> {
         match (self.view, self.focus) {
@@ -368,21 +352,23 @@ impl Pane for TagsPane {
             return;
         }
         if self.namespaces.items.awaits(id) {
-            take_list(&mut self.namespaces, id, response.result, |p| match p {
-                Payload::TagNamespaces(l) => Some(l),
-                _ => None,
-            });
+            self.namespaces
+                .take_payload(id, response.result, |p| match p {
+                    Payload::TagNamespaces(l) => Some(l),
+                    _ => None,
+                });
             return;
         }
         if self.defaults.items.awaits(id) {
-            take_list(&mut self.defaults, id, response.result, |p| match p {
-                Payload::TagDefaults(l) => Some(l),
-                _ => None,
-            });
+            self.defaults
+                .take_payload(id, response.result, |p| match p {
+                    Payload::TagDefaults(l) => Some(l),
+                    _ => None,
+                });
             return;
         }
         if let Some(list) = self.tags.values_mut().find(|l| l.items.awaits(id)) {
-            take_list(list, id, response.result, |p| match p {
+            list.take_payload(id, response.result, |p| match p {
                 Payload::Tags(l) => Some(l),
                 _ => None,
             });

@@ -1,15 +1,13 @@
 //! The Invitations pane: snapshots of its states and dialogs, and pure state tests of create,
 //! rename and cancel.
 
-use canopy::app::modal::ModalKind;
-use canopy::app::{
-    Action, AppState, Loadable, PaneId, Request, RequestKind, apply_response, update,
-};
+use canopy::app::{Action, AppState, Loadable, PaneId, RequestKind, apply_response, update};
 use canopy::model::{InvitationStatus, Snapshot};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::harness::{act, demo, fail, fresh, key, loaded, press, render, settle, type_text};
+use super::pane_kit::{form_error, kinds, tab};
 
 const RECIPIENT: &str =
     "ocid1.tenancy.oc1..aaaaaaaanewpartner0000000000000000000000000000000000001";
@@ -18,21 +16,6 @@ fn invitations(read_only: bool) -> (AppState, Snapshot) {
     let (mut state, mut snapshot) = loaded(read_only);
     act(&mut state, &mut snapshot, Action::Go(PaneId::Invitations));
     (state, snapshot)
-}
-
-fn kinds(requests: &[Request]) -> Vec<RequestKind> {
-    requests.iter().map(|r| r.kind.clone()).collect()
-}
-
-fn tab(state: &mut AppState, snapshot: &mut Snapshot) {
-    press(state, snapshot, key(KeyCode::Tab));
-}
-
-fn form_error(state: &AppState) -> String {
-    match state.ctx.modal.as_ref().map(|m| &m.kind) {
-        Some(ModalKind::Form { error, .. }) => error.clone().unwrap_or_default(),
-        other => panic!("the form should stay open, found {other:?}"),
-    }
 }
 
 /// Selects the invitation with this display name.

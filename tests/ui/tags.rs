@@ -2,49 +2,18 @@
 
 use canopy::app::modal::ModalKind;
 use canopy::app::tags::{TagsFocus, TagsView};
-use canopy::app::{
-    Action, AppState, Loadable, PaneId, Request, RequestKind, apply_response, update,
-};
+use canopy::app::{Action, AppState, Loadable, PaneId, RequestKind, apply_response, update};
 use canopy::model::{Snapshot, TagValidator};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::harness::{act, demo, fail, fresh, key, loaded, press, render, settle, type_text};
+use super::pane_kit::{answer_once, clear_field, enter, form_error, kinds, tab};
 
 fn tags(read_only: bool) -> (AppState, Snapshot) {
     let (mut state, mut snapshot) = loaded(read_only);
     act(&mut state, &mut snapshot, Action::Go(PaneId::Tags));
     (state, snapshot)
-}
-
-fn kinds(requests: &[Request]) -> Vec<RequestKind> {
-    requests.iter().map(|r| r.kind.clone()).collect()
-}
-
-fn enter(state: &mut AppState, snapshot: &mut Snapshot) {
-    press(state, snapshot, key(KeyCode::Enter));
-}
-
-fn tab(state: &mut AppState, snapshot: &mut Snapshot) {
-    press(state, snapshot, key(KeyCode::Tab));
-}
-
-fn clear_field(state: &mut AppState, snapshot: &mut Snapshot) {
-    press(
-        state,
-        snapshot,
-        crossterm::event::KeyEvent::new(
-            KeyCode::Char('u'),
-            crossterm::event::KeyModifiers::CONTROL,
-        ),
-    );
-}
-
-fn form_error(state: &AppState) -> String {
-    match state.ctx.modal.as_ref().map(|m| &m.kind) {
-        Some(ModalKind::Form { error, .. }) => error.clone().unwrap_or_default(),
-        other => panic!("the form should stay open, found {other:?}"),
-    }
 }
 
 /// The tag defaults view scoped to a compartment by its path.
@@ -343,12 +312,7 @@ fn a_tag_default_value_must_be_allowed_by_the_tag() {
     clear_field(&mut state, &mut snapshot);
     type_text(&mut state, &mut snapshot, "yes");
     let read = update(&mut state, Action::Select);
-    let mut sent = Vec::new();
-    for r in &read {
-        for response in super::answers::answer(&mut snapshot, r) {
-            sent.extend(apply_response(&mut state, response));
-        }
-    }
+    let sent = answer_once(&mut state, &mut snapshot, &read);
     let [RequestKind::CreateTagDefault(d)] = &kinds(&sent)[..] else {
         panic!("expected CreateTagDefault, got {sent:?}");
     };
@@ -372,12 +336,7 @@ fn a_tag_default_is_updated_and_deleted() {
     clear_field(&mut state, &mut snapshot);
     type_text(&mut state, &mut snapshot, "no");
     let read = update(&mut state, Action::Select);
-    let mut sent = Vec::new();
-    for r in &read {
-        for response in super::answers::answer(&mut snapshot, r) {
-            sent.extend(apply_response(&mut state, response));
-        }
-    }
+    let sent = answer_once(&mut state, &mut snapshot, &read);
     let [RequestKind::UpdateTagDefault { id, details }] = &kinds(&sent)[..] else {
         panic!("expected UpdateTagDefault, got {sent:?}");
     };
