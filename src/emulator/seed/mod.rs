@@ -6,6 +6,10 @@ use std::str::FromStr;
 
 use crate::model::{LifecycleState, Snapshot, User};
 
+mod large;
+
+pub use large::{LARGE_ADMIN_USER, Targets};
+
 /// What `--seed` names.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeedSource {
@@ -85,9 +89,8 @@ pub fn demo() -> Snapshot {
 }
 
 /// A deterministic generated tenancy; at scale 1 about 2,000 compartments and 20,000 users.
-pub fn large(_scale: f64) -> Snapshot {
-    // Interim: the generator lands in the next commit.
-    demo()
+pub fn large(scale: f64) -> Snapshot {
+    large::generate(scale)
 }
 
 /// The tenancy's administrator: the first active user, in snapshot order, with an active
