@@ -30,7 +30,10 @@ fn report(what: &str, (best, median): (Duration, Duration)) {
 fn main() {
     report("demo: parse embedded asset", time(200, seed::demo));
     for scale in [0.1, 1.0] {
-        report(&format!("large:{scale}: generate"), time(5, || seed::large(scale)));
+        report(
+            &format!("large:{scale}: generate"),
+            time(5, || seed::large(scale)),
+        );
     }
     let large = seed::large(1.0);
     println!(
@@ -41,7 +44,11 @@ fn main() {
         large.groups.len(),
         large.memberships.len(),
         large.policies.len(),
-        large.policies.iter().map(|p| p.statements.len()).sum::<usize>(),
+        large
+            .policies
+            .iter()
+            .map(|p| p.statements.len())
+            .sum::<usize>(),
         large.tag_namespaces.len(),
         large.tags.len(),
         large.tag_defaults.len(),
@@ -57,7 +64,9 @@ fn main() {
     println!("large:1 as JSON: {:.1} MB", json.len() as f64 / 1e6);
     report(
         "large:1: parse JSON (as --seed FILE)",
-        time(3, || serde_json::from_str::<canopy::model::Snapshot>(&json).ok()),
+        time(3, || {
+            serde_json::from_str::<canopy::model::Snapshot>(&json).ok()
+        }),
     );
     report("large:10: generate", time(1, || seed::large(10.0)));
 }

@@ -205,8 +205,15 @@ impl IdentityPane {
         self.switch_view(IdentityView::ALL[next]);
     }
 
+    /// Memberships are listed per group (the service wants a user or a group), so they wait
+    /// for the group list.
     fn load_memberships(&mut self, ctx: &mut Ctx) {
-        self.memberships = Loadable::loading(ctx.send_read(ME, RequestKind::ListMemberships));
+        if !self.groups.items.is_loaded() {
+            return;
+        }
+        let group_ids = self.groups.all().iter().map(|g| g.id.clone()).collect();
+        let request = ctx.send_read(ME, RequestKind::ListMemberships { group_ids });
+        self.memberships = Loadable::loading(request);
     }
 
     fn load_all(&mut self, ctx: &mut Ctx) {
@@ -214,7 +221,8 @@ impl IdentityPane {
             .start_loading(ctx.send_read(ME, RequestKind::ListUsers));
         self.groups
             .start_loading(ctx.send_read(ME, RequestKind::ListGroups));
-        self.load_memberships(ctx);
+        // Read again once the groups arrive (see `ensure_loaded`).
+        self.memberships = Loadable::NotLoaded;
         if self.view == IdentityView::DynamicGroups
             || !matches!(self.dynamic_groups.items, Loadable::NotLoaded)
         {

@@ -74,8 +74,11 @@ pub enum RequestKind {
     ListUsers,
     ListGroups,
     ListDynamicGroups,
-    /// Every user-group membership of the tenancy (both directions are drawn from it).
-    ListMemberships,
+    /// The memberships of these groups (the service lists them per user or per group), in one
+    /// answer; both directions are drawn from it.
+    ListMemberships {
+        group_ids: Vec<String>,
+    },
     CreateUser(CreateUserDetails),
     UpdateUser {
         id: String,
@@ -233,7 +236,7 @@ impl RequestKind {
                 | RequestKind::ListUsers
                 | RequestKind::ListGroups
                 | RequestKind::ListDynamicGroups
-                | RequestKind::ListMemberships
+                | RequestKind::ListMemberships { .. }
                 | RequestKind::ListApiKeys { .. }
                 | RequestKind::ListTagNamespaces
                 | RequestKind::ListTags { .. }

@@ -58,7 +58,15 @@ pub fn answer(s: &mut Snapshot, request: &Request) -> Vec<Response> {
         RequestKind::ListDynamicGroups => {
             vec![ok(Payload::DynamicGroups(s.dynamic_groups.clone()))]
         }
-        RequestKind::ListMemberships => vec![ok(Payload::Memberships(s.memberships.clone()))],
+        RequestKind::ListMemberships { group_ids } => {
+            let list = s
+                .memberships
+                .iter()
+                .filter(|m| group_ids.contains(&m.group_id))
+                .cloned()
+                .collect();
+            vec![ok(Payload::Memberships(list))]
+        }
         RequestKind::CreateUser(d) => {
             let user = User {
                 id: new_id("user", s.users.len()),

@@ -34,8 +34,34 @@ fn identity_loading() {
     let (mut state, mut requests) = fresh(&snapshot, false);
     requests.extend(update(&mut state, Action::Go(PaneId::Identity)));
     assert!(kinds(&requests).contains(&RequestKind::ListUsers));
-    assert!(kinds(&requests).contains(&RequestKind::ListMemberships));
+    assert!(kinds(&requests).contains(&RequestKind::ListGroups));
+    assert!(
+        !kinds(&requests)
+            .iter()
+            .any(|k| matches!(k, RequestKind::ListMemberships { .. })),
+        "memberships wait for the groups"
+    );
     assert_snapshot!(render(&state));
+}
+
+#[test]
+fn memberships_are_listed_for_every_group_once_the_groups_arrive() {
+    let mut snapshot = demo();
+    let (mut state, mut first) = fresh(&snapshot, false);
+    first.extend(update(&mut state, Action::Go(PaneId::Identity)));
+    let groups = first
+        .iter()
+        .find(|r| r.kind == RequestKind::ListGroups)
+        .unwrap()
+        .clone();
+    let mut next = Vec::new();
+    for response in super::harness::answer(&mut snapshot, &groups) {
+        next.extend(canopy::app::apply_response(&mut state, response));
+    }
+    let [RequestKind::ListMemberships { group_ids }] = &kinds(&next)[..] else {
+        panic!("expected the membership listing, got {next:?}");
+    };
+    assert_eq!(group_ids.len(), snapshot.groups.len());
 }
 
 #[test]

@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::AppState;
 use crate::app::identity::{IdentityFocus, IdentityPane, IdentityView};
 use crate::app::identity_dialogs::{CAPABILITIES, capability};
 use crate::app::identity_related::MemberRow;
+use crate::app::{AppState, Loadable};
 use crate::model::{ApiKey, User};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::detail::field;
@@ -143,11 +143,17 @@ fn draw_members(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Them
     };
     let rows = pane.member_rows();
     let block = super::block(&format!("{title} ({})", rows.len()), focused, theme);
+    // Memberships wait for the groups: show their state until then.
+    let status = if matches!(pane.memberships, Loadable::NotLoaded) {
+        pane.groups.items.status()
+    } else {
+        pane.memberships.status()
+    };
     if draw_unless_ready(
         frame,
         area,
         block.clone(),
-        &pane.memberships,
+        &status,
         "memberships",
         state.ctx.tick,
         theme,
