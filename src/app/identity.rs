@@ -327,8 +327,8 @@ impl IdentityPane {
 impl Pane for IdentityPane {
     fn contexts(&self) -> Vec<&'static str> {
         match (self.focus, self.view) {
-            (IdentityFocus::Members, _) => vec!["identity_members", "list"],
-            (IdentityFocus::ApiKeys, _) => vec!["identity_keys", "list"],
+            (IdentityFocus::Members, _) => vec!["identity_members", "tabs", "list"],
+            (IdentityFocus::ApiKeys, _) => vec!["identity_keys", "tabs", "list"],
             (IdentityFocus::Pick, _) => vec!["identity_pick", "list"],
             (IdentityFocus::List, IdentityView::Users) => {
                 vec!["identity_users", "identity", "tabs", "list"]
@@ -352,6 +352,13 @@ impl Pane for IdentityPane {
             }
             return true;
         }
+        // The lists switch from anywhere but the pick list (which is about one selection).
+        if matches!(action, Action::NextTab | Action::PreviousTab)
+            && self.focus != IdentityFocus::Pick
+        {
+            self.step_view(*action == Action::NextTab);
+            return true;
+        }
         match self.focus {
             IdentityFocus::Members => return self.handle_members(action, ctx),
             IdentityFocus::ApiKeys => return self.handle_keys(action, ctx),
@@ -362,8 +369,6 @@ impl Pane for IdentityPane {
             return true;
         }
         match action {
-            Action::NextTab => self.step_view(true),
-            Action::PreviousTab => self.step_view(false),
             Action::Select => self.open_members(ctx),
             Action::ApiKeys => {
                 if self.selected_user().is_some() {

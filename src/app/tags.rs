@@ -293,7 +293,7 @@ impl Pane for TagsPane {
     fn contexts(&self) -> Vec<&'static str> {
         match (self.view, self.focus) {
             (TagsView::Defaults, _) => vec!["tags_defaults", "tabs", "list"],
-            (TagsView::Namespaces, TagsFocus::Tags) => vec!["tags_keys", "list"],
+            (TagsView::Namespaces, TagsFocus::Tags) => vec!["tags_keys", "tabs", "list"],
             (TagsView::Namespaces, TagsFocus::Namespaces) => vec!["tags", "tabs", "list"],
         }
     }

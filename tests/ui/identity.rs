@@ -112,6 +112,15 @@ fn identity_group_members() {
 }
 
 #[test]
+fn the_lists_switch_from_the_members_too() {
+    let (mut state, mut snapshot) = identity(false);
+    enter(&mut state, &mut snapshot);
+    press(&mut state, &mut snapshot, key(KeyCode::Char(']')));
+    assert_eq!(state.panes.identity.view, IdentityView::Groups);
+    assert_eq!(state.panes.identity.focus, IdentityFocus::List);
+}
+
+#[test]
 fn identity_dynamic_groups() {
     let (mut state, mut snapshot) = identity(false);
     act(&mut state, &mut snapshot, Action::Command("dg".into()));

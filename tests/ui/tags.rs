@@ -213,6 +213,15 @@ fn tags_are_read_in_full_as_the_cursor_reaches_them() {
 }
 
 #[test]
+fn the_lists_switch_from_the_tags_too() {
+    let (mut state, mut snapshot) = tags(false);
+    enter(&mut state, &mut snapshot);
+    press(&mut state, &mut snapshot, key(KeyCode::Char(']')));
+    assert_eq!(state.panes.tags.view, TagsView::Defaults);
+    assert_eq!(state.panes.tags.focus, TagsFocus::Namespaces);
+}
+
+#[test]
 fn retiring_and_reactivating_a_namespace() {
     let (mut state, mut snapshot) = tags(false);
     let ns = state.panes.tags.selected_namespace().unwrap().clone();

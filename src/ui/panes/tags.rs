@@ -62,7 +62,7 @@ impl RowAdapter<Tag> for TagRow {
     fn cells(&self, t: &Tag) -> Vec<String> {
         // A listing has no validator: the values show once the tag is read (on selection).
         let values = match (&t.validator, values_text(t.validator.as_ref())) {
-            (None, _) => String::new(),
+            (None, _) => "…".to_string(),
             (Some(_), v) if v.is_empty() => "any".to_string(),
             (Some(_), v) => v,
         };
