@@ -142,7 +142,12 @@ fn draw_members(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Them
         _ => ("Groups", "Group", "In no group. Enter, then a to add one."),
     };
     let rows = pane.member_rows();
-    let block = super::block(&format!("{title} ({})", rows.len()), focused, theme);
+    let title = if pane.memberships.is_loaded() {
+        format!("{title} ({})", rows.len())
+    } else {
+        title.to_string()
+    };
+    let block = super::block(&title, focused, theme);
     // Memberships wait for the groups: show their state until then.
     let status = if matches!(pane.memberships, Loadable::NotLoaded) {
         pane.groups.items.status()
