@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::identity::{IdentityFocus, IdentityPane, IdentityView};
-use crate::app::identity_dialogs::{CAPABILITIES, capability};
+use crate::app::identity_forms::{CAPABILITIES, capability};
 use crate::app::identity_related::MemberRow;
 use crate::app::{AppState, Loadable};
 use crate::model::{ApiKey, User};

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::AppState;
 use crate::app::ctx::Ctx;
 use crate::app::tags::{TagsFocus, TagsPane, TagsView};
-use crate::app::tags_dialogs::values_text;
+use crate::app::tags_forms::values_text;
 use crate::model::{Tag, TagDefault, TagNamespace};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::detail::tabs_line;
