@@ -459,7 +459,7 @@ def policies():
             "name": name,
             "statements": statements,
             "description": desc,
-            "timeCreated": ts(f"202{3 + i % 4}-{(i % 12) + 1:02d}-{(i * 3) % 27 + 1:02d}", f"1{i % 10}:4{i % 10}:00.000"),
+            "timeCreated": ts(f"202{3 + i % 3}-{(i % 12) + 1:02d}-{(i * 3) % 27 + 1:02d}", f"1{i % 10}:4{i % 10}:00.000"),
             "lifecycleState": state,
             "versionDate": None,
             "freeformTags": {},

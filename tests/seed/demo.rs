@@ -346,6 +346,8 @@ fn integrity_check_catches_each_kind_of_breakage() {
     s.users[1].name = s.users[0].name.to_uppercase();
     // A tag default naming a tag that does not exist.
     s.tag_defaults[0].tag_definition_id = "ocid1.tagdefinition.oc1..x".into();
+    // A creation time in the future.
+    s.policies[0].time_created = "2027-01-01T00:00:00.000Z".into();
     // An OCID that is not shaped like a real one.
     s.users[2].id = "ocid1.user.oc1..short".into();
     let found = problems(&s).join("\n");
@@ -355,6 +357,7 @@ fn integrity_check_catches_each_kind_of_breakage() {
         "two users named",
         "names a missing tag",
         "unrealistic OCID ocid1.user.oc1..short",
+        "time 2027-01-01T00:00:00.000Z is malformed or in the future",
     ] {
         assert!(found.contains(expected), "{expected} not in:\n{found}");
     }

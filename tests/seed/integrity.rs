@@ -21,6 +21,9 @@ pub fn is_realistic_ocid(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || ('2'..='7').contains(&c))
 }
 
+/// 2026-11-21T00:00:00Z: nothing in a seed happens after this.
+const SEED_NOW: i64 = 1_795_219_200;
+
 fn live(state: &LifecycleState) -> bool {
     *state != LifecycleState::Deleted
 }
@@ -276,6 +279,44 @@ pub fn problems(s: &Snapshot) -> Vec<String> {
                     }
                 }
             }
+        }
+    }
+
+    // Times are RFC 3339 and in the past of the seeds' "now" (2026-11-21); logins in order.
+    let times = s
+        .compartments
+        .iter()
+        .map(|c| &c.time_created)
+        .chain(s.users.iter().map(|u| &u.time_created))
+        .chain(s.groups.iter().map(|g| &g.time_created))
+        .chain(s.memberships.iter().map(|m| &m.time_created))
+        .chain(s.dynamic_groups.iter().map(|d| &d.time_created))
+        .chain(s.policies.iter().map(|p| &p.time_created))
+        .chain(s.tag_namespaces.iter().map(|n| &n.time_created))
+        .chain(s.tags.iter().map(|t| &t.time_created))
+        .chain(s.tag_defaults.iter().map(|d| &d.time_created))
+        .chain(s.sender_invitations.iter().map(|i| &i.time_created))
+        .chain(
+            s.users
+                .iter()
+                .filter_map(|u| u.last_successful_login_time.as_ref()),
+        );
+    for t in times {
+        let parsed = time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339);
+        if !parsed.is_ok_and(|p| p.unix_timestamp() < SEED_NOW) {
+            out.push(format!("time {t} is malformed or in the future"));
+        }
+    }
+    for u in &s.users {
+        if let (Some(last), Some(previous)) = (
+            &u.last_successful_login_time,
+            &u.previous_successful_login_time,
+        ) && previous >= last
+        {
+            out.push(format!(
+                "user {} logged in previously after the last time",
+                u.name
+            ));
         }
     }
 

@@ -17,40 +17,24 @@ fn near(what: &str, actual: usize, target: usize, tolerance: f64) {
 }
 
 fn counts_near(s: &Snapshot, t: &Targets, tolerance: f64) {
-    near(
-        "compartments",
-        s.compartments.len(),
-        t.compartments,
-        tolerance,
-    );
-    near("users", s.users.len(), t.users, tolerance);
-    near("groups", s.groups.len(), t.groups, tolerance);
-    near("memberships", s.memberships.len(), t.memberships, tolerance);
-    near(
-        "dynamic groups",
-        s.dynamic_groups.len(),
-        t.dynamic_groups,
-        tolerance,
-    );
-    near("policies", s.policies.len(), t.policies, tolerance);
-    near(
-        "tag namespaces",
-        s.tag_namespaces.len(),
-        t.tag_namespaces,
-        tolerance,
-    );
-    near(
-        "tag defaults",
-        s.tag_defaults.len(),
-        t.tag_defaults,
-        tolerance,
-    );
-    near(
-        "sender invitations",
-        s.sender_invitations.len(),
-        t.sender_invitations,
-        tolerance,
-    );
+    let pairs = [
+        ("compartments", s.compartments.len(), t.compartments),
+        ("users", s.users.len(), t.users),
+        ("groups", s.groups.len(), t.groups),
+        ("memberships", s.memberships.len(), t.memberships),
+        ("dynamic groups", s.dynamic_groups.len(), t.dynamic_groups),
+        ("policies", s.policies.len(), t.policies),
+        ("tag namespaces", s.tag_namespaces.len(), t.tag_namespaces),
+        ("tag defaults", s.tag_defaults.len(), t.tag_defaults),
+        (
+            "sender invitations",
+            s.sender_invitations.len(),
+            t.sender_invitations,
+        ),
+    ];
+    for (what, actual, target) in pairs {
+        near(what, actual, target, tolerance);
+    }
 }
 
 #[test]
@@ -117,6 +101,16 @@ fn large_has_an_administrator_and_lifecycle_variety() {
             .any(|c| c.lifecycle_state == LifecycleState::Deleted)
     );
     assert!(s.tag_namespaces.iter().any(|n| n.is_retired));
+    // Defined tags on compartments (their names and values are checked by `problems`).
+    let tagged = s
+        .compartments
+        .iter()
+        .filter(|c| !c.defined_tags.is_empty())
+        .count();
+    assert!(
+        tagged * 5 > s.compartments.len(),
+        "only {tagged} tagged compartments"
+    );
     let cost = s.tags.iter().filter(|t| t.is_cost_tracking).count();
     assert!((1..=10).contains(&cost), "{cost} cost-tracking tags");
     let statuses: HashSet<_> = s

@@ -53,6 +53,11 @@ pub enum SeedError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "the built-in demo tenancy does not parse ({0}); this canopy build is broken, please \
+         report it and use --seed large or --seed FILE.json meanwhile"
+    )]
+    Demo(serde_json::Error),
     #[error("seed file {path} is not a tenancy snapshot: {source}")]
     Parse {
         path: PathBuf,
@@ -63,7 +68,7 @@ pub enum SeedError {
 impl SeedSource {
     pub fn load(&self) -> Result<Snapshot, SeedError> {
         match self {
-            Self::Demo => Ok(demo()),
+            Self::Demo => try_demo(),
             Self::Large { scale } => Ok(large(*scale)),
             Self::File(path) => from_file(path),
         }
@@ -81,11 +86,16 @@ pub const ADMINISTRATORS_GROUP: &str = "Administrators";
 
 /// The demo tenancy (`--seed demo`, the default): the `acme-corp` tenancy in
 /// `assets/demo-tenancy.json`. `docs/seed.md` describes what is in it.
+///
+/// Infallible for the convenience of tests and demos: the asset is compiled in and the seed
+/// tests parse it, so a failure is a build defect. `--seed` goes through [`try_demo`].
 pub fn demo() -> Snapshot {
-    // The asset is compiled in, not read at run time, and the seed tests parse it, so a
-    // failure here is a build defect rather than something a user could cause or fix.
-    serde_json::from_str(DEMO_TENANCY_JSON)
-        .expect("assets/demo-tenancy.json is a valid snapshot (checked by tests/seed.rs)")
+    try_demo().expect("assets/demo-tenancy.json is a valid snapshot (checked by tests/seed.rs)")
+}
+
+/// The demo tenancy, or why the embedded asset does not parse.
+pub fn try_demo() -> Result<Snapshot, SeedError> {
+    serde_json::from_str(DEMO_TENANCY_JSON).map_err(SeedError::Demo)
 }
 
 /// A deterministic generated tenancy; at scale 1 about 2,000 compartments and 20,000 users.

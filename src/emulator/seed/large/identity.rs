@@ -6,6 +6,7 @@ use crate::model::{
     DynamicGroup, Group, LifecycleState, User, UserCapabilities, UserGroupMembership,
 };
 
+use super::name_book::NameBook;
 use super::names::{AREAS, BUSINESS_UNITS, FIRST_NAMES, LAST_NAMES, ROLES, WORDS};
 use super::{Builder, DOMAIN, NOW, Targets, timestamp, timestamp_between};
 
@@ -31,7 +32,7 @@ pub fn title(word: &str) -> String {
 
 fn users(b: &mut Builder, count: usize) {
     let tenancy = b.snapshot.tenancy.id.clone();
-    let mut taken = HashSet::new();
+    let mut logins = NameBook::default();
     for index in 0..count {
         let service = index > 0 && b.rng.chance(0.05);
         let (name, description) = if index == 0 {
@@ -49,15 +50,8 @@ fn users(b: &mut Builder, count: usize) {
         } else {
             let first = *b.rng.pick(FIRST_NAMES);
             let last = *b.rng.pick(LAST_NAMES);
-            let base = format!("{first}.{last}");
             // Namesakes get a number, as mail systems do: maria.garcia2.
-            let mut login = base.clone();
-            let mut n = 1;
-            while taken.contains(&login) {
-                n += 1;
-                login = format!("{base}{n}");
-            }
-            taken.insert(login.clone());
+            let login = logins.claim(&format!("{first}.{last}"), "");
             (
                 format!("{login}@{DOMAIN}"),
                 format!("{} {}", title(first), title(last)),
@@ -114,7 +108,7 @@ fn users(b: &mut Builder, count: usize) {
 
 fn groups(b: &mut Builder, count: usize) {
     let tenancy = b.snapshot.tenancy.id.clone();
-    let mut taken = HashSet::new();
+    let mut names = NameBook::default();
     for index in 0..count {
         let (name, description) = if index == 0 {
             (
@@ -134,13 +128,13 @@ fn groups(b: &mut Builder, count: usize) {
                 )
             };
             // A project word tells apart two teams that drew the same unit and role.
-            if taken.contains(&name.to_lowercase()) {
+            if names.contains(&name) {
                 let word = *b.rng.pick(WORDS);
                 name = format!("{name}-{}", title(word));
             }
             (name, description)
         };
-        let name = super::unique(&mut taken, name);
+        let name = names.claim(&name, "-");
         let id = b.ocids.next("group");
         let time_created = timestamp(&mut b.rng);
         b.snapshot.groups.push(Group {

@@ -6,6 +6,7 @@
 //! scales linearly. Names are unique where OCI requires it and every reference resolves.
 
 mod identity;
+mod name_book;
 #[rustfmt::skip] // word lists read better packed than one word per line
 mod names;
 mod ocid;
@@ -13,8 +14,6 @@ mod policies;
 mod rng;
 mod tags;
 mod tree;
-
-use std::collections::HashSet;
 
 use crate::model::{Snapshot, Tenancy};
 
@@ -111,22 +110,6 @@ pub fn generate(scale: f64) -> Snapshot {
 
 /// The mail domain of the generated company.
 const DOMAIN: &str = "globex.example";
-
-/// `base`, or `base-2`, `base-3` ... whichever is free (compared case-insensitively, as OCI
-/// compares names); records the result in `taken`.
-fn unique(taken: &mut HashSet<String>, base: String) -> String {
-    if taken.insert(base.to_lowercase()) {
-        return base;
-    }
-    let mut n = 2;
-    loop {
-        let name = format!("{base}-{n}");
-        if taken.insert(name.to_lowercase()) {
-            return name;
-        }
-        n += 1;
-    }
-}
 
 /// 2021-01-01T00:00:00Z, the earliest creation time generated.
 const EPOCH_START: i64 = 1_609_459_200;

@@ -42,3 +42,28 @@ pub fn make(kind: &str, n: u64) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Ocids, make};
+
+    #[test]
+    fn ocids_are_realistic_stable_and_distinct() {
+        let id = make("compartment", 1);
+        let tail = id.strip_prefix("ocid1.compartment.oc1..aaaaaaaa").unwrap();
+        assert_eq!(tail.len(), 52);
+        assert!(
+            tail.bytes()
+                .all(|c| c.is_ascii_lowercase() || (b'2'..=b'7').contains(&c))
+        );
+        assert_eq!(make("compartment", 1), id);
+        assert_ne!(make("compartment", 2), id);
+        // Kinds draw from different streams: user 1 and compartment 1 share no tail.
+        let user = make("user", 1);
+        assert_ne!(user.strip_prefix("ocid1.user.oc1..aaaaaaaa").unwrap(), tail);
+        let mut ocids = Ocids::default();
+        assert_eq!(ocids.next("user"), make("user", 1));
+        assert_eq!(ocids.next("group"), make("group", 1));
+        assert_eq!(ocids.next("user"), make("user", 2));
+    }
+}

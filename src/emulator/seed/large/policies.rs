@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::model::{LifecycleState, Policy};
 
+use super::name_book::NameBook;
 use super::names::{PERMISSIONS, RESOURCES, VERBS, WORDS};
 use super::{Builder, timestamp};
 
@@ -23,7 +24,7 @@ fn statement_count(b: &mut Builder) -> usize {
 
 pub fn build(b: &mut Builder, count: usize) {
     let live = b.tree.live_indices();
-    let mut names = HashSet::new();
+    let mut names = NameBook::default();
     for _ in 0..count {
         // A quarter at the root, the rest spread over the tree.
         let at = if live.is_empty() || b.rng.chance(0.25) {
@@ -49,7 +50,7 @@ pub fn build(b: &mut Builder, count: usize) {
             }
         };
         let purpose = *b.rng.pick(PURPOSES);
-        let name = super::unique(&mut names, format!("{place}-{purpose}"));
+        let name = names.claim(&format!("{place}-{purpose}"), "-");
         let id = b.ocids.next("policy");
         let time_created = timestamp(&mut b.rng);
         b.snapshot.policies.push(Policy {

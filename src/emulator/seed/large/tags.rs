@@ -6,6 +6,7 @@ use crate::model::{
     InvitationStatus, LifecycleState, SenderInvitation, Tag, TagDefault, TagNamespace, TagValidator,
 };
 
+use super::name_book::NameBook;
 use super::names::{BUSINESS_UNITS, TAG_KEYS, WORDS};
 use super::{Builder, DOMAIN, Targets, timestamp};
 
@@ -15,6 +16,7 @@ const MAX_COST_TRACKING: usize = 10;
 pub fn build(b: &mut Builder, targets: &Targets) {
     namespaces(b, targets.tag_namespaces);
     defaults(b, targets.tag_defaults);
+    tag_compartments(b);
     invitations(b, targets.sender_invitations);
 }
 
@@ -24,10 +26,10 @@ fn namespaces(b: &mut Builder, count: usize) {
         .filter(|&i| b.tree.parent[i].is_none() && b.tree.live[i])
         .collect();
     let mut cost_tracking = 0;
-    let mut taken = HashSet::new();
+    let mut names = NameBook::default();
     for index in 0..count {
         let base = format!("{}-{}", b.rng.pick(BUSINESS_UNITS), b.rng.pick(WORDS));
-        let name = super::unique(&mut taken, base);
+        let name = names.claim(&base, "-");
         let retired = index > 0 && b.rng.chance(0.05);
         let compartment_id = if top_level.is_empty() || b.rng.chance(0.7) {
             tenancy.clone()
@@ -113,11 +115,7 @@ fn defaults(b: &mut Builder, count: usize) {
             t.id.clone(),
             t.name.clone(),
         );
-        let value = match &t.validator {
-            Some(TagValidator::Enum { values }) => values[b.rng.below(values.len())].clone(),
-            _ if name == "Owner" => "${iam.principal.name}".to_string(),
-            _ => format!("{}-{}", b.rng.pick(WORDS), b.rng.below(10_000)),
-        };
+        let value = tag_value(b, tag, true);
         let id = b.ocids.next("tagdefault");
         let time_created = timestamp(&mut b.rng);
         let is_required = b.rng.chance(0.3);
@@ -133,6 +131,48 @@ fn defaults(b: &mut Builder, count: usize) {
             is_required,
             locks: None,
         });
+    }
+}
+
+/// A value `tag` accepts: one of an enum's values, else a plausible free-form value. Tag
+/// defaults may use the service's `${iam.principal.name}` variable; resources hold real values.
+fn tag_value(b: &mut Builder, tag: usize, for_default: bool) -> String {
+    let t = &b.snapshot.tags[tag];
+    match &t.validator {
+        Some(TagValidator::Enum { values }) => values[b.rng.below(values.len())].clone(),
+        _ if t.name == "Owner" && for_default => "${iam.principal.name}".to_string(),
+        _ if t.name == "Owner" => {
+            let users = b.snapshot.users.len();
+            b.snapshot.users[b.rng.below(users)].name.clone()
+        }
+        _ => format!("{}-{}", b.rng.pick(WORDS), b.rng.below(10_000)),
+    }
+}
+
+/// About a third of live compartments carry one to three defined tags from active namespaces.
+fn tag_compartments(b: &mut Builder) {
+    let active: Vec<usize> = (0..b.snapshot.tags.len())
+        .filter(|&i| !b.snapshot.tags[i].is_retired)
+        .collect();
+    if active.is_empty() {
+        return;
+    }
+    for compartment in b.tree.live_indices() {
+        if !b.rng.chance(0.35) {
+            continue;
+        }
+        for _ in 0..b.rng.between(1, 3) {
+            let tag = *b.rng.pick(&active);
+            let value = tag_value(b, tag, false);
+            let t = &b.snapshot.tags[tag];
+            let namespace = t.tag_namespace_name.clone().unwrap_or_default();
+            let key = t.name.clone();
+            b.snapshot.compartments[compartment]
+                .defined_tags
+                .entry(namespace)
+                .or_default()
+                .insert(key, serde_json::Value::String(value));
+        }
     }
 }
 

@@ -2,10 +2,11 @@
 //! environments, tiers and projects below, at most six levels deep, with a few INACTIVE and
 //! DELETED leaves.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Compartment, LifecycleState};
 
+use super::name_book::NameBook;
 use super::names::{AREAS, BUSINESS_UNITS, ENVIRONMENTS, WORDS};
 use super::{Builder, timestamp};
 
@@ -62,7 +63,8 @@ impl Tree {
 pub fn build(b: &mut Builder, count: usize) {
     let tenancy = b.snapshot.tenancy.id.clone();
     b.tree.by_depth = vec![Vec::new(); MAX_DEPTH + 1];
-    let mut taken: HashSet<(Option<usize>, String)> = HashSet::new();
+    // Sibling names, per parent (`None` is the tenancy).
+    let mut siblings: HashMap<Option<usize>, NameBook> = HashMap::new();
     let total_weight: u32 = PARENT_DEPTH_WEIGHTS.iter().sum();
     let units = (count / COMPARTMENTS_PER_UNIT).clamp(1, BUSINESS_UNITS.len());
     for index in 0..count {
@@ -90,10 +92,9 @@ pub fn build(b: &mut Builder, count: usize) {
         let unit = BUSINESS_UNITS.get(index).filter(|_| index < units);
         let name = if let Some(unit) = unit {
             // Each business unit once, in list order.
-            taken.insert((None, unit.to_lowercase()));
-            (*unit).to_string()
+            siblings.entry(None).or_default().claim(unit, "-")
         } else {
-            unique_name(b, &mut taken, parent, parent_depth)
+            unique_name(b, siblings.entry(parent).or_default(), parent, parent_depth)
         };
         let parent_id = parent.map_or_else(
             || tenancy.clone(),
@@ -167,7 +168,7 @@ fn retire_some_leaves(b: &mut Builder) {
 /// A name not yet used under `parent` (OCI requires sibling names to differ).
 fn unique_name(
     b: &mut Builder,
-    taken: &mut HashSet<(Option<usize>, String)>,
+    siblings: &mut NameBook,
     parent: Option<usize>,
     parent_depth: usize,
 ) -> String {
@@ -183,21 +184,18 @@ fn unique_name(
             name = format!("{name}-{}", b.rng.pick(WORDS));
         }
         // `Prod/Prod` reads like a mistake, so a child never repeats its parent's name.
-        if parent_name.as_deref() != Some(name.to_lowercase().as_str())
-            && taken.insert((parent, name.to_lowercase()))
+        if parent_name.as_deref() != Some(name.to_lowercase().as_str()) && !siblings.contains(&name)
         {
-            return name;
+            return siblings.claim(&name, "-");
         }
     }
-    let base = *b.rng.pick(words);
-    let mut n = 2;
-    loop {
-        let name = format!("{base}-{n}");
-        if taken.insert((parent, name.to_lowercase())) {
-            return name;
-        }
-        n += 1;
-    }
+    // A busy parent: number a common name (`Dev-2`) rather than search on.
+    let start = b.rng.below(words.len());
+    let word = (0..words.len())
+        .map(|k| words[(start + k) % words.len()])
+        .find(|w| parent_name.as_deref() != Some(w.to_lowercase().as_str()))
+        .unwrap_or("Misc");
+    siblings.claim(word, "-")
 }
 
 fn top_level(b: &Builder, mut i: usize) -> usize {
