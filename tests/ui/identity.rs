@@ -526,3 +526,19 @@ fn dynamic_groups_check_their_matching_rule() {
         "build-runners"
     );
 }
+
+#[test]
+fn identity_block_dialog() {
+    let (mut state, mut snapshot) = identity(false);
+    press(&mut state, &mut snapshot, key(KeyCode::Char('b')));
+    assert_snapshot!(render(&state));
+}
+
+#[test]
+fn identity_upload_key_form() {
+    let (mut state, mut snapshot) = identity(false);
+    press(&mut state, &mut snapshot, key(KeyCode::Char('K')));
+    press(&mut state, &mut snapshot, key(KeyCode::Char('a')));
+    type_text(&mut state, &mut snapshot, "~/.oci/ana_public.pem");
+    assert_snapshot!(render(&state));
+}

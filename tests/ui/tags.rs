@@ -388,3 +388,19 @@ fn read_only_reaches_no_tag_write() {
         "not even the read before an edit"
     );
 }
+
+#[test]
+fn tags_cascade_delete_confirmation() {
+    let (mut state, mut snapshot) = tags(false);
+    press(&mut state, &mut snapshot, key(KeyCode::Char('D')));
+    type_text(&mut state, &mut snapshot, "Legacy");
+    assert_snapshot!(render(&state));
+}
+
+#[test]
+fn tag_default_create_form() {
+    let (mut state, mut snapshot) = defaults_in("Dev");
+    press(&mut state, &mut snapshot, key(KeyCode::Char('c')));
+    type_text(&mut state, &mut snapshot, "Operations.Owner");
+    assert_snapshot!(render(&state));
+}
