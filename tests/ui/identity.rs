@@ -542,3 +542,103 @@ fn identity_upload_key_form() {
     type_text(&mut state, &mut snapshot, "~/.oci/ana_public.pem");
     assert_snapshot!(render(&state));
 }
+
+#[test]
+fn a_user_edit_sends_only_what_changed() {
+    let (mut state, mut snapshot) = identity(false);
+    let id = state.panes.identity.users.selected().unwrap().id.clone();
+    act(&mut state, &mut snapshot, Action::Edit);
+    tab(&mut state, &mut snapshot);
+    press(&mut state, &mut snapshot, super::harness::ctrl('u'));
+    type_text(&mut state, &mut snapshot, "new@acme-corp.com");
+    let sent = requests(&mut state, Action::Select);
+    let [
+        RequestKind::UpdateUser {
+            id: sent_id,
+            details,
+        },
+    ] = &kinds(&sent)[..]
+    else {
+        panic!("expected UpdateUser, got {sent:?}");
+    };
+    assert_eq!(sent_id, &id);
+    assert_eq!(details.email.as_deref(), Some("new@acme-corp.com"));
+    assert_eq!(details.description, None, "the description did not change");
+    settle(&mut state, &mut snapshot, sent);
+    let user = state.panes.identity.users.selected().unwrap();
+    assert_eq!(user.email.as_deref(), Some("new@acme-corp.com"));
+}
+
+#[test]
+fn a_group_is_created_and_deleting_one_with_members_shows_the_service_error() {
+    let (mut state, mut snapshot) = identity(false);
+    act(&mut state, &mut snapshot, Action::Command("grp".into()));
+    act(&mut state, &mut snapshot, Action::Create);
+    type_text(&mut state, &mut snapshot, "Auditors");
+    tab(&mut state, &mut snapshot);
+    type_text(&mut state, &mut snapshot, "External auditors");
+    let sent = requests(&mut state, Action::Select);
+    assert!(matches!(&kinds(&sent)[..], [RequestKind::CreateGroup(d)] if d.name == "Auditors"));
+    settle(&mut state, &mut snapshot, sent);
+    assert_eq!(
+        state.panes.identity.groups.selected().unwrap().name,
+        "Auditors"
+    );
+
+    // A group with members: the service refuses, and the toast says how and where.
+    act(&mut state, &mut snapshot, Action::Top);
+    let group = state.panes.identity.groups.selected().unwrap().clone();
+    act(&mut state, &mut snapshot, Action::Delete);
+    type_text(&mut state, &mut snapshot, &group.name);
+    let sent = requests(&mut state, Action::Select);
+    assert_eq!(
+        kinds(&sent),
+        vec![RequestKind::DeleteGroup {
+            id: group.id.clone()
+        }]
+    );
+    settle(&mut state, &mut snapshot, sent);
+    let toast = state.ctx.toasts.current().unwrap().text.clone();
+    assert!(toast.contains("409 Conflict"), "{toast}");
+    assert!(toast.contains("opc-request-id"), "{toast}");
+    assert!(
+        state.panes.identity.groups.find(&group.id).is_some(),
+        "still listed"
+    );
+}
+
+#[test]
+fn a_dynamic_group_is_updated_and_deleted() {
+    let (mut state, mut snapshot) = identity(false);
+    act(&mut state, &mut snapshot, Action::Command("dg".into()));
+    let dg = state
+        .panes
+        .identity
+        .dynamic_groups
+        .selected()
+        .unwrap()
+        .clone();
+    act(&mut state, &mut snapshot, Action::Edit);
+    tab(&mut state, &mut snapshot);
+    press(&mut state, &mut snapshot, super::harness::ctrl('u'));
+    type_text(&mut state, &mut snapshot, "ANY {resource.type = 'fnfunc'}");
+    let sent = requests(&mut state, Action::Select);
+    let [RequestKind::UpdateDynamicGroup { details, .. }] = &kinds(&sent)[..] else {
+        panic!("expected UpdateDynamicGroup, got {sent:?}");
+    };
+    assert_eq!(
+        details.matching_rule.as_deref(),
+        Some("ANY {resource.type = 'fnfunc'}")
+    );
+    assert_eq!(details.description, None);
+    settle(&mut state, &mut snapshot, sent);
+    act(&mut state, &mut snapshot, Action::Delete);
+    type_text(&mut state, &mut snapshot, &dg.name);
+    let sent = requests(&mut state, Action::Select);
+    assert_eq!(
+        kinds(&sent),
+        vec![RequestKind::DeleteDynamicGroup { id: dg.id.clone() }]
+    );
+    settle(&mut state, &mut snapshot, sent);
+    assert!(state.panes.identity.dynamic_groups.find(&dg.id).is_none());
+}

@@ -404,3 +404,62 @@ fn tag_default_create_form() {
     type_text(&mut state, &mut snapshot, "Operations.Owner");
     assert_snapshot!(render(&state));
 }
+
+#[test]
+fn a_namespace_is_created_in_a_compartment_and_described() {
+    let (mut state, mut snapshot) = tags(false);
+    let prod = snapshot
+        .compartments
+        .iter()
+        .find(|c| c.name == "Prod")
+        .unwrap()
+        .id
+        .clone();
+    act(&mut state, &mut snapshot, Action::Create);
+    type_text(&mut state, &mut snapshot, "Finance");
+    tab(&mut state, &mut snapshot);
+    type_text(&mut state, &mut snapshot, "Cost allocation");
+    tab(&mut state, &mut snapshot);
+    type_text(&mut state, &mut snapshot, "Prod");
+    let sent = update(&mut state, Action::Select);
+    let [RequestKind::CreateTagNamespace(d)] = &kinds(&sent)[..] else {
+        panic!("expected CreateTagNamespace, got {sent:?}");
+    };
+    assert_eq!(
+        (d.name.as_str(), d.compartment_id.as_str()),
+        ("Finance", prod.as_str())
+    );
+    settle(&mut state, &mut snapshot, sent);
+    assert_eq!(
+        state.panes.tags.selected_namespace().unwrap().name,
+        "Finance"
+    );
+    act(&mut state, &mut snapshot, Action::Edit);
+    type_text(&mut state, &mut snapshot, " and chargeback");
+    let sent = update(&mut state, Action::Select);
+    let [RequestKind::UpdateTagNamespace { details, .. }] = &kinds(&sent)[..] else {
+        panic!("expected UpdateTagNamespace, got {sent:?}");
+    };
+    assert_eq!(
+        details.description.as_deref(),
+        Some("Cost allocation and chargeback")
+    );
+    assert_eq!(details.is_retired, None);
+}
+
+#[test]
+fn a_tag_is_retired() {
+    let (mut state, mut snapshot) = tags(false);
+    act(&mut state, &mut snapshot, Action::Down);
+    enter(&mut state, &mut snapshot);
+    let tag = state.panes.tags.selected_tag().unwrap().clone();
+    assert!(!tag.is_retired);
+    act(&mut state, &mut snapshot, Action::Retire);
+    let sent = update(&mut state, Action::Select);
+    let [RequestKind::UpdateTag { name, details, .. }] = &kinds(&sent)[..] else {
+        panic!("expected UpdateTag, got {sent:?}");
+    };
+    assert_eq!((name, details.is_retired), (&tag.name, Some(true)));
+    settle(&mut state, &mut snapshot, sent);
+    assert!(state.panes.tags.selected_tag().unwrap().is_retired);
+}
