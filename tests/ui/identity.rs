@@ -9,8 +9,8 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::answers::{PASSWORD, seed_key};
-use super::harness::{act, demo, fail, fresh, key, loaded, press, render, settle, type_text};
-use super::pane_kit::{enter, form_error, kinds, tab};
+use super::harness::{act, demo, fresh, key, loaded, press, render, settle, type_text};
+use super::pane_kit::{enter, form_error, kinds, loaded_in, loading_in, refresh_failing, tab};
 
 /// The demo tenancy loaded, with the Identity pane focused and its lists loaded.
 fn identity(read_only: bool) -> (AppState, Snapshot) {
@@ -30,9 +30,7 @@ fn first_user_name(state: &AppState) -> String {
 
 #[test]
 fn identity_loading() {
-    let snapshot = demo();
-    let (mut state, mut requests) = fresh(&snapshot, false);
-    requests.extend(update(&mut state, Action::Go(PaneId::Identity)));
+    let (state, requests) = loading_in(PaneId::Identity);
     assert!(kinds(&requests).contains(&RequestKind::ListUsers));
     assert!(kinds(&requests).contains(&RequestKind::ListGroups));
     assert!(
@@ -75,18 +73,14 @@ fn identity_users_empty() {
     let mut snapshot = demo();
     snapshot.users.clear();
     snapshot.memberships.clear();
-    let (mut state, requests) = fresh(&snapshot, false);
-    settle(&mut state, &mut snapshot, requests);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Identity));
+    let (state, _) = loaded_in(snapshot, PaneId::Identity);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn identity_users_failed() {
     let (mut state, _) = identity(false);
-    for r in &requests(&mut state, Action::Refresh) {
-        canopy::app::apply_response(&mut state, fail(r, 401, "NotAuthenticated"));
-    }
+    refresh_failing(&mut state, 401, "NotAuthenticated");
     assert!(matches!(
         state.panes.identity.users.items,
         Loadable::Failed(_)

@@ -1,13 +1,13 @@
 //! The Invitations pane: snapshots of its states and dialogs, and pure state tests of create,
 //! rename and cancel.
 
-use canopy::app::{Action, AppState, Loadable, PaneId, RequestKind, apply_response, update};
+use canopy::app::{Action, AppState, Loadable, PaneId, RequestKind, update};
 use canopy::model::{InvitationStatus, Snapshot};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::harness::{act, demo, fail, fresh, key, loaded, press, render, settle, type_text};
-use super::pane_kit::{form_error, kinds, tab};
+use super::harness::{act, demo, key, loaded, press, render, settle, type_text};
+use super::pane_kit::{form_error, kinds, loaded_in, loading_in, refresh_failing, tab};
 
 const RECIPIENT: &str =
     "ocid1.tenancy.oc1..aaaaaaaanewpartner0000000000000000000000000000000000001";
@@ -32,9 +32,7 @@ fn select(state: &mut AppState, snapshot: &mut Snapshot, name: &str) {
 
 #[test]
 fn invitations_loading() {
-    let snapshot = demo();
-    let (mut state, mut requests) = fresh(&snapshot, false);
-    requests.extend(update(&mut state, Action::Go(PaneId::Invitations)));
+    let (state, requests) = loading_in(PaneId::Invitations);
     assert!(kinds(&requests).contains(&RequestKind::ListSenderInvitations));
     assert_snapshot!(render(&state));
 }
@@ -49,18 +47,14 @@ fn invitations_loaded() {
 fn invitations_empty() {
     let mut snapshot = demo();
     snapshot.sender_invitations.clear();
-    let (mut state, requests) = fresh(&snapshot, false);
-    settle(&mut state, &mut snapshot, requests);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Invitations));
+    let (state, _) = loaded_in(snapshot, PaneId::Invitations);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn invitations_failed() {
     let (mut state, _) = invitations(false);
-    for r in &update(&mut state, Action::Refresh) {
-        apply_response(&mut state, fail(r, 404, "NotAuthorizedOrNotFound"));
-    }
+    refresh_failing(&mut state, 404, "NotAuthorizedOrNotFound");
     assert!(matches!(
         state.panes.invitations.invitations.items,
         Loadable::Failed(_)
@@ -184,9 +178,7 @@ fn read_only_reaches_no_invitation_write() {
 fn service_strings_are_drawn_harmlessly() {
     let mut snapshot = demo();
     snapshot.sender_invitations[0].display_name = "evil\u{1b}[2J\u{1b}]52;c;aGk=\u{7}".into();
-    let (mut state, requests) = fresh(&snapshot, false);
-    settle(&mut state, &mut snapshot, requests);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Invitations));
+    let (state, _) = loaded_in(snapshot, PaneId::Invitations);
     let screen = render(&state);
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
     assert!(screen.contains("evil␛[2J"), "{screen}");

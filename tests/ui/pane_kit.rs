@@ -51,3 +51,29 @@ pub fn answer_once(
     }
     next
 }
+
+/// A fresh state with `pane` focused and nothing answered yet, and the requests it sent.
+pub fn loading_in(pane: canopy::app::PaneId) -> (AppState, Vec<Request>) {
+    let snapshot = super::harness::demo();
+    let (mut state, mut requests) = super::harness::fresh(&snapshot, false);
+    requests.extend(canopy::app::update(
+        &mut state,
+        canopy::app::Action::Go(pane),
+    ));
+    (state, requests)
+}
+
+/// The tenancy in `snapshot` (as the test changed it) loaded, with `pane` focused.
+pub fn loaded_in(mut snapshot: Snapshot, pane: canopy::app::PaneId) -> (AppState, Snapshot) {
+    let (mut state, requests) = super::harness::fresh(&snapshot, false);
+    super::harness::settle(&mut state, &mut snapshot, requests);
+    super::harness::act(&mut state, &mut snapshot, canopy::app::Action::Go(pane));
+    (state, snapshot)
+}
+
+/// Refreshes the focused pane and answers everything it asks with the same failure.
+pub fn refresh_failing(state: &mut AppState, status: u16, code: &str) {
+    for r in &canopy::app::update(state, canopy::app::Action::Refresh) {
+        apply_response(state, super::harness::fail(r, status, code));
+    }
+}

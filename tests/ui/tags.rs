@@ -7,8 +7,10 @@ use canopy::model::{Snapshot, TagValidator};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::harness::{act, demo, fail, fresh, key, loaded, press, render, settle, type_text};
-use super::pane_kit::{answer_once, clear_field, enter, form_error, kinds, tab};
+use super::harness::{act, demo, key, loaded, press, render, settle, type_text};
+use super::pane_kit::{
+    answer_once, clear_field, enter, form_error, kinds, loaded_in, loading_in, refresh_failing, tab,
+};
 
 fn tags(read_only: bool) -> (AppState, Snapshot) {
     let (mut state, mut snapshot) = loaded(read_only);
@@ -28,9 +30,7 @@ fn defaults_in(path: &str) -> (AppState, Snapshot) {
 
 #[test]
 fn tags_loading() {
-    let snapshot = demo();
-    let (mut state, mut requests) = fresh(&snapshot, false);
-    requests.extend(update(&mut state, Action::Go(PaneId::Tags)));
+    let (state, requests) = loading_in(PaneId::Tags);
     assert!(kinds(&requests).contains(&RequestKind::ListTagNamespaces));
     assert_snapshot!(render(&state));
 }
@@ -47,18 +47,14 @@ fn tags_empty() {
     let mut snapshot = demo();
     snapshot.tag_namespaces.clear();
     snapshot.tags.clear();
-    let (mut state, requests) = fresh(&snapshot, false);
-    settle(&mut state, &mut snapshot, requests);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Tags));
+    let (state, _) = loaded_in(snapshot, PaneId::Tags);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn tags_failed() {
     let (mut state, _) = tags(false);
-    for r in &update(&mut state, Action::Refresh) {
-        apply_response(&mut state, fail(r, 500, "InternalServerError"));
-    }
+    refresh_failing(&mut state, 500, "InternalServerError");
     assert!(matches!(
         state.panes.tags.namespaces.items,
         Loadable::Failed(_)
