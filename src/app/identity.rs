@@ -261,10 +261,10 @@ impl Pane for IdentityPane {
             (IdentityFocus::ApiKeys, _) => vec!["identity_keys", "tabs", "list"],
             (IdentityFocus::Pick, _) => vec!["identity_pick", "list"],
             (IdentityFocus::List, IdentityView::Users) => {
-                vec!["identity_users", "identity", "tabs", "list"]
+                vec!["identity", "identity_users", "tabs", "list"]
             }
             (IdentityFocus::List, IdentityView::Groups) => {
-                vec!["identity_groups", "identity", "tabs", "list"]
+                vec!["identity", "identity_groups", "tabs", "list"]
             }
             (IdentityFocus::List, IdentityView::DynamicGroups) => {
                 vec!["identity", "tabs", "list"]
