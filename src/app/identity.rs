@@ -9,7 +9,7 @@ use crate::model::{ApiKey, DynamicGroup, Group, User, UserGroupMembership};
 use super::action::Action;
 use super::ctx::Ctx;
 use super::filter::ListFilter;
-use super::identity_related::Pick;
+use super::identity_related::{MembershipIndex, Pick};
 use super::list::ListCursor;
 use super::loadable::Loadable;
 use super::modal::{ModalOutcome, ModalPurpose};
@@ -126,6 +126,8 @@ pub struct IdentityPane {
     pub groups: ResourceList<Group>,
     pub dynamic_groups: ResourceList<DynamicGroup>,
     pub memberships: Loadable<Vec<UserGroupMembership>>,
+    /// `memberships` by user and by group; rebuilt whenever they change.
+    pub member_index: MembershipIndex,
     /// Cursor of the members list (a user's groups or a group's members).
     pub members_cursor: ListCursor,
     pub api_keys: Loadable<Vec<ApiKey>>,
@@ -234,6 +236,11 @@ impl IdentityPane {
         }
     }
 
+    pub(crate) fn index_memberships(&mut self) {
+        self.member_index =
+            MembershipIndex::build(self.memberships.data().map_or(&[][..], Vec::as_slice));
+    }
+
     /// Loads the selected user's API keys unless they are the ones shown.
     pub(crate) fn load_keys(&mut self, ctx: &mut Ctx) {
         let Some(user_id) = self.selected_user().map(|u| u.id.clone()) else {
@@ -332,6 +339,7 @@ impl Pane for IdentityPane {
                 Ok(_) => return,
                 Err(f) => Loadable::Failed(f),
             };
+            self.index_memberships();
             return;
         }
         if self.api_keys.awaits(id) {

@@ -1,7 +1,9 @@
 //! The Identity pane's lists about its selection: a user's groups or a group's members (with
 //! add and remove), the pick list a membership is added from, and a user's API keys.
 
-use crate::model::{AddUserToGroupDetails, ApiKey, LifecycleState};
+use std::collections::HashMap;
+
+use crate::model::{AddUserToGroupDetails, ApiKey, LifecycleState, UserGroupMembership};
 
 use super::action::Action;
 use super::ctx::Ctx;
@@ -10,6 +12,41 @@ use super::identity::{IdentityDialog, IdentityFocus, IdentityPane, IdentityView,
 use super::list::ListCursor;
 use super::modal::{FormField, Modal, ModalPurpose, Tone, ToneLine};
 use super::request::RequestKind;
+
+/// Memberships by user and by group, so a selection's memberships are found without
+/// scanning them all (a large tenancy has hundreds of thousands).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MembershipIndex {
+    by_user: HashMap<String, Vec<usize>>,
+    by_group: HashMap<String, Vec<usize>>,
+}
+
+impl MembershipIndex {
+    /// Indexes the memberships that count (not deleted).
+    pub fn build(all: &[UserGroupMembership]) -> Self {
+        let mut index = MembershipIndex::default();
+        for (i, m) in all.iter().enumerate() {
+            if m.lifecycle_state == LifecycleState::Deleted {
+                continue;
+            }
+            index.by_user.entry(m.user_id.clone()).or_default().push(i);
+            index
+                .by_group
+                .entry(m.group_id.clone())
+                .or_default()
+                .push(i);
+        }
+        index
+    }
+
+    pub fn of_user(&self, user_id: &str) -> &[usize] {
+        self.by_user.get(user_id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn of_group(&self, group_id: &str) -> &[usize] {
+        self.by_group.get(group_id).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// One membership as the members list shows it, from the selection's side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,46 +105,43 @@ impl IdentityPane {
         let Some(all) = self.memberships.data() else {
             return Vec::new();
         };
-        let mut rows: Vec<MemberRow> = match self.view {
-            IdentityView::Users => {
-                let Some(user) = self.users.selected() else {
-                    return Vec::new();
-                };
-                all.iter()
-                    .filter(|m| {
-                        m.user_id == user.id && m.lifecycle_state != LifecycleState::Deleted
-                    })
-                    .map(|m| MemberRow {
-                        membership_id: m.id.clone(),
-                        other_id: m.group_id.clone(),
-                        other_name: self
-                            .groups
-                            .find(&m.group_id)
-                            .map_or_else(|| m.group_id.clone(), |g| g.name.clone()),
-                    })
-                    .collect()
+        let row = |i: &usize, user_side: bool| {
+            let m = &all[*i];
+            let (other_id, other_name) = if user_side {
+                let name = self.groups.find(&m.group_id).map(|g| g.name.clone());
+                (m.group_id.clone(), name)
+            } else {
+                let name = self.users.find(&m.user_id).map(|u| u.name.clone());
+                (m.user_id.clone(), name)
+            };
+            MemberRow {
+                membership_id: m.id.clone(),
+                other_name: other_name.unwrap_or_else(|| other_id.clone()),
+                other_id,
             }
-            IdentityView::Groups => {
-                let Some(group) = self.groups.selected() else {
-                    return Vec::new();
-                };
-                all.iter()
-                    .filter(|m| {
-                        m.group_id == group.id && m.lifecycle_state != LifecycleState::Deleted
-                    })
-                    .map(|m| MemberRow {
-                        membership_id: m.id.clone(),
-                        other_id: m.user_id.clone(),
-                        other_name: self
-                            .users
-                            .find(&m.user_id)
-                            .map_or_else(|| m.user_id.clone(), |u| u.name.clone()),
-                    })
-                    .collect()
-            }
-            IdentityView::DynamicGroups => return Vec::new(),
         };
-        rows.sort_by_key(|r| r.other_name.to_lowercase());
+        let mut rows: Vec<MemberRow> = match self.view {
+            IdentityView::Users => match self.users.selected() {
+                Some(u) => self
+                    .member_index
+                    .of_user(&u.id)
+                    .iter()
+                    .map(|i| row(i, true))
+                    .collect(),
+                None => Vec::new(),
+            },
+            IdentityView::Groups => match self.groups.selected() {
+                Some(g) => self
+                    .member_index
+                    .of_group(&g.id)
+                    .iter()
+                    .map(|i| row(i, false))
+                    .collect(),
+                None => Vec::new(),
+            },
+            IdentityView::DynamicGroups => Vec::new(),
+        };
+        rows.sort_by_cached_key(|r| r.other_name.to_lowercase());
         rows
     }
 

@@ -24,6 +24,7 @@ impl IdentityPane {
                 if let Some(list) = self.memberships.data_mut() {
                     list.push(m);
                 }
+                self.index_memberships();
             }
             Payload::ApiKey(k) => {
                 if self.keys_user.as_deref() == Some(k.user_id.as_str())
@@ -74,6 +75,7 @@ impl IdentityPane {
         if let Some(list) = self.memberships.data_mut() {
             list.retain(|m| !gone(m));
         }
+        self.index_memberships();
         let len = self.member_rows().len();
         self.members_cursor.clamp(len);
     }

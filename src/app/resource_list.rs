@@ -1,6 +1,8 @@
 //! A loaded list of one kind of resource with what every list pane needs on top of it: the
 //! rows after the `/` filter (sorted by name), the cursor, and in-place updates after writes.
 
+use std::collections::HashMap;
+
 use super::action::Action;
 use super::filter::ListFilter;
 use super::list::ListCursor;
@@ -10,7 +12,7 @@ use super::request::{Failure, Payload, RequestId};
 /// A resource as a list shows it: its OCID and the name rows are sorted and filtered by.
 pub trait Listed {
     fn id(&self) -> &str;
-    fn label(&self) -> String;
+    fn label(&self) -> &str;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +22,11 @@ pub struct ResourceList<T> {
     pub rows: Vec<usize>,
     pub cursor: ListCursor,
     pub filter: ListFilter,
+    /// Every item's index sorted by label, kept while only the filter changes (a keystroke
+    /// re-filters without sorting again).
+    order: Vec<usize>,
+    /// Index of each item by OCID, rebuilt with `order`.
+    by_id: HashMap<String, usize>,
 }
 
 // Not derived: the derive would ask `T: Default`, which resources are not.
@@ -30,6 +37,8 @@ impl<T> Default for ResourceList<T> {
             rows: Vec::new(),
             cursor: ListCursor::default(),
             filter: ListFilter::default(),
+            order: Vec::new(),
+            by_id: HashMap::new(),
         }
     }
 }
@@ -55,13 +64,13 @@ impl<T: Listed> ResourceList<T> {
     }
 
     pub fn find(&self, id: &str) -> Option<&T> {
-        self.all().iter().find(|t| t.id() == id)
+        self.all().get(*self.by_id.get(id)?)
     }
 
     /// Waits for a new listing (the old rows stay until it arrives, then are replaced).
     pub fn start_loading(&mut self, request: RequestId) {
         self.items = Loadable::loading(request);
-        self.rebuild();
+        self.resort();
     }
 
     /// Takes the answer to a listing; false if it was not the one awaited (stale).
@@ -73,7 +82,7 @@ impl<T: Listed> ResourceList<T> {
             Ok(list) => Loadable::Loaded(list),
             Err(f) => Loadable::Failed(f),
         };
-        self.rebuild();
+        self.resort();
         true
     }
 
@@ -104,7 +113,7 @@ impl<T: Listed> ResourceList<T> {
                 None => list.push(item),
             }
         }
-        self.rebuild();
+        self.resort();
         self.select(&id);
     }
 
@@ -116,7 +125,7 @@ impl<T: Listed> ResourceList<T> {
             .and_then(|list| list.iter_mut().find(|t| t.id() == item.id()))
         {
             *existing = item;
-            self.rebuild();
+            self.resort();
         }
     }
 
@@ -124,7 +133,7 @@ impl<T: Listed> ResourceList<T> {
         if let Some(list) = self.items.data_mut() {
             list.retain(|t| t.id() != id);
         }
-        self.rebuild();
+        self.resort();
     }
 
     /// Moves the selection to the item with this OCID if it is shown.
@@ -144,7 +153,22 @@ impl<T: Listed> ResourceList<T> {
         self.rebuild();
     }
 
-    /// Recomputes the rows, keeping the selection on the same item when it is still shown.
+    /// Sorts every item by label again (the items changed), then recomputes the rows.
+    fn resort(&mut self) {
+        let all = self.items.data().map_or(&[][..], Vec::as_slice);
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by_cached_key(|&i| (all[i].label().to_lowercase(), i));
+        self.order = order;
+        self.by_id = all
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id().to_string(), i))
+            .collect();
+        self.rebuild();
+    }
+
+    /// Recomputes the rows from the sorted order and the filter, keeping the selection on the
+    /// same item when it is still shown.
     pub fn rebuild(&mut self) {
         let keep = self.selected().map(|t| t.id().to_string());
         let Some(all) = self.items.data() else {
@@ -153,14 +177,12 @@ impl<T: Listed> ResourceList<T> {
             return;
         };
         let mut compiled = self.filter.compile();
-        let mut rows: Vec<(String, usize)> = all
+        self.rows = self
+            .order
             .iter()
-            .enumerate()
-            .map(|(i, t)| (t.label(), i))
-            .filter(|(label, _)| compiled.matches(label))
+            .copied()
+            .filter(|&i| all.get(i).is_some_and(|t| compiled.matches(t.label())))
             .collect();
-        rows.sort_by_key(|(label, i)| (label.to_lowercase(), *i));
-        self.rows = rows.into_iter().map(|(_, i)| i).collect();
         if let Some(id) = keep {
             self.select(&id);
         }
@@ -174,8 +196,8 @@ macro_rules! listed_by_name {
             fn id(&self) -> &str {
                 &self.id
             }
-            fn label(&self) -> String {
-                self.name.clone()
+            fn label(&self) -> &str {
+                &self.name
             }
         })+
     };
@@ -193,8 +215,8 @@ impl Listed for crate::model::TagDefault {
     fn id(&self) -> &str {
         &self.id
     }
-    fn label(&self) -> String {
-        self.tag_definition_name.clone()
+    fn label(&self) -> &str {
+        &self.tag_definition_name
     }
 }
 
@@ -202,7 +224,7 @@ impl Listed for crate::model::SenderInvitation {
     fn id(&self) -> &str {
         &self.id
     }
-    fn label(&self) -> String {
-        self.display_name.clone()
+    fn label(&self) -> &str {
+        &self.display_name
     }
 }

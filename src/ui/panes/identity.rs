@@ -56,15 +56,11 @@ impl RowAdapter<Group> for GroupRow<'_> {
     }
 
     fn cells(&self, g: &Group) -> Vec<String> {
-        let members = self.pane.memberships.data().map_or_else(
-            || "…".to_string(),
-            |all| {
-                all.iter()
-                    .filter(|m| m.group_id == g.id && !m.lifecycle_state.is_dim())
-                    .count()
-                    .to_string()
-            },
-        );
+        let members = if self.pane.memberships.is_loaded() {
+            self.pane.member_index.of_group(&g.id).len().to_string()
+        } else {
+            "…".to_string()
+        };
         vec![g.name.clone(), members, g.description.clone()]
     }
 
