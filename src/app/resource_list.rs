@@ -25,6 +25,8 @@ pub struct ResourceList<T> {
     /// Every item's index sorted by label, kept while only the filter changes (a keystroke
     /// re-filters without sorting again).
     order: Vec<usize>,
+    /// Each item's position in `order`, so filtered rows sort by a number.
+    rank: Vec<usize>,
     /// Index of each item by OCID, rebuilt with `order`.
     by_id: HashMap<String, usize>,
 }
@@ -38,6 +40,7 @@ impl<T> Default for ResourceList<T> {
             cursor: ListCursor::default(),
             filter: ListFilter::default(),
             order: Vec::new(),
+            rank: Vec::new(),
             by_id: HashMap::new(),
         }
     }
@@ -158,7 +161,12 @@ impl<T: Listed> ResourceList<T> {
         let all = self.items.data().map_or(&[][..], Vec::as_slice);
         let mut order: Vec<usize> = (0..all.len()).collect();
         order.sort_by_cached_key(|&i| (all[i].label().to_lowercase(), i));
+        let mut rank = vec![0; order.len()];
+        for (position, &i) in order.iter().enumerate() {
+            rank[i] = position;
+        }
         self.order = order;
+        self.rank = rank;
         self.by_id = all
             .iter()
             .enumerate()
@@ -176,13 +184,20 @@ impl<T: Listed> ResourceList<T> {
             self.cursor.clamp(0);
             return;
         };
-        let mut compiled = self.filter.compile();
-        self.rows = self
-            .order
-            .iter()
-            .copied()
-            .filter(|&i| all.get(i).is_some_and(|t| compiled.matches(t.label())))
-            .collect();
+        if self.filter.is_active() {
+            // Items in memory order (cache-friendly), then the few matches sorted by rank.
+            let mut compiled = self.filter.compile();
+            let mut rows: Vec<usize> = all
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| compiled.matches(t.label()))
+                .map(|(i, _)| i)
+                .collect();
+            rows.sort_unstable_by_key(|&i| self.rank.get(i).copied().unwrap_or(usize::MAX));
+            self.rows = rows;
+        } else {
+            self.rows.clone_from(&self.order);
+        }
         if let Some(id) = keep {
             self.select(&id);
         }
@@ -226,5 +241,83 @@ impl Listed for crate::model::SenderInvitation {
     }
     fn label(&self) -> &str {
         &self.display_name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Listed, ResourceList};
+    use crate::app::action::Action;
+    use crate::app::filter::{FilterMode, ListFilter};
+    use crate::app::request::RequestId;
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Item(String, String);
+
+    impl Listed for Item {
+        fn id(&self) -> &str {
+            &self.0
+        }
+        fn label(&self) -> &str {
+            &self.1
+        }
+    }
+
+    fn list(names: &[&str]) -> ResourceList<Item> {
+        let mut list = ResourceList::default();
+        list.start_loading(RequestId(1));
+        let items = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Item(format!("id{i}"), (*n).to_string()))
+            .collect();
+        assert!(list.take(RequestId(1), Ok(items)));
+        list
+    }
+
+    fn shown(list: &ResourceList<Item>) -> Vec<&str> {
+        list.visible().iter().map(|i| i.1.as_str()).collect()
+    }
+
+    #[test]
+    fn rows_sort_case_insensitively_and_filter_keeps_the_selection() {
+        let mut l = list(&["beta", "Alpha", "gamma", "alphabet"]);
+        assert_eq!(shown(&l), ["Alpha", "alphabet", "beta", "gamma"]);
+        l.navigate(&Action::Down);
+        assert_eq!(l.selected().unwrap().1, "alphabet");
+        l.set_filter(ListFilter {
+            query: "alp".into(),
+            mode: FilterMode::Substring,
+        });
+        assert_eq!(shown(&l), ["Alpha", "alphabet"]);
+        assert_eq!(
+            l.selected().unwrap().1,
+            "alphabet",
+            "the selection stays put"
+        );
+        assert!(
+            !l.take(RequestId(9), Ok(Vec::new())),
+            "a stale listing is dropped"
+        );
+    }
+
+    #[test]
+    fn writes_update_the_rows_and_the_index() {
+        let mut l = list(&["b", "c"]);
+        l.upsert(Item("new".into(), "a".into()));
+        assert_eq!(shown(&l), ["a", "b", "c"]);
+        assert_eq!(l.selected().unwrap().0, "new", "an upsert selects its item");
+        l.navigate(&Action::Bottom);
+        l.replace(Item("id0".into(), "z".into()));
+        assert_eq!(shown(&l), ["a", "c", "z"]);
+        assert_eq!(
+            l.selected().unwrap().1,
+            "c",
+            "a replace does not move the cursor"
+        );
+        l.remove("new");
+        assert_eq!(shown(&l), ["c", "z"]);
+        assert_eq!(l.find("id0").unwrap().1, "z");
+        assert!(l.find("new").is_none());
     }
 }
