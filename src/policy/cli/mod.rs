@@ -1,0 +1,100 @@
+//! `canopy policy check` (lint statements from a file, for CI) and `canopy audit` (who can do
+//! what in a compartment), both headless.
+
+mod audit;
+mod check;
+mod lint;
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use crate::config::ConnectionArgs;
+use crate::model::Snapshot;
+
+pub use audit::AuditArgs;
+pub use check::CheckArgs;
+pub use lint::LintArgs;
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum PolicyCommand {
+    /// Check policy statements, one per line (blank lines and `#` comments are ignored).
+    /// Prints `LINE:COL: error|warning: message`; exits 1 if any error was found.
+    Check(CheckArgs),
+    /// Lint every policy already in the tenancy (unknown names, duplicates, redundancy,
+    /// over-broad grants, statement budget). Exits 1 if any error was found.
+    Lint(LintArgs),
+}
+
+/// Where the tenancy to check against comes from.
+#[derive(Debug, Clone, Args)]
+pub struct TenancyArgs {
+    /// A `canopy export` JSON file to use instead of a live tenancy (no network needed).
+    #[arg(long, value_name = "FILE.json")]
+    pub snapshot: Option<PathBuf>,
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+}
+
+impl TenancyArgs {
+    /// Whether the user named a tenancy at all (a snapshot file or connection flags).
+    fn named(&self) -> bool {
+        let c = &self.connection;
+        self.snapshot.is_some()
+            || c.demo
+            || c.profile.is_some()
+            || c.config_file.is_some()
+            || c.endpoint.is_some()
+    }
+
+    async fn load(&self) -> anyhow::Result<Snapshot> {
+        match &self.snapshot {
+            Some(path) => Ok(crate::emulator::seed::from_file(path)?),
+            // The demo emulator serves exactly this seed; reading it directly needs no server.
+            None if self.connection.demo => Ok(crate::emulator::seed::demo()),
+            None => crate::api::export::load_snapshot(&self.connection).await,
+        }
+    }
+}
+
+/// A mistake in what the user asked for: reported plainly, exit status 2.
+#[derive(Debug, thiserror::Error)]
+pub enum UsageError {
+    #[error(
+        "no compartment `{0}` in this tenancy: give a path from the root such as `Prod:AppTier`, `tenancy`, or an OCID"
+    )]
+    UnknownCompartment(String),
+    #[error(
+        "no user, group or dynamic group `{0}` in this tenancy: check the name, or pass its OCID"
+    )]
+    UnknownPrincipal(String),
+    #[error("--verb and --resource go together, e.g. `--verb manage --resource instances`")]
+    VerbWithoutResource,
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+pub async fn run(command: PolicyCommand) -> anyhow::Result<i32> {
+    match command {
+        PolicyCommand::Check(args) => usage_to_exit(check::run(args).await),
+        PolicyCommand::Lint(args) => usage_to_exit(lint::run(args).await),
+    }
+}
+
+pub async fn audit(args: AuditArgs) -> anyhow::Result<i32> {
+    usage_to_exit(audit::run(args).await)
+}
+
+/// Usage mistakes print their message and exit 2; other failures go up to `main`.
+fn usage_to_exit(result: anyhow::Result<i32>) -> anyhow::Result<i32> {
+    match result {
+        Err(e) if e.downcast_ref::<UsageError>().is_some() => {
+            eprintln!("canopy: {e}");
+            Ok(2)
+        }
+        other => other,
+    }
+}

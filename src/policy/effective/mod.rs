@@ -1,0 +1,344 @@
+//! Effective permissions: every parsed statement of a tenancy, resolved (location to a
+//! compartment OCID, subjects to group and dynamic-group OCIDs) and indexed by location, so
+//! "what applies to compartment C" walks C's ancestors instead of every policy.
+
+mod answer;
+mod query;
+
+use std::collections::HashMap;
+
+use crate::model::Snapshot;
+
+use super::ast::{
+    Grant, GrantKind, Location, Principal, PrincipalKind, Statement, StatementBody, Subject,
+};
+use super::diagnostic::Diagnostic;
+use super::parser;
+use super::tree::CompartmentTree;
+
+pub use answer::{Answer, Applied, Coverage, Effect};
+pub use query::PrincipalRef;
+
+/// A subject of a statement, resolved against the tenancy where possible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResolvedSubject {
+    AnyUser,
+    AnyGroup,
+    /// `id` is `None` when no group of that name or OCID exists.
+    Group {
+        id: Option<String>,
+        name: String,
+    },
+    DynamicGroup {
+        id: Option<String>,
+        name: String,
+    },
+    Service {
+        name: String,
+    },
+}
+
+/// One statement of one policy, parsed and resolved.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub policy_id: String,
+    pub policy_name: String,
+    /// The compartment the policy is attached to.
+    pub attached_to: String,
+    pub index: usize,
+    /// The statement as written in the policy.
+    pub text: String,
+    pub statement: Statement,
+    /// The compartment its location names, when it resolves inside this tenancy.
+    pub location: Option<String>,
+    pub subjects: Vec<ResolvedSubject>,
+}
+
+impl Entry {
+    pub fn grant(&self) -> Option<&Grant> {
+        self.statement.grant()
+    }
+}
+
+/// A statement that does not parse, kept so the audit can say it was skipped.
+#[derive(Debug, Clone)]
+pub struct Unparsed {
+    pub policy_name: String,
+    pub index: usize,
+    pub diagnostic: Diagnostic,
+}
+
+/// The tenancy's policies, ready for audit questions. Owns its data, so it can live in
+/// UI state next to (or instead of) the snapshot.
+#[derive(Debug, Clone)]
+pub struct EffectiveIndex {
+    pub(crate) tree: CompartmentTree,
+    pub(crate) entries: Vec<Entry>,
+    by_location: HashMap<String, Vec<usize>>,
+    pub(crate) unparsed: Vec<Unparsed>,
+    pub(crate) groups: HashMap<String, String>,
+    pub(crate) dynamic_groups: HashMap<String, (String, String)>,
+    pub(crate) users: HashMap<String, String>,
+    /// user OCID -> group OCIDs
+    pub(crate) member_of: HashMap<String, Vec<String>>,
+    /// group OCID -> user OCIDs
+    pub(crate) members: HashMap<String, Vec<String>>,
+}
+
+/// Deleted principals and compartments cannot be named by a policy or reached by one.
+pub(crate) fn live(state: &crate::model::LifecycleState) -> bool {
+    !matches!(state, crate::model::LifecycleState::Deleted)
+}
+
+/// Name and OCID lookups shared by the index and the linter.
+pub(crate) struct Directory<'a> {
+    pub groups_by_name: HashMap<String, &'a str>,
+    pub group_ids: HashMap<&'a str, &'a str>,
+    pub dynamic_by_name: HashMap<String, &'a str>,
+    pub dynamic_ids: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Directory<'a> {
+    pub fn build(snapshot: &'a Snapshot) -> Self {
+        Self {
+            groups_by_name: snapshot
+                .groups
+                .iter()
+                .filter(|x| live(&x.lifecycle_state))
+                .map(|g| (g.name.to_lowercase(), g.id.as_str()))
+                .collect(),
+            group_ids: snapshot
+                .groups
+                .iter()
+                .filter(|x| live(&x.lifecycle_state))
+                .map(|g| (g.id.as_str(), g.name.as_str()))
+                .collect(),
+            dynamic_by_name: snapshot
+                .dynamic_groups
+                .iter()
+                .filter(|x| live(&x.lifecycle_state))
+                .map(|g| (g.name.to_lowercase(), g.id.as_str()))
+                .collect(),
+            dynamic_ids: snapshot
+                .dynamic_groups
+                .iter()
+                .filter(|x| live(&x.lifecycle_state))
+                .map(|g| (g.id.as_str(), g.name.as_str()))
+                .collect(),
+        }
+    }
+
+    /// Resolves every subject of a grant. Admit subjects belong to another tenancy and are
+    /// never resolved locally. Names match whatever identity domain they carry: a snapshot
+    /// holds no domains.
+    pub fn subjects(&self, grant: &Grant) -> Vec<ResolvedSubject> {
+        match &grant.subject {
+            Subject::AnyUser { .. } => vec![ResolvedSubject::AnyUser],
+            Subject::AnyGroup { .. } => vec![ResolvedSubject::AnyGroup],
+            Subject::Principals { items, .. } => items
+                .iter()
+                .map(|item| {
+                    let local = grant.kind != GrantKind::Admit;
+                    let (by_name, by_id) = match item.kind {
+                        PrincipalKind::Group => (&self.groups_by_name, &self.group_ids),
+                        PrincipalKind::DynamicGroup => (&self.dynamic_by_name, &self.dynamic_ids),
+                        PrincipalKind::Service => {
+                            return ResolvedSubject::Service {
+                                name: item.principal.to_string(),
+                            };
+                        }
+                    };
+                    let (id, name) = match &item.principal {
+                        Principal::Name { name, .. } => (
+                            by_name
+                                .get(&name.text.to_lowercase())
+                                .map(|s| (*s).to_string()),
+                            name.text.clone(),
+                        ),
+                        Principal::Id { ocid } => match by_id.get(ocid.text.as_str()) {
+                            Some(name) => (Some(ocid.text.clone()), (*name).to_string()),
+                            None => (None, ocid.text.clone()),
+                        },
+                    };
+                    let id = id.filter(|_| local);
+                    if item.kind == PrincipalKind::Group {
+                        ResolvedSubject::Group { id, name }
+                    } else {
+                        ResolvedSubject::DynamicGroup { id, name }
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Where a grant's (first) location lands, relative to the compartment the policy is
+/// attached to; `None` for other tenancies and names that do not resolve.
+pub(crate) fn resolve_location(
+    tree: &CompartmentTree,
+    attached_to: &str,
+    grant: &Grant,
+) -> Option<String> {
+    if grant.kind == GrantKind::Endorse {
+        return None;
+    }
+    match grant.locations.first()? {
+        Location::Tenancy { alias: None, .. } => Some(tree.root().to_string()),
+        Location::Compartment {
+            path,
+            of_tenancy: None,
+            ..
+        } => tree.resolve_path(attached_to, path).ok(),
+        Location::CompartmentId { ocid, .. } => {
+            tree.contains(&ocid.text).then(|| ocid.text.clone())
+        }
+        _ => None,
+    }
+}
+
+impl EffectiveIndex {
+    pub fn build(snapshot: &Snapshot) -> Self {
+        let tree = CompartmentTree::build(snapshot);
+        let directory = Directory::build(snapshot);
+        let mut entries = Vec::new();
+        let mut unparsed = Vec::new();
+        let mut by_location: HashMap<String, Vec<usize>> = HashMap::new();
+        for policy in &snapshot.policies {
+            if matches!(
+                policy.lifecycle_state,
+                crate::model::LifecycleState::Deleted
+            ) {
+                continue;
+            }
+            for (index, text) in policy.statements.iter().enumerate() {
+                let statement = match parser::parse(text) {
+                    Ok(s) => s,
+                    Err(diagnostic) => {
+                        unparsed.push(Unparsed {
+                            policy_name: policy.name.clone(),
+                            index,
+                            diagnostic,
+                        });
+                        continue;
+                    }
+                };
+                let (location, subjects) = match &statement.body {
+                    StatementBody::Grant(g) => (
+                        resolve_location(&tree, &policy.compartment_id, g),
+                        directory.subjects(g),
+                    ),
+                    StatementBody::Define(_) => (None, Vec::new()),
+                };
+                if let Some(location) = &location {
+                    by_location
+                        .entry(location.clone())
+                        .or_default()
+                        .push(entries.len());
+                }
+                entries.push(Entry {
+                    policy_id: policy.id.clone(),
+                    policy_name: policy.name.clone(),
+                    attached_to: policy.compartment_id.clone(),
+                    index,
+                    text: text.clone(),
+                    statement,
+                    location,
+                    subjects,
+                });
+            }
+        }
+        let mut member_of: HashMap<String, Vec<String>> = HashMap::new();
+        let mut members: HashMap<String, Vec<String>> = HashMap::new();
+        for m in &snapshot.memberships {
+            if matches!(m.lifecycle_state, crate::model::LifecycleState::Deleted) {
+                continue;
+            }
+            member_of
+                .entry(m.user_id.clone())
+                .or_default()
+                .push(m.group_id.clone());
+            members
+                .entry(m.group_id.clone())
+                .or_default()
+                .push(m.user_id.clone());
+        }
+        Self {
+            tree,
+            entries,
+            by_location,
+            unparsed,
+            groups: snapshot
+                .groups
+                .iter()
+                .filter(|x| live(&x.lifecycle_state))
+                .map(|g| (g.id.clone(), g.name.clone()))
+                .collect(),
+            dynamic_groups: snapshot
+                .dynamic_groups
+                .iter()
+                .filter(|x| live(&x.lifecycle_state))
+                .map(|g| (g.id.clone(), (g.name.clone(), g.matching_rule.clone())))
+                .collect(),
+            users: snapshot
+                .users
+                .iter()
+                .filter(|x| live(&x.lifecycle_state))
+                .map(|u| (u.id.clone(), u.name.clone()))
+                .collect(),
+            member_of,
+            members,
+        }
+    }
+
+    pub fn tree(&self) -> &CompartmentTree {
+        &self.tree
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Statements that could not be parsed, and so are left out of every answer.
+    pub fn unparsed(&self) -> &[Unparsed] {
+        &self.unparsed
+    }
+
+    /// Finds a compartment by OCID or path (`Prod:AppTier`, `tenancy`).
+    pub fn compartment(&self, text: &str) -> Option<String> {
+        self.tree.find(text)
+    }
+
+    /// Every statement that applies to `compartment_id`: its location is the compartment
+    /// or an ancestor. Nearest first, then by policy and statement order.
+    pub fn statements_for(&self, compartment_id: &str) -> Vec<Applied<'_>> {
+        let mut out = Vec::new();
+        for location in self.tree.self_and_ancestors(compartment_id) {
+            for &i in self
+                .by_location
+                .get(location)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                let entry = &self.entries[i];
+                out.push(Applied {
+                    entry,
+                    coverage: self.coverage_text(location, compartment_id),
+                });
+            }
+        }
+        out
+    }
+
+    /// "in compartment Prod, inherited by Prod:AppTier", "in tenancy" ...
+    fn coverage_text(&self, location: &str, compartment: &str) -> String {
+        let named = if location == self.tree.root() {
+            "in tenancy".to_string()
+        } else {
+            format!("in compartment {}", self.tree.display(location))
+        };
+        if location == compartment {
+            named
+        } else {
+            format!("{named}, inherited by {}", self.tree.display(compartment))
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! Policy engine tests: the statement corpus, print/parse round trips, lint rules, effective
+//! permissions and the `policy check` / `audit` commands.
+
+#[path = "policy/cli.rs"]
+mod cli;
+#[path = "policy/corpus.rs"]
+mod corpus;
+#[path = "policy/demo.rs"]
+mod demo;
+#[path = "policy/effective.rs"]
+mod effective;
+#[path = "policy/fixture.rs"]
+mod fixture;
+#[path = "policy/lint.rs"]
+mod lint;
+#[path = "policy/roundtrip.rs"]
+mod roundtrip;
+#[path = "policy/snapshots.rs"]
+mod snapshots;
