@@ -1,3 +1,43 @@
-//! The signed HTTP client for the Identity and Organizations services.
+//! The signed HTTP client for Identity and Organizations, and `canopy export`.
+//!
+//! - [`Client`]: one reqwest client per tenancy; signs every request through [`SignRequest`],
+//!   retries what is safe to retry ([`RetryPolicy`]), and counts what it sent.
+//! - One typed async function per OCI operation (`identity/`, `organizations.rs`), named after
+//!   the operation in `snake_case`; gets return [`Etagged`] values, lists a [`Pager`].
+//! - [`try_fan_out`]: the same call for many things, throttle-aware.
+//! - [`connect`]: a client from the command line's connection flags, or the demo emulator.
+//! - [`export`]: the whole tenancy as a [`Snapshot`](crate::model::Snapshot).
+
+mod client;
+mod congestion;
+mod connect;
+mod error;
+mod etagged;
+mod fanout;
+mod identity;
+mod organizations;
+mod paging;
+mod query;
+mod retry;
+mod signer;
 
 pub mod export;
+
+#[cfg(test)]
+mod http_tests;
+
+pub use client::{Client, ClientOptions, Endpoints, IDENTITY_PATH, ORGANIZATIONS_PATH, Service};
+pub use congestion::Congestion;
+pub use connect::{ConnectError, Connection, connect, connect_with};
+pub use error::{ApiError, ErrorKind, ServiceError};
+pub use etagged::Etagged;
+pub use fanout::try_fan_out;
+pub use identity::{WorkRequestKind, WorkRequestWaitError};
+pub use organizations::CreatedInvitation;
+pub use paging::{Page, Pager};
+pub use query::{
+    AccessLevel, CompartmentQuery, InvitationSortBy, ListFilter, MembershipQuery,
+    SenderInvitationQuery, SortBy, SortOrder, TagDefaultQuery, TagNamespaceQuery, UserQuery,
+};
+pub use retry::{Jitter, RetryPolicy};
+pub use signer::SignRequest;

@@ -1,10 +1,102 @@
-//! `canopy emulator`: run the local OCI server from the command line.
+//! `canopy emulator`: run the local OCI server from the command line until Ctrl-C.
 
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context as _;
 use clap::Args;
 
-#[derive(Debug, Clone, Args)]
-pub struct EmulatorArgs {}
+use super::faults::FaultSpec;
+use super::seed::SeedSource;
+use super::{EmulatorOptions, start};
 
-pub async fn run(_args: EmulatorArgs) -> anyhow::Result<()> {
-    anyhow::bail!("the emulator is not built yet")
+#[derive(Debug, Clone, Args)]
+pub struct EmulatorArgs {
+    /// Loopback address and port to serve on (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:18765", value_name = "ADDR:PORT")]
+    pub listen: SocketAddr,
+    /// The tenancy to serve: demo, large, large:SCALE, or a snapshot FILE.json.
+    #[arg(long, default_value = "demo", value_name = "SEED")]
+    pub seed: SeedSource,
+    /// Write a config (profiles DEFAULT and SESSION) and key here; default: a temporary
+    /// directory removed on exit.
+    #[arg(long, value_name = "DIR")]
+    pub config_out: Option<PathBuf>,
+    /// Added latency per request, in milliseconds.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub latency_ms: u64,
+    /// Injected faults, e.g. 429=0.1,500=0.05,503=0.05,drop=0.02,seed=7,retry-after=1.
+    #[arg(long, default_value = "none", value_name = "SPEC")]
+    pub faults: FaultSpec,
+    /// Items per page when the client sends no limit.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub page_size: usize,
+    /// The largest page served, whatever limit the client asks for.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub max_page_size: usize,
+    /// How long deletes and moves (work requests) take, in milliseconds.
+    #[arg(long, default_value_t = 2000, value_name = "N")]
+    pub work_request_ms: u64,
+}
+
+pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
+    if !args.listen.ip().is_loopback() {
+        anyhow::bail!(
+            "refusing to listen on {}: the emulator serves loopback only; use --listen 127.0.0.1:PORT",
+            args.listen
+        );
+    }
+    let seed = args.seed.load().context("cannot load the seed tenancy")?;
+    // Without --config-out the config still has to live somewhere for the run.
+    let temp = match &args.config_out {
+        Some(_) => None,
+        None => Some(tempfile::tempdir().context("cannot create a temporary directory")?),
+    };
+    let config_dir = args
+        .config_out
+        .clone()
+        .or_else(|| temp.as_ref().map(|t| t.path().to_path_buf()));
+    let (compartments, users) = (seed.compartments.len(), seed.users.len());
+    let tenancy_name = seed.tenancy.name.clone();
+    let emulator = start(EmulatorOptions {
+        listen: args.listen,
+        seed,
+        config_out: config_dir,
+        session_profile: true,
+        latency: Duration::from_millis(args.latency_ms),
+        faults: args.faults.clone(),
+        default_page_size: args.page_size,
+        max_page_size: args.max_page_size,
+        work_request_duration: Duration::from_millis(args.work_request_ms),
+        region: None,
+    })
+    .await?;
+    println!(
+        "canopy emulator: tenancy '{tenancy_name}' ({compartments} compartments, {users} users) at {}",
+        emulator.endpoint
+    );
+    if let Some(config) = &emulator.config {
+        println!(
+            "config:   {} (profile DEFAULT: API key; profile SESSION: security token)",
+            config.config_path.display()
+        );
+        println!("try:");
+        println!(
+            "  oci --config-file {} --endpoint {} iam compartment list --compartment-id {} --compartment-id-in-subtree true --all",
+            config.config_path.display(),
+            emulator.endpoint,
+            config.tenancy_id
+        );
+    }
+    if args.faults != FaultSpec::default() {
+        println!("faults:   {}", args.faults);
+    }
+    println!("Ctrl-C stops it.");
+    tokio::signal::ctrl_c()
+        .await
+        .context("cannot wait for Ctrl-C")?;
+    emulator.shutdown().await;
+    drop(temp);
+    Ok(())
 }

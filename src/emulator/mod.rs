@@ -1,4 +1,205 @@
-//! The local OCI server: Identity and Organizations over plain HTTP on loopback.
+//! The local OCI server: Identity (`/20160918`) and Organizations sender invitations
+//! (`/20230401`) over plain HTTP on loopback, verifying every signature. It powers
+//! `canopy --demo`, the test suite and the benches, and the official OCI CLI works against it.
+//!
+//! [`start`] runs it in-process; [`RunningEmulator`] gives the address, the generated config,
+//! the store and the fault handle, and shuts the server down when dropped.
 
+mod call;
 pub mod cli;
+mod config_out;
+pub mod error;
+pub mod faults;
+mod listing;
+mod pipeline;
+pub mod regions;
+mod routes;
 pub mod seed;
+pub mod store;
+mod verify;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use config_out::{GeneratedConfig, generate_key};
+pub use error::{ApiError, EmulatorError};
+pub use faults::{Fault, FaultHandle, FaultSpec, FaultSpecError};
+pub use listing::PageLimits;
+pub use store::{Store, StoreHandle};
+pub use verify::MAX_CLOCK_SKEW;
+
+use crate::model::Snapshot;
+
+/// How to start the emulator.
+#[derive(Debug, Clone)]
+pub struct EmulatorOptions {
+    /// Must be a loopback address; port 0 picks a free port.
+    pub listen: SocketAddr,
+    /// The tenancy served; the default is the demo tenancy.
+    pub seed: Snapshot,
+    /// Write a config and key pair here (see [`GeneratedConfig`]).
+    pub config_out: Option<PathBuf>,
+    /// Also write a SESSION profile with an issued security token (costs a second key).
+    pub session_profile: bool,
+    /// Added to every request.
+    pub latency: Duration,
+    pub faults: FaultSpec,
+    pub default_page_size: usize,
+    pub max_page_size: usize,
+    /// How long work requests (deletes, moves) take to reach SUCCEEDED.
+    pub work_request_duration: Duration,
+    /// The region written to the config; defaults to the tenancy's home region.
+    pub region: Option<String>,
+}
+
+impl Default for EmulatorOptions {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            seed: seed::demo(),
+            config_out: None,
+            session_profile: false,
+            latency: Duration::ZERO,
+            faults: FaultSpec::default(),
+            default_page_size: 100,
+            max_page_size: 1000,
+            work_request_duration: Duration::from_secs(2),
+            region: None,
+        }
+    }
+}
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub(crate) struct Ctx {
+    pub store: StoreHandle,
+    pub faults: FaultHandle,
+    pub limits: PageLimits,
+}
+
+/// A started emulator. Dropping it shuts the server down.
+#[derive(Debug)]
+pub struct RunningEmulator {
+    pub addr: SocketAddr,
+    /// `http://127.0.0.1:PORT`, no trailing slash (the SDK would double it).
+    pub endpoint: String,
+    pub config: Option<GeneratedConfig>,
+    pub store: StoreHandle,
+    pub faults: FaultHandle,
+    pub region: String,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl RunningEmulator {
+    /// Stops accepting, lets in-flight requests finish, and waits (at most 5 s) for the end.
+    pub async fn shutdown(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
+        }
+    }
+
+    /// Resolves when the server has stopped (it runs until shut down).
+    pub async fn wait(mut self) {
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for RunningEmulator {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Starts the server on `opts.listen` and returns once it accepts connections.
+pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorError> {
+    if !opts.listen.ip().is_loopback() {
+        return Err(EmulatorError::NotLoopback(opts.listen));
+    }
+    let region = opts
+        .region
+        .clone()
+        .or_else(|| {
+            opts.seed
+                .tenancy
+                .home_region_key
+                .as_deref()
+                .and_then(regions::region_name)
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "us-ashburn-1".to_string());
+    let store = StoreHandle::new(Store::from_snapshot(
+        opts.seed,
+        &region,
+        opts.work_request_duration,
+    ));
+    let config = match &opts.config_out {
+        Some(dir) => {
+            let (dir, store, region, session) = (
+                dir.clone(),
+                store.clone(),
+                region.clone(),
+                opts.session_profile,
+            );
+            // Key generation takes a while; keep it off the async workers.
+            let generated = tokio::task::spawn_blocking(move || {
+                config_out::write(&dir, &store, &region, session)
+            })
+            .await
+            .map_err(|e| EmulatorError::KeyGeneration(e.to_string()))??;
+            Some(generated)
+        }
+        None => None,
+    };
+    let listener = tokio::net::TcpListener::bind(opts.listen)
+        .await
+        .map_err(|source| EmulatorError::Bind {
+            addr: opts.listen,
+            source,
+        })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|source| EmulatorError::Bind {
+            addr: opts.listen,
+            source,
+        })?;
+    let faults = FaultHandle::new(opts.faults, opts.latency);
+    let ctx = Ctx {
+        store: store.clone(),
+        faults: faults.clone(),
+        limits: PageLimits {
+            default: opts.default_page_size.max(1),
+            max: opts.max_page_size.max(opts.default_page_size).max(1),
+        },
+    };
+    let router = routes::router(ctx);
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
+    });
+    Ok(RunningEmulator {
+        addr,
+        endpoint: format!("http://{addr}"),
+        config,
+        store,
+        faults,
+        region,
+        shutdown: Some(tx),
+        task: Some(task),
+    })
+}

@@ -1,0 +1,518 @@
+//! The one HTTP client for Identity and Organizations: builds each request with the headers
+//! the OCI SDK sends, signs it, and retries what is safe to retry.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use reqwest::Method;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use super::congestion::Congestion;
+use super::error::{ApiError, ServiceError};
+use super::retry::{Backoff, RetryPolicy, new_retry_token, parse_retry_after};
+use super::signer::SignRequest;
+use crate::model::ErrorBody;
+
+/// Identity's API version prefix.
+pub const IDENTITY_PATH: &str = "/20160918";
+/// Organizations' API version prefix.
+pub const ORGANIZATIONS_PATH: &str = "/20230401";
+
+/// Which service a call goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Identity,
+    Organizations,
+}
+
+/// Base URLs of both services, each including its version prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoints {
+    pub identity: String,
+    pub organizations: String,
+}
+
+impl Endpoints {
+    /// Both services behind one base URL, as with `--endpoint` or the emulator. A trailing
+    /// slash or version prefix is dropped (the SDK would otherwise double it).
+    pub fn single(base: &str) -> Self {
+        let mut base = base.trim().trim_end_matches('/');
+        for prefix in [IDENTITY_PATH, ORGANIZATIONS_PATH] {
+            base = base.strip_suffix(prefix).unwrap_or(base);
+        }
+        let base = base.trim_end_matches('/');
+        Self {
+            identity: format!("{base}{IDENTITY_PATH}"),
+            organizations: format!("{base}{ORGANIZATIONS_PATH}"),
+        }
+    }
+
+    fn base(&self, service: Service) -> &str {
+        match service {
+            Service::Identity => &self.identity,
+            Service::Organizations => &self.organizations,
+        }
+    }
+}
+
+/// How a client behaves; the defaults match the OCI SDK.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub retry: RetryPolicy,
+    pub connect_timeout: Duration,
+    /// Per attempt, from sending to the last body byte.
+    pub request_timeout: Duration,
+    /// Ceiling of the fan-out concurrency (see [`super::fanout`]).
+    pub max_concurrency: usize,
+    /// Appended to `canopy/VERSION` in the user-agent.
+    pub user_agent_suffix: Option<String>,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self {
+            retry: RetryPolicy::default(),
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+            max_concurrency: 16,
+            user_agent_suffix: None,
+        }
+    }
+}
+
+/// A signed client for one tenancy's endpoints; cheap to clone and share between tasks.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    endpoints: Endpoints,
+    signer: Arc<dyn SignRequest>,
+    options: ClientOptions,
+    user_agent: HeaderValue,
+    congestion: Congestion,
+    attempts: AtomicU64,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("endpoints", &self.inner.endpoints)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The body and the headers callers care about of a successful answer.
+#[derive(Debug)]
+pub(crate) struct Reply {
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+    pub request_id: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }
+
+    pub fn etag(&self) -> Option<String> {
+        self.header("etag")
+    }
+
+    pub fn work_request_id(&self) -> Option<String> {
+        self.header("opc-work-request-id")
+    }
+
+    pub fn next_page(&self) -> Option<String> {
+        self.header("opc-next-page").filter(|p| !p.is_empty())
+    }
+
+    pub fn json<T: DeserializeOwned>(&self, operation: &'static str) -> Result<T, ApiError> {
+        serde_json::from_slice(&self.body).map_err(|e| ApiError::Decode {
+            operation,
+            message: e.to_string(),
+            request_id: self.request_id.clone(),
+        })
+    }
+}
+
+/// One operation's request, before signing: what to send and how it may be retried.
+#[derive(Debug, Clone)]
+pub(crate) struct Call {
+    pub operation: &'static str,
+    pub service: Service,
+    pub method: Method,
+    /// Below the version prefix, path segments already encoded.
+    pub path: String,
+    pub query: Vec<(&'static str, String)>,
+    pub body: Option<Vec<u8>>,
+    pub if_match: Option<String>,
+    /// Send an `opc-retry-token` (kept across the retries of this call).
+    pub retry_token: bool,
+}
+
+impl Call {
+    pub fn new(operation: &'static str, method: Method, path: impl Into<String>) -> Self {
+        Self {
+            operation,
+            service: Service::Identity,
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            if_match: None,
+            retry_token: false,
+        }
+    }
+
+    pub fn get(operation: &'static str, path: impl Into<String>) -> Self {
+        Self::new(operation, Method::GET, path)
+    }
+
+    pub fn organizations(mut self) -> Self {
+        self.service = Service::Organizations;
+        self
+    }
+
+    #[allow(clippy::needless_pass_by_value)] // takes `&str`, `bool` and enums alike
+    pub fn query(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.query.push((name, value.to_string()));
+        self
+    }
+
+    pub fn query_opt(self, name: &'static str, value: Option<impl ToString>) -> Self {
+        match value {
+            Some(v) => self.query(name, v),
+            None => self,
+        }
+    }
+
+    /// Sets the JSON body, serialised compactly with null fields left out.
+    pub fn json(mut self, body: &impl Serialize) -> Self {
+        // Serialising our own model types to a Vec cannot fail: no maps with non-string keys.
+        self.body = Some(serde_json::to_vec(body).unwrap_or_default());
+        self
+    }
+
+    /// A POST whose operation declares no body still sends an empty, signed one.
+    pub fn empty_body(mut self) -> Self {
+        self.body = Some(Vec::new());
+        self
+    }
+
+    pub fn if_match(mut self, etag: Option<&str>) -> Self {
+        self.if_match = etag.map(str::to_string);
+        self
+    }
+
+    pub fn retry_token(mut self) -> Self {
+        self.retry_token = true;
+        self
+    }
+
+    /// Whether sending this call again could do its work twice. GETs are safe; POSTs only
+    /// with a retry token; PUT and DELETE are idempotent by HTTP, and the SDK retries them.
+    fn may_repeat(&self) -> bool {
+        self.method != Method::POST || self.retry_token
+    }
+}
+
+/// Percent-encodes one path segment (an OCID, a tag name).
+pub(crate) fn seg(s: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
+}
+
+impl Client {
+    /// A client for these endpoints, signing with `signer`.
+    pub fn new(
+        endpoints: Endpoints,
+        signer: Arc<dyn SignRequest>,
+        options: ClientOptions,
+    ) -> Result<Self, ApiError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.request_timeout)
+            .build()
+            .map_err(|e| ApiError::Transport {
+                operation: "CreateClient",
+                endpoint: endpoints.identity.clone(),
+                message: e.to_string(),
+                timed_out: false,
+                attempts: 0,
+            })?;
+        let agent = match &options.user_agent_suffix {
+            Some(s) => format!("canopy/{} {s}", env!("CARGO_PKG_VERSION")),
+            None => format!("canopy/{}", env!("CARGO_PKG_VERSION")),
+        };
+        let user_agent =
+            HeaderValue::from_str(&agent).unwrap_or_else(|_| HeaderValue::from_static("canopy"));
+        Ok(Self {
+            inner: Arc::new(Inner {
+                http,
+                congestion: Congestion::new(options.max_concurrency),
+                endpoints,
+                signer,
+                options,
+                user_agent,
+                attempts: AtomicU64::new(0),
+            }),
+        })
+    }
+
+    pub fn endpoints(&self) -> &Endpoints {
+        &self.inner.endpoints
+    }
+
+    pub fn options(&self) -> &ClientOptions {
+        &self.inner.options
+    }
+
+    /// The shared concurrency limit the fan-out helper follows.
+    pub fn congestion(&self) -> &Congestion {
+        &self.inner.congestion
+    }
+
+    /// HTTP requests sent so far, retries included.
+    pub fn requests_sent(&self) -> u64 {
+        self.inner.attempts.load(Ordering::Relaxed)
+    }
+
+    fn url(&self, call: &Call) -> Result<Url, ApiError> {
+        let raw = format!("{}{}", self.inner.endpoints.base(call.service), call.path);
+        let mut url = Url::parse(&raw).map_err(|e| ApiError::Url {
+            operation: call.operation,
+            url: raw.clone(),
+            message: e.to_string(),
+        })?;
+        if !call.query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in &call.query {
+                pairs.append_pair(k, v);
+            }
+        }
+        Ok(url)
+    }
+
+    /// Sends `call`, retrying per the policy, and returns the 2xx answer.
+    pub(crate) async fn send(&self, call: &Call) -> Result<Reply, ApiError> {
+        let url = self.url(call)?;
+        let policy = &self.inner.options.retry;
+        let request_id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
+        let retry_token = call.retry_token.then(new_retry_token);
+        let started = Instant::now();
+        let mut backoff = Backoff::new(policy);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let err = match self
+                .attempt(call, &url, &request_id, retry_token.as_deref())
+                .await
+            {
+                Ok(reply) => {
+                    self.inner.congestion.on_success();
+                    return Ok(reply);
+                }
+                Err(err) => err,
+            };
+            if err.status() == Some(429) {
+                self.inner.congestion.on_throttled();
+            }
+            let repeatable = call.may_repeat() || err.server_did_not_act();
+            if !(repeatable && err.is_transient()) || attempt >= policy.max_attempts {
+                return Err(err.with_attempts(attempt));
+            }
+            let wish = err.service().and_then(|e| e.retry_after);
+            let delay = backoff.next_delay(wish);
+            if started.elapsed() + delay > policy.deadline {
+                return Err(err.with_attempts(attempt));
+            }
+            tracing::debug!(
+                operation = call.operation,
+                attempt,
+                ?delay,
+                "retrying after {err}"
+            );
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// Sends `call` and decodes the JSON answer.
+    pub(crate) async fn send_json<T: DeserializeOwned>(
+        &self,
+        call: &Call,
+    ) -> Result<(T, Reply), ApiError> {
+        let reply = self.send(call).await?;
+        let value = reply.json(call.operation)?;
+        Ok((value, reply))
+    }
+
+    async fn attempt(
+        &self,
+        call: &Call,
+        url: &Url,
+        request_id: &str,
+        retry_token: Option<&str>,
+    ) -> Result<Reply, ApiError> {
+        let headers = self.headers(call, url, request_id, retry_token)?;
+        self.inner.attempts.fetch_add(1, Ordering::Relaxed);
+        let mut request = self
+            .inner
+            .http
+            .request(call.method.clone(), url.clone())
+            .headers(headers);
+        if let Some(body) = &call.body {
+            request = request.body(body.clone());
+        }
+        let transport = |e: &reqwest::Error| ApiError::Transport {
+            operation: call.operation,
+            endpoint: format!("{} {}", call.method, url),
+            message: error_chain(e),
+            timed_out: e.is_timeout(),
+            attempts: 1,
+        };
+        let response = request.send().await.map_err(|e| transport(&e))?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        // A connection dropped mid-body is as unknown an outcome as one dropped before it.
+        let body = response.bytes().await.map_err(|e| transport(&e))?.to_vec();
+        let request_id = headers
+            .get("opc-request-id")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(request_id)
+            .to_string();
+        if status.is_success() {
+            return Ok(Reply {
+                headers,
+                body,
+                request_id,
+            });
+        }
+        let (code, message) = match serde_json::from_slice::<ErrorBody>(&body) {
+            Ok(e) => (e.code, e.message),
+            Err(_) => (
+                status
+                    .canonical_reason()
+                    .unwrap_or("Error")
+                    .replace(' ', ""),
+                String::from_utf8_lossy(&body).trim().to_string(),
+            ),
+        };
+        let retry_after = headers
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| parse_retry_after(v, SystemTime::now()));
+        Err(ApiError::Service(Box::new(ServiceError {
+            operation: call.operation,
+            status: status.as_u16(),
+            code,
+            message,
+            request_id: Some(request_id),
+            attempts: 1,
+            retry_after,
+        })))
+    }
+
+    fn headers(
+        &self,
+        call: &Call,
+        url: &Url,
+        request_id: &str,
+        retry_token: Option<&str>,
+    ) -> Result<HeaderMap, ApiError> {
+        let bad = |what: &str| ApiError::Sign {
+            operation: call.operation,
+            message: format!("{what} is not a valid header value"),
+        };
+        let mut h = HeaderMap::new();
+        h.insert(reqwest::header::USER_AGENT, self.inner.user_agent.clone());
+        h.insert(
+            reqwest::header::ACCEPT,
+            HeaderValue::from_static("application/json"),
+        );
+        h.insert(
+            reqwest::header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        h.insert(
+            HeaderName::from_static("opc-request-id"),
+            HeaderValue::from_str(request_id).map_err(|_| bad("opc-request-id"))?,
+        );
+        if self.inner.options.retry.enabled() {
+            h.insert(
+                HeaderName::from_static("opc-client-retries"),
+                HeaderValue::from_static("true"),
+            );
+        }
+        if let Some(token) = retry_token {
+            h.insert(
+                HeaderName::from_static("opc-retry-token"),
+                HeaderValue::from_str(token).map_err(|_| bad("opc-retry-token"))?,
+            );
+        }
+        if let Some(etag) = &call.if_match {
+            h.insert(
+                reqwest::header::IF_MATCH,
+                HeaderValue::from_str(etag).map_err(|_| bad("the etag"))?,
+            );
+        }
+        let body = call.body.as_deref().unwrap_or_default();
+        self.inner
+            .signer
+            .sign_request(&call.method, url, &mut h, body)
+            .map_err(|message| ApiError::Sign {
+                operation: call.operation,
+                message,
+            })?;
+        Ok(h)
+    }
+}
+
+/// reqwest's top-level message is often just "error sending request"; the cause says why.
+fn error_chain(e: &reqwest::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_endpoint_gets_both_prefixes_once() {
+        for base in [
+            "http://127.0.0.1:8080",
+            "http://127.0.0.1:8080/",
+            "http://127.0.0.1:8080/20160918",
+        ] {
+            let e = Endpoints::single(base);
+            assert_eq!(e.identity, "http://127.0.0.1:8080/20160918");
+            assert_eq!(e.organizations, "http://127.0.0.1:8080/20230401");
+        }
+    }
+
+    #[test]
+    fn path_segments_are_encoded() {
+        assert_eq!(seg("ocid1.user.oc1..aaa"), "ocid1.user.oc1..aaa");
+        assert_eq!(seg("cost center/1"), "cost%20center%2F1");
+    }
+}

@@ -1,0 +1,176 @@
+//! A client-wide concurrency limit that adapts to throttling (AIMD, as TCP does): every 429
+//! halves it, every success adds a little back, so a fan-out of many calls slows down as a
+//! whole when the service pushes back, then recovers. Fan-out calls take a [`Permit`] each,
+//! so concurrent fan-outs of one client share the one limit.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use tokio::sync::Notify;
+
+/// Shared by every call a client makes; the fan-out helper reads [`Congestion::limit`].
+#[derive(Debug)]
+pub struct Congestion {
+    state: Mutex<State>,
+    max: f64,
+    /// 429s arriving within this window of a cut count as the same congestion event, so one
+    /// burst does not collapse the limit to 1.
+    cooldown: Duration,
+    released: Notify,
+}
+
+#[derive(Debug)]
+struct State {
+    limit: f64,
+    in_flight: usize,
+    last_cut: Option<Instant>,
+    throttled: u64,
+    lowest: f64,
+}
+
+/// A place in the limit; gives it back when dropped.
+#[derive(Debug)]
+pub struct Permit<'a> {
+    congestion: &'a Congestion,
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        self.congestion.lock().in_flight -= 1;
+        self.congestion.released.notify_waiters();
+    }
+}
+
+impl Congestion {
+    pub fn new(max_concurrency: usize) -> Self {
+        let max = max_concurrency.max(1) as f64;
+        Self {
+            state: Mutex::new(State {
+                limit: max,
+                in_flight: 0,
+                last_cut: None,
+                throttled: 0,
+                lowest: max,
+            }),
+            max,
+            cooldown: Duration::from_millis(100),
+            released: Notify::new(),
+        }
+    }
+
+    /// Waits until fewer calls than the current limit hold a permit, then takes one.
+    pub async fn acquire(&self) -> Permit<'_> {
+        loop {
+            // Registered before the check, so a release between check and wait is not missed.
+            let released = self.released.notified();
+            {
+                let mut s = self.lock();
+                if (s.in_flight as f64) < s.limit.floor().max(1.0) {
+                    s.in_flight += 1;
+                    return Permit { congestion: self };
+                }
+            }
+            released.await;
+        }
+    }
+
+    /// The lowest the limit has been since the client was made.
+    pub fn lowest_limit(&self) -> usize {
+        (self.lock().lowest.floor() as usize).max(1)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        // The state is two numbers; a panic elsewhere cannot leave them inconsistent.
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// How many calls may be in flight now (at least 1).
+    pub fn limit(&self) -> usize {
+        (self.lock().limit.floor() as usize).max(1)
+    }
+
+    /// The configured ceiling.
+    pub fn max(&self) -> usize {
+        self.max as usize
+    }
+
+    /// How many 429s the client has seen.
+    pub fn throttled(&self) -> u64 {
+        self.lock().throttled
+    }
+
+    /// A 429 arrived: halve the limit, at most once per cooldown window.
+    pub fn on_throttled(&self) {
+        let mut s = self.lock();
+        s.throttled += 1;
+        let now = Instant::now();
+        if s.last_cut
+            .is_some_and(|t| now.duration_since(t) < self.cooldown)
+        {
+            return;
+        }
+        s.limit = (s.limit / 2.0).max(1.0);
+        s.lowest = s.lowest.min(s.limit);
+        s.last_cut = Some(now);
+    }
+
+    /// A call succeeded: grow by about one per limit's worth of successes.
+    pub fn on_success(&self) {
+        let grew = {
+            let mut s = self.lock();
+            let before = s.limit.floor();
+            if s.limit < self.max {
+                s.limit = (s.limit + 1.0 / s.limit).min(self.max);
+            }
+            s.limit.floor() > before
+        };
+        if grew {
+            self.released.notify_waiters();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn throttling_halves_and_successes_recover() {
+        let c = Congestion::new(16);
+        assert_eq!(c.limit(), 16);
+        c.on_throttled();
+        assert_eq!(c.limit(), 8);
+        // The same burst does not cut again.
+        c.on_throttled();
+        assert_eq!(c.limit(), 8);
+        for _ in 0..200 {
+            c.on_success();
+        }
+        assert_eq!(c.limit(), 16);
+        assert_eq!(c.throttled(), 2);
+    }
+
+    #[tokio::test]
+    async fn permits_wait_for_the_limit() {
+        let c = Congestion::new(2);
+        let a = c.acquire().await;
+        let _b = c.acquire().await;
+        let third = tokio::time::timeout(Duration::from_millis(20), c.acquire()).await;
+        assert!(third.is_err(), "a third permit must wait");
+        drop(a);
+        let third = tokio::time::timeout(Duration::from_secs(5), c.acquire()).await;
+        assert!(third.is_ok());
+    }
+
+    #[test]
+    fn the_limit_never_drops_below_one() {
+        let mut c = Congestion::new(4);
+        c.cooldown = Duration::ZERO;
+        for _ in 0..10 {
+            c.on_throttled();
+        }
+        assert_eq!(c.limit(), 1);
+    }
+}

@@ -1,0 +1,158 @@
+//! `canopy export`: the whole tenancy as one JSON document in a stable order, so two exports
+//! of an unchanged tenancy are byte-identical.
+
+mod gather;
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::connect::{ConnectError, Connection, connect};
+use super::{ApiError, Client};
+use crate::config::ConnectionArgs;
+use crate::model::Snapshot;
+
+pub use gather::{Gathered, gather};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One pretty-printed JSON document (the snapshot format `--seed FILE` reads back).
+    #[default]
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output (replaced atomically).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Connect(#[from] ConnectError),
+    #[error("reading the tenancy failed: {0}")]
+    Api(#[from] ApiError),
+    #[error("cannot write {path}: {source}; check the directory exists and is writable")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Reads the whole tenancy the connection flags point at (`--demo` included). Returns
+/// `anyhow` because command entry points of other layers (`policy check`, `audit`) call it;
+/// the error inside is an [`ExportError`].
+pub async fn load_snapshot(connection: &ConnectionArgs) -> anyhow::Result<Snapshot> {
+    Ok(read_snapshot(connection).await?)
+}
+
+/// As [`load_snapshot`], with the typed error.
+pub async fn read_snapshot(connection: &ConnectionArgs) -> Result<Snapshot, ExportError> {
+    let connection = connect(connection).await?;
+    let gathered = gather(
+        &connection.client,
+        &connection.tenancy_id,
+        &ProgressBar::hidden(),
+    )
+    .await?;
+    Ok(gathered.snapshot)
+}
+
+/// The document `canopy export` writes for a snapshot.
+pub fn render(snapshot: &Snapshot, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Json => {
+            // Our own types always serialise (string keys only).
+            let mut text = serde_json::to_string_pretty(snapshot).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+    }
+}
+
+/// Reads the tenancy through `client` and writes the export to `output` (stdout if `None`).
+/// Returns the gathered snapshot and warnings.
+pub async fn export_to(
+    client: &Client,
+    tenancy_id: &str,
+    format: ExportFormat,
+    output: Option<&Path>,
+    progress: &ProgressBar,
+) -> Result<Gathered, ExportError> {
+    let gathered = gather(client, tenancy_id, progress).await?;
+    let text = render(&gathered.snapshot, format);
+    if let Some(path) = output {
+        write_atomically(path, text.as_bytes())?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|source| ExportError::Write {
+                path: PathBuf::from("<stdout>"),
+                source,
+            })?;
+    }
+    Ok(gathered)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let error = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(error)?;
+    file.write_all(bytes).map_err(error)?;
+    file.persist(path).map_err(|e| error(e.error))?;
+    Ok(())
+}
+
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} [{pos}/{len} calls] {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// `canopy export`.
+pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
+    let connection: Connection = connect(&args.connection).await?;
+    for warning in &connection.warnings {
+        eprintln!("canopy: warning: {warning}");
+    }
+    let progress = progress_bar();
+    let result = export_to(
+        &connection.client,
+        &connection.tenancy_id,
+        args.format,
+        args.output.as_deref(),
+        &progress,
+    )
+    .await;
+    progress.finish_and_clear();
+    let gathered = result?;
+    for warning in &gathered.warnings {
+        eprintln!("canopy: warning: {warning}");
+    }
+    Ok(())
+}

@@ -1,0 +1,270 @@
+//! The route table: every Identity and Organizations operation the emulator serves, wrapped in
+//! the pipeline (request id, faults, signature, retry tokens); anything else is a 404.
+
+mod compartments;
+mod groups;
+mod invitations;
+mod policies;
+mod tag_defaults;
+mod tags;
+mod tenancy;
+mod users;
+mod work_requests;
+
+use axum::Router;
+use axum::http::{Method, Uri};
+use axum::middleware;
+use axum::response::IntoResponse;
+use axum::routing::{get, post, put};
+
+use super::Ctx;
+use super::error::ApiError;
+use super::pipeline::pipeline;
+
+pub fn router(ctx: Ctx) -> Router {
+    let identity = Router::new()
+        .route("/tenancies/{tenancyId}", get(tenancy::get))
+        .route(
+            "/tenancies/{tenancyId}/regionSubscriptions",
+            get(tenancy::region_subscriptions),
+        )
+        .route("/regions", get(tenancy::regions))
+        .route("/availabilityDomains", get(tenancy::availability_domains))
+        .route(
+            "/compartments",
+            get(compartments::list).post(compartments::create),
+        )
+        .route(
+            "/compartments/{id}",
+            get(compartments::get)
+                .put(compartments::update)
+                .delete(compartments::delete),
+        )
+        .route(
+            "/compartments/{id}/actions/moveCompartment",
+            post(compartments::move_to),
+        )
+        .route(
+            "/compartments/{id}/actions/recoverCompartment",
+            post(compartments::recover),
+        )
+        .route("/users", get(users::list).post(users::create))
+        .route(
+            "/users/{id}",
+            get(users::get).put(users::update).delete(users::delete),
+        )
+        .route("/users/{id}/state", put(users::update_state))
+        .route("/users/{id}/capabilities", put(users::update_capabilities))
+        .route("/users/{id}/uiPassword", post(users::ui_password))
+        .route(
+            "/users/{id}/apiKeys",
+            get(users::list_api_keys).post(users::upload_api_key),
+        )
+        .route(
+            "/users/{id}/apiKeys/{fingerprint}",
+            axum::routing::delete(users::delete_api_key),
+        )
+        .route(
+            "/users/{id}/authTokens",
+            get(users::list_auth_tokens).post(users::create_auth_token),
+        )
+        .route("/groups", get(groups::list).post(groups::create))
+        .route(
+            "/groups/{id}",
+            get(groups::get).put(groups::update).delete(groups::delete),
+        )
+        .route(
+            "/userGroupMemberships",
+            get(groups::list_memberships).post(groups::add_member),
+        )
+        .route(
+            "/userGroupMemberships/{id}",
+            get(groups::get_membership).delete(groups::remove_member),
+        )
+        .route(
+            "/dynamicGroups",
+            get(groups::list_dynamic).post(groups::create_dynamic),
+        )
+        .route(
+            "/dynamicGroups/{id}",
+            get(groups::get_dynamic)
+                .put(groups::update_dynamic)
+                .delete(groups::delete_dynamic),
+        )
+        .route("/policies", get(policies::list).post(policies::create))
+        .route(
+            "/policies/{id}",
+            get(policies::get)
+                .put(policies::update)
+                .delete(policies::delete),
+        )
+        .route(
+            "/tagNamespaces",
+            get(tags::list_namespaces).post(tags::create_namespace),
+        )
+        .route(
+            "/tagNamespaces/{id}",
+            get(tags::get_namespace)
+                .put(tags::update_namespace)
+                .delete(tags::delete_namespace),
+        )
+        .route(
+            "/tagNamespaces/{id}/actions/cascadeDelete",
+            post(tags::cascade_delete_namespace),
+        )
+        .route(
+            "/tagNamespaces/{id}/tags",
+            get(tags::list_tags).post(tags::create_tag),
+        )
+        .route(
+            "/tagNamespaces/{id}/tags/{name}",
+            get(tags::get_tag)
+                .put(tags::update_tag)
+                .delete(tags::delete_tag),
+        )
+        .route(
+            "/tagDefaults",
+            get(tag_defaults::list).post(tag_defaults::create),
+        )
+        .route(
+            "/tagDefaults/{id}",
+            get(tag_defaults::get)
+                .put(tag_defaults::update)
+                .delete(tag_defaults::delete),
+        )
+        .route("/workRequests", get(work_requests::list))
+        .route("/workRequests/{id}", get(work_requests::get))
+        .route("/workRequests/{id}/errors", get(work_requests::errors))
+        .route("/workRequests/{id}/logs", get(work_requests::logs))
+        .route("/taggingWorkRequests", get(work_requests::list_tagging))
+        .route("/taggingWorkRequests/{id}", get(work_requests::get))
+        .route(
+            "/taggingWorkRequests/{id}/errors",
+            get(work_requests::errors),
+        )
+        .route("/taggingWorkRequests/{id}/logs", get(work_requests::logs));
+
+    let organizations = Router::new()
+        .route(
+            "/senderInvitations",
+            get(invitations::list).post(invitations::create),
+        )
+        .route(
+            "/senderInvitations/{id}",
+            get(invitations::get).put(invitations::update),
+        )
+        .route(
+            "/senderInvitations/{id}/actions/cancel",
+            post(invitations::cancel),
+        )
+        .route("/workRequests/{id}", get(work_requests::get));
+
+    Router::new()
+        .nest("/20160918", identity)
+        .nest("/20230401", organizations)
+        .fallback(no_route)
+        .method_not_allowed_fallback(wrong_method)
+        .layer(middleware::from_fn_with_state(ctx.clone(), pipeline))
+        .with_state(ctx)
+}
+
+async fn no_route(method: Method, uri: Uri) -> impl IntoResponse {
+    ApiError::no_route(method.as_str(), uri.path())
+}
+
+async fn wrong_method(method: Method, uri: Uri) -> impl IntoResponse {
+    ApiError::method_not_allowed(method.as_str(), uri.path())
+}
+
+/// Fails unless `id` is the tenancy or an ACTIVE compartment.
+fn require_compartment(store: &super::Store, id: &str) -> Result<(), ApiError> {
+    if store.is_compartment(id) {
+        Ok(())
+    } else {
+        Err(ApiError::not_found("compartment", id))
+    }
+}
+
+/// Fails unless `id` is the tenancy: users, groups and dynamic groups live only there.
+fn require_tenancy(store: &super::Store, id: &str, what: &str) -> Result<(), ApiError> {
+    if id == store.tenancy_id() {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(format!(
+            "{what} live in the tenancy: compartmentId must be the tenancy OCID {}",
+            store.tenancy_id()
+        )))
+    }
+}
+
+/// Refuses to change an object that is already gone.
+fn require_not_deleted(
+    state: &crate::model::LifecycleState,
+    what: &str,
+    id: &str,
+) -> Result<(), ApiError> {
+    use crate::model::LifecycleState::{Deleted, Deleting};
+    if matches!(state, Deleted | Deleting) {
+        Err(ApiError::conflict(format!(
+            "{what} {id} is {state} and cannot be changed"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// Finds the row a change addresses by its `{id}`: 404 when missing, 412 on a stale
+/// `if-match`, 409 when it is already deleted.
+fn editable<'a, T>(
+    table: &'a mut super::store::Table<T>,
+    call: &super::call::Call,
+    what: &str,
+) -> Result<&'a mut T, ApiError>
+where
+    T: super::store::Keyed + super::listing::Listable + serde::Serialize,
+{
+    let id = call.param("id");
+    let current = table.find(id, what)?;
+    call.check_etag(&super::store::etag_of(current))?;
+    require_not_deleted(current.state(), what, id)?;
+    table.find_mut(id, what)
+}
+
+/// Applies an update's free-form and defined tags, each only when the update names it.
+trait Taggable {
+    fn retag(
+        &mut self,
+        freeform: Option<crate::model::FreeformTags>,
+        defined: Option<crate::model::DefinedTags>,
+    );
+}
+
+macro_rules! taggable {
+    ($($ty:ty),+) => {
+        $(impl Taggable for $ty {
+            fn retag(
+                &mut self,
+                freeform: Option<crate::model::FreeformTags>,
+                defined: Option<crate::model::DefinedTags>,
+            ) {
+                if let Some(tags) = freeform {
+                    self.freeform_tags = tags;
+                }
+                if let Some(tags) = defined {
+                    self.defined_tags = tags;
+                }
+            }
+        })+
+    };
+}
+
+taggable!(
+    crate::model::Compartment,
+    crate::model::User,
+    crate::model::Group,
+    crate::model::DynamicGroup,
+    crate::model::Policy,
+    crate::model::TagNamespace,
+    crate::model::Tag,
+    crate::model::SenderInvitation
+);

@@ -1,0 +1,264 @@
+//! The emulator's tenancy in memory: every resource table, the API keys and session tokens
+//! that signatures are checked against, remembered retry tokens, and work requests.
+
+mod credentials;
+mod table;
+mod work;
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fmt::Write as _;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::emulator::seed;
+use crate::model::{
+    ApiKey, AuthToken, Compartment, DynamicGroup, Group, LifecycleState, Policy, SenderInvitation,
+    Snapshot, Tag, TagDefault, TagNamespace, Tenancy, User, UserGroupMembership,
+};
+
+pub use credentials::{Credential, Session, parse_public_key};
+pub use table::{Keyed, Table};
+pub use work::{WorkItem, WorkKind, WorkService};
+
+/// A reply remembered under an `opc-retry-token`, replayed when the same request comes again.
+#[derive(Debug, Clone)]
+pub struct RememberedReply {
+    /// Method, path and body hash of the request that first used the token.
+    pub request: String,
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// How many retry tokens are remembered; the oldest are forgotten first.
+const RETRY_TOKEN_MEMORY: usize = 10_000;
+
+#[derive(Debug)]
+pub struct Store {
+    pub tenancy: Tenancy,
+    pub region: String,
+    pub compartments: Table<Compartment>,
+    pub users: Table<User>,
+    pub groups: Table<Group>,
+    pub memberships: Table<UserGroupMembership>,
+    pub dynamic_groups: Table<DynamicGroup>,
+    pub policies: Table<Policy>,
+    pub tag_namespaces: Table<TagNamespace>,
+    pub tags: Table<Tag>,
+    pub tag_defaults: Table<TagDefault>,
+    pub invitations: Table<SenderInvitation>,
+    pub api_keys: Table<ApiKey>,
+    pub auth_tokens: Table<AuthToken>,
+    pub work: Table<WorkItem>,
+    /// How long a work request takes from ACCEPTED to SUCCEEDED.
+    pub work_duration: Duration,
+    /// Work requests not yet finished, so idle stores skip the scan.
+    unfinished_work: usize,
+    credentials: HashMap<String, Credential>,
+    sessions: HashMap<String, Session>,
+    retry_tokens: HashMap<String, RememberedReply>,
+    retry_order: VecDeque<String>,
+    /// Retry tokens whose first request is still being handled.
+    retry_in_flight: HashSet<String>,
+}
+
+impl Store {
+    pub fn from_snapshot(snapshot: Snapshot, region: &str, work_duration: Duration) -> Self {
+        Self {
+            tenancy: snapshot.tenancy,
+            region: region.to_string(),
+            compartments: Table::from_rows(snapshot.compartments),
+            users: Table::from_rows(snapshot.users),
+            groups: Table::from_rows(snapshot.groups),
+            memberships: Table::from_rows(snapshot.memberships),
+            dynamic_groups: Table::from_rows(snapshot.dynamic_groups),
+            policies: Table::from_rows(snapshot.policies),
+            tag_namespaces: Table::from_rows(snapshot.tag_namespaces),
+            tags: Table::from_rows(snapshot.tags),
+            tag_defaults: Table::from_rows(snapshot.tag_defaults),
+            invitations: Table::from_rows(snapshot.sender_invitations),
+            api_keys: Table::default(),
+            auth_tokens: Table::default(),
+            work: Table::default(),
+            work_duration,
+            unfinished_work: 0,
+            credentials: HashMap::new(),
+            sessions: HashMap::new(),
+            retry_tokens: HashMap::new(),
+            retry_order: VecDeque::new(),
+            retry_in_flight: HashSet::new(),
+        }
+    }
+
+    /// The whole tenancy as a snapshot (what `canopy export` would write).
+    pub fn snapshot(&self) -> Snapshot {
+        let mut snapshot = Snapshot {
+            tenancy: self.tenancy.clone(),
+            compartments: self.compartments.to_vec(),
+            users: self.users.to_vec(),
+            groups: self.groups.to_vec(),
+            memberships: self.memberships.to_vec(),
+            dynamic_groups: self.dynamic_groups.to_vec(),
+            policies: self.policies.to_vec(),
+            tag_namespaces: self.tag_namespaces.to_vec(),
+            tags: self.tags.to_vec(),
+            tag_defaults: self.tag_defaults.to_vec(),
+            sender_invitations: self.invitations.to_vec(),
+        };
+        snapshot.sort();
+        snapshot
+    }
+
+    pub fn tenancy_id(&self) -> &str {
+        &self.tenancy.id
+    }
+
+    /// The user the generated config signs as: the first active user (in seed order) with an
+    /// active membership of "Administrators", as `seed::administrator` defines it; else the
+    /// first user.
+    pub fn administrator(&self) -> Option<&User> {
+        let active = |s: &LifecycleState| *s == LifecycleState::Active;
+        let admins = self
+            .groups
+            .iter()
+            .find(|g| g.name == seed::ADMINISTRATORS_GROUP && active(&g.lifecycle_state));
+        let member = admins.and_then(|group| {
+            self.users.iter().find(|u| {
+                active(&u.lifecycle_state)
+                    && self.memberships.iter().any(|m| {
+                        m.user_id == u.id && m.group_id == group.id && active(&m.lifecycle_state)
+                    })
+            })
+        });
+        member.or_else(|| self.users.iter().next())
+    }
+
+    /// True when `id` is the tenancy or an existing compartment in the given states.
+    pub fn is_compartment(&self, id: &str) -> bool {
+        id == self.tenancy.id
+            || self
+                .compartments
+                .get(id)
+                .is_some_and(|c| c.lifecycle_state == LifecycleState::Active)
+    }
+
+    /// True when `id` is `ancestor` or lies below it.
+    pub fn is_within(&self, id: &str, ancestor: &str) -> bool {
+        let mut current = id;
+        // Bounded by the table size so a corrupt cycle cannot loop forever.
+        for _ in 0..=self.compartments.len() {
+            if current == ancestor {
+                return true;
+            }
+            match self.compartments.get(current) {
+                Some(c) => current = &c.compartment_id,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The reply first given for this retry token, if any.
+    pub fn remembered(&self, token: &str) -> Option<&RememberedReply> {
+        self.retry_tokens.get(token)
+    }
+
+    /// Marks a token as being handled; false when another request with it is in flight.
+    pub fn claim_retry_token(&mut self, token: &str) -> bool {
+        self.retry_in_flight.insert(token.to_string())
+    }
+
+    pub fn release_retry_token(&mut self, token: &str) {
+        self.retry_in_flight.remove(token);
+    }
+
+    pub(crate) fn work_started(&mut self) {
+        self.unfinished_work += 1;
+    }
+
+    pub(crate) fn has_unfinished_work(&self) -> bool {
+        self.unfinished_work > 0
+    }
+
+    pub(crate) fn work_finished(&mut self, count: usize) {
+        self.unfinished_work = self.unfinished_work.saturating_sub(count);
+    }
+
+    pub fn remember(&mut self, token: String, reply: RememberedReply) {
+        if self.retry_tokens.insert(token.clone(), reply).is_none() {
+            self.retry_order.push_back(token);
+        }
+        while self.retry_order.len() > RETRY_TOKEN_MEMORY {
+            if let Some(old) = self.retry_order.pop_front() {
+                self.retry_tokens.remove(&old);
+            }
+        }
+    }
+}
+
+/// A shared handle on the store: the server's and the one tests and the TUI inspect.
+#[derive(Debug, Clone)]
+pub struct StoreHandle(Arc<Mutex<Store>>);
+
+impl StoreHandle {
+    pub fn new(store: Store) -> Self {
+        Self(Arc::new(Mutex::new(store)))
+    }
+
+    /// Locks the store after letting due work requests finish, so every reader sees time pass.
+    pub fn lock(&self) -> MutexGuard<'_, Store> {
+        let mut guard = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        guard.advance_work();
+        guard
+    }
+
+    /// Runs `f` with the store locked.
+    pub fn with<R>(&self, f: impl FnOnce(&mut Store) -> R) -> R {
+        f(&mut self.lock())
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        self.lock().snapshot()
+    }
+}
+
+/// A fresh OCID of the given resource kind, e.g. `ocid1.policy.oc1..aaaaaaaa...`.
+pub fn new_ocid(kind: &str) -> String {
+    format!(
+        "ocid1.{kind}.oc1..aaaaaaaa{}",
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// Now, as OCI writes timestamps: RFC 3339 with milliseconds and `Z`.
+pub fn now_rfc3339() -> String {
+    format_time(time::OffsetDateTime::now_utc())
+}
+
+pub fn format_time(at: time::OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+        at.millisecond()
+    )
+}
+
+/// A resource's etag: a digest of its wire form, so it changes exactly when the resource does.
+pub fn etag_of<T: Serialize>(resource: &T) -> String {
+    let bytes = serde_json::to_vec(resource).unwrap_or_default();
+    Sha256::digest(&bytes)[..16]
+        .iter()
+        .fold(String::with_capacity(32), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}

@@ -1,0 +1,145 @@
+//! An insertion-ordered table of resources indexed by OCID. OCI deletes softly (the object
+//! stays listable as DELETED), so rows are only ever appended or updated in place.
+
+use std::collections::HashMap;
+
+use crate::emulator::error::ApiError;
+
+/// A resource the table can index.
+pub trait Keyed {
+    fn key(&self) -> &str;
+}
+
+#[derive(Debug, Clone)]
+pub struct Table<T> {
+    rows: Vec<T>,
+    index: HashMap<String, usize>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Keyed> Table<T> {
+    pub fn from_rows(rows: Vec<T>) -> Self {
+        let mut table = Self::default();
+        for row in rows {
+            table.upsert(row);
+        }
+        table
+    }
+
+    /// Inserts a new row, or replaces the row with the same key.
+    pub fn upsert(&mut self, row: T) {
+        if let Some(&at) = self.index.get(row.key()) {
+            self.rows[at] = row;
+        } else {
+            self.index.insert(row.key().to_string(), self.rows.len());
+            self.rows.push(row);
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.index.get(key).map(|&at| &self.rows[at])
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut T> {
+        self.index.get(key).map(|&at| &mut self.rows[at])
+    }
+
+    /// The row, or OCI's 404 naming `what` (e.g. "policy") and the id.
+    pub fn find(&self, key: &str, what: &str) -> Result<&T, ApiError> {
+        self.get(key).ok_or_else(|| ApiError::not_found(what, key))
+    }
+
+    pub fn find_mut(&mut self, key: &str, what: &str) -> Result<&mut T, ApiError> {
+        self.get_mut(key)
+            .ok_or_else(|| ApiError::not_found(what, key))
+    }
+
+    /// Removes a row for good (API keys, which OCI really deletes).
+    pub fn remove(&mut self, key: &str) -> Option<T> {
+        let at = self.index.remove(key)?;
+        let row = self.rows.remove(at);
+        for slot in self.index.values_mut() {
+            if *slot > at {
+                *slot -= 1;
+            }
+        }
+        Some(row)
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.rows.iter()
+    }
+
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, T> {
+        self.rows.iter_mut()
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn to_vec(&self) -> Vec<T>
+    where
+        T: Clone,
+    {
+        self.rows.clone()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Table<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.rows.iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a mut Table<T> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.rows.iter_mut()
+    }
+}
+
+macro_rules! keyed_by_id {
+    ($($ty:ty),+) => {
+        $(impl Keyed for $ty {
+            fn key(&self) -> &str {
+                &self.id
+            }
+        })+
+    };
+}
+
+keyed_by_id!(
+    crate::model::Compartment,
+    crate::model::User,
+    crate::model::Group,
+    crate::model::UserGroupMembership,
+    crate::model::DynamicGroup,
+    crate::model::Policy,
+    crate::model::TagNamespace,
+    crate::model::Tag,
+    crate::model::TagDefault,
+    crate::model::SenderInvitation,
+    crate::model::AuthToken
+);
+
+impl Keyed for crate::model::ApiKey {
+    fn key(&self) -> &str {
+        &self.key_id
+    }
+}

@@ -1,0 +1,21 @@
+//! The API client against the emulator, in-process on 127.0.0.1 port 0: every operation,
+//! paging, retries under injected faults, exactly-once creates, conflicts, auth failures,
+//! the fan-out under throttling, and `canopy export`.
+
+#[path = "api/support.rs"]
+mod support;
+
+#[path = "api/export.rs"]
+mod export;
+#[path = "api/groups_policies.rs"]
+mod groups_policies;
+#[path = "api/organizations.rs"]
+mod organizations;
+#[path = "api/resilience.rs"]
+mod resilience;
+#[path = "api/tags.rs"]
+mod tags;
+#[path = "api/tenancy_compartments.rs"]
+mod tenancy_compartments;
+#[path = "api/users.rs"]
+mod users;

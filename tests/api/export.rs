@@ -1,0 +1,113 @@
+//! `canopy export`: everything read, stable order, and byte-identical under faults.
+
+use canopy::api::export::{ExportFormat, gather, render};
+use canopy::emulator::FaultSpec;
+use indicatif::ProgressBar;
+
+use crate::support::start;
+
+#[tokio::test]
+async fn export_reads_the_whole_tenancy() {
+    let env = start(canopy::emulator::seed::demo()).await;
+    let gathered = gather(env.client(), env.tenancy(), &ProgressBar::hidden())
+        .await
+        .unwrap();
+    assert!(gathered.warnings.is_empty(), "{:?}", gathered.warnings);
+    let truth = env.emulator.store.snapshot();
+    let exported = gathered.snapshot;
+    assert_eq!(exported.tenancy, truth.tenancy);
+    assert_eq!(exported.compartments, truth.compartments);
+    assert_eq!(exported.users, truth.users);
+    assert_eq!(exported.groups, truth.groups);
+    assert_eq!(exported.memberships.len(), truth.memberships.len());
+    assert_eq!(exported.dynamic_groups, truth.dynamic_groups);
+    assert_eq!(exported.policies, truth.policies);
+    assert_eq!(exported.tag_namespaces, truth.tag_namespaces);
+    assert_eq!(exported.tags, truth.tags);
+    assert_eq!(exported.tag_defaults, truth.tag_defaults);
+    assert_eq!(exported.sender_invitations, truth.sender_invitations);
+}
+
+#[tokio::test]
+async fn export_is_byte_identical_with_and_without_faults() {
+    let env = start(canopy::emulator::seed::large(0.05)).await;
+    let read = || async {
+        let gathered = gather(env.client(), env.tenancy(), &ProgressBar::hidden())
+            .await
+            .unwrap();
+        render(&gathered.snapshot, ExportFormat::Json)
+    };
+    let clean = read().await;
+    let clean_requests = env.client().requests_sent();
+    env.faults(&FaultSpec {
+        rate_429: 0.1,
+        rate_500: 0.05,
+        rate_503: 0.05,
+        rate_drop: 0.02,
+        seed: 7,
+        ..FaultSpec::default()
+    });
+    let faulty = read().await;
+    let faulty_requests = env.client().requests_sent() - clean_requests;
+    assert!(
+        faulty_requests > clean_requests,
+        "faults must have cost retries ({faulty_requests} vs {clean_requests})"
+    );
+    assert!(clean == faulty, "exports differ under faults");
+    assert!(clean.len() > 10_000);
+}
+
+#[tokio::test]
+async fn load_snapshot_with_demo_starts_its_own_tenancy() {
+    let args = canopy::config::ConnectionArgs {
+        demo: true,
+        ..canopy::config::ConnectionArgs::default()
+    };
+    let snapshot = canopy::api::export::load_snapshot(&args).await.unwrap();
+    assert_eq!(snapshot, {
+        let mut s = canopy::emulator::seed::demo();
+        s.sort();
+        s
+    });
+}
+
+#[test]
+fn the_binary_exports_the_demo_tenancy_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tenancy.json");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_canopy"))
+        .args(["export", "--demo", "--format", "json", "--output"])
+        .arg(&out)
+        .env_remove("OCI_CLI_CONFIG_FILE")
+        .env_remove("OCI_CLI_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(
+        status.stdout.is_empty(),
+        "with --output nothing goes to stdout"
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let snapshot: canopy::model::Snapshot = serde_json::from_str(&text).unwrap();
+    assert!(!snapshot.policies.is_empty());
+}
+
+#[test]
+fn the_binary_explains_a_missing_config_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-config");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_canopy"))
+        .arg("export")
+        .arg("--config-file")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no-such-config"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}

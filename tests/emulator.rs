@@ -1,0 +1,24 @@
+//! Contract tests for the emulator, over real HTTP on 127.0.0.1 with signed requests: paging
+//! and filters, etags, retry tokens, signature rejection, work requests, errors, faults.
+
+#[path = "common/seed.rs"]
+mod seed;
+#[path = "emulator/support.rs"]
+mod support;
+
+#[path = "emulator/auth.rs"]
+mod auth;
+#[path = "emulator/errors.rs"]
+mod errors;
+#[path = "emulator/etags.rs"]
+mod etags;
+#[path = "emulator/faults.rs"]
+mod faults;
+#[path = "emulator/paging.rs"]
+mod paging;
+#[path = "emulator/resources.rs"]
+mod resources;
+#[path = "emulator/retry_tokens.rs"]
+mod retry_tokens;
+#[path = "emulator/work_requests.rs"]
+mod work_requests;

@@ -1,0 +1,16 @@
+//! Compatibility: the official OCI CLI (Python `oci-cli`) and the Python SDK under it,
+//! unchanged, against the emulator. They list, get, create and update with `--if-match` through
+//! the generated config. When the CLI is missing the tests fail (run ./scripts/test, which
+//! installs it), they never skip.
+
+#[path = "common/seed.rs"]
+mod seed;
+#[path = "oci_cli/support.rs"]
+mod support;
+
+#[path = "oci_cli/cli.rs"]
+mod cli;
+#[path = "oci_cli/command.rs"]
+mod command;
+#[path = "oci_cli/sdk.rs"]
+mod sdk;
