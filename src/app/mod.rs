@@ -41,6 +41,7 @@ pub mod text_input;
 pub mod toast;
 pub mod update;
 pub mod validate;
+pub mod worker_panes;
 
 use clap::Args;
 
