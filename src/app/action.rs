@@ -41,6 +41,8 @@ pub enum Action {
     Collapse,
     /// Enter: open, pick or confirm, depending on where the focus is.
     Select,
+    /// Every policy statement that applies to the selected compartment.
+    Audit,
 
     // --- writes (unreachable in read-only mode) ---
     Create,

@@ -4,20 +4,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{
-    Compartment, CreateCompartmentDetails, LifecycleState, UpdateCompartmentDetails,
-};
+use crate::model::Compartment;
 
 use super::action::Action;
 use super::ctx::{Ctx, Effect};
 use super::filter::ListFilter;
 use super::list::ListCursor;
 use super::loadable::Loadable;
-use super::modal::{FormField, Modal, ModalOutcome, ModalPurpose, Tone, ToneLine};
+use super::modal::{ModalOutcome, ModalPurpose};
 use super::pane::Pane;
 use super::pane_id::PaneId;
 use super::request::{Payload, RequestId, RequestKind, Response};
-use super::validate;
 
 const ME: PaneId = PaneId::Compartments;
 
@@ -158,19 +155,20 @@ impl CompartmentsPane {
         }
     }
 
-    fn load(&mut self, ctx: &mut Ctx) {
+    pub(super) fn load(&mut self, ctx: &mut Ctx) {
         let id = ctx.send_read(ME, RequestKind::ListCompartments);
         ctx.compartments = Loadable::loading(id);
+        ctx.reindex_compartments();
         if ctx.tenancy.data().is_none() {
             self.tenancy_request = Some(ctx.send_read(ME, RequestKind::GetTenancy));
         }
     }
 
-    fn selected_compartment<'a>(&self, ctx: &'a Ctx) -> Option<&'a Compartment> {
+    pub(super) fn selected_compartment<'a>(&self, ctx: &'a Ctx) -> Option<&'a Compartment> {
         ctx.compartment(self.selected_id()?)
     }
 
-    fn is_root(&self, ctx: &Ctx) -> bool {
+    pub(super) fn is_root(&self, ctx: &Ctx) -> bool {
         self.selected_id() == Some(ctx.session.tenancy_id.as_str())
     }
 
@@ -202,198 +200,6 @@ impl CompartmentsPane {
             }
         }
         self.rebuild(ctx);
-    }
-
-    fn start_write(&mut self, action: &Action, ctx: &mut Ctx) {
-        let Some(id) = self.selected_id().map(str::to_string) else {
-            return;
-        };
-        let name = self.selected_compartment(ctx).map(|c| c.name.clone());
-        match action {
-            Action::Create => ctx.open(Modal::form(
-                ME,
-                ModalPurpose::CreateCompartment {
-                    parent_id: id.clone(),
-                },
-                &format!("New compartment in {}", ctx.compartment_path(&id)),
-                vec![
-                    FormField::new("Name", "", "letters, digits, - _ . ; unique in the tenancy"),
-                    FormField::new("Description", "", "required"),
-                ],
-            )),
-            _ if self.is_root(ctx) => ctx.toasts.info("the tenancy itself cannot be changed here"),
-            Action::Rename | Action::Edit => {
-                let Some(c) = self.selected_compartment(ctx) else {
-                    return;
-                };
-                let modal = Modal::form(
-                    ME,
-                    ModalPurpose::EditCompartment { id: id.clone() },
-                    "Rename or describe compartment",
-                    vec![
-                        FormField::new("Name", &c.name, ""),
-                        FormField::new("Description", &c.description, ""),
-                    ],
-                );
-                ctx.open(modal);
-            }
-            Action::Move => {
-                self.moving = Some(id);
-                ctx.toasts
-                    .info("pick the new parent in the tree and press Enter (Esc cancels)");
-            }
-            Action::Delete => {
-                if self
-                    .selected_compartment(ctx)
-                    .is_some_and(|c| c.lifecycle_state != LifecycleState::Active)
-                {
-                    ctx.toasts.info("only active compartments can be deleted");
-                    return;
-                }
-                let name = name.unwrap_or_default();
-                let lines = vec![
-                    ToneLine::new(
-                        Tone::Heading,
-                        format!("Delete compartment {}?", ctx.compartment_path(&id)),
-                    ),
-                    ToneLine::plain(
-                        "It must be empty. Deleted compartments can be recovered for a while.",
-                    ),
-                    ToneLine::plain(""),
-                    ToneLine::new(
-                        Tone::Dim,
-                        format!("Type its name ({name}) and press Enter."),
-                    ),
-                ];
-                ctx.open(Modal::typed_confirm(
-                    ME,
-                    ModalPurpose::DeleteCompartment { id },
-                    "Delete compartment",
-                    lines,
-                    &name,
-                ));
-            }
-            Action::Recover => {
-                let Some(c) = self.selected_compartment(ctx) else {
-                    return;
-                };
-                if c.lifecycle_state != LifecycleState::Deleted {
-                    ctx.toasts
-                        .info("only deleted compartments can be recovered");
-                    return;
-                }
-                let name = c.name.clone();
-                if let Some(req) = ctx.send(ME, RequestKind::RecoverCompartment { id }) {
-                    self.writes.insert(req, PendingWrite::Recover { name });
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn pick_move_target(&mut self, ctx: &mut Ctx) {
-        let (Some(source), Some(target)) =
-            (self.moving.take(), self.selected_id().map(str::to_string))
-        else {
-            return;
-        };
-        // A compartment cannot move into itself or below itself.
-        let mut current = target.clone();
-        for _ in 0..=ctx.compartments.data().map_or(0, Vec::len) {
-            if current == source {
-                ctx.toasts
-                    .error("a compartment cannot move into itself or one of its children");
-                return;
-            }
-            match ctx.compartment(&current) {
-                Some(c) => current.clone_from(&c.compartment_id),
-                None => break,
-            }
-        }
-        let lines = vec![
-            ToneLine::new(
-                Tone::Heading,
-                format!("Move {}", ctx.compartment_path(&source)),
-            ),
-            ToneLine::plain(format!("into {}?", ctx.compartment_path(&target))),
-            ToneLine::new(
-                Tone::Dim,
-                "Policies that name the old path may stop matching.",
-            ),
-        ];
-        ctx.open(Modal::choice(
-            ME,
-            ModalPurpose::MoveCompartment {
-                id: source,
-                target_id: target,
-            },
-            "Move compartment",
-            lines,
-            &["Move", "Cancel"],
-        ));
-    }
-
-    fn finish_write(&mut self, request: RequestId, response: &Response, ctx: &mut Ctx) {
-        let Some(write) = self.writes.get(&request).cloned() else {
-            return;
-        };
-        match &response.result {
-            Err(failure) => {
-                self.writes.remove(&request);
-                self.work.remove(&request);
-                ctx.toasts.error(failure.summary());
-            }
-            Ok(Payload::WorkRequest(wr)) => {
-                let what = match &write {
-                    PendingWrite::Move { name } => format!("moving {name}"),
-                    PendingWrite::Delete { name } => format!("deleting {name}"),
-                    _ => String::new(),
-                };
-                self.work.insert(
-                    request,
-                    WorkProgress {
-                        what: what.clone(),
-                        status: wr.status.to_string(),
-                        percent: wr.percent_complete,
-                    },
-                );
-                if response.done {
-                    self.writes.remove(&request);
-                    self.work.remove(&request);
-                    if wr.status == crate::model::WorkRequestStatus::Succeeded {
-                        ctx.toasts.success(format!("{what}: done"));
-                    } else {
-                        let why = wr
-                            .errors
-                            .first()
-                            .map(|e| format!(": {} {}", e.code, e.message))
-                            .unwrap_or_default();
-                        ctx.toasts.error(format!("{what}: {}{why}", wr.status));
-                    }
-                    self.load(ctx);
-                }
-            }
-            Ok(Payload::Compartment(c)) => {
-                self.writes.remove(&request);
-                let verb = match write {
-                    PendingWrite::Create { .. } => "created",
-                    PendingWrite::Recover { .. } => "recovered",
-                    _ => "updated",
-                };
-                ctx.toasts.success(format!("compartment {} {verb}", c.name));
-                let id = c.id.clone();
-                if let Some(list) = ctx.compartments.data_mut() {
-                    match list.iter_mut().find(|x| x.id == c.id) {
-                        Some(existing) => *existing = c.clone(),
-                        None => list.push(c.clone()),
-                    }
-                }
-                self.reveal(&id, ctx);
-            }
-            Ok(_) => {
-                self.writes.remove(&request);
-            }
-        }
     }
 }
 
@@ -456,6 +262,7 @@ impl Pane for CompartmentsPane {
                 Ok(_) => {}
                 Err(f) => ctx.compartments = Loadable::Failed(f),
             }
+            ctx.reindex_compartments();
             self.rebuild(ctx);
             return;
         }
@@ -474,88 +281,7 @@ impl Pane for CompartmentsPane {
     }
 
     fn on_modal(&mut self, purpose: ModalPurpose, outcome: ModalOutcome, ctx: &mut Ctx) {
-        match (purpose, outcome) {
-            (ModalPurpose::CreateCompartment { parent_id }, ModalOutcome::Submitted(v)) => {
-                let (name, description) = (v[0].clone(), v[1].clone());
-                if let Err(e) =
-                    validate::name(&name, "the name", 100).and(validate::description(&description))
-                {
-                    ctx.reopen_with_error(e);
-                    return;
-                }
-                let details = CreateCompartmentDetails {
-                    compartment_id: parent_id,
-                    name: name.clone(),
-                    description,
-                    freeform_tags: None,
-                    defined_tags: None,
-                };
-                if let Some(req) = ctx.send(ME, RequestKind::CreateCompartment(details)) {
-                    self.writes.insert(req, PendingWrite::Create { name });
-                }
-            }
-            (ModalPurpose::EditCompartment { id }, ModalOutcome::Submitted(v)) => {
-                let (name, description) = (v[0].clone(), v[1].clone());
-                if let Err(e) =
-                    validate::name(&name, "the name", 100).and(validate::description(&description))
-                {
-                    ctx.reopen_with_error(e);
-                    return;
-                }
-                let Some(c) = ctx.compartment(&id) else {
-                    return;
-                };
-                let details = UpdateCompartmentDetails {
-                    name: (c.name != name).then(|| name.clone()),
-                    description: (c.description != description).then_some(description),
-                    ..Default::default()
-                };
-                if details == UpdateCompartmentDetails::default() {
-                    ctx.toasts.info("nothing changed");
-                    return;
-                }
-                if let Some(req) = ctx.send(ME, RequestKind::UpdateCompartment { id, details }) {
-                    self.writes.insert(req, PendingWrite::Update { name });
-                }
-            }
-            (ModalPurpose::MoveCompartment { id, target_id }, ModalOutcome::Chose(0)) => {
-                let name = ctx
-                    .compartment(&id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default();
-                if let Some(req) = ctx.send(ME, RequestKind::MoveCompartment { id, target_id }) {
-                    self.writes
-                        .insert(req, PendingWrite::Move { name: name.clone() });
-                    self.work.insert(
-                        req,
-                        WorkProgress {
-                            what: format!("moving {name}"),
-                            status: "ACCEPTED".into(),
-                            percent: None,
-                        },
-                    );
-                }
-            }
-            (ModalPurpose::DeleteCompartment { id }, ModalOutcome::Confirmed) => {
-                let name = ctx
-                    .compartment(&id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default();
-                if let Some(req) = ctx.send(ME, RequestKind::DeleteCompartment { id }) {
-                    self.writes
-                        .insert(req, PendingWrite::Delete { name: name.clone() });
-                    self.work.insert(
-                        req,
-                        WorkProgress {
-                            what: format!("deleting {name}"),
-                            status: "ACCEPTED".into(),
-                            percent: None,
-                        },
-                    );
-                }
-            }
-            _ => {}
-        }
+        self.apply_modal(purpose, outcome, ctx);
     }
 
     fn filter(&self) -> Option<&ListFilter> {

@@ -56,6 +56,9 @@ pub struct Ctx {
     pub policy_counts: Option<std::collections::BTreeMap<String, usize>>,
     requests: Vec<Request>,
     next_id: u64,
+    /// Position of each compartment in `compartments`, so paths of thousands of policies
+    /// do not scan the list for every step.
+    compartment_index: std::collections::HashMap<String, usize>,
 }
 
 impl Ctx {
@@ -113,9 +116,29 @@ impl Ctx {
         }
     }
 
+    /// Call after changing `compartments`: rebuilds the lookup index.
+    pub fn reindex_compartments(&mut self) {
+        self.compartment_index = self
+            .compartments
+            .data()
+            .map(|list| {
+                list.iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.id.clone(), i))
+                    .collect()
+            })
+            .unwrap_or_default();
+    }
+
     /// The compartment with this OCID, if loaded.
     pub fn compartment(&self, id: &str) -> Option<&Compartment> {
-        self.compartments.data()?.iter().find(|c| c.id == id)
+        let list = self.compartments.data()?;
+        match self.compartment_index.get(id).and_then(|&i| list.get(i)) {
+            Some(c) if c.id == id => Some(c),
+            // A stale index (the list changed without a reindex) still answers correctly.
+            _ if self.compartment_index.len() != list.len() => list.iter().find(|c| c.id == id),
+            _ => None,
+        }
     }
 
     /// `acme/Prod/AppTier`-style path of a compartment, the tenancy's name first.

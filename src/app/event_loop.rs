@@ -58,6 +58,8 @@ impl Loop {
         let mut sigterm =
             tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
         let mut sighup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())?;
+        // Ctrl-C is a key in raw mode; SIGINT still comes from `kill -INT` and the like.
+        let mut sigint = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
         let mut last_draft_change: Option<Instant> = None;
         guard.terminal.draw(|f| (self.draw)(f, state))?;
 
@@ -68,6 +70,7 @@ impl Loop {
                 _ = ticks.tick() => Input::Tick,
                 _ = sigterm.recv() => Input::Signal,
                 _ = sighup.recv() => Input::Signal,
+                _ = sigint.recv() => Input::Signal,
             };
             let mut dirty = self.handle(first, state);
             // Drain whatever else is already waiting, then draw once.

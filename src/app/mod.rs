@@ -5,6 +5,8 @@
 //! `update` and `apply_response` never await and never do I/O.
 
 pub mod action;
+pub mod audit;
+pub mod compartment_writes;
 pub mod compartments;
 pub mod ctx;
 pub mod diff;
@@ -27,6 +29,7 @@ pub mod modal_update;
 pub mod pane;
 pub mod pane_id;
 pub mod policies;
+pub mod policy_edit;
 pub mod policy_editor;
 pub mod public_key;
 pub mod request;

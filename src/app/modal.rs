@@ -13,6 +13,7 @@ pub enum Tone {
     Added,
     Removed,
     Dim,
+    Warning,
     Error,
     /// Policy statement text, drawn with syntax highlighting.
     Statement,

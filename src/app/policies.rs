@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{CreatePolicyDetails, LifecycleState, Policy, UpdatePolicyDetails};
+use crate::model::{CreatePolicyDetails, LifecycleState, Policy};
 
 use super::action::Action;
-use super::ctx::{Ctx, Effect};
-use super::diff::{DiffLine, diff, reapply, statements_of};
+use super::ctx::Ctx;
+use super::diff::statements_of;
 use super::filter::ListFilter;
 use super::list::ListCursor;
 use super::loadable::Loadable;
@@ -84,19 +84,15 @@ impl PoliciesPane {
             return;
         };
         let mut compiled = self.filter.compile();
-        let mut rows: Vec<(String, usize)> = all
+        // Sorted by compartment path, then name: the tenancy's own policies first.
+        let mut rows: Vec<((String, String), usize)> = all
             .iter()
             .enumerate()
             .filter(|(_, p)| self.scope.as_ref().is_none_or(|s| p.compartment_id == *s))
-            .map(|(i, p)| {
-                (
-                    format!("{}/{}", ctx.compartment_path(&p.compartment_id), p.name),
-                    i,
-                )
-            })
-            .filter(|(path, _)| compiled.matches(path))
+            .map(|(i, p)| ((ctx.compartment_path(&p.compartment_id), p.name.clone()), i))
+            .filter(|((path, name), _)| compiled.matches(&format!("{path}/{name}")))
             .collect();
-        rows.sort_by_key(|(path, _)| path.to_lowercase());
+        rows.sort_by_key(|((path, name), _)| (path.to_lowercase(), name.to_lowercase()));
         self.rows = rows.into_iter().map(|(_, i)| i).collect();
         if let Some(pos) = keep.and_then(|keep| self.rows.iter().position(|&i| all[i].id == keep)) {
             self.cursor.selected = pos;
@@ -134,7 +130,7 @@ impl PoliciesPane {
     }
 
     /// Puts a fresh copy of a policy into the list (after save, create or a refetch).
-    fn upsert(&mut self, policy: Policy, ctx: &Ctx) {
+    pub(super) fn upsert(&mut self, policy: Policy, ctx: &Ctx) {
         if let Some(list) = self.policies.data_mut() {
             match list.iter_mut().find(|p| p.id == policy.id) {
                 Some(existing) => *existing = policy,
@@ -142,172 +138,6 @@ impl PoliciesPane {
             }
         }
         self.rebuild(ctx);
-    }
-
-    fn open_editor(&mut self, external: bool, ctx: &mut Ctx) {
-        let Some(policy) = self.selected().cloned() else {
-            ctx.toasts.info("no policy selected");
-            return;
-        };
-        // An unsaved draft of this policy wins over a fresh copy: it is the user's work.
-        if let Some(draft) = ctx.drafts.items.get(&policy.id).cloned() {
-            self.editor = Some(PolicyEditor::new(
-                &policy.id,
-                &policy.name,
-                &policy.compartment_id,
-                draft.etag,
-                draft.base,
-                &draft.text,
-            ));
-            ctx.toasts.info("continuing your unsaved draft");
-            if external {
-                self.start_external(ctx);
-            }
-            return;
-        }
-        let req = ctx.send_read(ME, RequestKind::GetPolicy { id: policy.id });
-        self.pending.insert(req, Pending::OpenEditor { external });
-    }
-
-    fn start_external(&mut self, ctx: &mut Ctx) {
-        if let Some(editor) = &self.editor {
-            ctx.effects.push(Effect::ExternalEdit {
-                owner: ME,
-                text: editor.text(),
-            });
-        }
-    }
-
-    /// Ctrl-S: show the statement diff and ask before sending anything.
-    fn ask_save(&mut self, ctx: &mut Ctx) {
-        let Some(editor) = &self.editor else { return };
-        let mine = editor.statements();
-        if mine.is_empty() {
-            ctx.toasts.error("a policy needs at least one statement");
-            return;
-        }
-        if !editor.is_modified() {
-            ctx.toasts.info("no changes to save");
-            return;
-        }
-        let mut lines = vec![ToneLine::new(
-            Tone::Heading,
-            format!("Save policy {}?", editor.policy_name),
-        )];
-        lines.extend(diff_lines(&editor.base, &mine));
-        lines.push(ToneLine::plain(""));
-        lines.extend(crate::app::lint::lint_lines(&mine));
-        ctx.open(Modal::choice(
-            ME,
-            ModalPurpose::SavePolicy,
-            "Save policy",
-            lines,
-            &["Save", "Keep editing"],
-        ));
-    }
-
-    fn send_update(&mut self, statements: Vec<String>, etag: Option<String>, ctx: &mut Ctx) {
-        let Some(editor) = &mut self.editor else {
-            return;
-        };
-        let details = UpdatePolicyDetails {
-            statements: Some(statements.clone()),
-            ..Default::default()
-        };
-        if let Some(req) = ctx.send(
-            ME,
-            RequestKind::UpdatePolicy {
-                id: editor.policy_id.clone(),
-                details,
-                etag,
-            },
-        ) {
-            editor.saving = true;
-            self.pending.insert(req, Pending::Save { statements });
-        }
-    }
-
-    fn show_conflict(&mut self, conflict: Conflict, ctx: &mut Ctx) {
-        let Some(editor) = &self.editor else { return };
-        let mut lines = vec![
-            ToneLine::new(
-                Tone::Error,
-                format!(
-                    "{} was changed by someone else since you opened it.",
-                    editor.policy_name
-                ),
-            ),
-            ToneLine::new(Tone::Heading, "What changed remotely:"),
-        ];
-        lines.extend(change_lines(&editor.base, &conflict.remote.statements));
-        lines.push(ToneLine::new(Tone::Heading, "Your edit:"));
-        lines.extend(change_lines(&editor.base, &conflict.mine));
-        self.conflict = Some(conflict);
-        ctx.open(Modal::choice(
-            ME,
-            ModalPurpose::PolicyConflict,
-            "Conflict: policy changed remotely",
-            lines,
-            &[
-                "Reapply my edit on the new version",
-                "Overwrite with my version",
-                "Discard my edit",
-            ],
-        ));
-    }
-
-    fn close_editor(&mut self, discard: bool, ctx: &mut Ctx) {
-        if let Some(editor) = self.editor.take() {
-            if discard || !editor.is_modified() {
-                ctx.drafts.remove(&editor.policy_id);
-            }
-            if discard {
-                ctx.toasts.info("edit discarded");
-            } else if editor.is_modified() {
-                ctx.toasts
-                    .info("draft kept: press e on the policy to continue");
-            }
-        }
-    }
-
-    fn editor_changed(&mut self, ctx: &mut Ctx) {
-        if let Some(editor) = &self.editor {
-            if editor.is_modified() {
-                ctx.drafts.put(editor.draft());
-            } else {
-                ctx.drafts.remove(&editor.policy_id);
-            }
-        }
-    }
-
-    fn handle_editor(&mut self, action: &Action, ctx: &mut Ctx) -> bool {
-        let Some(editor) = &mut self.editor else {
-            return false;
-        };
-        match action {
-            Action::Input(key) => {
-                if !editor.saving && editor.textarea.input(*key) {
-                    self.editor_changed(ctx);
-                }
-            }
-            Action::Paste(text) => {
-                editor.textarea.insert_str(text);
-                self.editor_changed(ctx);
-            }
-            Action::Save => self.ask_save(ctx),
-            Action::Back => self.close_editor(false, ctx),
-            Action::Cancel => self.close_editor(true, ctx),
-            Action::EditExternal => self.start_external(ctx),
-            Action::ExternalEditDone(Some(text)) => {
-                editor.set_text(text);
-                self.editor_changed(ctx);
-            }
-            Action::ExternalEditDone(None) => ctx
-                .toasts
-                .error("the external editor failed; your text is unchanged"),
-            _ => return false,
-        }
-        true
     }
 
     fn start_write(&mut self, action: &Action, ctx: &mut Ctx) {
@@ -437,36 +267,6 @@ impl PoliciesPane {
     }
 }
 
-/// A statement diff as dialog lines, unchanged statements included.
-pub fn diff_lines(old: &[String], new: &[String]) -> Vec<ToneLine> {
-    diff(old, new)
-        .into_iter()
-        .map(|d| match d {
-            DiffLine::Same(s) => ToneLine::new(Tone::Dim, format!("  {s}")),
-            DiffLine::Added(s) => ToneLine::new(Tone::Added, format!("+ {s}")),
-            DiffLine::Removed(s) => ToneLine::new(Tone::Removed, format!("- {s}")),
-        })
-        .collect()
-}
-
-/// Only the changed statements, and how many stayed the same (the conflict dialog shows two
-/// diffs and needs the room).
-pub fn change_lines(old: &[String], new: &[String]) -> Vec<ToneLine> {
-    let all = diff_lines(old, new);
-    let same = all.iter().filter(|l| l.tone == Tone::Dim).count();
-    let mut out: Vec<ToneLine> = all.into_iter().filter(|l| l.tone != Tone::Dim).collect();
-    if out.is_empty() {
-        out.push(ToneLine::new(Tone::Dim, "  (no statement changed)"));
-    }
-    if same > 0 {
-        out.push(ToneLine::new(
-            Tone::Dim,
-            format!("  ({same} statement(s) unchanged)"),
-        ));
-    }
-    out
-}
-
 impl Pane for PoliciesPane {
     fn contexts(&self) -> Vec<&'static str> {
         if self.editor.is_some() {
@@ -556,39 +356,7 @@ impl Pane for PoliciesPane {
                 let (statements, etag) = (editor.statements(), editor.etag.clone());
                 self.send_update(statements, etag, ctx);
             }
-            (ModalPurpose::PolicyConflict, outcome) => {
-                let Some(conflict) = self.conflict.take() else {
-                    return;
-                };
-                match outcome {
-                    ModalOutcome::Chose(0) => {
-                        let Some(editor) = &mut self.editor else {
-                            return;
-                        };
-                        let merged =
-                            reapply(&editor.base, &conflict.mine, &conflict.remote.statements);
-                        editor.base = conflict.remote.statements.clone();
-                        editor.etag = conflict.remote_etag;
-                        editor.set_text(&merged.join("\n"));
-                        self.editor_changed(ctx);
-                        ctx.toasts
-                            .info("your edit is reapplied on the new version: review, then save");
-                        self.upsert(conflict.remote, ctx);
-                    }
-                    ModalOutcome::Chose(1) => {
-                        if let Some(editor) = &mut self.editor {
-                            editor.etag.clone_from(&conflict.remote_etag);
-                        }
-                        self.send_update(conflict.mine, conflict.remote_etag, ctx);
-                    }
-                    ModalOutcome::Chose(2) => {
-                        self.close_editor(true, ctx);
-                        self.upsert(conflict.remote, ctx);
-                    }
-                    // Esc keeps the editor open with the user's text and the old etag.
-                    _ => ctx.toasts.info("nothing saved; your edit is still open"),
-                }
-            }
+            (ModalPurpose::PolicyConflict, outcome) => self.resolve_conflict(&outcome, ctx),
             (ModalPurpose::CreatePolicy, ModalOutcome::Submitted(v)) => {
                 let (name, description, compartment_id, statement) =
                     (v[0].clone(), v[1].clone(), v[2].clone(), v[3].clone());
@@ -668,65 +436,4 @@ impl Pane for PoliciesPane {
         }
         false
     }
-}
-
-impl PoliciesPane {
-    /// The start-up question about drafts found on disk: 0 restores, 1 discards, else later.
-    fn restore_drafts(&mut self, choice: usize, ctx: &mut Ctx) {
-        let found = std::mem::take(&mut ctx.drafts.found);
-        match choice {
-            0 => {
-                let first = found.first().cloned();
-                for d in found {
-                    ctx.drafts.put(d);
-                }
-                if let Some(d) = first {
-                    let compartment = self
-                        .policies
-                        .data()
-                        .and_then(|l| l.iter().find(|p| p.id == d.policy_id))
-                        .map(|p| p.compartment_id.clone())
-                        .unwrap_or_default();
-                    self.editor = Some(PolicyEditor::new(
-                        &d.policy_id,
-                        &d.policy_name,
-                        &compartment,
-                        d.etag,
-                        d.base,
-                        &d.text,
-                    ));
-                    ctx.toasts.info("draft restored: Ctrl-S saves it");
-                    ctx.effects.push(Effect::ShowPolicies {
-                        compartment_id: None,
-                    });
-                }
-            }
-            1 => {
-                ctx.drafts.dirty = true;
-                ctx.toasts.info("drafts discarded");
-            }
-            _ => ctx.drafts.found = found,
-        }
-    }
-}
-
-/// The question asked at start when drafts were found.
-pub fn restore_drafts_modal(ctx: &Ctx) -> Option<Modal> {
-    if ctx.drafts.found.is_empty() {
-        return None;
-    }
-    let mut lines = vec![ToneLine::new(
-        Tone::Heading,
-        "Unsaved policy edits from an earlier session:",
-    )];
-    for d in &ctx.drafts.found {
-        lines.push(ToneLine::plain(format!("  {}", d.policy_name)));
-    }
-    Some(Modal::choice(
-        ME,
-        ModalPurpose::RestoreDrafts,
-        "Restore drafts",
-        lines,
-        &["Restore", "Discard", "Later"],
-    ))
 }

@@ -30,7 +30,7 @@ pub fn action_for_key(state: &AppState, key: &KeyEvent) -> Option<Action> {
 /// The first requests of a session (the tenancy, the compartment tree), and the question
 /// about drafts found on disk.
 pub fn start(state: &mut AppState) -> Vec<Request> {
-    if let Some(modal) = super::policies::restore_drafts_modal(&state.ctx) {
+    if let Some(modal) = super::policy_edit::restore_drafts_modal(&state.ctx) {
         state.ctx.open(modal);
     }
     finish(state)
@@ -183,6 +183,15 @@ fn update_focused(state: &mut AppState, action: &Action) {
             }
         }
         Action::Command(command) => run_command(state, command),
+        Action::Audit if state.active == PaneId::Compartments => {
+            let Some(id) = state.panes.compartments.selected_id().map(str::to_string) else {
+                return;
+            };
+            match super::audit::audit_modal(&state.ctx, state.panes.policies.policies.data(), &id) {
+                Ok(modal) => state.ctx.open(modal),
+                Err(why) => state.ctx.toasts.info(why),
+            }
+        }
         write if write.is_write() && state.ctx.session.read_only => state.ctx.refuse_write(),
         other => {
             let AppState {

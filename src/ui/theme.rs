@@ -90,6 +90,10 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    pub fn warning(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+
     pub fn added(self) -> Style {
         self.fg(Color::Green)
     }
@@ -109,6 +113,7 @@ impl Theme {
             Tone::Added => self.added(),
             Tone::Removed => self.removed(),
             Tone::Dim => self.dim(),
+            Tone::Warning => self.warning(),
             Tone::Error => self.error(),
         }
     }
@@ -124,6 +129,14 @@ impl Theme {
 
     pub fn subject(self) -> Style {
         self.fg(Color::Cyan)
+    }
+
+    pub fn resource(self) -> Style {
+        self.fg(Color::Blue)
+    }
+
+    pub fn variable(self) -> Style {
+        self.fg(Color::Magenta)
     }
 
     pub fn literal(self) -> Style {

@@ -302,3 +302,15 @@ pub fn render_size(state: &AppState, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// Opens the first policy of the list in the editor and adds `line` as a new statement.
+pub fn edit_first_policy(state: &mut AppState, snapshot: &mut Snapshot, line: &str) {
+    act(state, snapshot, Action::Go(canopy::app::PaneId::Policies));
+    act(state, snapshot, Action::Edit);
+    assert!(
+        state.panes.policies.editor.is_some(),
+        "the editor opens once the policy arrives"
+    );
+    press(state, snapshot, key(KeyCode::Enter));
+    type_text(state, snapshot, line);
+}

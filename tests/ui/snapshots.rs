@@ -5,7 +5,9 @@ use canopy::app::{Action, Loadable, PaneId, apply_response};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::harness::{act, demo, fail, fresh, key, loaded, press, render, type_text};
+use super::harness::{
+    act, demo, edit_first_policy, fail, fresh, key, loaded, press, render, type_text,
+};
 
 #[test]
 fn compartments_loading() {
@@ -120,10 +122,7 @@ fn policies_failed() {
 #[test]
 fn policy_editor() {
     let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    act(&mut state, &mut snapshot, Action::Edit);
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
-    type_text(
+    edit_first_policy(
         &mut state,
         &mut snapshot,
         "Allow group Auditors to inspect all-resources",
@@ -134,10 +133,7 @@ fn policy_editor() {
 #[test]
 fn policy_save_diff() {
     let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    act(&mut state, &mut snapshot, Action::Edit);
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
-    type_text(
+    edit_first_policy(
         &mut state,
         &mut snapshot,
         "Allow group Auditors to inspect all-resources in tenancy",
@@ -218,4 +214,24 @@ fn escape_sequences_in_names_are_drawn_harmlessly() {
     let screen = render(&state);
     assert!(!screen.contains('\x1b') && !screen.contains('\x07'));
     assert!(screen.contains("evil␛[2J"), "{screen}");
+}
+
+#[test]
+fn audit_of_a_compartment() {
+    let (mut state, mut snapshot) = loaded(false);
+    let prod = state
+        .panes
+        .compartments
+        .rows
+        .iter()
+        .position(|r| {
+            state
+                .ctx
+                .compartment(&r.id)
+                .is_some_and(|c| c.name == "Prod")
+        })
+        .unwrap();
+    state.panes.compartments.cursor.selected = prod;
+    act(&mut state, &mut snapshot, Action::Audit);
+    assert_snapshot!(render(&state));
 }

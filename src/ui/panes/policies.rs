@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::ctx::Ctx;
+use crate::app::modal::Tone;
 use crate::app::policy_editor::PolicyEditor;
 use crate::app::{AppState, Loadable};
 use crate::model::Policy;
@@ -148,9 +149,9 @@ fn draw_editor(
     let statements = editor.statements();
     let problems: Vec<Line> = crate::app::lint::lint_lines(&statements)
         .into_iter()
-        .filter(|l| l.tone == crate::app::modal::Tone::Error)
+        .filter(|l| matches!(l.tone, Tone::Error | Tone::Warning))
         .take(3)
-        .map(|l| Line::from(span_owned(&l.text, theme.error())))
+        .map(|l| Line::from(span_owned(&l.text, theme.tone(l.tone))))
         .collect();
     let [edit_area, lint_area] = Layout::vertical([
         Constraint::Min(3),
