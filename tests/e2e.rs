@@ -3,6 +3,8 @@
 
 #[path = "e2e/harness.rs"]
 mod harness;
+#[path = "e2e/identity.rs"]
+mod identity;
 #[path = "e2e/policies.rs"]
 mod policies;
 #[path = "e2e/safety.rs"]

@@ -1,11 +1,21 @@
 //! TUI tests without a terminal: pure state tests (state + action -> state + requests) and
 //! `TestBackend` renders snapshotted with insta, one per pane per state.
 
+#[path = "ui/answers.rs"]
+mod answers;
 #[path = "ui/harness.rs"]
 mod harness;
+#[path = "ui/identity.rs"]
+mod identity;
+#[path = "ui/invitations.rs"]
+mod invitations;
 #[path = "ui/keymap.rs"]
 mod keymap;
+#[path = "ui/pane_kit.rs"]
+mod pane_kit;
 #[path = "ui/snapshots.rs"]
 mod snapshots;
 #[path = "ui/state.rs"]
 mod state;
+#[path = "ui/tags.rs"]
+mod tags;

@@ -55,6 +55,25 @@ pub enum Action {
     Recover,
     /// Save the editor's content (asks for confirmation with a diff first).
     Save,
+    /// Add to the focused list: a user to a group, an API key to a user.
+    Add,
+    /// Block or unblock the selected user.
+    Block,
+    /// Toggle the selected user's capabilities.
+    Capabilities,
+    /// Create or reset the selected user's console password (shown once).
+    ResetPassword,
+    /// Retire or reactivate the selected tag namespace or tag.
+    Retire,
+
+    // --- sub-views ---
+    /// The next list of a pane with several (users, groups, dynamic groups).
+    NextTab,
+    PreviousTab,
+    /// The selected user's API keys.
+    ApiKeys,
+    /// Pick the compartment a list is scoped to (tag defaults).
+    Scope,
 
     // --- dialogs ---
     /// Move the focus to the next field or option.
@@ -101,6 +120,11 @@ impl Action {
                 | Action::Delete
                 | Action::Recover
                 | Action::Save
+                | Action::Add
+                | Action::Block
+                | Action::Capabilities
+                | Action::ResetPassword
+                | Action::Retire
         )
     }
 }

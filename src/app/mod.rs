@@ -14,6 +14,10 @@ pub mod drafts;
 pub mod event_loop;
 pub mod filter;
 pub mod identity;
+pub mod identity_dialogs;
+pub mod identity_forms;
+pub mod identity_related;
+pub mod identity_results;
 pub mod invitations;
 pub mod keymap;
 pub mod lint;
@@ -27,16 +31,22 @@ pub mod pane_id;
 pub mod policies;
 pub mod policy_edit;
 pub mod policy_editor;
+pub mod public_key;
 pub mod request;
+pub mod resource_list;
 mod session;
 pub mod state;
 pub mod tags;
+pub mod tags_dialogs;
+pub mod tags_forms;
+pub mod tags_results;
 pub mod terminal;
 pub mod text_input;
 pub mod toast;
 pub mod update;
 pub mod validate;
 pub mod worker;
+pub mod worker_panes;
 
 use clap::Args;
 
@@ -48,7 +58,9 @@ pub use event_loop::Draw;
 pub use loadable::Loadable;
 pub use pane::Pane;
 pub use pane_id::PaneId;
-pub use request::{CallRecord, Failure, Payload, Request, RequestId, RequestKind, Response};
+pub use request::{
+    ApiKeySource, CallRecord, Failure, Payload, Request, RequestId, RequestKind, Response, Secret,
+};
 pub use state::AppState;
 pub use update::{action_for_key, apply_response, start, update};
 

@@ -66,6 +66,12 @@ pub enum ModalPurpose {
     PolicyConflict,
     /// Drafts found at start: restore or discard them.
     RestoreDrafts,
+    /// The Identity pane's dialogs.
+    Identity(super::identity::IdentityDialog),
+    /// The Tags pane's dialogs.
+    Tags(super::tags::TagsDialog),
+    /// The Invitations pane's dialogs.
+    Invitations(super::invitations::InvitationsDialog),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -98,6 +98,8 @@ pub fn update_modal(
     }?;
     let modal = ctx.modal.take()?;
     let result = (modal.owner, modal.purpose.clone(), outcome);
-    ctx.closed_modal = Some(modal);
+    // Only a form is ever reopened (with its validation message). Text is not kept, so a
+    // password shown once is gone from state as soon as its modal closes.
+    ctx.closed_modal = matches!(modal.kind, ModalKind::Form { .. }).then_some(modal);
     Some(result)
 }

@@ -2,8 +2,14 @@
 //! and its owning pane; responses carry the same id so superseded ones can be dropped.
 
 use crate::model::{
-    Compartment, CreateCompartmentDetails, CreatePolicyDetails, Policy, Tenancy,
-    UpdateCompartmentDetails, UpdatePolicyDetails, WorkRequest,
+    AddUserToGroupDetails, ApiKey, Compartment, CreateCompartmentDetails,
+    CreateDynamicGroupDetails, CreateGroupDetails, CreatePolicyDetails,
+    CreateSenderInvitationDetails, CreateTagDefaultDetails, CreateTagDetails,
+    CreateTagNamespaceDetails, CreateUserDetails, DynamicGroup, Group, Policy, SenderInvitation,
+    Tag, TagDefault, TagNamespace, Tenancy, UpdateCompartmentDetails, UpdateDynamicGroupDetails,
+    UpdateGroupDetails, UpdatePolicyDetails, UpdateSenderInvitationDetails,
+    UpdateTagDefaultDetails, UpdateTagDetails, UpdateTagNamespaceDetails,
+    UpdateUserCapabilitiesDetails, UpdateUserDetails, User, UserGroupMembership, WorkRequest,
 };
 
 use super::pane_id::PaneId;
@@ -63,6 +69,158 @@ pub enum RequestKind {
     DeletePolicy {
         id: String,
     },
+
+    // --- Identity pane ---
+    ListUsers,
+    ListGroups,
+    ListDynamicGroups,
+    /// The memberships of these groups (the service lists them per user or per group), in one
+    /// answer; both directions are drawn from it.
+    ListMemberships {
+        group_ids: Vec<String>,
+    },
+    CreateUser(CreateUserDetails),
+    UpdateUser {
+        id: String,
+        details: UpdateUserDetails,
+    },
+    DeleteUser {
+        id: String,
+    },
+    /// Block (true) or unblock (false) a user.
+    UpdateUserState {
+        id: String,
+        blocked: bool,
+    },
+    UpdateUserCapabilities {
+        id: String,
+        details: UpdateUserCapabilitiesDetails,
+    },
+    /// Answers with [`Payload::UiPassword`]; the password is shown once and never kept.
+    ResetUiPassword {
+        user_id: String,
+    },
+    ListApiKeys {
+        user_id: String,
+    },
+    UploadApiKey {
+        user_id: String,
+        key: ApiKeySource,
+    },
+    DeleteApiKey {
+        user_id: String,
+        fingerprint: String,
+    },
+    CreateGroup(CreateGroupDetails),
+    UpdateGroup {
+        id: String,
+        details: UpdateGroupDetails,
+    },
+    DeleteGroup {
+        id: String,
+    },
+    AddUserToGroup(AddUserToGroupDetails),
+    RemoveUserFromGroup {
+        membership_id: String,
+    },
+    CreateDynamicGroup(CreateDynamicGroupDetails),
+    UpdateDynamicGroup {
+        id: String,
+        details: UpdateDynamicGroupDetails,
+    },
+    DeleteDynamicGroup {
+        id: String,
+    },
+
+    // --- Tags pane ---
+    /// Every tag namespace of the tenancy, subcompartments included.
+    ListTagNamespaces,
+    CreateTagNamespace(CreateTagNamespaceDetails),
+    /// Also retires and reactivates (`is_retired`).
+    UpdateTagNamespace {
+        id: String,
+        details: UpdateTagNamespaceDetails,
+    },
+    /// Answers with the work request as it progresses, until it finishes.
+    CascadeDeleteTagNamespace {
+        id: String,
+    },
+    ListTags {
+        namespace_id: String,
+    },
+    /// One tag with its validator (summaries lack it), before editing.
+    GetTag {
+        namespace_id: String,
+        name: String,
+    },
+    CreateTag {
+        namespace_id: String,
+        details: CreateTagDetails,
+    },
+    UpdateTag {
+        namespace_id: String,
+        name: String,
+        details: UpdateTagDetails,
+    },
+    /// Answers with the work request if the service starts one, else `Done`.
+    DeleteTag {
+        namespace_id: String,
+        name: String,
+    },
+    ListTagDefaults {
+        compartment_id: String,
+    },
+    CreateTagDefault(CreateTagDefaultDetails),
+    UpdateTagDefault {
+        id: String,
+        details: UpdateTagDefaultDetails,
+    },
+    DeleteTagDefault {
+        id: String,
+    },
+
+    // --- Invitations pane ---
+    ListSenderInvitations,
+    CreateSenderInvitation(CreateSenderInvitationDetails),
+    UpdateSenderInvitation {
+        id: String,
+        details: UpdateSenderInvitationDetails,
+    },
+    /// Answers with the work request if the service starts one, else `Done`.
+    CancelSenderInvitation {
+        id: String,
+    },
+}
+
+/// Where the public key of an API key upload comes from. A file is read by the worker, so
+/// `update` stays free of I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiKeySource {
+    /// A PEM public key, already checked and normalized.
+    Pem(String),
+    /// A path to a PEM public key file.
+    File(std::path::PathBuf),
+}
+
+/// A value shown once and never logged: `Debug` prints a placeholder.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The value, for the one place that shows it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
 }
 
 impl RequestKind {
@@ -75,6 +233,16 @@ impl RequestKind {
                 | RequestKind::ListCompartments
                 | RequestKind::ListPolicies { .. }
                 | RequestKind::GetPolicy { .. }
+                | RequestKind::ListUsers
+                | RequestKind::ListGroups
+                | RequestKind::ListDynamicGroups
+                | RequestKind::ListMemberships { .. }
+                | RequestKind::ListApiKeys { .. }
+                | RequestKind::ListTagNamespaces
+                | RequestKind::ListTags { .. }
+                | RequestKind::GetTag { .. }
+                | RequestKind::ListTagDefaults { .. }
+                | RequestKind::ListSenderInvitations
         )
     }
 }
@@ -102,6 +270,29 @@ pub enum Payload {
     },
     /// A work request's latest state.
     WorkRequest(WorkRequest),
+    Users(Vec<User>),
+    User(User),
+    Groups(Vec<Group>),
+    Group(Group),
+    DynamicGroups(Vec<DynamicGroup>),
+    DynamicGroup(DynamicGroup),
+    Memberships(Vec<UserGroupMembership>),
+    Membership(UserGroupMembership),
+    /// A console password, shown once in a modal and then dropped.
+    UiPassword {
+        user_id: String,
+        password: Secret,
+    },
+    ApiKeys(Vec<ApiKey>),
+    ApiKey(ApiKey),
+    TagNamespaces(Vec<TagNamespace>),
+    TagNamespace(TagNamespace),
+    Tags(Vec<Tag>),
+    Tag(Tag),
+    TagDefaults(Vec<TagDefault>),
+    TagDefault(TagDefault),
+    SenderInvitations(Vec<SenderInvitation>),
+    SenderInvitation(SenderInvitation),
     /// A write that returns nothing.
     Done,
 }

@@ -41,3 +41,60 @@ pub fn ocid(value: &str, resource_type: &str) -> Result<(), String> {
         ))
     }
 }
+
+/// An e-mail address, optional: empty is fine, otherwise `someone@somewhere` with no spaces.
+pub fn email(value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let ok = value.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+    }) && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && value.matches('@').count() == 1;
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{value}' is not an e-mail address (name@example.com)"
+        ))
+    }
+}
+
+/// A yes/no form field: `y`, `yes`, `true` or `n`, `no`, `false` (any case); empty is `no`.
+pub fn yes_no(value: &str, what: &str) -> Result<bool, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "y" | "yes" | "true" => Ok(true),
+        "" | "n" | "no" | "false" => Ok(false),
+        _ => Err(format!("{what}: answer yes or no")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{email, name, ocid, yes_no};
+
+    #[test]
+    fn names_emails_ocids_and_yes_no() {
+        assert!(name("", "the name", 10).unwrap_err().contains("empty"));
+        assert!(
+            name("a\u{1b}b", "the name", 10)
+                .unwrap_err()
+                .contains("control")
+        );
+        assert!(email("").is_ok() && email("ana@example.com").is_ok());
+        for bad in [
+            "ana",
+            "@example.com",
+            "ana@example",
+            "a na@example.com",
+            "a@b@c.d",
+        ] {
+            assert!(email(bad).is_err(), "{bad}");
+        }
+        assert!(ocid("ocid1.tenancy.oc1..aaaa", "tenancy").is_ok());
+        assert!(ocid("ocid1.user.oc1..aaaa", "tenancy").is_err());
+        assert_eq!(yes_no("Yes", "x"), Ok(true));
+        assert_eq!(yes_no("", "x"), Ok(false));
+        assert!(yes_no("maybe", "x").is_err());
+    }
+}

@@ -138,6 +138,21 @@ async fn execute(client: &Client, tenancy_id: &str, kind: &RequestKind, reply: &
         RequestKind::DeletePolicy { id } => {
             reply.finish(client.delete_policy(id, None).await.map(|()| Payload::Done));
         }
+        // The Identity, Tags and Invitations panes' requests.
+        other => {
+            let send = |done, result| reply.send(done, result);
+            let handled =
+                super::worker_panes::execute(client, tenancy_id, other, failure, &send).await;
+            if !handled {
+                reply.send(
+                    true,
+                    Err(Failure::local(
+                        "Unsupported",
+                        format!("no worker arm for {other:?}"),
+                    )),
+                );
+            }
+        }
     }
 }
 

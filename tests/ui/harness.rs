@@ -175,6 +175,8 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
             snapshot.policies.retain(|p| p.id != *id);
             vec![ok(Payload::Done)]
         }
+        // The Identity, Tags and Invitations panes' requests.
+        _ => super::answers::answer(snapshot, request),
     }
 }
 

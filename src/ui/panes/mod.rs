@@ -2,6 +2,7 @@
 
 pub mod compartments;
 pub mod identity;
+pub mod identity_detail;
 pub mod invitations;
 pub mod log;
 pub mod policies;

@@ -1,6 +1,8 @@
 //! Widgets shared by panes: the generic table, dialogs, inline status of loadable data.
 
+pub mod detail;
 pub mod dialog;
+pub mod resource_table;
 pub mod status;
 pub mod table;
 

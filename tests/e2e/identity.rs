@@ -1,0 +1,55 @@
+//! The Identity pane end to end: add a user to a group with keys only, and the emulator holds
+//! the new membership afterwards.
+
+use crate::setup;
+
+#[test]
+fn add_a_user_to_a_group() {
+    let seed = canopy::emulator::seed::demo();
+    let user = seed
+        .users
+        .iter()
+        .find(|u| u.name == "ana.ortiz@acme-corp.com")
+        .expect("demo user")
+        .clone();
+    // A group the user is not in yet.
+    let group = seed
+        .groups
+        .iter()
+        .find(|g| {
+            !seed
+                .memberships
+                .iter()
+                .any(|m| m.user_id == user.id && m.group_id == g.id)
+        })
+        .expect("a group to join")
+        .clone();
+    let (_rt, world) = setup(seed);
+    let mut tui = world.launch(&[]);
+    tui.wait_for("acme-corp (root)");
+    tui.keys("2");
+    tui.wait_for("Users (40)");
+    tui.keys("/");
+    tui.keys(&user.name);
+    tui.enter();
+    tui.wait_for("Users (1 of 40)");
+    tui.enter();
+    tui.wait_for("a add");
+    tui.keys("a");
+    tui.wait_for("to which group?");
+    tui.keys("/");
+    tui.keys(&group.name);
+    tui.enter();
+    tui.enter();
+    let screen = tui.wait_for(&format!("added {} to {}", user.name, group.name));
+    assert!(screen.contains(&group.name));
+    tui.quit();
+    let after = world.emulator.store.snapshot();
+    assert!(
+        after
+            .memberships
+            .iter()
+            .any(|m| m.user_id == user.id && m.group_id == group.id),
+        "the emulator holds the new membership"
+    );
+}
