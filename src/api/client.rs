@@ -318,10 +318,14 @@ impl Client {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let err = match self
+            // Only the attempt holds a place in the limit, not the back-off sleep after it, so
+            // calls waiting to retry do not stop others from being sent.
+            let permit = self.inner.congestion.acquire().await;
+            let outcome = self
                 .attempt(call, &url, &request_id, retry_token.as_deref())
-                .await
-            {
+                .await;
+            drop(permit);
+            let err = match outcome {
                 Ok(reply) => {
                     self.inner.congestion.on_success();
                     return Ok(reply);
