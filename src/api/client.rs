@@ -315,6 +315,10 @@ impl Client {
         let mut h = HeaderMap::new();
         h.insert(reqwest::header::USER_AGENT, self.inner.user_agent.clone());
         h.insert(
+            HeaderName::from_static("opc-client-info"),
+            HeaderValue::from_static(concat!("canopy/", env!("CARGO_PKG_VERSION"))),
+        );
+        h.insert(
             reqwest::header::ACCEPT,
             HeaderValue::from_static("application/json"),
         );
