@@ -5,12 +5,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use url::Url;
 
+pub(crate) use super::call::{Call, Reply, seg};
 use super::congestion::Congestion;
 use super::error::{ApiError, ServiceError};
 use super::retry::{Backoff, RetryPolicy, new_retry_token, parse_retry_after};
@@ -133,135 +132,6 @@ impl std::fmt::Debug for Client {
     }
 }
 
-/// The body and the headers callers care about of a successful answer.
-#[derive(Debug)]
-pub(crate) struct Reply {
-    pub status: u16,
-    pub headers: HeaderMap,
-    pub body: Vec<u8>,
-    pub request_id: String,
-}
-
-impl Reply {
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    }
-
-    pub fn etag(&self) -> Option<String> {
-        self.header("etag")
-    }
-
-    pub fn work_request_id(&self) -> Option<String> {
-        self.header("opc-work-request-id")
-    }
-
-    pub fn next_page(&self) -> Option<String> {
-        self.header("opc-next-page").filter(|p| !p.is_empty())
-    }
-
-    pub fn json<T: DeserializeOwned>(&self, operation: &'static str) -> Result<T, ApiError> {
-        serde_json::from_slice(&self.body).map_err(|e| ApiError::Decode {
-            operation,
-            message: e.to_string(),
-            request_id: self.request_id.clone(),
-        })
-    }
-}
-
-/// One operation's request, before signing: what to send and how it may be retried.
-#[derive(Debug, Clone)]
-pub(crate) struct Call {
-    pub operation: &'static str,
-    pub service: Service,
-    pub method: Method,
-    /// Below the version prefix, path segments already encoded.
-    pub path: String,
-    pub query: Vec<(&'static str, String)>,
-    pub body: Option<Vec<u8>>,
-    pub if_match: Option<String>,
-    /// Send an `opc-retry-token` (kept across the retries of this call).
-    pub retry_token: bool,
-}
-
-impl Call {
-    pub fn new(operation: &'static str, method: Method, path: impl Into<String>) -> Self {
-        Self {
-            operation,
-            service: Service::Identity,
-            method,
-            path: path.into(),
-            query: Vec::new(),
-            body: None,
-            if_match: None,
-            retry_token: false,
-        }
-    }
-
-    pub fn get(operation: &'static str, path: impl Into<String>) -> Self {
-        Self::new(operation, Method::GET, path)
-    }
-
-    pub fn organizations(mut self) -> Self {
-        self.service = Service::Organizations;
-        self
-    }
-
-    #[allow(clippy::needless_pass_by_value)] // takes `&str`, `bool` and enums alike
-    pub fn query(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.query.push((name, value.to_string()));
-        self
-    }
-
-    pub fn query_opt(self, name: &'static str, value: Option<impl ToString>) -> Self {
-        match value {
-            Some(v) => self.query(name, v),
-            None => self,
-        }
-    }
-
-    /// Sets the JSON body, serialised compactly with null fields left out.
-    pub fn json(mut self, body: &impl Serialize) -> Self {
-        // Serialising our own model types to a Vec cannot fail: no maps with non-string keys.
-        self.body = Some(serde_json::to_vec(body).unwrap_or_default());
-        self
-    }
-
-    /// A POST whose operation declares no body still sends an empty, signed one.
-    pub fn empty_body(mut self) -> Self {
-        self.body = Some(Vec::new());
-        self
-    }
-
-    pub fn if_match(mut self, etag: Option<&str>) -> Self {
-        self.if_match = etag.map(str::to_string);
-        self
-    }
-
-    pub fn retry_token(mut self) -> Self {
-        self.retry_token = true;
-        self
-    }
-
-    /// Whether sending this call again could do its work twice. GETs are safe; POSTs only
-    /// with a retry token; PUT and DELETE are idempotent by HTTP, and the SDK retries them.
-    fn may_repeat(&self) -> bool {
-        self.method != Method::POST || self.retry_token
-    }
-}
-
-/// Percent-encodes one path segment (an OCID, a tag name).
-pub(crate) fn seg(s: &str) -> String {
-    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'.')
-        .remove(b'_')
-        .remove(b'~');
-    percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
-}
-
 impl Client {
     /// A client for these endpoints, signing with `signer`.
     pub fn new(
@@ -344,12 +214,16 @@ impl Client {
         let mut attempt = 0;
         loop {
             attempt += 1;
+            // Only the attempt holds a place in the limit, not the back-off sleep after it, so
+            // calls waiting to retry do not stop others from being sent.
+            let permit = self.inner.congestion.acquire().await;
             let sent = Instant::now();
-            let result = self
+            let outcome = self
                 .attempt(call, &url, &request_id, retry_token.as_deref())
                 .await;
-            self.observe(call, &url, &result, sent.elapsed());
-            let err = match result {
+            drop(permit);
+            self.observe(call, &url, &outcome, sent.elapsed());
+            let err = match outcome {
                 Ok(reply) => {
                     self.inner.congestion.on_success();
                     return Ok(reply);
@@ -488,6 +362,10 @@ impl Client {
         let mut h = HeaderMap::new();
         h.insert(reqwest::header::USER_AGENT, self.inner.user_agent.clone());
         h.insert(
+            HeaderName::from_static("opc-client-info"),
+            HeaderValue::from_static(concat!("canopy/", env!("CARGO_PKG_VERSION"))),
+        );
+        h.insert(
             reqwest::header::ACCEPT,
             HeaderValue::from_static("application/json"),
         );
@@ -556,11 +434,5 @@ mod tests {
             assert_eq!(e.identity, "http://127.0.0.1:8080/20160918");
             assert_eq!(e.organizations, "http://127.0.0.1:8080/20230401");
         }
-    }
-
-    #[test]
-    fn path_segments_are_encoded() {
-        assert_eq!(seg("ocid1.user.oc1..aaa"), "ocid1.user.oc1..aaa");
-        assert_eq!(seg("cost center/1"), "cost%20center%2F1");
     }
 }

@@ -1,7 +1,8 @@
 //! A client-wide concurrency limit that adapts to throttling (AIMD, as TCP does): every 429
 //! halves it, every success adds a little back, so a fan-out of many calls slows down as a
-//! whole when the service pushes back, then recovers. Fan-out calls take a [`Permit`] each,
-//! so concurrent fan-outs of one client share the one limit.
+//! whole when the service pushes back, then recovers. Every HTTP attempt the client sends
+//! holds a [`Permit`], so everything one client does shares the one limit; a call sleeping
+//! before its retry holds none.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -14,7 +15,8 @@ pub struct Congestion {
     state: Mutex<State>,
     max: f64,
     /// 429s arriving within this window of a cut count as the same congestion event, so one
-    /// burst does not collapse the limit to 1.
+    /// burst does not collapse the limit to 1 (TCP cuts once per round trip, for the same
+    /// reason; half a second is a few round trips to OCI).
     cooldown: Duration,
     released: Notify,
 }
@@ -53,7 +55,7 @@ impl Congestion {
                 lowest: max,
             }),
             max,
-            cooldown: Duration::from_millis(100),
+            cooldown: Duration::from_millis(500),
             released: Notify::new(),
         }
     }

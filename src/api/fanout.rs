@@ -1,7 +1,7 @@
 //! One bounded-concurrency fan-out for "the same call for each of many things" (policies of
 //! every compartment, memberships of every group). The bound is the client's shared
-//! [`Congestion`](super::congestion::Congestion) limit, so when the service throttles, every
-//! fan-out of that client slows down together, then speeds up again.
+//! [`Congestion`](super::congestion::Congestion) limit on requests in flight, so when the
+//! service throttles, every fan-out of that client slows down together, then speeds up again.
 
 use std::future::Future;
 
@@ -30,16 +30,13 @@ where
     let task = &task;
     let congestion = client.congestion();
     loop {
-        // The permit is the real bound (shared by every fan-out of the client); this only
-        // keeps the number of parked futures small.
-        while first_error.is_none() && running.len() < congestion.max() {
+        // The client's per-request permits are the real bound (shared by everything the
+        // client sends); this only keeps the number of parked futures small.
+        while first_error.is_none() && running.len() < 2 * congestion.max() {
             let Some((index, item)) = pending.next() else {
                 break;
             };
-            running.push(async move {
-                let _permit = congestion.acquire().await;
-                (index, task(item).await)
-            });
+            running.push(async move { (index, task(item).await) });
         }
         let Some((index, result)) = running.next().await else {
             break;

@@ -145,6 +145,7 @@ async fn a_create_is_retried_with_one_token_and_request_id() {
         assert_eq!(header(s, "opc-client-retries"), "true");
         assert_eq!(header(s, "accept"), "application/json");
         assert!(header(s, "user-agent").starts_with("canopy/"));
+        assert!(header(s, "opc-client-info").starts_with("canopy/"));
     }
     assert_eq!(client.requests_sent(), 4);
     assert_eq!(client.congestion().throttled(), 1);

@@ -8,6 +8,7 @@
 //! - [`connect`]: a client from the command line's connection flags, or the demo emulator.
 //! - [`export`]: the whole tenancy as a [`Snapshot`](crate::model::Snapshot).
 
+mod call;
 mod client;
 mod congestion;
 mod connect;

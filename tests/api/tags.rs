@@ -145,6 +145,18 @@ async fn namespaces_tags_and_defaults() {
     let deleting = finish(&env, WorkRequestKind::Tagging, deleting).await;
     let wr = c.get_tagging_work_request(&deleting).await.unwrap();
     assert!(wr.status.is_finished());
+    let errors = c
+        .list_tagging_work_request_errors(&deleting)
+        .all()
+        .await
+        .unwrap();
+    assert!(errors.is_empty(), "{errors:?}");
+    let logs = c
+        .list_tagging_work_request_logs(&deleting)
+        .all()
+        .await
+        .unwrap();
+    assert!(!logs.is_empty());
     c.list_tagging_work_requests(t, None).all().await.unwrap();
 
     let cascade = c.cascade_delete_tag_namespace(&ns.id, None).await.unwrap();

@@ -86,6 +86,18 @@ impl Client {
         Ok(self.send_json(&call).await?.0)
     }
 
+    pub fn list_tagging_work_request_errors(&self, id: &str) -> Pager<WorkRequestError> {
+        let path = format!("/taggingWorkRequests/{}/errors", seg(id));
+        let call = Call::get("ListTaggingWorkRequestErrors", path);
+        Pager::new(self, call, ListShape::Array)
+    }
+
+    pub fn list_tagging_work_request_logs(&self, id: &str) -> Pager<WorkRequestLogEntry> {
+        let path = format!("/taggingWorkRequests/{}/logs", seg(id));
+        let call = Call::get("ListTaggingWorkRequestLogs", path);
+        Pager::new(self, call, ListShape::Array)
+    }
+
     pub fn list_tagging_work_requests(
         &self,
         compartment_id: &str,
