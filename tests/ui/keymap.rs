@@ -65,25 +65,28 @@ fn a_bad_key_is_reported_with_its_context() {
     assert!(err.to_string().contains("hyper-x") && err.to_string().contains("[list]"));
 }
 
-/// Keeps the key table in docs/tui.md equal to the keymap; `CANOPY_UPDATE_DOCS=1` rewrites it.
+/// Keeps the key tables in README.md and docs/tui.md equal to the keymap;
+/// `CANOPY_UPDATE_DOCS=1` rewrites them.
 #[test]
 fn the_docs_key_table_is_the_keymap() {
     const START: &str = "<!-- keys: generated from assets/keymap.toml by tests/ui/keymap.rs -->\n";
     const END: &str = "<!-- /keys -->";
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/tui.md");
     let table = canopy::app::keymap::markdown_table(&Keymap::default_keymap().unwrap());
-    let docs = std::fs::read_to_string(path).unwrap();
-    let (Some(a), Some(b)) = (docs.find(START), docs.find(END)) else {
-        panic!("docs/tui.md lost its key table markers");
-    };
-    let current = &docs[a + START.len()..b];
-    if current != table && std::env::var_os("CANOPY_UPDATE_DOCS").is_some() {
-        let updated = format!("{}{table}{}", &docs[..a + START.len()], &docs[b..]);
-        std::fs::write(path, updated).unwrap();
-        return;
+    for file in ["README.md", "docs/tui.md"] {
+        let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+        let docs = std::fs::read_to_string(&path).unwrap();
+        let (Some(a), Some(b)) = (docs.find(START), docs.find(END)) else {
+            panic!("{file} lost its key table markers");
+        };
+        let current = &docs[a + START.len()..b];
+        if current != table && std::env::var_os("CANOPY_UPDATE_DOCS").is_some() {
+            let updated = format!("{}{table}{}", &docs[..a + START.len()], &docs[b..]);
+            std::fs::write(&path, updated).unwrap();
+            continue;
+        }
+        assert_eq!(
+            current, table,
+            "{file}'s key table is out of date: run with CANOPY_UPDATE_DOCS=1"
+        );
     }
-    assert_eq!(
-        current, table,
-        "docs/tui.md's key table is out of date: run with CANOPY_UPDATE_DOCS=1"
-    );
 }
