@@ -148,6 +148,25 @@ impl CompartmentsPane {
             return;
         };
         match &response.result {
+            Err(failure) if failure.is_conflict() => {
+                // Someone changed the compartment since we read its etag: nothing was
+                // overwritten. Show the conflict and reload so the next try sees their change.
+                self.writes.remove(&request);
+                self.work.remove(&request);
+                ctx.open(Modal::text(
+                    ME,
+                    "Conflict",
+                    vec![
+                        ToneLine::new(
+                            Tone::Error,
+                            "the compartment changed since it was read; nothing was written",
+                        ),
+                        ToneLine::new(Tone::Dim, failure.summary()),
+                        ToneLine::plain("the list is reloading: check the change and try again"),
+                    ],
+                ));
+                self.load(ctx);
+            }
             Err(failure) => {
                 self.writes.remove(&request);
                 self.work.remove(&request);

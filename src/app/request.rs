@@ -32,6 +32,9 @@ pub struct Request {
 pub enum RequestKind {
     /// The tenancy itself, for the header.
     GetTenancy,
+    /// The whole tenancy as a snapshot (the export's reader), for the audit view and the
+    /// editor's tenancy-aware lint. Answers with [`Payload::Snapshot`].
+    LoadTenancy,
     /// Every compartment of the tenancy in one subtree listing, all lifecycle states.
     ListCompartments,
     CreateCompartment(CreateCompartmentDetails),
@@ -230,6 +233,7 @@ impl RequestKind {
         !matches!(
             self,
             RequestKind::GetTenancy
+                | RequestKind::LoadTenancy
                 | RequestKind::ListCompartments
                 | RequestKind::ListPolicies { .. }
                 | RequestKind::GetPolicy { .. }
@@ -260,6 +264,8 @@ pub struct Response {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payload {
     Tenancy(Tenancy),
+    /// The whole tenancy (shared: the audit and the lint read it without copying).
+    Snapshot(std::sync::Arc<crate::model::Snapshot>),
     Compartments(Vec<Compartment>),
     Compartment(Compartment),
     /// One page of a policy listing.

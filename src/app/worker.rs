@@ -83,6 +83,12 @@ async fn execute(client: &Client, tenancy_id: &str, kind: &RequestKind, reply: &
         RequestKind::GetTenancy => {
             reply.finish(client.get_tenancy(tenancy_id).await.map(Payload::Tenancy));
         }
+        RequestKind::LoadTenancy => {
+            // The export's reader: one gatherer for `canopy export` and the TUI.
+            let progress = indicatif::ProgressBar::hidden();
+            let result = crate::api::export::gather(client, tenancy_id, &progress).await;
+            reply.finish(result.map(|g| Payload::Snapshot(std::sync::Arc::new(g.snapshot))));
+        }
         RequestKind::ListCompartments => {
             let result = client
                 .list_compartments(&CompartmentQuery::subtree(tenancy_id))
@@ -96,7 +102,16 @@ async fn execute(client: &Client, tenancy_id: &str, kind: &RequestKind, reply: &
             reply.finish(result.map(|c| Payload::Compartment(c.value)));
         }
         RequestKind::UpdateCompartment { id, details } => {
-            let result = client.update_compartment(id, details, None).await;
+            // Read the current etag and send it as if-match: a change made by someone else in
+            // between comes back as a 412 conflict instead of being overwritten.
+            let result = match client.get_compartment(id).await {
+                Ok(current) => {
+                    client
+                        .update_compartment(id, details, current.etag.as_deref())
+                        .await
+                }
+                Err(e) => Err(e),
+            };
             reply.finish(result.map(|c| Payload::Compartment(c.value)));
         }
         RequestKind::RecoverCompartment { id } => {
@@ -104,11 +119,21 @@ async fn execute(client: &Client, tenancy_id: &str, kind: &RequestKind, reply: &
             reply.finish(result.map(|c| Payload::Compartment(c.value)));
         }
         RequestKind::MoveCompartment { id, target_id } => {
-            let started = client.move_compartment(id, target_id, None).await;
+            let started = match client.get_compartment(id).await {
+                Ok(current) => {
+                    client
+                        .move_compartment(id, target_id, current.etag.as_deref())
+                        .await
+                }
+                Err(e) => Err(e),
+            };
             follow_work_request(client, started, reply).await;
         }
         RequestKind::DeleteCompartment { id } => {
-            let started = client.delete_compartment(id, None).await;
+            let started = match client.get_compartment(id).await {
+                Ok(current) => client.delete_compartment(id, current.etag.as_deref()).await,
+                Err(e) => Err(e),
+            };
             follow_work_request(client, started, reply).await;
         }
         RequestKind::ListPolicies { compartment_ids } => {
