@@ -222,3 +222,26 @@ fn the_editor_lints_against_the_tenancy() {
     let editor = state.panes.policies.editor.as_ref().unwrap();
     assert!(!editor.lint.marked.contains(&2), "{:?}", editor.lint.lines);
 }
+
+#[test]
+fn a_compartment_rename_conflict_shows_the_conflict_and_reloads() {
+    let (mut state, mut snapshot) = loaded(false);
+    select_compartment(&mut state, "Prod");
+    act(&mut state, &mut snapshot, Action::Rename);
+    type_text(&mut state, &mut snapshot, "-x");
+    let enter = canopy::app::action_for_key(&state, &key(KeyCode::Enter)).unwrap();
+    let requests = update(&mut state, enter);
+    let rename = requests
+        .iter()
+        .find(|r| matches!(r.kind, RequestKind::UpdateCompartment { .. }))
+        .expect("the rename is sent");
+    let follow = apply_response(&mut state, fail(rename, 412, "NoEtagMatch"));
+    assert!(
+        follow.iter().any(|r| r.kind == RequestKind::ListCompartments),
+        "the tree reloads: {follow:?}"
+    );
+    let screen = render(&state);
+    assert!(screen.contains("Conflict") && screen.contains("nothing was written"), "{screen}");
+    assert!(screen.contains("412 NoEtagMatch"), "{screen}");
+    assert!(snapshot.compartments.iter().all(|c| c.name != "Prod-x"));
+}
