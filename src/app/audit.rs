@@ -147,7 +147,10 @@ fn what_can(
     if input.is_empty() {
         return (
             title,
-            vec![ToneLine::new(Tone::Error, "type a user, group or dynamic group name")],
+            vec![ToneLine::new(
+                Tone::Error,
+                "type a user, group or dynamic group name",
+            )],
         );
     }
     let Some(principal) = index.principal(input) else {
@@ -205,7 +208,11 @@ fn answer_lines(title: String, answers: &[Answer]) -> (String, Vec<ToneLine>) {
     }
     let mut lines = Vec::new();
     for a in answers {
-        let mut text = a.to_string().lines().map(str::to_string).collect::<Vec<_>>();
+        let mut text = a
+            .to_string()
+            .lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
         let first = if text.is_empty() {
             String::new()
         } else {

@@ -6,9 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::model::Snapshot;
-use crate::policy::{
-    Diagnostic, Severity, impact, lint_policy, lint_policy_edit, parse_statement,
-};
+use crate::policy::{Diagnostic, Severity, impact, lint_policy, lint_policy_edit, parse_statement};
 
 use super::modal::{Tone, ToneLine};
 

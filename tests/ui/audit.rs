@@ -72,7 +72,10 @@ fn a_failed_tenancy_load_is_shown_inline_and_r_retries() {
             answer(&mut snapshot, &r).remove(0)
         };
         let more = apply_response(&mut state, response);
-        assert!(more.is_empty(), "a failure is not retried by itself: {more:?}");
+        assert!(
+            more.is_empty(),
+            "a failure is not retried by itself: {more:?}"
+        );
     }
     assert!(matches!(state.ctx.snapshot, Loadable::Failed(_)));
     assert_snapshot!("audit_failed_80x24", render(&state));
@@ -124,8 +127,15 @@ fn who_can_verb_resource_here_lists_the_grants_and_who_they_reach() {
         "manage instances",
     );
     let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
-    let text = lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>().join("\n");
-    assert!(text.contains("group AppOps manage instance-family"), "{text}");
+    let text = lines
+        .iter()
+        .map(|l| l.text.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("group AppOps manage instance-family"),
+        "{text}"
+    );
     assert!(text.contains("reaches: "), "{text}");
     assert!(text.contains("Administrators"), "{text}");
     assert_snapshot!("audit_who_can_80x24", render(&state));
@@ -136,10 +146,23 @@ fn bad_questions_get_a_clear_message() {
     let (mut state, mut snapshot) = loaded_audit_web();
     ask(&mut state, &mut snapshot, Action::AskWhatCan, "nobody-here");
     let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
-    assert!(lines[0].text.contains("no user, group or dynamic group is named `nobody-here`"));
-    ask(&mut state, &mut snapshot, Action::AskWhoCan, "destroy instances");
+    assert!(
+        lines[0]
+            .text
+            .contains("no user, group or dynamic group is named `nobody-here`")
+    );
+    ask(
+        &mut state,
+        &mut snapshot,
+        Action::AskWhoCan,
+        "destroy instances",
+    );
     let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
-    assert!(lines[0].text.contains("`destroy` is not a verb"), "{:?}", lines[0]);
+    assert!(
+        lines[0].text.contains("`destroy` is not a verb"),
+        "{:?}",
+        lines[0]
+    );
     ask(&mut state, &mut snapshot, Action::AskWhoCan, "manage");
     let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
     assert!(lines[0].text.contains("type a verb and a resource type"));
@@ -153,7 +176,11 @@ fn the_prompt_takes_the_keys_and_esc_cancels_it_then_closes_the_view() {
     type_text(&mut state, &mut snapshot, "q");
     assert!(!state.quit);
     assert_eq!(
-        state.audit.as_ref().and_then(|a| a.asking.clone()).map(|(_, t)| t),
+        state
+            .audit
+            .as_ref()
+            .and_then(|a| a.asking.clone())
+            .map(|(_, t)| t),
         Some("q".to_string())
     );
     press(&mut state, &mut snapshot, key(KeyCode::Esc));
@@ -208,17 +235,25 @@ fn the_editor_lints_against_the_tenancy() {
     state.panes.policies.cursor.selected = row;
     act(&mut state, &mut snapshot, Action::Edit);
     let editor = state.panes.policies.editor.as_ref().unwrap();
-    assert!(editor.lint.tenancy_aware, "the snapshot was loaded for the lint");
+    assert!(
+        editor.lint.tenancy_aware,
+        "the snapshot was loaded for the lint"
+    );
     let text: Vec<&str> = editor.lint.lines.iter().map(|l| l.text.as_str()).collect();
     assert!(
-        text.iter().any(|l| l.starts_with("1:") && l.contains("QA-Engineers")),
+        text.iter()
+            .any(|l| l.starts_with("1:") && l.contains("QA-Engineers")),
         "{text:#?}"
     );
     assert!(editor.lint.marked.contains(&0));
     assert_snapshot!("editor_tenancy_lint_80x24", render(&state));
     // Typing a statement with a known group gets no new finding for it.
     press(&mut state, &mut snapshot, key(KeyCode::Enter));
-    type_text(&mut state, &mut snapshot, "Allow group AppOps to read metrics in compartment Staging");
+    type_text(
+        &mut state,
+        &mut snapshot,
+        "Allow group AppOps to read metrics in compartment Staging",
+    );
     let editor = state.panes.policies.editor.as_ref().unwrap();
     assert!(!editor.lint.marked.contains(&2), "{:?}", editor.lint.lines);
 }
@@ -237,11 +272,16 @@ fn a_compartment_rename_conflict_shows_the_conflict_and_reloads() {
         .expect("the rename is sent");
     let follow = apply_response(&mut state, fail(rename, 412, "NoEtagMatch"));
     assert!(
-        follow.iter().any(|r| r.kind == RequestKind::ListCompartments),
+        follow
+            .iter()
+            .any(|r| r.kind == RequestKind::ListCompartments),
         "the tree reloads: {follow:?}"
     );
     let screen = render(&state);
-    assert!(screen.contains("Conflict") && screen.contains("nothing was written"), "{screen}");
+    assert!(
+        screen.contains("Conflict") && screen.contains("nothing was written"),
+        "{screen}"
+    );
     assert!(screen.contains("412 NoEtagMatch"), "{screen}");
     assert!(snapshot.compartments.iter().all(|c| c.name != "Prod-x"));
 }

@@ -44,9 +44,9 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
     };
     match &request.kind {
         RequestKind::GetTenancy => vec![ok(Payload::Tenancy(snapshot.tenancy.clone()))],
-        RequestKind::LoadTenancy => vec![ok(Payload::Snapshot(std::sync::Arc::new(
-            snapshot.clone(),
-        )))],
+        RequestKind::LoadTenancy => {
+            vec![ok(Payload::Snapshot(std::sync::Arc::new(snapshot.clone())))]
+        }
         RequestKind::ListCompartments => {
             vec![ok(Payload::Compartments(snapshot.compartments.clone()))]
         }
