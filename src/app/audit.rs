@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use crate::model::{LifecycleState, Snapshot};
-use crate::policy::catalogue;
 use crate::policy::effective::{Answer, Effect, EffectiveIndex, ResolvedSubject};
+use crate::policy::{TenancyLinter, catalogue};
 
 use super::action::Action;
 use super::ctx::Ctx;
@@ -43,8 +43,8 @@ pub struct AuditView {
     pub asking: Option<(Question, String)>,
     /// The last answer (title and lines), shown above the statements.
     pub answer: Option<(String, Vec<ToneLine>)>,
-    /// The index of the snapshot the body was built from (rebuilt when the snapshot changes).
-    index: Option<(Arc<Snapshot>, Arc<EffectiveIndex>)>,
+    /// The indexed tenancy the body was built from (rebuilt when it changes).
+    tenancy: Option<Arc<TenancyLinter>>,
     /// What applies here, built once per snapshot.
     pub body: Vec<ToneLine>,
 }
@@ -57,35 +57,32 @@ impl AuditView {
             scroll: 0,
             asking: None,
             answer: None,
-            index: None,
+            tenancy: None,
             body: Vec::new(),
         }
     }
 
     /// True once the tenancy is loaded and indexed.
     pub fn is_ready(&self) -> bool {
-        self.index.is_some()
+        self.tenancy.is_some()
     }
 
     /// Asks for the snapshot if needed, and (re)builds the index when a new one arrived.
     pub fn sync(&mut self, ctx: &mut Ctx) {
         ctx.ensure_snapshot(self.opened_from);
-        let Some(snapshot) = ctx.snapshot.data().cloned() else {
-            if !ctx.snapshot.is_loaded() {
-                self.index = None;
-            }
+        let Some(tenancy) = ctx.snapshot.data().cloned() else {
+            self.tenancy = None;
             return;
         };
         if self
-            .index
+            .tenancy
             .as_ref()
-            .is_some_and(|(s, _)| Arc::ptr_eq(s, &snapshot))
+            .is_some_and(|t| Arc::ptr_eq(t, &tenancy))
         {
             return;
         }
-        let index = Arc::new(EffectiveIndex::build(&snapshot));
-        self.body = body_lines(&index, &snapshot, &self.compartment_id);
-        self.index = Some((snapshot, index));
+        self.body = body_lines(tenancy.index(), tenancy.snapshot(), &self.compartment_id);
+        self.tenancy = Some(tenancy);
     }
 
     /// Handles a key action while the view is open; returns false when it closes.
@@ -125,9 +122,10 @@ impl AuditView {
 
     /// Answers a question against the loaded tenancy; bad input gets a clear message.
     pub fn ask(&mut self, question: Question, input: &str) {
-        let Some((snapshot, index)) = &self.index else {
+        let Some(tenancy) = &self.tenancy else {
             return;
         };
+        let (snapshot, index) = (tenancy.snapshot(), tenancy.index());
         let here = &self.compartment_id;
         self.scroll = 0;
         self.answer = Some(match question {

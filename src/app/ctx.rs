@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use crate::model::{Compartment, Snapshot, Tenancy};
+use crate::model::{Compartment, Tenancy};
+use crate::policy::TenancyLinter;
 
 use super::drafts::Drafts;
 use super::loadable::Loadable;
@@ -58,7 +59,7 @@ pub struct Ctx {
     pub policy_counts: Option<std::collections::BTreeMap<String, usize>>,
     /// The whole tenancy for the audit view and the editor's tenancy-aware lint, loaded the
     /// first time one of them needs it; dropped by refresh and after every successful write.
-    pub snapshot: Loadable<Arc<Snapshot>>,
+    pub snapshot: Loadable<Arc<TenancyLinter>>,
     requests: Vec<Request>,
     /// Writes sent and not answered yet: a successful answer invalidates `snapshot`.
     writes: std::collections::HashSet<RequestId>,

@@ -5,8 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::model::Snapshot;
-use crate::policy::{Diagnostic, Severity, impact, lint_policy, lint_policy_edit, parse_statement};
+use crate::policy::{Diagnostic, Severity, TenancyLinter, impact, parse_statement};
 
 use super::modal::{Tone, ToneLine};
 
@@ -84,7 +83,7 @@ pub fn impact_lines(before: &[String], after: &[String]) -> Vec<ToneLine> {
 #[derive(Debug, Clone, Default)]
 pub struct EditorLint {
     text: Option<String>,
-    snapshot: Option<Arc<Snapshot>>,
+    snapshot: Option<Arc<TenancyLinter>>,
     /// `LINE:COL severity message` lines, errors and warnings.
     pub lines: Vec<ToneLine>,
     /// 0-based editor lines with at least one error or warning, for the gutter mark.
@@ -100,7 +99,7 @@ impl EditorLint {
     pub fn refresh(
         &mut self,
         text: &str,
-        snapshot: Option<&Arc<Snapshot>>,
+        snapshot: Option<&Arc<TenancyLinter>>,
         compartment_id: &str,
         policy_id: &str,
     ) {
@@ -125,13 +124,8 @@ impl EditorLint {
             }
         }
         let diagnostics: Vec<(usize, Diagnostic)> = match snapshot {
-            Some(snapshot) if snapshot.policies.iter().any(|p| p.id == policy_id) => {
-                lint_policy_edit(snapshot, policy_id, &statements)
-                    .into_iter()
-                    .map(|d| (d.index, d.diagnostic))
-                    .collect()
-            }
-            Some(snapshot) => lint_policy(snapshot, compartment_id, &statements)
+            Some(linter) => linter
+                .lint(compartment_id, Some(policy_id), &statements)
                 .into_iter()
                 .map(|d| (d.index, d.diagnostic))
                 .collect(),

@@ -264,8 +264,9 @@ pub struct Response {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payload {
     Tenancy(Tenancy),
-    /// The whole tenancy (shared: the audit and the lint read it without copying).
-    Snapshot(std::sync::Arc<crate::model::Snapshot>),
+    /// The whole tenancy with its effective-permission index, built by the worker (off the
+    /// UI thread); shared, so the audit and the lint read it without copying.
+    Snapshot(std::sync::Arc<crate::policy::TenancyLinter>),
     Compartments(Vec<Compartment>),
     Compartment(Compartment),
     /// One page of a policy listing.

@@ -87,7 +87,24 @@ async fn execute(client: &Client, tenancy_id: &str, kind: &RequestKind, reply: &
             // The export's reader: one gatherer for `canopy export` and the TUI.
             let progress = indicatif::ProgressBar::hidden();
             let result = crate::api::export::gather(client, tenancy_id, &progress).await;
-            reply.finish(result.map(|g| Payload::Snapshot(std::sync::Arc::new(g.snapshot))));
+            match result {
+                Ok(gathered) => {
+                    // Indexing a large tenancy takes a few hundred milliseconds: not on the
+                    // runtime's threads, and never in `update`.
+                    let snapshot = std::sync::Arc::new(gathered.snapshot);
+                    let built = tokio::task::spawn_blocking(move || {
+                        crate::policy::TenancyLinter::new(snapshot)
+                    })
+                    .await;
+                    reply.send(
+                        true,
+                        built
+                            .map(|linter| Payload::Snapshot(std::sync::Arc::new(linter)))
+                            .map_err(|e| Failure::local("IndexFailed", e.to_string())),
+                    );
+                }
+                Err(e) => reply.finish(Err(e)),
+            }
         }
         RequestKind::ListCompartments => {
             let result = client

@@ -45,7 +45,8 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
     match &request.kind {
         RequestKind::GetTenancy => vec![ok(Payload::Tenancy(snapshot.tenancy.clone()))],
         RequestKind::LoadTenancy => {
-            vec![ok(Payload::Snapshot(std::sync::Arc::new(snapshot.clone())))]
+            let linter = canopy::policy::TenancyLinter::new(std::sync::Arc::new(snapshot.clone()));
+            vec![ok(Payload::Snapshot(std::sync::Arc::new(linter)))]
         }
         RequestKind::ListCompartments => {
             vec![ok(Payload::Compartments(snapshot.compartments.clone()))]
