@@ -62,6 +62,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Request> {
         if action == Action::Refresh {
             // The view rebuilds from the new snapshot once it arrives.
             state.ctx.invalidate_snapshot();
+        } else if action == Action::Help {
+            state.help = Some(0);
         } else if !view.handle(&action) {
             state.audit = None;
         }

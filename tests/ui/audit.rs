@@ -285,3 +285,17 @@ fn a_compartment_rename_conflict_shows_the_conflict_and_reloads() {
     assert!(screen.contains("412 NoEtagMatch"), "{screen}");
     assert!(snapshot.compartments.iter().all(|c| c.name != "Prod-x"));
 }
+
+#[test]
+fn help_in_the_audit_view_lists_its_keys() {
+    let (mut state, mut snapshot) = loaded_audit_web();
+    press(&mut state, &mut snapshot, key(KeyCode::Char('?')));
+    let screen = render_size(&state, 100, 40);
+    assert!(screen.contains("[audit]"), "{screen}");
+    assert!(
+        screen.contains("what can X do") && screen.contains("who can VERB RES"),
+        "{screen}"
+    );
+    press(&mut state, &mut snapshot, key(KeyCode::Esc));
+    assert!(state.help.is_none() && state.audit.is_some());
+}
