@@ -281,3 +281,7 @@ async fn follow_work_request(
         tokio::time::sleep(WORK_REQUEST_POLL).await;
     }
 }
+
+#[cfg(test)]
+#[path = "worker_tests.rs"]
+mod tests;
