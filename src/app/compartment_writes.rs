@@ -273,7 +273,9 @@ impl CompartmentsPane {
                     ctx.toasts.info("nothing changed");
                     return;
                 }
-                if let Some(req) = ctx.send(ME, RequestKind::UpdateCompartment { id, details }) {
+                let seen = Some(c.clone());
+                let kind = RequestKind::UpdateCompartment { id, details, seen };
+                if let Some(req) = ctx.send(ME, kind) {
                     self.writes.insert(req, PendingWrite::Update { name });
                 }
             }
@@ -282,7 +284,13 @@ impl CompartmentsPane {
                     .compartment(&id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                if let Some(req) = ctx.send(ME, RequestKind::MoveCompartment { id, target_id }) {
+                let seen = ctx.compartment(&id).cloned();
+                let kind = RequestKind::MoveCompartment {
+                    id,
+                    target_id,
+                    seen,
+                };
+                if let Some(req) = ctx.send(ME, kind) {
                     self.writes
                         .insert(req, PendingWrite::Move { name: name.clone() });
                     self.work.insert(
@@ -300,7 +308,8 @@ impl CompartmentsPane {
                     .compartment(&id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                if let Some(req) = ctx.send(ME, RequestKind::DeleteCompartment { id }) {
+                let seen = ctx.compartment(&id).cloned();
+                if let Some(req) = ctx.send(ME, RequestKind::DeleteCompartment { id, seen }) {
                     self.writes
                         .insert(req, PendingWrite::Delete { name: name.clone() });
                     self.work.insert(

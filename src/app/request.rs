@@ -38,18 +38,26 @@ pub enum RequestKind {
     /// Every compartment of the tenancy in one subtree listing, all lifecycle states.
     ListCompartments,
     CreateCompartment(CreateCompartmentDetails),
+    /// The worker reads the compartment first and sends its etag as `if-match`. `seen` is
+    /// the compartment as the user saw it: if it changed since (name, description, parent or
+    /// state), nothing is sent and the answer is a 412 conflict.
     UpdateCompartment {
         id: String,
         details: UpdateCompartmentDetails,
+        seen: Option<Compartment>,
     },
-    /// Answers with the work request as it progresses, until it finishes.
+    /// Answers with the work request as it progresses, until it finishes. Conditional like
+    /// `UpdateCompartment`.
     MoveCompartment {
         id: String,
         target_id: String,
+        seen: Option<Compartment>,
     },
-    /// Answers with the work request as it progresses, until it finishes.
+    /// Answers with the work request as it progresses, until it finishes. Conditional like
+    /// `UpdateCompartment`.
     DeleteCompartment {
         id: String,
+        seen: Option<Compartment>,
     },
     RecoverCompartment {
         id: String,

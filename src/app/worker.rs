@@ -64,6 +64,36 @@ impl Reply<'_> {
     }
 }
 
+/// The compartment's current etag, for `if-match`: a change made between this read and the
+/// write comes back from the service as 412. A change made since the user saw the compartment
+/// (`seen`) is refused here, as a 412 conflict, before anything is sent.
+async fn compartment_etag(
+    client: &Client,
+    id: &str,
+    seen: Option<&crate::model::Compartment>,
+) -> Result<Option<String>, Failure> {
+    let current = client.get_compartment(id).await.map_err(|e| failure(&e))?;
+    let c = &current.value;
+    if let Some(seen) = seen
+        && (seen.name != c.name
+            || seen.description != c.description
+            || seen.compartment_id != c.compartment_id
+            || seen.lifecycle_state != c.lifecycle_state)
+    {
+        return Err(Failure {
+            status: Some(412),
+            code: "ChangedSinceRead".into(),
+            message: format!(
+                "compartment {} changed since it was listed (now named {}, {})",
+                seen.name, c.name, c.lifecycle_state
+            ),
+            opc_request_id: None,
+            hint: Some("reload (r), check the change and try again".into()),
+        });
+    }
+    Ok(current.etag)
+}
+
 /// An API error as the UI shows it.
 pub fn failure(e: &ApiError) -> Failure {
     match e {
@@ -118,40 +148,42 @@ async fn execute(client: &Client, tenancy_id: &str, kind: &RequestKind, reply: &
             let result = client.create_compartment(details).await;
             reply.finish(result.map(|c| Payload::Compartment(c.value)));
         }
-        RequestKind::UpdateCompartment { id, details } => {
-            // Read the current etag and send it as if-match: a change made by someone else in
-            // between comes back as a 412 conflict instead of being overwritten.
-            let result = match client.get_compartment(id).await {
-                Ok(current) => {
-                    client
-                        .update_compartment(id, details, current.etag.as_deref())
-                        .await
+        RequestKind::UpdateCompartment { id, details, seen } => {
+            match compartment_etag(client, id, seen.as_ref()).await {
+                Ok(etag) => {
+                    let result = client
+                        .update_compartment(id, details, etag.as_deref())
+                        .await;
+                    reply.finish(result.map(|c| Payload::Compartment(c.value)));
                 }
-                Err(e) => Err(e),
-            };
-            reply.finish(result.map(|c| Payload::Compartment(c.value)));
+                Err(conflict) => reply.send(true, Err(conflict)),
+            }
         }
         RequestKind::RecoverCompartment { id } => {
             let result = client.recover_compartment(id, None).await;
             reply.finish(result.map(|c| Payload::Compartment(c.value)));
         }
-        RequestKind::MoveCompartment { id, target_id } => {
-            let started = match client.get_compartment(id).await {
-                Ok(current) => {
-                    client
-                        .move_compartment(id, target_id, current.etag.as_deref())
-                        .await
+        RequestKind::MoveCompartment {
+            id,
+            target_id,
+            seen,
+        } => match compartment_etag(client, id, seen.as_ref()).await {
+            Ok(etag) => {
+                let started = client
+                    .move_compartment(id, target_id, etag.as_deref())
+                    .await;
+                follow_work_request(client, started, reply).await;
+            }
+            Err(conflict) => reply.send(true, Err(conflict)),
+        },
+        RequestKind::DeleteCompartment { id, seen } => {
+            match compartment_etag(client, id, seen.as_ref()).await {
+                Ok(etag) => {
+                    let started = client.delete_compartment(id, etag.as_deref()).await;
+                    follow_work_request(client, started, reply).await;
                 }
-                Err(e) => Err(e),
-            };
-            follow_work_request(client, started, reply).await;
-        }
-        RequestKind::DeleteCompartment { id } => {
-            let started = match client.get_compartment(id).await {
-                Ok(current) => client.delete_compartment(id, current.etag.as_deref()).await,
-                Err(e) => Err(e),
-            };
-            follow_work_request(client, started, reply).await;
+                Err(conflict) => reply.send(true, Err(conflict)),
+            }
         }
         RequestKind::ListPolicies { compartment_ids } => {
             list_policies(client, compartment_ids.clone(), reply).await;

@@ -76,23 +76,40 @@ async fn through_worker(kinds: Vec<RequestKind>) -> Vec<Response> {
     out
 }
 
-#[tokio::test]
-async fn load_tenancy_answers_the_indexed_snapshot_and_a_conditional_rename_goes_through() {
-    let seed = crate::emulator::seed::demo();
-    let prod = seed
+fn rename_prod(stale: Option<crate::model::Compartment>) -> (String, RequestKind) {
+    let demo = crate::emulator::seed::demo();
+    let prod = demo
         .compartments
         .iter()
         .find(|c| c.name == "Prod")
-        .expect("demo has Prod")
-        .id
-        .clone();
-    let rename = RequestKind::UpdateCompartment {
-        id: prod.clone(),
+        .expect("demo has Prod");
+    let kind = RequestKind::UpdateCompartment {
+        id: prod.id.clone(),
         details: UpdateCompartmentDetails {
             name: Some("Production".into()),
             ..UpdateCompartmentDetails::default()
         },
+        seen: stale.or_else(|| Some(prod.clone())),
     };
+    (prod.id.clone(), kind)
+}
+
+fn names(response: &Response) -> Vec<String> {
+    let Ok(Payload::Snapshot(linter)) = &response.result else {
+        panic!("a snapshot, got {:?}", response.result);
+    };
+    linter
+        .snapshot()
+        .compartments
+        .iter()
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn load_tenancy_answers_the_indexed_snapshot_and_a_conditional_rename_goes_through() {
+    let seed = crate::emulator::seed::demo();
+    let (prod, rename) = rename_prod(None);
     let answers = through_worker(vec![RequestKind::LoadTenancy, rename]).await;
     let Ok(Payload::Snapshot(linter)) = &answers[0].result else {
         panic!("a snapshot, got {:?}", answers[0].result);
@@ -108,4 +125,26 @@ async fn load_tenancy_answers_the_indexed_snapshot_and_a_conditional_rename_goes
         panic!("the renamed compartment, got {:?}", answers[1].result);
     };
     assert_eq!(renamed.name, "Production");
+}
+
+#[tokio::test]
+async fn a_rename_of_a_compartment_changed_since_it_was_seen_is_a_conflict() {
+    let seed = crate::emulator::seed::demo();
+    let mut stale = seed
+        .compartments
+        .iter()
+        .find(|c| c.name == "Prod")
+        .expect("demo has Prod")
+        .clone();
+    // What the user saw is older than the service's version.
+    stale.description = "the description before someone changed it".into();
+    let (_, rename) = rename_prod(Some(stale));
+    let answers = through_worker(vec![rename, RequestKind::LoadTenancy]).await;
+    let Err(failure) = &answers[0].result else {
+        panic!("a conflict, got {:?}", answers[0].result);
+    };
+    assert!(failure.is_conflict(), "{failure:?}");
+    assert_eq!(failure.code, "ChangedSinceRead");
+    let after = names(&answers[1]);
+    assert!(after.iter().any(|n| n == "Prod") && !after.iter().any(|n| n == "Production"));
 }
