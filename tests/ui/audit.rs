@@ -299,3 +299,28 @@ fn help_in_the_audit_view_lists_its_keys() {
     press(&mut state, &mut snapshot, key(KeyCode::Esc));
     assert!(state.help.is_none() && state.audit.is_some());
 }
+
+#[test]
+fn a_in_the_policies_pane_audits_the_selected_policys_compartment() {
+    let (mut state, mut snapshot) = loaded(false);
+    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
+    let pane = &state.panes.policies;
+    let policies = pane.policies.data().unwrap();
+    let row = pane
+        .rows
+        .iter()
+        .position(|&i| policies[i].name == "pci-restricted")
+        .unwrap();
+    let compartment = policies[pane.rows[row]].compartment_id.clone();
+    state.panes.policies.cursor.selected = row;
+    press(&mut state, &mut snapshot, key(KeyCode::Char('a')));
+    let view = state.audit.as_ref().expect("the audit view opens");
+    assert_eq!(view.compartment_id, compartment);
+    assert!(view.is_ready());
+    let screen = render(&state);
+    assert!(
+        screen.contains("Audit: acme-corp/Prod/Data/Warehouse/Sensitive"),
+        "{screen}"
+    );
+    assert!(screen.contains("DENY Deny group Contractors"), "{screen}");
+}
