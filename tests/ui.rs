@@ -3,6 +3,8 @@
 
 #[path = "ui/answers.rs"]
 mod answers;
+#[path = "ui/audit.rs"]
+mod audit;
 #[path = "ui/harness.rs"]
 mod harness;
 #[path = "ui/identity.rs"]

@@ -43,6 +43,10 @@ pub enum Action {
     Select,
     /// Every policy statement that applies to the selected compartment.
     Audit,
+    /// In the audit view: ask "what can PRINCIPAL do here".
+    AskWhatCan,
+    /// In the audit view: ask "who can VERB RESOURCE here".
+    AskWhoCan,
 
     // --- writes (unreachable in read-only mode) ---
     Create,

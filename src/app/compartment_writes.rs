@@ -148,6 +148,25 @@ impl CompartmentsPane {
             return;
         };
         match &response.result {
+            Err(failure) if failure.is_conflict() => {
+                // Someone changed the compartment since we read its etag: nothing was
+                // overwritten. Show the conflict and reload so the next try sees their change.
+                self.writes.remove(&request);
+                self.work.remove(&request);
+                ctx.open(Modal::text(
+                    ME,
+                    "Conflict",
+                    vec![
+                        ToneLine::new(
+                            Tone::Error,
+                            "the compartment changed since it was read; nothing was written",
+                        ),
+                        ToneLine::new(Tone::Dim, failure.summary()),
+                        ToneLine::plain("the list is reloading: check the change and try again"),
+                    ],
+                ));
+                self.load(ctx);
+            }
             Err(failure) => {
                 self.writes.remove(&request);
                 self.work.remove(&request);
@@ -254,7 +273,9 @@ impl CompartmentsPane {
                     ctx.toasts.info("nothing changed");
                     return;
                 }
-                if let Some(req) = ctx.send(ME, RequestKind::UpdateCompartment { id, details }) {
+                let seen = Some(c.clone());
+                let kind = RequestKind::UpdateCompartment { id, details, seen };
+                if let Some(req) = ctx.send(ME, kind) {
                     self.writes.insert(req, PendingWrite::Update { name });
                 }
             }
@@ -263,7 +284,13 @@ impl CompartmentsPane {
                     .compartment(&id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                if let Some(req) = ctx.send(ME, RequestKind::MoveCompartment { id, target_id }) {
+                let seen = ctx.compartment(&id).cloned();
+                let kind = RequestKind::MoveCompartment {
+                    id,
+                    target_id,
+                    seen,
+                };
+                if let Some(req) = ctx.send(ME, kind) {
                     self.writes
                         .insert(req, PendingWrite::Move { name: name.clone() });
                     self.work.insert(
@@ -281,7 +308,8 @@ impl CompartmentsPane {
                     .compartment(&id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                if let Some(req) = ctx.send(ME, RequestKind::DeleteCompartment { id }) {
+                let seen = ctx.compartment(&id).cloned();
+                if let Some(req) = ctx.send(ME, RequestKind::DeleteCompartment { id, seen }) {
                     self.writes
                         .insert(req, PendingWrite::Delete { name: name.clone() });
                     self.work.insert(

@@ -2,13 +2,16 @@
 //! the tenancy-wide data panes share (the compartment list), toasts, the modal, outgoing
 //! requests and side effects for the event loop.
 
+use std::sync::Arc;
+
 use crate::model::{Compartment, Tenancy};
+use crate::policy::TenancyLinter;
 
 use super::drafts::Drafts;
 use super::loadable::Loadable;
 use super::modal::Modal;
 use super::pane_id::PaneId;
-use super::request::{Request, RequestId, RequestKind};
+use super::request::{Payload, Request, RequestId, RequestKind, Response};
 use super::toast::Toasts;
 
 /// Facts about the connection shown in the header.
@@ -54,7 +57,12 @@ pub struct Ctx {
     pub in_flight: usize,
     /// Policies per compartment OCID once the policy listing finished, for the tree's detail.
     pub policy_counts: Option<std::collections::BTreeMap<String, usize>>,
+    /// The whole tenancy for the audit view and the editor's tenancy-aware lint, loaded the
+    /// first time one of them needs it; dropped by refresh and after every successful write.
+    pub snapshot: Loadable<Arc<TenancyLinter>>,
     requests: Vec<Request>,
+    /// Writes sent and not answered yet: a successful answer invalidates `snapshot`.
+    writes: std::collections::HashSet<RequestId>,
     next_id: u64,
     /// Position of each compartment in `compartments`, so paths of thousands of policies
     /// do not scan the list for every step.
@@ -79,6 +87,9 @@ impl Ctx {
         self.next_id += 1;
         let id = RequestId(self.next_id);
         self.in_flight += 1;
+        if kind.is_write() {
+            self.writes.insert(id);
+        }
         self.requests.push(Request { id, pane, kind });
         Some(id)
     }
@@ -91,6 +102,40 @@ impl Ctx {
         self.in_flight += 1;
         self.requests.push(Request { id, pane, kind });
         id
+    }
+
+    /// Asks for the tenancy snapshot unless it is loaded or on its way; the answer goes to
+    /// [`Ctx::take_snapshot_response`] whatever pane `pane` is.
+    pub fn ensure_snapshot(&mut self, pane: PaneId) {
+        if matches!(self.snapshot, Loadable::NotLoaded) {
+            let id = self.send_read(pane, RequestKind::LoadTenancy);
+            self.snapshot = Loadable::loading(id);
+        }
+    }
+
+    /// Forgets the snapshot (refresh, or the tenancy changed); the next user reloads it.
+    pub fn invalidate_snapshot(&mut self) {
+        self.snapshot = Loadable::NotLoaded;
+    }
+
+    /// Takes the answer to a snapshot request, or hands the response back when it is not one.
+    /// A successful write also invalidates the snapshot here, so every pane's writes count.
+    pub fn take_snapshot_response(&mut self, response: Response) -> Option<Response> {
+        if response.done && self.writes.remove(&response.id) && response.result.is_ok() {
+            self.invalidate_snapshot();
+        }
+        if !self.snapshot.awaits(response.id) {
+            return Some(response);
+        }
+        self.snapshot = match response.result {
+            Ok(Payload::Snapshot(snapshot)) => Loadable::Loaded(snapshot),
+            Ok(other) => Loadable::Failed(super::request::Failure::local(
+                "UnexpectedAnswer",
+                format!("the tenancy load answered with {other:?}"),
+            )),
+            Err(failure) => Loadable::Failed(failure),
+        };
+        None
     }
 
     /// The requests queued since the last call.

@@ -67,7 +67,13 @@ impl PoliciesPane {
         lines.extend(diff_lines(&editor.base, &mine));
         lines.push(ToneLine::plain(""));
         lines.extend(crate::app::lint::impact_lines(&editor.base, &mine));
-        lines.extend(crate::app::lint::lint_lines(&mine));
+        // The editor's findings are current (recomputed after every change of the text) and
+        // tenancy-aware once the snapshot is loaded.
+        if editor.lint.lines.is_empty() {
+            lines.extend(crate::app::lint::lint_lines(&mine));
+        } else {
+            lines.extend(editor.lint.lines.iter().cloned());
+        }
         ctx.open(Modal::choice(
             ME,
             ModalPurpose::SavePolicy,

@@ -18,6 +18,9 @@ pub struct PolicyEditor {
     pub textarea: TextArea<'static>,
     /// A save is on its way (the diff was confirmed).
     pub saving: bool,
+    /// The findings for the current text, recomputed only when the text or the tenancy
+    /// snapshot changed (see [`super::lint::EditorLint`]), never while drawing.
+    pub lint: super::lint::EditorLint,
 }
 
 impl PolicyEditor {
@@ -40,6 +43,7 @@ impl PolicyEditor {
             base,
             textarea,
             saving: false,
+            lint: super::lint::EditorLint::default(),
         }
     }
 

@@ -32,21 +32,32 @@ pub struct Request {
 pub enum RequestKind {
     /// The tenancy itself, for the header.
     GetTenancy,
+    /// The whole tenancy as a snapshot (the export's reader), for the audit view and the
+    /// editor's tenancy-aware lint. Answers with [`Payload::Snapshot`].
+    LoadTenancy,
     /// Every compartment of the tenancy in one subtree listing, all lifecycle states.
     ListCompartments,
     CreateCompartment(CreateCompartmentDetails),
+    /// The worker reads the compartment first and sends its etag as `if-match`. `seen` is
+    /// the compartment as the user saw it: if it changed since (name, description, parent or
+    /// state), nothing is sent and the answer is a 412 conflict.
     UpdateCompartment {
         id: String,
         details: UpdateCompartmentDetails,
+        seen: Option<Compartment>,
     },
-    /// Answers with the work request as it progresses, until it finishes.
+    /// Answers with the work request as it progresses, until it finishes. Conditional like
+    /// `UpdateCompartment`.
     MoveCompartment {
         id: String,
         target_id: String,
+        seen: Option<Compartment>,
     },
-    /// Answers with the work request as it progresses, until it finishes.
+    /// Answers with the work request as it progresses, until it finishes. Conditional like
+    /// `UpdateCompartment`.
     DeleteCompartment {
         id: String,
+        seen: Option<Compartment>,
     },
     RecoverCompartment {
         id: String,
@@ -230,6 +241,7 @@ impl RequestKind {
         !matches!(
             self,
             RequestKind::GetTenancy
+                | RequestKind::LoadTenancy
                 | RequestKind::ListCompartments
                 | RequestKind::ListPolicies { .. }
                 | RequestKind::GetPolicy { .. }
@@ -260,6 +272,9 @@ pub struct Response {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payload {
     Tenancy(Tenancy),
+    /// The whole tenancy with its effective-permission index, built by the worker (off the
+    /// UI thread); shared, so the audit and the lint read it without copying.
+    Snapshot(std::sync::Arc<crate::policy::TenancyLinter>),
     Compartments(Vec<Compartment>),
     Compartment(Compartment),
     /// One page of a policy listing.

@@ -110,6 +110,8 @@ pub struct AppState {
     pub prompt: Option<Prompt>,
     /// The `?` overlay, with its scroll offset.
     pub help: Option<u16>,
+    /// The audit view of a compartment, open over the pane it came from.
+    pub audit: Option<super::audit::AuditView>,
     pub keymap: Keymap,
     pub quit: bool,
 }
@@ -130,6 +132,7 @@ impl AppState {
             breadcrumbs: Vec::new(),
             prompt: None,
             help: None,
+            audit: None,
             keymap,
             quit: false,
         }
@@ -146,6 +149,12 @@ impl AppState {
         }
         if self.help.is_some() {
             return (vec!["help", "list"], false);
+        }
+        if let Some(audit) = &self.audit {
+            if audit.asking.is_some() {
+                return (vec!["input"], true);
+            }
+            return (vec!["audit", "viewer"], false);
         }
         if self.prompt.is_some() {
             return (vec!["input"], true);

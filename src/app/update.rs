@@ -58,6 +58,15 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Request> {
             Action::PageUp => Some(scroll.saturating_sub(10)),
             _ => Some(scroll),
         };
+    } else if let Some(view) = state.audit.as_mut() {
+        if action == Action::Refresh {
+            // The view rebuilds from the new snapshot once it arrives.
+            state.ctx.invalidate_snapshot();
+        } else if action == Action::Help {
+            state.help = Some(0);
+        } else if !view.handle(&action) {
+            state.audit = None;
+        }
     } else if state.prompt.is_some() {
         update_prompt(state, &action);
     } else {
@@ -73,7 +82,9 @@ pub fn apply_response(state: &mut AppState, response: Response) -> Vec<Request> 
         state.ctx.in_flight = state.ctx.in_flight.saturating_sub(1);
     }
     let AppState { ctx, panes, .. } = state;
-    with_pane!(panes, response.pane, |p| p.take_response(response, ctx));
+    if let Some(response) = ctx.take_snapshot_response(response) {
+        with_pane!(panes, response.pane, |p| p.take_response(response, ctx));
+    }
     follow_effects(state);
     finish(state)
 }
@@ -85,9 +96,28 @@ pub fn record_call(state: &mut AppState, call: CallRecord) {
 
 fn finish(state: &mut AppState) -> Vec<Request> {
     let AppState {
-        ctx, panes, active, ..
+        ctx,
+        panes,
+        active,
+        audit,
+        ..
     } = state;
     with_pane!(panes, *active, |p| p.ensure_loaded(ctx));
+    if let Some(view) = audit {
+        view.sync(ctx);
+    }
+    // The editor lints against the whole tenancy once it is there (per statement before).
+    if let Some(editor) = &mut panes.policies.editor {
+        ctx.ensure_snapshot(PaneId::Policies);
+        let text = editor.text();
+        let snapshot = ctx.snapshot.data().cloned();
+        editor.lint.refresh(
+            &text,
+            snapshot.as_ref(),
+            &editor.compartment_id,
+            &editor.policy_id,
+        );
+    }
     // The compartment tree shows policy counts, so the policy fan-out starts with it.
     if *active == PaneId::Compartments {
         panes.policies.ensure_loaded(ctx);
@@ -171,6 +201,7 @@ fn update_focused(state: &mut AppState, action: &Action) {
             let AppState {
                 ctx, panes, active, ..
             } = state;
+            ctx.invalidate_snapshot();
             with_pane!(panes, *active, |p| p.refresh(ctx));
         }
         Action::Back => {
@@ -183,13 +214,21 @@ fn update_focused(state: &mut AppState, action: &Action) {
             }
         }
         Action::Command(command) => run_command(state, command),
-        Action::Audit if state.active == PaneId::Compartments => {
-            let Some(id) = state.panes.compartments.selected_id().map(str::to_string) else {
-                return;
+        Action::Audit if matches!(state.active, PaneId::Compartments | PaneId::Policies) => {
+            let id = if state.active == PaneId::Compartments {
+                state.panes.compartments.selected_id().map(str::to_string)
+            } else {
+                let policies = &state.panes.policies;
+                policies
+                    .scope
+                    .clone()
+                    .or_else(|| policies.selected().map(|p| p.compartment_id.clone()))
             };
-            match super::audit::audit_modal(&state.ctx, state.panes.policies.policies.data(), &id) {
-                Ok(modal) => state.ctx.open(modal),
-                Err(why) => state.ctx.toasts.info(why),
+            match id {
+                Some(id) => {
+                    state.audit = Some(super::audit::AuditView::new(&id, state.active));
+                }
+                None => state.ctx.toasts.info("select a compartment to audit"),
             }
         }
         write if write.is_write() && state.ctx.session.read_only => state.ctx.refuse_write(),

@@ -64,6 +64,36 @@ impl Reply<'_> {
     }
 }
 
+/// The compartment's current etag, for `if-match`: a change made between this read and the
+/// write comes back from the service as 412. A change made since the user saw the compartment
+/// (`seen`) is refused here, as a 412 conflict, before anything is sent.
+async fn compartment_etag(
+    client: &Client,
+    id: &str,
+    seen: Option<&crate::model::Compartment>,
+) -> Result<Option<String>, Failure> {
+    let current = client.get_compartment(id).await.map_err(|e| failure(&e))?;
+    let c = &current.value;
+    if let Some(seen) = seen
+        && (seen.name != c.name
+            || seen.description != c.description
+            || seen.compartment_id != c.compartment_id
+            || seen.lifecycle_state != c.lifecycle_state)
+    {
+        return Err(Failure {
+            status: Some(412),
+            code: "ChangedSinceRead".into(),
+            message: format!(
+                "compartment {} changed since it was listed (now named {}, {})",
+                seen.name, c.name, c.lifecycle_state
+            ),
+            opc_request_id: None,
+            hint: Some("reload (r), check the change and try again".into()),
+        });
+    }
+    Ok(current.etag)
+}
+
 /// An API error as the UI shows it.
 pub fn failure(e: &ApiError) -> Failure {
     match e {
@@ -83,6 +113,29 @@ async fn execute(client: &Client, tenancy_id: &str, kind: &RequestKind, reply: &
         RequestKind::GetTenancy => {
             reply.finish(client.get_tenancy(tenancy_id).await.map(Payload::Tenancy));
         }
+        RequestKind::LoadTenancy => {
+            // The export's reader: one gatherer for `canopy export` and the TUI.
+            let progress = indicatif::ProgressBar::hidden();
+            let result = crate::api::export::gather(client, tenancy_id, &progress).await;
+            match result {
+                Ok(gathered) => {
+                    // Indexing a large tenancy takes a few hundred milliseconds: not on the
+                    // runtime's threads, and never in `update`.
+                    let snapshot = std::sync::Arc::new(gathered.snapshot);
+                    let built = tokio::task::spawn_blocking(move || {
+                        crate::policy::TenancyLinter::new(snapshot)
+                    })
+                    .await;
+                    reply.send(
+                        true,
+                        built
+                            .map(|linter| Payload::Snapshot(std::sync::Arc::new(linter)))
+                            .map_err(|e| Failure::local("IndexFailed", e.to_string())),
+                    );
+                }
+                Err(e) => reply.finish(Err(e)),
+            }
+        }
         RequestKind::ListCompartments => {
             let result = client
                 .list_compartments(&CompartmentQuery::subtree(tenancy_id))
@@ -95,21 +148,42 @@ async fn execute(client: &Client, tenancy_id: &str, kind: &RequestKind, reply: &
             let result = client.create_compartment(details).await;
             reply.finish(result.map(|c| Payload::Compartment(c.value)));
         }
-        RequestKind::UpdateCompartment { id, details } => {
-            let result = client.update_compartment(id, details, None).await;
-            reply.finish(result.map(|c| Payload::Compartment(c.value)));
+        RequestKind::UpdateCompartment { id, details, seen } => {
+            match compartment_etag(client, id, seen.as_ref()).await {
+                Ok(etag) => {
+                    let result = client
+                        .update_compartment(id, details, etag.as_deref())
+                        .await;
+                    reply.finish(result.map(|c| Payload::Compartment(c.value)));
+                }
+                Err(conflict) => reply.send(true, Err(conflict)),
+            }
         }
         RequestKind::RecoverCompartment { id } => {
             let result = client.recover_compartment(id, None).await;
             reply.finish(result.map(|c| Payload::Compartment(c.value)));
         }
-        RequestKind::MoveCompartment { id, target_id } => {
-            let started = client.move_compartment(id, target_id, None).await;
-            follow_work_request(client, started, reply).await;
-        }
-        RequestKind::DeleteCompartment { id } => {
-            let started = client.delete_compartment(id, None).await;
-            follow_work_request(client, started, reply).await;
+        RequestKind::MoveCompartment {
+            id,
+            target_id,
+            seen,
+        } => match compartment_etag(client, id, seen.as_ref()).await {
+            Ok(etag) => {
+                let started = client
+                    .move_compartment(id, target_id, etag.as_deref())
+                    .await;
+                follow_work_request(client, started, reply).await;
+            }
+            Err(conflict) => reply.send(true, Err(conflict)),
+        },
+        RequestKind::DeleteCompartment { id, seen } => {
+            match compartment_etag(client, id, seen.as_ref()).await {
+                Ok(etag) => {
+                    let started = client.delete_compartment(id, etag.as_deref()).await;
+                    follow_work_request(client, started, reply).await;
+                }
+                Err(conflict) => reply.send(true, Err(conflict)),
+            }
         }
         RequestKind::ListPolicies { compartment_ids } => {
             list_policies(client, compartment_ids.clone(), reply).await;
@@ -239,3 +313,7 @@ async fn follow_work_request(
         tokio::time::sleep(WORK_REQUEST_POLL).await;
     }
 }
+
+#[cfg(test)]
+#[path = "worker_tests.rs"]
+mod tests;

@@ -42,7 +42,8 @@ pub use effective::{EffectiveIndex, PrincipalRef};
 pub use highlight::{TokenKind, highlight};
 pub use impact::{Impact, impact};
 pub use lint::{
-    PolicyFinding, StatementDiagnostic, budget, lint_policy, lint_policy_edit, lint_tenancy,
+    PolicyFinding, StatementDiagnostic, TenancyLinter, budget, lint_policy, lint_policy_edit,
+    lint_tenancy,
 };
 
 /// Parses one statement's syntax only: the tree or the first syntax error (no catalogue or

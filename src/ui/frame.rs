@@ -29,6 +29,9 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
     panes::draw(frame, body, state, theme);
     draw_hints(frame, hints, state, theme);
     draw_bottom_line(frame, toast, state, theme);
+    if let Some(view) = &state.audit {
+        super::audit::draw(frame, body, state, view, theme);
+    }
     if let Some(scroll) = state.help {
         help::draw(frame, body, state, scroll, theme);
     }

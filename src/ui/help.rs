@@ -13,9 +13,15 @@ use crate::app::keymap::display_key;
 /// Help lines for the focused pane: its contexts, then the global keys.
 pub fn lines(state: &AppState, theme: Theme) -> Vec<Line<'static>> {
     let pane = state.active;
-    let mut contexts: Vec<&str> =
-        crate::with_pane_ref!(state.panes, pane, |p| crate::app::Pane::contexts(p));
-    contexts.push("global");
+    let contexts: Vec<&str> = if state.audit.is_some() {
+        // The audit view is open over the pane: its keys are the ones in force.
+        vec!["audit", "viewer"]
+    } else {
+        let mut contexts =
+            crate::with_pane_ref!(state.panes, pane, |p| crate::app::Pane::contexts(p));
+        contexts.push("global");
+        contexts
+    };
     let mut out = Vec::new();
     for context in contexts {
         let bindings = state.keymap.bindings(context);

@@ -1,6 +1,7 @@
 //! Rendering: the frame (header, tabs, body, hint bar, toast line), panes, widgets, theme.
 //! Immediate mode: everything is drawn from [`AppState`] on each frame, nothing kept here.
 
+pub mod audit;
 pub mod frame;
 pub mod help;
 pub mod highlight;

@@ -104,3 +104,65 @@ async fn compartments_from_create_to_recover() {
     let logs = c.list_work_request_logs(&deleted).all().await.unwrap();
     assert!(!logs.is_empty());
 }
+
+/// A rename, move or delete sent with the etag of an older version is refused with 412 and
+/// changes nothing: the TUI shows the conflict instead of overwriting someone's change.
+#[tokio::test]
+async fn compartment_writes_with_a_stale_etag_are_conflicts() {
+    let env = start(demo()).await;
+    let c = env.client();
+    let t = env.tenancy();
+    let created = c
+        .create_compartment(&CreateCompartmentDetails {
+            compartment_id: t.to_string(),
+            name: "EtagTest".into(),
+            description: "etag test".into(),
+            freeform_tags: None,
+            defined_tags: None,
+        })
+        .await
+        .unwrap();
+    let id = created.value.id.clone();
+    let stale = c.get_compartment(&id).await.unwrap().etag;
+    assert!(stale.is_some());
+    // Someone else changes it: the etag we hold is now stale.
+    let theirs = UpdateCompartmentDetails {
+        description: Some("their change".into()),
+        ..UpdateCompartmentDetails::default()
+    };
+    c.update_compartment(&id, &theirs, None).await.unwrap();
+
+    let rename = UpdateCompartmentDetails {
+        name: Some("EtagTestRenamed".into()),
+        ..UpdateCompartmentDetails::default()
+    };
+    let status = |e: canopy::api::ApiError| match e {
+        canopy::api::ApiError::Service(s) => s.status,
+        other => panic!("expected a service error, got {other}"),
+    };
+    let refused = c
+        .update_compartment(&id, &rename, stale.as_deref())
+        .await
+        .unwrap_err();
+    assert_eq!(status(refused), 412);
+    let moved = c
+        .move_compartment(&id, t, stale.as_deref())
+        .await
+        .unwrap_err();
+    assert_eq!(status(moved), 412);
+    let deleted = c
+        .delete_compartment(&id, stale.as_deref())
+        .await
+        .unwrap_err();
+    assert_eq!(status(deleted), 412);
+    let now = c.get_compartment(&id).await.unwrap();
+    assert_eq!(now.value.name, "EtagTest");
+    assert_eq!(now.value.description, "their change");
+    assert_eq!(now.value.lifecycle_state, LifecycleState::Active);
+    // With the current etag the rename goes through.
+    let renamed = c
+        .update_compartment(&id, &rename, now.etag.as_deref())
+        .await
+        .unwrap();
+    assert_eq!(renamed.value.name, "EtagTestRenamed");
+}

@@ -44,6 +44,10 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
     };
     match &request.kind {
         RequestKind::GetTenancy => vec![ok(Payload::Tenancy(snapshot.tenancy.clone()))],
+        RequestKind::LoadTenancy => {
+            let linter = canopy::policy::TenancyLinter::new(std::sync::Arc::new(snapshot.clone()));
+            vec![ok(Payload::Snapshot(std::sync::Arc::new(linter)))]
+        }
         RequestKind::ListCompartments => {
             vec![ok(Payload::Compartments(snapshot.compartments.clone()))]
         }
@@ -110,7 +114,7 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
             snapshot.compartments.push(c.clone());
             vec![ok(Payload::Compartment(c))]
         }
-        RequestKind::UpdateCompartment { id, details } => {
+        RequestKind::UpdateCompartment { id, details, .. } => {
             let c = snapshot
                 .compartments
                 .iter_mut()
@@ -124,7 +128,7 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
             }
             vec![ok(Payload::Compartment(c.clone()))]
         }
-        RequestKind::MoveCompartment { id, target_id } => {
+        RequestKind::MoveCompartment { id, target_id, .. } => {
             let c = snapshot
                 .compartments
                 .iter_mut()
@@ -133,7 +137,7 @@ pub fn answer(snapshot: &mut Snapshot, request: &Request) -> Vec<Response> {
             c.compartment_id.clone_from(target_id);
             work_request(request, "MoveCompartment")
         }
-        RequestKind::DeleteCompartment { id } => {
+        RequestKind::DeleteCompartment { id, .. } => {
             let c = snapshot
                 .compartments
                 .iter_mut()

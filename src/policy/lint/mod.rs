@@ -6,6 +6,8 @@ mod budget;
 mod overlap;
 mod rules;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::model::Snapshot;
@@ -124,50 +126,129 @@ impl<'a> PolicyLinter<'a> {
         statements: &[String],
         editing: Option<&str>,
     ) -> Vec<StatementDiagnostic> {
-        let mut out = Vec::new();
-        let mut linted = Vec::new();
-        for (index, source) in statements.iter().enumerate() {
-            let (statement, diagnostics) = parse_statement(source);
-            out.extend(
-                diagnostics
-                    .into_iter()
-                    .map(|diagnostic| StatementDiagnostic { index, diagnostic }),
-            );
-            let Some(statement) = statement else { continue };
-            let (location, subjects) = match &statement.body {
-                StatementBody::Grant(g) => (
-                    resolve_location(&self.index.tree, compartment_id, g),
-                    self.directory.subjects(g),
-                ),
-                StatementBody::Define(_) => (None, Vec::new()),
-            };
-            linted.push(Linted {
-                index,
-                source,
-                statement,
-                location,
-                subjects,
-            });
-        }
-        let context = rules::Context {
-            tree: &self.index.tree,
-            directory: &self.directory,
-            compartment_id,
-        };
-        let mut push = |index: usize, diagnostic: Diagnostic| {
-            out.push(StatementDiagnostic { index, diagnostic });
-        };
-        rules::check(&context, &linted, &mut push);
-        overlap::check(&self.index, &linted, editing, &mut push);
-        budget::check(
+        lint_with(
             self.snapshot,
-            &self.index.tree,
+            &self.directory,
+            &self.index,
             compartment_id,
             statements,
             editing,
-            &mut push,
-        );
-        out.sort_by_key(|d| (d.index, d.diagnostic.span.start));
-        out
+        )
     }
+}
+
+/// A linter that owns its (shared) tenancy, so UI state can keep it between keystrokes and
+/// the audit view can ask its index. Building it indexes the whole tenancy (hundreds of
+/// milliseconds for a very large one), so build it off the UI thread; linting is then cheap.
+pub struct TenancyLinter {
+    snapshot: Arc<Snapshot>,
+    index: EffectiveIndex,
+}
+
+impl TenancyLinter {
+    pub fn new(snapshot: Arc<Snapshot>) -> Self {
+        let index = EffectiveIndex::build(&snapshot);
+        Self { snapshot, index }
+    }
+
+    pub fn snapshot(&self) -> &Arc<Snapshot> {
+        &self.snapshot
+    }
+
+    pub fn index(&self) -> &EffectiveIndex {
+        &self.index
+    }
+
+    /// As [`lint_policy`] (a new policy attached to `compartment_id`), or as
+    /// [`lint_policy_edit`] when `policy_id` names a policy of the tenancy.
+    pub fn lint(
+        &self,
+        compartment_id: &str,
+        policy_id: Option<&str>,
+        statements: &[String],
+    ) -> Vec<StatementDiagnostic> {
+        let editing = policy_id.filter(|id| self.snapshot.policies.iter().any(|p| p.id == *id));
+        // The name lookups are cheap next to the index; building them per call keeps this
+        // type free of self-references.
+        let directory = Directory::build(&self.snapshot);
+        lint_with(
+            &self.snapshot,
+            &directory,
+            &self.index,
+            compartment_id,
+            statements,
+            editing,
+        )
+    }
+}
+
+impl std::fmt::Debug for TenancyLinter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TenancyLinter")
+            .field("tenancy", &self.snapshot.tenancy.id)
+            .field("statements", &self.index.entries().len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Two linters are equal when they were built from equal tenancies.
+impl PartialEq for TenancyLinter {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.snapshot, &other.snapshot) || self.snapshot == other.snapshot
+    }
+}
+
+fn lint_with(
+    snapshot: &Snapshot,
+    directory: &Directory<'_>,
+    effective: &EffectiveIndex,
+    compartment_id: &str,
+    statements: &[String],
+    editing: Option<&str>,
+) -> Vec<StatementDiagnostic> {
+    let mut out = Vec::new();
+    let mut linted = Vec::new();
+    for (index, source) in statements.iter().enumerate() {
+        let (statement, diagnostics) = parse_statement(source);
+        out.extend(
+            diagnostics
+                .into_iter()
+                .map(|diagnostic| StatementDiagnostic { index, diagnostic }),
+        );
+        let Some(statement) = statement else { continue };
+        let (location, subjects) = match &statement.body {
+            StatementBody::Grant(g) => (
+                resolve_location(&effective.tree, compartment_id, g),
+                directory.subjects(g),
+            ),
+            StatementBody::Define(_) => (None, Vec::new()),
+        };
+        linted.push(Linted {
+            index,
+            source,
+            statement,
+            location,
+            subjects,
+        });
+    }
+    let context = rules::Context {
+        tree: &effective.tree,
+        directory,
+        compartment_id,
+    };
+    let mut push = |index: usize, diagnostic: Diagnostic| {
+        out.push(StatementDiagnostic { index, diagnostic });
+    };
+    rules::check(&context, &linted, &mut push);
+    overlap::check(effective, &linted, editing, &mut push);
+    budget::check(
+        snapshot,
+        &effective.tree,
+        compartment_id,
+        statements,
+        editing,
+        &mut push,
+    );
+    out.sort_by_key(|d| (d.index, d.diagnostic.span.start));
+    out
 }

@@ -153,11 +153,13 @@ fn draw_editor(
     state: &AppState,
     theme: Theme,
 ) {
-    let statements = editor.statements();
-    let problems: Vec<Line> = crate::app::lint::lint_lines(&statements)
-        .into_iter()
-        .filter(|l| matches!(l.tone, Tone::Error | Tone::Warning))
-        .take(3)
+    // Findings were computed in `update` when the text changed (tenancy-aware once the
+    // snapshot is loaded); drawing only reads them.
+    let problems: Vec<Line> = editor
+        .lint
+        .lines
+        .iter()
+        .take(4)
         .map(|l| Line::from(span_owned(&l.text, theme.tone(l.tone))))
         .collect();
     let [edit_area, lint_area] = Layout::vertical([
@@ -171,9 +173,20 @@ fn draw_editor(
         ""
     };
     let saving = if editor.saving { " saving…" } else { "" };
+    let marks = if editor.lint.marked.is_empty() {
+        String::new()
+    } else {
+        let lines: Vec<String> = editor
+            .lint
+            .marked
+            .iter()
+            .map(|l| (l + 1).to_string())
+            .collect();
+        format!(" · ⚠ line {}", lines.join(","))
+    };
     let block = super::block(
         &format!(
-            "Editing {} · {}{modified}{saving} · one statement per line",
+            "Editing {} · {}{modified}{saving}{marks} · one statement per line",
             editor.policy_name,
             state.ctx.compartment_path(&editor.compartment_id)
         ),

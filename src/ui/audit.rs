@@ -1,0 +1,69 @@
+//! The audit view: what applies to a compartment and who it reaches, the last question's
+//! answer, and the question prompt. Drawn over the body from `AppState::audit`.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::widgets::status::failure_lines;
+use super::{span, span_owned};
+use crate::app::AppState;
+use crate::app::audit::AuditView;
+use crate::app::loadable::Loadable;
+
+pub fn draw(frame: &mut Frame<'_>, body: Rect, state: &AppState, view: &AuditView, theme: Theme) {
+    frame.render_widget(Clear, body);
+    let path = state.ctx.compartment_path(&view.compartment_id);
+    let block = Block::bordered()
+        .title(span_owned(&format!(" Audit: {path} "), theme.title()))
+        .border_style(theme.focus_border());
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some((question, input)) = &view.asking {
+        lines.push(Line::from(vec![
+            Span::styled(question.prompt(), theme.key()),
+            span(input, theme.plain()),
+            Span::styled("█", theme.key()),
+        ]));
+    }
+    match &state.ctx.snapshot {
+        Loadable::Failed(f) => {
+            lines.extend(failure_lines(
+                f,
+                "Could not load the tenancy for the audit (r retries)",
+                theme,
+            ));
+        }
+        _ if !view.is_ready() => {
+            let dots = ".".repeat((state.ctx.tick % 4) as usize);
+            lines.push(Line::from(Span::styled(
+                format!("loading the tenancy for the audit...{dots}"),
+                theme.dim(),
+            )));
+        }
+        _ => {
+            if let Some((title, answer)) = &view.answer {
+                lines.push(Line::from(span_owned(title, theme.title())));
+                lines.extend(
+                    answer
+                        .iter()
+                        .map(|l| Line::from(span_owned(&l.text, theme.tone(l.tone)))),
+                );
+                lines.push(Line::from(""));
+            }
+            lines.extend(
+                view.body
+                    .iter()
+                    .map(|l| Line::from(span_owned(&l.text, theme.tone(l.tone)))),
+            );
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((view.scroll, 0)),
+        body,
+    );
+}
