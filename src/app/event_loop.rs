@@ -61,7 +61,7 @@ impl Loop {
         // Ctrl-C is a key in raw mode; SIGINT still comes from `kill -INT` and the like.
         let mut sigint = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
         let mut last_draft_change: Option<Instant> = None;
-        guard.terminal.draw(|f| (self.draw)(f, state))?;
+        guard.draw(|f| (self.draw)(f, state))?;
 
         while !state.quit {
             let first = tokio::select! {
@@ -110,7 +110,7 @@ impl Loop {
                 }
             }
             if dirty && !state.quit {
-                guard.terminal.draw(|f| (self.draw)(f, state))?;
+                guard.draw(|f| (self.draw)(f, state))?;
             }
         }
         if state.ctx.drafts.dirty {

@@ -117,12 +117,14 @@ impl Tui {
         let feed = Arc::clone(&parser);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut frames = FrameBuffer::default();
             // Ends when the child closes the pty.
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                feed.lock().unwrap().process(&buf[..n]);
+                let complete = frames.push(&buf[..n]);
+                feed.lock().unwrap().process(&complete);
             }
         });
         Tui {
@@ -288,4 +290,44 @@ pub fn wait_for_policies(tui: &Tui) {
     tui.wait_until("the whole policy list", |s| {
         s.contains("Policies (") && !s.contains("loading")
     });
+}
+
+/// Holds back the bytes of a frame until the TUI ends its synchronized update, so a test
+/// never reads half a frame (the top redrawn, the bottom still the previous screen).
+#[derive(Default)]
+struct FrameBuffer {
+    pending: Vec<u8>,
+}
+
+impl FrameBuffer {
+    const BEGIN: &'static [u8] = b"\x1b[?2026h";
+    const END: &'static [u8] = b"\x1b[?2026l";
+
+    /// Takes new bytes; returns those that may be shown now.
+    fn push(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.pending.extend_from_slice(bytes);
+        let last_begin = find_last(&self.pending, Self::BEGIN);
+        let last_end = find_last(&self.pending, Self::END);
+        let mut cut = match (last_begin, last_end) {
+            // A frame has begun and not ended yet: show what came before it.
+            (Some(b), e) if e.is_none_or(|e| e < b) => b,
+            _ => self.pending.len(),
+        };
+        // A marker split across reads: keep its start back too.
+        for keep in (1..Self::BEGIN.len()).rev() {
+            if cut == self.pending.len()
+                && self.pending.len() >= keep
+                && self.pending.ends_with(&Self::BEGIN[..keep])
+            {
+                cut = self.pending.len() - keep;
+                break;
+            }
+        }
+        let rest = self.pending.split_off(cut);
+        std::mem::replace(&mut self.pending, rest)
+    }
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
