@@ -13,7 +13,11 @@ fn navigate_the_tree_and_filter_it() {
     tui.wait_for("Sandbox");
     tui.keys("/");
     tui.keys("pci");
-    let screen = tui.wait_for("PCI");
+    // Keys are read one by one: wait until the whole query is in force (after `p` alone,
+    // Finance is still shown, as the parent of Reports).
+    let screen = tui.wait_until("the filter /pci applied", |s| {
+        s.contains("/pci█") && s.contains("PCI")
+    });
     assert!(
         !screen.contains("Finance"),
         "the filter hides what does not lead to a match:\n{screen}"
