@@ -50,8 +50,8 @@ impl TenancyArgs {
     async fn load(&self) -> anyhow::Result<Snapshot> {
         match &self.snapshot {
             Some(path) => Ok(crate::emulator::seed::from_file(path)?),
-            // The demo emulator serves exactly this seed; reading it directly needs no server.
-            None if self.connection.demo => Ok(crate::emulator::seed::demo()),
+            // `--demo` too goes through the client, against the embedded emulator, so the demo
+            // exercises exactly the path a real tenancy takes.
             None => crate::api::export::load_snapshot(&self.connection).await,
         }
     }
