@@ -139,6 +139,19 @@ impl Tui {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Where the terminal's cursor is, as (row, column), when it is shown.
+    pub fn cursor(&self) -> Option<(u16, u16)> {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        (!screen.hide_cursor()).then(|| screen.cursor_position())
+    }
+
+    /// The screen's rows, for looking at one of them.
+    pub fn rows(&self) -> Vec<String> {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().rows(0, COLS).collect()
+    }
+
     pub fn title(&self) -> String {
         self.parser.lock().unwrap().screen().title().to_string()
     }

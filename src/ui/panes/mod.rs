@@ -1,9 +1,10 @@
-//! One file per pane; [`draw`] dispatches on the focused [`PaneId`].
+//! One folder per pane; [`draw`] dispatches on the focused [`PaneId`] (a pane missing here
+//! is a compile error). A pane that is one list of one kind draws with [`list_pane`].
 
 pub mod compartments;
 pub mod identity;
-pub mod identity_detail;
 pub mod invitations;
+pub mod list_pane;
 pub mod log;
 pub mod policies;
 pub mod tags;
@@ -41,8 +42,8 @@ pub fn block(title: &str, focused: bool, theme: Theme) -> Block<'static> {
         })
 }
 
-/// ` [filter: prod]` for a block title when a filter is active.
-pub fn filter_suffix(filter: &crate::app::filter::ListFilter) -> String {
+/// ` [/prod substring]` for a block title when a filter is active.
+pub fn filter_suffix(filter: &crate::app::widgets::filter::ListFilter) -> String {
     if filter.is_active() {
         format!(" [/{} {}]", filter.query, filter.mode.label())
     } else {
