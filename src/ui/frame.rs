@@ -76,16 +76,61 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
     );
 }
 
+/// The pane tabs, each with the key that opens it (from the keymap). When they do not all
+/// fit, a window of them around the focused one shows, with `‹` `›` where more are.
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let tabs: Vec<(String, String, bool)> = PaneId::ALL
+        .iter()
+        .map(|pane| {
+            let key = state
+                .keymap()
+                .key_in(&[KeyContext::Global], &Action::Go(*pane))
+                .unwrap_or_default();
+            (key, pane.title().to_string(), *pane == state.active)
+        })
+        .collect();
+    let width = |(key, title, _): &(String, String, bool)| {
+        key.chars().count() + title.chars().count() + 3
+    };
+    let active = tabs.iter().position(|t| t.2).unwrap_or(0);
+    let room = area.width as usize;
+    let everything: usize = tabs.iter().map(width).sum();
+    // Grow the window from the focused tab outwards while it fits (2 cells for the arrows).
+    let (mut first, mut last) = (active, active);
+    let mut used = width(&tabs[active]) + 2;
+    if everything <= room {
+        (first, last) = (0, tabs.len() - 1);
+    }
+    loop {
+        let grew_right = last + 1 < tabs.len() && used + width(&tabs[last + 1]) <= room;
+        if grew_right {
+            last += 1;
+            used += width(&tabs[last]);
+        }
+        let grew_left = first > 0 && used + width(&tabs[first - 1]) <= room;
+        if grew_left {
+            first -= 1;
+            used += width(&tabs[first]);
+        }
+        if !grew_right && !grew_left {
+            break;
+        }
+    }
     let mut spans = Vec::new();
-    for (i, pane) in PaneId::ALL.iter().enumerate() {
-        let style = if *pane == state.active {
+    if first > 0 {
+        spans.push(Span::styled("‹", theme.dim()));
+    }
+    for (key, title, focused) in &tabs[first..=last] {
+        let style = if *focused {
             theme.tab_active()
         } else {
             theme.dim()
         };
-        spans.push(Span::styled(format!(" {}", i + 1), theme.key()));
-        spans.push(Span::styled(format!(" {} ", pane.title()), style));
+        spans.push(Span::styled(format!(" {key}"), theme.key()));
+        spans.push(Span::styled(format!(" {title} "), style));
+    }
+    if last + 1 < tabs.len() {
+        spans.push(Span::styled("›", theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

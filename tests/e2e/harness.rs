@@ -232,6 +232,20 @@ impl Tui {
         parser.screen().alternate_screen() || parser.screen().hide_cursor()
     }
 
+    /// Waits for the process to end by itself; its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader thread take the last bytes the process wrote.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("canopy did not end by itself");
+    }
+
     /// Kills the process outright (no chance to clean up), as a crash or a lost SSH session.
     pub fn kill_hard(&mut self) {
         if let Some(pid) = self.child.process_id() {

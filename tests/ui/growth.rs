@@ -237,3 +237,20 @@ fn sort_and_columns_are_chosen_per_list() {
     assert!(!screen.contains("Compartment  "), "{screen}");
     assert_snapshot!(screen);
 }
+
+#[test]
+fn a_read_only_list_pane_is_one_declaration() {
+    // The Regions pane is the worked example of docs/architecture.md: a kind description, a
+    // request, a declaration line and a draw arm.
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Command("reg".into()));
+    assert_eq!(state.active, PaneId::Regions);
+    let screen = render(&state);
+    assert!(screen.contains("Region subscriptions ("), "{screen}");
+    assert!(screen.contains("us-ashburn-1"), "{screen}");
+    assert_snapshot!(screen);
+    // The generic list keys work there too.
+    act(&mut state, &mut world, Action::Filter);
+    type_text(&mut state, &mut world, "zzz");
+    assert!(render(&state).contains("No region subscriptions match the filter"));
+}

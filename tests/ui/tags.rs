@@ -292,7 +292,7 @@ fn a_cascade_delete_follows_its_work_request() {
             .current()
             .unwrap()
             .text
-            .contains("deleting tag namespace")
+            .contains("deleted tag namespace")
     );
 }
 

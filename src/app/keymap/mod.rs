@@ -38,10 +38,11 @@ pub struct Keymap {
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
-    #[error("keymap {origin} is not valid: {source} (see assets/keymap.toml for the format)")]
+    #[error("keymap {origin}, line {line}: {message} (see assets/keymap.toml for the format)")]
     Parse {
         origin: String,
-        source: toml::de::Error,
+        line: usize,
+        message: String,
     },
     #[error(
         "keymap {origin}, line {line}: '{key}' in [{context}] is not a key (try e.g. \"x\", \"ctrl-s\", \"enter\", \"f2\")"
@@ -176,9 +177,12 @@ impl Keymap {
 /// file and the line.
 fn parse(origin: &str, text: &str) -> Result<BTreeMap<KeyContext, Vec<Binding>>, KeymapError> {
     let tables: BTreeMap<String, Vec<Binding>> =
-        toml::from_str(text).map_err(|source| KeymapError::Parse {
+        toml::from_str(text).map_err(|e: toml::de::Error| KeymapError::Parse {
             origin: origin.to_string(),
-            source,
+            line: e
+                .span()
+                .map_or(1, |span| text[..span.start.min(text.len())].matches('\n').count() + 1),
+            message: e.message().trim().to_string(),
         })?;
     let mut out = BTreeMap::new();
     for (name, bindings) in tables {

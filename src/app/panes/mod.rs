@@ -68,6 +68,12 @@ declare_panes! {
             commands: [("inv invitations invitation", "", "invitations")],
             contexts: [Invitations = "invitations"],
         },
+        /// The regions the tenancy is subscribed to.
+        Regions(regions: list_pane::ListPane<crate::model::RegionSubscription>) {
+            title: "Regions",
+            commands: [("reg regions region", "", "region subscriptions")],
+            contexts: [],
+        },
         /// Every API call of the session.
         Log(log: log::LogPane) {
             title: "Log",

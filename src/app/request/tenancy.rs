@@ -13,12 +13,16 @@ pub enum TenancyRequest {
     /// The whole tenancy (the export's reader), indexed off the UI thread. Answers with
     /// [`Payload::Snapshot`].
     Load,
+    /// The regions the tenancy is subscribed to.
+    ListRegionSubscriptions,
 }
 
 impl TenancyRequest {
     pub fn is_write(&self) -> bool {
         match self {
-            TenancyRequest::Get | TenancyRequest::Load => false,
+            TenancyRequest::Get | TenancyRequest::Load | TenancyRequest::ListRegionSubscriptions => {
+                false
+            }
         }
     }
 
@@ -31,6 +35,9 @@ impl TenancyRequest {
                         .await
                         .map(Payload::Tenancy),
                 );
+            }
+            TenancyRequest::ListRegionSubscriptions => {
+                w.list(w.client.list_region_subscriptions(w.tenancy_id).await);
             }
             TenancyRequest::Load => {
                 let progress = indicatif::ProgressBar::hidden();

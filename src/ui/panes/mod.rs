@@ -24,6 +24,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         PaneId::Policies => policies::draw(frame, area, state, theme),
         PaneId::Tags => tags::draw(frame, area, state, theme),
         PaneId::Invitations => invitations::draw(frame, area, state, theme),
+        PaneId::Regions => list_pane::draw(
+            frame,
+            area,
+            &state.panes.regions,
+            "Region subscriptions",
+            &state.ctx,
+            theme,
+        ),
         PaneId::Log => log::draw(frame, area, state, theme),
     }
 }

@@ -352,7 +352,7 @@ impl TagsPane {
         let (kind, done, change) = match dialog {
             TagsDialog::DeleteNamespace { id } => (
                 TagRequest::CascadeDeleteNamespace { id: id.clone() },
-                format!("deleting tag namespace {}", self.ns_name(&id)),
+                format!("deleted tag namespace {}", self.ns_name(&id)),
                 TagsChange::RemoveNamespace(id),
             ),
             TagsDialog::DeleteTag { namespace_id, name } => {

@@ -117,7 +117,8 @@ impl TagsPane {
     /// Sends a write; what a success changes is kept until the answer.
     pub(super) fn send(&mut self, kind: TagRequest, done: String, change: TagsChange, ctx: &mut Ctx) {
         let follows_work = matches!(kind, TagRequest::CascadeDeleteNamespace { .. });
-        let line = format!("{done}: ACCEPTED");
+        // "deleted X" when it is done; "deleting X: IN_PROGRESS 40%" until then.
+        let line = format!("{}: ACCEPTED", done.replacen("deleted", "deleting", 1));
         if let Some(id) = ctx.write(ME, kind, done) {
             self.changes.insert(id, change);
             if follows_work {
