@@ -17,6 +17,7 @@ pub mod ctx;
 pub mod drafts;
 pub mod event_loop;
 pub mod keymap;
+mod list_keys;
 pub mod panes;
 pub mod request;
 pub mod resource;

@@ -12,7 +12,7 @@ use super::resource::Presence;
 use super::state::{AppState, Prompt};
 use super::widgets::line_editor::{Edit, LineEditor};
 use super::widgets::list_view::ListControl;
-use super::widgets::modal::{Modal, ModalKind, ModalOutcome, Tone, ToneLine};
+use super::widgets::modal::{Modal, ModalKind, ModalOutcome, ToneLine};
 use super::widgets::modal_update::update_modal;
 
 /// The action a key means in the current state, or `None` if it means nothing.
@@ -87,7 +87,7 @@ fn close_modal(state: &mut AppState, modal: Modal, outcome: ModalOutcome) {
     match dialog {
         PaneDialog::Columns => {
             if let ModalOutcome::Chose(i) = outcome {
-                choose_columns(state, Some(i));
+                super::list_keys::choose_columns(state, Some(i));
             }
         }
         dialog => {
@@ -251,7 +251,7 @@ fn update_focused(state: &mut AppState, action: &Action) {
             open_audit(state);
         }
         Action::Sort | Action::SortReverse | Action::Columns | Action::Mark => {
-            list_action(state, action);
+            super::list_keys::list_action(state, action);
         }
         write if write.is_write() && state.ctx.session.read_only => state.ctx.refuse_write(),
         write if refuses_gone(state, write) => {}
@@ -297,68 +297,6 @@ fn open_audit(state: &mut AppState) {
         Some(id) => state.audit = Some(super::audit::AuditView::new(&id, state.active)),
         None => state.ctx.toasts.info("select a compartment to audit"),
     }
-}
-
-/// Sort, column choice and marks, for whatever list has the focus.
-fn list_action(state: &mut AppState, action: &Action) {
-    let AppState {
-        ctx, panes, active, ..
-    } = state;
-    let Some(list) = panes.get_mut(*active).focused_list_mut() else {
-        ctx.toasts.info("no list here");
-        return;
-    };
-    match action {
-        Action::Sort => list.sort_next(ctx),
-        Action::SortReverse => list.sort_reverse(ctx),
-        Action::Mark => {
-            let marked = list.toggle_mark();
-            let noun = list.noun();
-            let count = list.marked();
-            let what = if count == 1 { noun.one } else { noun.many };
-            let verb = if marked { "marked" } else { "unmarked" };
-            ctx.toasts.info(format!("{verb}; {count} {what} marked"));
-        }
-        _ => choose_columns(state, None),
-    }
-}
-
-/// Opens (or, after a choice, updates) the column chooser of the focused list. It stays open
-/// so several columns can be switched in one go.
-fn choose_columns(state: &mut AppState, toggled: Option<usize>) {
-    let AppState {
-        ctx, panes, active, ..
-    } = state;
-    let Some(list) = panes.get_mut(*active).focused_list_mut() else {
-        return;
-    };
-    let columns = list.columns();
-    if let Some(i) = toggled {
-        if i >= columns.len() {
-            return; // "Done"
-        }
-        list.toggle_column(i);
-    }
-    let options: Vec<String> = list
-        .columns()
-        .iter()
-        .map(|(title, shown)| format!("[{}] {title}", if *shown { "x" } else { " " }))
-        .chain(std::iter::once("Done".to_string()))
-        .collect();
-    let options: Vec<&str> = options.iter().map(String::as_str).collect();
-    let mut modal = Modal::choice(
-        PaneDialog::Columns,
-        "Columns",
-        vec![ToneLine::new(
-            Tone::Dim,
-            "Enter shows or hides a column; the first always shows.",
-        )],
-        &options,
-    );
-    if let (Some(i), ModalKind::Choice { selected, .. }) = (toggled, &mut modal.kind) {
-        *selected = i;
-    }
-    ctx.open(modal);
 }
 
 fn update_prompt(state: &mut AppState, action: &Action) {

@@ -89,9 +89,8 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) 
             (key, pane.title().to_string(), *pane == state.active)
         })
         .collect();
-    let width = |(key, title, _): &(String, String, bool)| {
-        key.chars().count() + title.chars().count() + 3
-    };
+    let width =
+        |(key, title, _): &(String, String, bool)| key.chars().count() + title.chars().count() + 3;
     let active = tabs.iter().position(|t| t.2).unwrap_or(0);
     let room = area.width as usize;
     let everything: usize = tabs.iter().map(width).sum();

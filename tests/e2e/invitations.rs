@@ -83,8 +83,5 @@ fn create_rename_and_cancel_an_invitation() {
         .find(|i| i.display_name == "partner-two")
         .expect("renamed");
     assert_eq!(invitation.recipient_tenancy_id, RECIPIENT);
-    assert_eq!(
-        invitation.status,
-        canopy::model::InvitationStatus::Canceled
-    );
+    assert_eq!(invitation.status, canopy::model::InvitationStatus::Canceled);
 }

@@ -91,8 +91,14 @@ fn a_keymap_with_an_unknown_context_stops_the_start_with_one_clear_message() {
         1,
         "said once:\n{screen}"
     );
-    assert!(screen.contains("keymap.toml, line 6: [identiy]"), "{screen}");
-    assert!(screen.contains("identity_users"), "the contexts it knows:\n{screen}");
+    assert!(
+        screen.contains("keymap.toml, line 6: [identiy]"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("identity_users"),
+        "the contexts it knows:\n{screen}"
+    );
     tui.wait_exit();
     assert!(!tui.terminal_taken(), "the terminal was never taken");
 }

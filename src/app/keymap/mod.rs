@@ -179,9 +179,9 @@ fn parse(origin: &str, text: &str) -> Result<BTreeMap<KeyContext, Vec<Binding>>,
     let tables: BTreeMap<String, Vec<Binding>> =
         toml::from_str(text).map_err(|e: toml::de::Error| KeymapError::Parse {
             origin: origin.to_string(),
-            line: e
-                .span()
-                .map_or(1, |span| text[..span.start.min(text.len())].matches('\n').count() + 1),
+            line: e.span().map_or(1, |span| {
+                text[..span.start.min(text.len())].matches('\n').count() + 1
+            }),
             message: e.message().trim().to_string(),
         })?;
     let mut out = BTreeMap::new();

@@ -20,9 +20,9 @@ pub enum TenancyRequest {
 impl TenancyRequest {
     pub fn is_write(&self) -> bool {
         match self {
-            TenancyRequest::Get | TenancyRequest::Load | TenancyRequest::ListRegionSubscriptions => {
-                false
-            }
+            TenancyRequest::Get
+            | TenancyRequest::Load
+            | TenancyRequest::ListRegionSubscriptions => false,
         }
     }
 

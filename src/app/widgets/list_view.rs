@@ -11,7 +11,9 @@ use super::loadable::Loadable;
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::request::{Failure, Payload, RequestId, Response};
-use crate::app::resource::{Noun, Presence, Resource, SortKey};
+use crate::app::resource::Resource;
+
+pub use super::list_control::ListControl;
 
 /// Which column rows are ordered by (`None`: the kind's natural order), and which way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,12 +28,12 @@ pub struct ListView<T> {
     /// A reload on its way while the old items stay on screen.
     pub refreshing: Option<RequestId>,
     /// Pages of a reload gathered until its last one arrives.
-    incoming: Vec<T>,
+    pub(super) incoming: Vec<T>,
     /// Indices into the items shown, in order.
-    rows: Vec<usize>,
+    pub(super) rows: Vec<usize>,
     pub cursor: ListCursor,
     /// The selected resource's id and name: the selection follows it, not the row number.
-    selected: Option<(String, String)>,
+    pub(super) selected: Option<(String, String)>,
     pub filter: ListFilter,
     pub sort: Sort,
     /// Only resources in this compartment.
@@ -43,14 +45,14 @@ pub struct ListView<T> {
     /// Something the user should be told about the selection ("ana is gone").
     pub note: Option<String>,
     /// Every item's index in sorted order, kept while only the filter changes.
-    order: Vec<usize>,
+    pub(super) order: Vec<usize>,
     /// Each item's position in `order`.
-    rank: Vec<usize>,
-    by_id: HashMap<String, usize>,
+    pub(super) rank: Vec<usize>,
+    pub(super) by_id: HashMap<String, usize>,
     /// Each item's filter text, lower-cased once per change of the items.
-    search: Vec<String>,
+    pub(super) search: Vec<String>,
     /// The query the rows were filtered with, to narrow them while the user types on.
-    filtered_by: Option<ListFilter>,
+    pub(super) filtered_by: Option<ListFilter>,
 }
 
 // Not derived: the derive would ask `T: Default`, which resources are not.
@@ -367,215 +369,10 @@ impl<T: Resource> ListView<T> {
             .collect()
     }
 
-    /// Sorts every item again (the items or the order changed), then filters.
-    pub fn resort(&mut self, ctx: &Ctx) {
-        let all = self.items.data().map_or(&[][..], Vec::as_slice);
-        let columns = T::columns();
-        let column = self.sort.column.and_then(|c| columns.get(c));
-        let keys: Vec<(SortKey, SortKey)> = all
-            .iter()
-            .map(|t| {
-                let natural = t.natural_key(ctx);
-                match column {
-                    Some(c) => (c.sort_key(t, ctx), natural),
-                    None => (natural, SortKey::Number(0)),
-                }
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..all.len()).collect();
-        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-        if self.sort.descending {
-            order.reverse();
-        }
-        let mut rank = vec![0; order.len()];
-        for (position, &i) in order.iter().enumerate() {
-            rank[i] = position;
-        }
-        self.search = all
-            .iter()
-            .map(|t| t.search_text(ctx).to_lowercase())
-            .collect();
-        self.by_id = all
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id().to_string(), i))
-            .collect();
-        self.order = order;
-        self.rank = rank;
-        self.filtered_by = None;
-        self.refilter(ctx);
-    }
-
-    /// Recomputes the rows from the order, scope and filter, keeping the selection on the
-    /// same item. While the user types forward, only the rows already shown are tested again.
-    fn refilter(&mut self, _ctx: &Ctx) {
-        let all = self.items.data().map_or(&[][..], Vec::as_slice);
-        let narrowing = self
-            .filtered_by
-            .as_ref()
-            .is_some_and(|before| self.filter.narrows(before));
-        let candidates: &[usize] = if narrowing { &self.rows } else { &self.order };
-        let scope = self.scope.as_deref();
-        let in_scope = |i: usize| scope.is_none_or(|s| all[i].compartment_id() == Some(s));
-        let rows: Vec<usize> = if self.filter.is_active() {
-            let mut compiled = self.filter.compile();
-            candidates
-                .iter()
-                .copied()
-                .filter(|&i| in_scope(i) && compiled.matches_lower(&self.search[i]))
-                .collect()
-        } else if scope.is_some() {
-            candidates
-                .iter()
-                .copied()
-                .filter(|&i| in_scope(i))
-                .collect()
-        } else {
-            candidates.to_vec()
-        };
-        self.rows = rows;
-        self.filtered_by = Some(self.filter.clone());
-        self.follow_selection();
-    }
-
-    /// Puts the cursor on the selected item's row; if it is not shown any more, on its nearest
-    /// neighbour, with a note when the item itself is gone.
-    fn follow_selection(&mut self) {
-        let Some((id, name)) = self.selected.clone() else {
-            self.cursor.clamp(self.rows.len());
-            self.remember_selection();
-            return;
-        };
-        if let Some(pos) = self.position_of(&id) {
-            self.cursor.selected = pos;
-            return;
-        }
-        self.cursor.clamp(self.rows.len());
-        let gone = self.items.is_loaded() && !self.by_id.contains_key(&id);
-        self.remember_selection();
-        if gone {
-            self.note = Some(match self.selected() {
-                Some(next) => format!(
-                    "{} {name} is gone; selected {} instead",
-                    T::NOUN.one,
-                    next.name()
-                ),
-                None => format!("{} {name} is gone", T::NOUN.one),
-            });
-        }
-    }
-
-    /// The row showing the item with this id (rows keep the sorted order, so the item's rank
-    /// finds it by binary search).
-    fn position_of(&self, id: &str) -> Option<usize> {
-        let &i = self.by_id.get(id)?;
-        let rank = *self.rank.get(i)?;
-        self.rows
-            .binary_search_by_key(&rank, |&r| self.rank[r])
-            .ok()
-            .or_else(|| self.rows.iter().position(|&r| r == i))
-    }
-
-    fn remember_selection(&mut self) {
+    pub(super) fn remember_selection(&mut self) {
         self.selected = self
             .selected()
             .map(|t| (t.id().to_string(), t.name().to_string()));
-    }
-}
-
-/// What the generic list keys (filter, sort, columns, marks, copy, raw JSON) need of any
-/// list, whatever its kind: panes hand out their focused list as one of these.
-pub trait ListControl {
-    fn noun(&self) -> Noun;
-    fn navigate(&mut self, action: &Action) -> bool;
-    fn filter(&self) -> &ListFilter;
-    fn set_filter(&mut self, filter: ListFilter, ctx: &Ctx);
-    fn selected_id(&self) -> Option<&str>;
-    fn selected_name(&self) -> Option<String>;
-    fn selected_json(&self) -> Option<serde_json::Value>;
-    fn selected_presence(&self) -> Option<Presence>;
-    fn sort_next(&mut self, ctx: &Ctx);
-    fn sort_reverse(&mut self, ctx: &Ctx);
-    /// Every column's title and whether it is shown.
-    fn columns(&self) -> Vec<(&'static str, bool)>;
-    fn toggle_column(&mut self, column: usize);
-    fn toggle_mark(&mut self) -> bool;
-    fn marked(&self) -> usize;
-    fn take_note(&mut self) -> Option<String>;
-    /// The writes this kind offers.
-    fn actions(&self) -> &'static [Action];
-}
-
-impl<T: Resource> ListControl for ListView<T> {
-    fn noun(&self) -> Noun {
-        T::NOUN
-    }
-
-    fn navigate(&mut self, action: &Action) -> bool {
-        ListView::navigate(self, action)
-    }
-
-    fn filter(&self) -> &ListFilter {
-        &self.filter
-    }
-
-    fn set_filter(&mut self, filter: ListFilter, ctx: &Ctx) {
-        ListView::set_filter(self, filter, ctx);
-    }
-
-    fn selected_id(&self) -> Option<&str> {
-        ListView::selected_id(self)
-    }
-
-    fn selected_name(&self) -> Option<String> {
-        self.selected().map(|t| t.name().to_string())
-    }
-
-    fn selected_json(&self) -> Option<serde_json::Value> {
-        serde_json::to_value(self.selected()?).ok()
-    }
-
-    fn selected_presence(&self) -> Option<Presence> {
-        self.selected().map(Resource::presence)
-    }
-
-    fn sort_next(&mut self, ctx: &Ctx) {
-        ListView::sort_next(self, ctx);
-    }
-
-    fn sort_reverse(&mut self, ctx: &Ctx) {
-        ListView::sort_reverse(self, ctx);
-    }
-
-    fn columns(&self) -> Vec<(&'static str, bool)> {
-        T::columns()
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.title, !self.hidden.contains(&i)))
-            .collect()
-    }
-
-    fn toggle_column(&mut self, column: usize) {
-        // The first column names the resource: it always stays.
-        if column > 0 && !self.hidden.remove(&column) {
-            self.hidden.insert(column);
-        }
-    }
-
-    fn toggle_mark(&mut self) -> bool {
-        ListView::toggle_mark(self)
-    }
-
-    fn marked(&self) -> usize {
-        self.marked.len()
-    }
-
-    fn take_note(&mut self) -> Option<String> {
-        self.note.take()
-    }
-
-    fn actions(&self) -> &'static [Action] {
-        T::actions()
     }
 }
 

@@ -6,6 +6,8 @@ pub mod cursor;
 pub mod filter;
 pub mod form;
 pub mod line_editor;
+pub mod list_control;
+mod list_order;
 pub mod list_view;
 pub mod loadable;
 pub mod modal;

@@ -7,6 +7,7 @@ mod dialogs;
 mod forms;
 pub mod kinds;
 pub mod members;
+mod open;
 pub mod public_key;
 mod results;
 

@@ -4,6 +4,7 @@
 mod dialogs;
 pub mod forms;
 pub mod kinds;
+mod open;
 mod results;
 
 use std::collections::{BTreeMap, BTreeSet};

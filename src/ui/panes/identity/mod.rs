@@ -53,50 +53,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
 fn draw_tab(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.identity;
     let focused = pane.focus == IdentityFocus::List;
-    let ctx = &state.ctx;
-    let empty = |what: &str| {
-        format!(
-            "No {what}. Press {} to create one.",
-            ctx.key(&Action::Create)
-        )
+    let title = pane.tab.title();
+    let empty = format!(
+        "No {}. Press {} to create one.",
+        title.to_lowercase(),
+        state.ctx.key(&Action::Create)
+    );
+    let text = ListText {
+        title,
+        empty: &empty,
     };
+    let (ctx, f) = (&state.ctx, frame);
     match pane.tab {
-        IdentityTab::Users => draw_list(
-            frame,
-            area,
-            &pane.users,
-            &ListText {
-                title: "Users",
-                empty: &empty("users"),
-            },
-            focused,
-            ctx,
-            theme,
-        ),
-        IdentityTab::Groups => draw_list(
-            frame,
-            area,
-            &pane.groups,
-            &ListText {
-                title: "Groups",
-                empty: &empty("groups"),
-            },
-            focused,
-            ctx,
-            theme,
-        ),
-        IdentityTab::DynamicGroups => draw_list(
-            frame,
-            area,
-            &pane.dynamic_groups,
-            &ListText {
-                title: "Dynamic groups",
-                empty: &empty("dynamic groups"),
-            },
-            focused,
-            ctx,
-            theme,
-        ),
+        IdentityTab::Users => draw_list(f, area, &pane.users, &text, focused, ctx, theme),
+        IdentityTab::Groups => draw_list(f, area, &pane.groups, &text, focused, ctx, theme),
+        IdentityTab::DynamicGroups => {
+            draw_list(f, area, &pane.dynamic_groups, &text, focused, ctx, theme);
+        }
     }
 }
 
