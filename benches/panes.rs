@@ -5,8 +5,12 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use canopy::app::filter::{FilterMode, ListFilter};
 use canopy::app::keymap::Keymap;
+use canopy::app::request::{
+    CompartmentRequest, IdentityRequest, InvitationRequest, PolicyRequest, TagRequest,
+    TenancyRequest,
+};
+use canopy::app::widgets::filter::{FilterMode, ListFilter};
 use canopy::app::{
     Action, AppState, Pane as _, PaneId, Payload, Request, RequestKind, Response, Session,
     apply_response, start, update,
@@ -35,30 +39,41 @@ fn report(what: &str, (best, median): (Duration, Duration)) {
     );
 }
 
-/// The answer the service would give to the reads these figures need.
+/// The answer the service would give to the reads these figures need (the state and the
+/// drawing are measured here, not the network: see the `tui` bench for the real binary).
 fn answer(s: &Snapshot, r: &Request) -> Response {
     let payload = match &r.kind {
-        RequestKind::GetTenancy => Payload::Tenancy(s.tenancy.clone()),
-        RequestKind::ListCompartments => Payload::Compartments(s.compartments.clone()),
-        RequestKind::ListPolicies { .. } => Payload::Policies(Vec::new()),
-        RequestKind::ListUsers => Payload::Users(s.users.clone()),
-        RequestKind::ListGroups => Payload::Groups(s.groups.clone()),
-        RequestKind::ListDynamicGroups => Payload::DynamicGroups(s.dynamic_groups.clone()),
-        RequestKind::ListMemberships { .. } => Payload::Memberships(s.memberships.clone()),
-        RequestKind::ListTagNamespaces => Payload::TagNamespaces(s.tag_namespaces.clone()),
-        RequestKind::ListTags { namespace_id } => Payload::Tags(
+        RequestKind::Tenancy(TenancyRequest::Get) => Payload::Tenancy(s.tenancy.clone()),
+        RequestKind::Compartments(CompartmentRequest::List) => {
+            Payload::items(s.compartments.clone())
+        }
+        RequestKind::Policies(PolicyRequest::List { .. }) => {
+            Payload::items(Vec::<canopy::model::Policy>::new())
+        }
+        RequestKind::Identity(IdentityRequest::ListUsers) => Payload::items(s.users.clone()),
+        RequestKind::Identity(IdentityRequest::ListGroups) => Payload::items(s.groups.clone()),
+        RequestKind::Identity(IdentityRequest::ListDynamicGroups) => {
+            Payload::items(s.dynamic_groups.clone())
+        }
+        RequestKind::Identity(IdentityRequest::ListMemberships { .. }) => {
+            Payload::items(s.memberships.clone())
+        }
+        RequestKind::Tags(TagRequest::ListNamespaces) => Payload::items(s.tag_namespaces.clone()),
+        RequestKind::Tags(TagRequest::ListTags { namespace_id }) => Payload::items(
             s.tags
                 .iter()
                 .filter(|t| t.tag_namespace_id.as_deref() == Some(namespace_id.as_str()))
                 .cloned()
-                .collect(),
+                .collect::<Vec<_>>(),
         ),
-        RequestKind::GetTag { name, .. } => match s.tags.iter().find(|t| t.name == *name) {
-            Some(t) => Payload::Tag(t.clone()),
-            None => Payload::Done,
-        },
-        RequestKind::ListSenderInvitations => {
-            Payload::SenderInvitations(s.sender_invitations.clone())
+        RequestKind::Tags(TagRequest::GetTag { name, .. }) => {
+            match s.tags.iter().find(|t| t.name == *name) {
+                Some(t) => Payload::item(t.clone()),
+                None => Payload::Done,
+            }
+        }
+        RequestKind::Invitations(InvitationRequest::List) => {
+            Payload::items(s.sender_invitations.clone())
         }
         _ => Payload::Done,
     };

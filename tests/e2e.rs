@@ -7,10 +7,14 @@ mod audit;
 mod harness;
 #[path = "e2e/identity.rs"]
 mod identity;
+#[path = "e2e/invitations.rs"]
+mod invitations;
 #[path = "e2e/policies.rs"]
 mod policies;
 #[path = "e2e/safety.rs"]
 mod safety;
+#[path = "e2e/tags.rs"]
+mod tags;
 #[path = "e2e/tree.rs"]
 mod tree;
 

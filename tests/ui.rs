@@ -1,10 +1,10 @@
 //! TUI tests without a terminal: pure state tests (state + action -> state + requests) and
 //! `TestBackend` renders snapshotted with insta, one per pane per state.
 
-#[path = "ui/answers.rs"]
-mod answers;
 #[path = "ui/audit.rs"]
 mod audit;
+#[path = "ui/growth.rs"]
+mod growth;
 #[path = "ui/harness.rs"]
 mod harness;
 #[path = "ui/identity.rs"]

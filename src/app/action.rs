@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 use serde::Deserialize;
 
-use super::pane_id::PaneId;
+use super::panes::PaneId;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -47,6 +47,14 @@ pub enum Action {
     AskWhatCan,
     /// In the audit view: ask "who can VERB RESOURCE here".
     AskWhoCan,
+    /// Order the list by its next column (after the last, by name again).
+    Sort,
+    /// Reverse the list's order.
+    SortReverse,
+    /// Choose which of the list's columns show.
+    Columns,
+    /// Mark or unmark the selected row for an action on several at once.
+    Mark,
 
     // --- writes (unreachable in read-only mode) ---
     Create,

@@ -1,18 +1,22 @@
 //! What every pane may read and touch while handling an action or a response: session facts,
-//! the tenancy-wide data panes share (the compartment list), toasts, the modal, outgoing
-//! requests and side effects for the event loop.
+//! the tenancy-wide data panes share (the compartment list, memberships), toasts, the modal,
+//! outgoing requests, the writes awaiting their answer, and side effects for the event loop.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::model::{Compartment, Tenancy};
+use crate::model::{Compartment, Tenancy, UserGroupMembership, WorkRequestStatus};
 use crate::policy::TenancyLinter;
 
+use super::action::Action;
 use super::drafts::Drafts;
-use super::loadable::Loadable;
-use super::modal::Modal;
-use super::pane_id::PaneId;
-use super::request::{Payload, Request, RequestId, RequestKind, Response};
-use super::toast::Toasts;
+use super::keymap::Keymap;
+use super::panes::PaneId;
+use super::panes::identity::members::MembershipIndex;
+use super::request::{Failure, Payload, Request, RequestId, RequestKind, Response, TenancyRequest};
+use super::widgets::loadable::Loadable;
+use super::widgets::modal::Modal;
+use super::widgets::toast::Toasts;
 
 /// Facts about the connection shown in the header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,16 +43,34 @@ pub enum Effect {
     ShowPolicies { compartment_id: Option<String> },
 }
 
+/// A write on its way: the toast when it succeeds, and who shows a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PendingWrite {
+    done: String,
+    /// The pane shows a 412 itself (a conflict dialog), so no toast for it.
+    pane_shows_conflicts: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct Ctx {
     pub session: Session,
+    /// The keys in force, so messages name the key actually bound.
+    pub keymap: Arc<Keymap>,
+    /// The keymap contexts in force after the last update, innermost first: where
+    /// [`Ctx::key`] looks first.
+    pub contexts: Vec<super::keymap::KeyContext>,
     pub tenancy: Loadable<Tenancy>,
     /// Every compartment (all lifecycle states), shared by the panes that need paths.
     pub compartments: Loadable<Vec<Compartment>>,
+    /// Every membership of every group, shared by the lists that count or follow them.
+    pub memberships: Loadable<Vec<UserGroupMembership>>,
+    /// `memberships` by user and by group; rebuilt whenever they change.
+    pub member_index: MembershipIndex,
     pub toasts: Toasts,
     pub modal: Option<Modal>,
-    /// The modal that just closed, so its owner can reopen it with a validation message.
-    pub closed_modal: Option<Modal>,
+    /// A form that was just submitted: reopened while the write it sends is on its way, or
+    /// with the reason it was refused.
+    pub closed_form: Option<Modal>,
     pub effects: Vec<Effect>,
     pub drafts: Drafts,
     /// Ticks since start, for spinners.
@@ -61,42 +83,28 @@ pub struct Ctx {
     /// first time one of them needs it; dropped by refresh and after every successful write.
     pub snapshot: Loadable<Arc<TenancyLinter>>,
     requests: Vec<Request>,
-    /// Writes sent and not answered yet: a successful answer invalidates `snapshot`.
-    writes: std::collections::HashSet<RequestId>,
+    writes: HashMap<RequestId, PendingWrite>,
     next_id: u64,
     /// Position of each compartment in `compartments`, so paths of thousands of policies
     /// do not scan the list for every step.
-    compartment_index: std::collections::HashMap<String, usize>,
+    compartment_index: HashMap<String, usize>,
+    /// Counts changes of `compartments`, so lists that show paths know to recompute them.
+    compartments_version: u64,
+    /// The name of every resource any list has loaded, by OCID: what other lists show in
+    /// place of an OCID (a tag default's namespace, a membership's group).
+    names: HashMap<String, String>,
 }
 
 impl Ctx {
-    pub fn new(session: Session) -> Self {
+    pub fn new(session: Session, keymap: Arc<Keymap>) -> Self {
         Ctx {
             session,
+            keymap,
             ..Ctx::default()
         }
     }
 
-    /// Queues a request for the worker and returns its id. Writes are refused in read-only
-    /// mode (a toast says so) and give `None`.
-    pub fn send(&mut self, pane: PaneId, kind: RequestKind) -> Option<RequestId> {
-        if kind.is_write() && self.session.read_only {
-            self.refuse_write();
-            return None;
-        }
-        self.next_id += 1;
-        let id = RequestId(self.next_id);
-        self.in_flight += 1;
-        if kind.is_write() {
-            self.writes.insert(id);
-        }
-        self.requests.push(Request { id, pane, kind });
-        Some(id)
-    }
-
-    /// Like [`Ctx::send`] for reads, which are never refused.
-    pub fn send_read(&mut self, pane: PaneId, kind: RequestKind) -> RequestId {
-        debug_assert!(!kind.is_write());
+    fn queue(&mut self, pane: PaneId, kind: RequestKind) -> RequestId {
         self.next_id += 1;
         let id = RequestId(self.next_id);
         self.in_flight += 1;
@@ -104,11 +112,155 @@ impl Ctx {
         id
     }
 
+    /// Queues a read for the worker and returns its id.
+    pub fn send_read(&mut self, pane: PaneId, kind: impl Into<RequestKind>) -> RequestId {
+        let kind = kind.into();
+        debug_assert!(!kind.is_write(), "{kind:?} is a write: use Ctx::write");
+        self.queue(pane, kind)
+    }
+
+    /// Queues a write; `done` is the toast when it succeeds. A failure is shown for the pane:
+    /// beside the form that sent it (which stays open until the answer), else as a toast.
+    /// Refused in read-only mode (a toast says so): `None`.
+    pub fn write(
+        &mut self,
+        pane: PaneId,
+        kind: impl Into<RequestKind>,
+        done: impl Into<String>,
+    ) -> Option<RequestId> {
+        self.queue_write(pane, kind.into(), done.into(), false)
+    }
+
+    /// Like [`Ctx::write`] for writes whose pane shows a 412 conflict itself.
+    pub fn write_showing_conflicts(
+        &mut self,
+        pane: PaneId,
+        kind: impl Into<RequestKind>,
+        done: impl Into<String>,
+    ) -> Option<RequestId> {
+        self.queue_write(pane, kind.into(), done.into(), true)
+    }
+
+    fn queue_write(
+        &mut self,
+        pane: PaneId,
+        kind: RequestKind,
+        done: String,
+        pane_shows_conflicts: bool,
+    ) -> Option<RequestId> {
+        if self.session.read_only {
+            self.refuse_write();
+            return None;
+        }
+        let id = self.queue(pane, kind);
+        self.writes.insert(
+            id,
+            PendingWrite {
+                done,
+                pane_shows_conflicts,
+            },
+        );
+        // The form that asked for it stays open, waiting, so nothing typed is lost if the
+        // service refuses.
+        if let Some(modal) = self.closed_form.take() {
+            self.modal = Some(modal);
+        }
+        if let Some(form) = self.held_form() {
+            form.waiting = Some(id);
+            form.error = None;
+        }
+        Some(id)
+    }
+
+    /// Keeps the form just submitted open while a read it needs is on its way (the write
+    /// follows when the read answers; [`Ctx::refuse`] shows why it cannot).
+    pub fn hold_form(&mut self, read: RequestId) {
+        if let Some(modal) = self.closed_form.take() {
+            self.modal = Some(modal);
+        }
+        if let Some(form) = self.modal.as_mut().and_then(Modal::form_state_mut) {
+            form.waiting = Some(read);
+        }
+    }
+
+    /// The open form if it waits for something that is not a write yet (it was just
+    /// reopened, or holds for a read).
+    fn held_form(&mut self) -> Option<&mut crate::app::widgets::form::Form> {
+        let writes = &self.writes;
+        self.modal
+            .as_mut()
+            .and_then(Modal::form_state_mut)
+            .filter(|f| f.waiting.is_none_or(|w| !writes.contains_key(&w)))
+    }
+
+    /// Settles a write's final answer: the toast or the form's error, closing the form that
+    /// sent it when it succeeded. The response still goes to the pane afterwards.
+    fn settle_write(&mut self, response: &Response) {
+        if !response.done {
+            return;
+        }
+        let Some(write) = self.writes.remove(&response.id) else {
+            return;
+        };
+        let waiting_form = self
+            .modal
+            .as_ref()
+            .and_then(Modal::form_state)
+            .is_some_and(|f| f.waiting == Some(response.id));
+        let failure = match &response.result {
+            Ok(Payload::WorkRequest(wr)) if wr.status != WorkRequestStatus::Succeeded => {
+                let why = wr
+                    .errors
+                    .first()
+                    .map(|e| format!(": {} {}", e.code, e.message))
+                    .unwrap_or_default();
+                Some(format!("{}: {}{why}", write.done, wr.status))
+            }
+            Ok(_) => None,
+            Err(f) if f.is_conflict() && write.pane_shows_conflicts => {
+                if waiting_form {
+                    self.modal = None;
+                }
+                return;
+            }
+            Err(f) => Some(f.summary()),
+        };
+        match failure {
+            None => {
+                self.invalidate_snapshot();
+                if waiting_form {
+                    self.modal = None;
+                }
+                if !write.done.is_empty() {
+                    self.toasts.success(write.done);
+                }
+            }
+            Some(message) if waiting_form => {
+                if let Some(modal) = &mut self.modal {
+                    modal.refuse(None, message);
+                }
+            }
+            Some(message) => self.toasts.error(message),
+        }
+    }
+
+    /// Reopens the form that was just submitted (or the one held for a read), showing why
+    /// its values were refused.
+    pub fn refuse(&mut self, field: Option<&str>, message: impl Into<String>) {
+        if let Some(modal) = self.closed_form.take() {
+            self.modal = Some(modal);
+        }
+        match self.held_form() {
+            Some(form) => form.refuse(field, message),
+            None => self.toasts.error(message),
+        }
+    }
+
     /// Asks for the tenancy snapshot unless it is loaded or on its way; the answer goes to
-    /// [`Ctx::take_snapshot_response`] whatever pane `pane` is.
+    /// [`Ctx::take_shared_response`] whatever pane `pane` is.
     pub fn ensure_snapshot(&mut self, pane: PaneId) {
         if matches!(self.snapshot, Loadable::NotLoaded) {
-            let id = self.send_read(pane, RequestKind::LoadTenancy);
+            let id = self.send_read(pane, TenancyRequest::Load);
             self.snapshot = Loadable::loading(id);
         }
     }
@@ -118,21 +270,19 @@ impl Ctx {
         self.snapshot = Loadable::NotLoaded;
     }
 
-    /// Takes the answer to a snapshot request, or hands the response back when it is not one.
-    /// A successful write also invalidates the snapshot here, so every pane's writes count.
-    pub fn take_snapshot_response(&mut self, response: Response) -> Option<Response> {
-        if response.done && self.writes.remove(&response.id) && response.result.is_ok() {
-            self.invalidate_snapshot();
+    /// Takes what the context itself waits for (the snapshot) and settles writes; hands the
+    /// response back when a pane should see it.
+    pub fn take_shared_response(&mut self, response: Response) -> Option<Response> {
+        if response.done {
+            self.in_flight = self.in_flight.saturating_sub(1);
         }
+        self.settle_write(&response);
         if !self.snapshot.awaits(response.id) {
             return Some(response);
         }
         self.snapshot = match response.result {
             Ok(Payload::Snapshot(snapshot)) => Loadable::Loaded(snapshot),
-            Ok(other) => Loadable::Failed(super::request::Failure::local(
-                "UnexpectedAnswer",
-                format!("the tenancy load answered with {other:?}"),
-            )),
+            Ok(other) => Loadable::Failed(Failure::unexpected("the tenancy load", &other)),
             Err(failure) => Loadable::Failed(failure),
         };
         None
@@ -148,21 +298,38 @@ impl Ctx {
             .error("read-only mode: writes are disabled (start without --read-only to edit)");
     }
 
-    /// Opens a modal unless a write would be needed in read-only mode.
     pub fn open(&mut self, modal: Modal) {
         self.modal = Some(modal);
     }
 
-    /// Reopens the modal that just closed, showing why its input was refused.
-    pub fn reopen_with_error(&mut self, message: impl Into<String>) {
-        if let Some(mut modal) = self.closed_modal.take() {
-            modal.set_error(message);
-            self.modal = Some(modal);
+    /// The key bound to `action` where the user is (else anywhere), for messages.
+    pub fn key(&self, action: &Action) -> String {
+        self.keymap
+            .key_in(&self.contexts, action)
+            .unwrap_or_else(|| self.keymap.key_for(action))
+    }
+
+    /// Remembers the names of these resources for [`Ctx::name_of`].
+    pub fn learn_names<T: super::resource::Resource>(&mut self, items: &[T]) {
+        for item in items {
+            self.names
+                .insert(item.id().to_string(), item.name().to_string());
         }
+    }
+
+    /// The name of the resource with this OCID, if any list has loaded it.
+    pub fn name_of(&self, id: &str) -> Option<&str> {
+        self.names.get(id).map(String::as_str)
+    }
+
+    /// Changes each time the compartment list does.
+    pub fn compartments_version(&self) -> u64 {
+        self.compartments_version
     }
 
     /// Call after changing `compartments`: rebuilds the lookup index.
     pub fn reindex_compartments(&mut self) {
+        self.compartments_version += 1;
         self.compartment_index = self
             .compartments
             .data()
@@ -173,6 +340,14 @@ impl Ctx {
                     .collect()
             })
             .unwrap_or_default();
+    }
+
+    /// Call after changing `memberships`: rebuilds the index by user and group.
+    pub fn reindex_memberships(&mut self) {
+        let version = self.member_index.version + 1;
+        self.member_index =
+            MembershipIndex::build(self.memberships.data().map_or(&[][..], Vec::as_slice));
+        self.member_index.version = version;
     }
 
     /// The compartment with this OCID, if loaded.
@@ -209,5 +384,37 @@ impl Ctx {
         names.push(root);
         names.reverse();
         names.join("/")
+    }
+}
+
+impl Ctx {
+    /// The compartment a user typed: an OCID, or a path (`Prod/AppTier`, with or without the
+    /// tenancy's name first); empty is the tenancy.
+    pub fn resolve_compartment(&self, text: &str) -> Result<String, String> {
+        let text = text.trim().trim_matches('/');
+        if text.is_empty() {
+            return Ok(self.session.tenancy_id.clone());
+        }
+        if text.starts_with("ocid1.") {
+            super::validate::ocid(text, "")?;
+            return Ok(text.to_string());
+        }
+        let all = self.compartments.data().map_or(&[][..], Vec::as_slice);
+        let root = self.compartment_path(&self.session.tenancy_id);
+        if text == root {
+            return Ok(self.session.tenancy_id.clone());
+        }
+        let lower = text.to_lowercase();
+        let prefixed = format!("{}/", root.to_lowercase());
+        all.iter()
+            .filter(|c| c.lifecycle_state == crate::model::LifecycleState::Active)
+            .find(|c| {
+                let path = self.compartment_path(&c.id).to_lowercase();
+                path == lower || path.strip_prefix(&prefixed) == Some(lower.as_str())
+            })
+            .map(|c| c.id.clone())
+            .ok_or_else(|| {
+                format!("no active compartment at '{text}' (try Prod/AppTier or an OCID)")
+            })
     }
 }

@@ -156,7 +156,7 @@ impl Loop {
             }
             Input::Worker(WorkerEvent::Call(call)) => {
                 record_call(state, call);
-                state.active == super::pane_id::PaneId::Log
+                state.active == super::panes::PaneId::Log
             }
             Input::Tick => {
                 let toasts = state.ctx.toasts.items.len();

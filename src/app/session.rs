@@ -67,6 +67,7 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<()> {
     let worker = tokio::spawn(worker::run(
         connection.client.clone(),
         connection.tenancy_id.clone(),
+        worker::WorkerOptions::default(),
         requests_rx,
         events_tx,
     ));

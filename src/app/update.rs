@@ -4,19 +4,21 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::commands::run_command;
 use super::ctx::Effect;
-use super::modal_update::update_modal;
-use super::pane::Pane;
-use super::pane_id::PaneId;
+use super::panes::{Pane as _, PaneDialog, PaneId};
 use super::request::{CallRecord, Request, Response};
+use super::resource::Presence;
 use super::state::{AppState, Prompt};
-use super::text_input;
-use crate::{with_pane, with_pane_ref};
+use super::widgets::line_editor::{Edit, LineEditor};
+use super::widgets::list_view::ListControl;
+use super::widgets::modal::{Modal, ModalKind, ModalOutcome, ToneLine};
+use super::widgets::modal_update::update_modal;
 
 /// The action a key means in the current state, or `None` if it means nothing.
 pub fn action_for_key(state: &AppState, key: &KeyEvent) -> Option<Action> {
     let (contexts, text) = state.key_contexts();
-    if let Some(action) = state.keymap.resolve(&contexts, key) {
+    if let Some(action) = state.keymap().resolve(&contexts, key) {
         return Some(action);
     }
     // Ctrl-C always quits, even inside an editor whose keymap does not bind it; drafts are
@@ -30,7 +32,7 @@ pub fn action_for_key(state: &AppState, key: &KeyEvent) -> Option<Action> {
 /// The first requests of a session (the tenancy, the compartment tree), and the question
 /// about drafts found on disk.
 pub fn start(state: &mut AppState) -> Vec<Request> {
-    if let Some(modal) = super::policy_edit::restore_drafts_modal(&state.ctx) {
+    if let Some(modal) = super::panes::policies::restore_drafts_modal(&state.ctx) {
         state.ctx.open(modal);
     }
     finish(state)
@@ -45,9 +47,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Request> {
         return Vec::new();
     }
     if state.ctx.modal.is_some() {
-        let AppState { ctx, panes, .. } = state;
-        if let Some((owner, purpose, outcome)) = update_modal(ctx, &action) {
-            with_pane!(panes, owner, |p| p.on_modal(purpose, outcome, ctx));
+        if let Some((modal, outcome)) = update_modal(&mut state.ctx, &action) {
+            close_modal(state, modal, outcome);
         }
     } else if let Some(scroll) = state.help {
         state.help = match action {
@@ -76,14 +77,31 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Request> {
     finish(state)
 }
 
+/// A modal closed: its outcome goes to the pane that opened it (the column chooser is the
+/// core's own). A submitted form is kept aside so a write it sends can keep it open.
+fn close_modal(state: &mut AppState, modal: Modal, outcome: ModalOutcome) {
+    let dialog = modal.dialog.clone();
+    if matches!(outcome, ModalOutcome::Submitted(_)) && matches!(modal.kind, ModalKind::Form(_)) {
+        state.ctx.closed_form = Some(modal);
+    }
+    match dialog {
+        PaneDialog::Columns => {
+            if let ModalOutcome::Chose(i) = outcome {
+                super::list_keys::choose_columns(state, Some(i));
+            }
+        }
+        dialog => {
+            let AppState { ctx, panes, .. } = state;
+            panes.on_modal(dialog, outcome, ctx);
+        }
+    }
+}
+
 /// Takes a response from the worker; returns follow-up requests.
 pub fn apply_response(state: &mut AppState, response: Response) -> Vec<Request> {
-    if response.done {
-        state.ctx.in_flight = state.ctx.in_flight.saturating_sub(1);
-    }
     let AppState { ctx, panes, .. } = state;
-    if let Some(response) = ctx.take_snapshot_response(response) {
-        with_pane!(panes, response.pane, |p| p.take_response(response, ctx));
+    if let Some(response) = ctx.take_shared_response(response) {
+        panes.get_mut(response.pane).take_response(response, ctx);
     }
     follow_effects(state);
     finish(state)
@@ -95,6 +113,7 @@ pub fn record_call(state: &mut AppState, call: CallRecord) {
 }
 
 fn finish(state: &mut AppState) -> Vec<Request> {
+    state.ctx.contexts = state.key_contexts().0;
     let AppState {
         ctx,
         panes,
@@ -102,7 +121,9 @@ fn finish(state: &mut AppState) -> Vec<Request> {
         audit,
         ..
     } = state;
-    with_pane!(panes, *active, |p| p.ensure_loaded(ctx));
+    panes.get_mut(*active).ensure_loaded(ctx);
+    // A form that was submitted and sent nothing is done with.
+    ctx.closed_form = None;
     if let Some(view) = audit {
         view.sync(ctx);
     }
@@ -122,7 +143,20 @@ fn finish(state: &mut AppState) -> Vec<Request> {
     if *active == PaneId::Compartments {
         panes.policies.ensure_loaded(ctx);
     }
-    ctx.take_requests()
+    // What a list had to say about its selection ("ana is gone").
+    let note = match *active {
+        PaneId::Compartments => panes.compartments.note.take(),
+        other => panes
+            .get_mut(other)
+            .focused_list_mut()
+            .and_then(ListControl::take_note),
+    };
+    if let Some(note) = note {
+        ctx.toasts.info(note);
+    }
+    let requests = ctx.take_requests();
+    state.ctx.contexts = state.key_contexts().0;
+    requests
 }
 
 /// Handles navigation effects here; the rest wait for the event loop.
@@ -139,7 +173,7 @@ fn follow_effects(state: &mut AppState) {
     }
 }
 
-fn go(state: &mut AppState, pane: PaneId) {
+pub(super) fn go(state: &mut AppState, pane: PaneId) {
     if pane != state.active {
         state.breadcrumbs.push(state.active);
         // Bounded: the trail is for going back a few steps, not a history.
@@ -158,14 +192,15 @@ fn update_focused(state: &mut AppState, action: &Action) {
         Action::Go(pane) => go(state, *pane),
         Action::Palette => {
             state.prompt = Some(Prompt::Palette {
-                input: String::new(),
+                input: LineEditor::default(),
             });
         }
         Action::Filter => {
-            let current = with_pane_ref!(state.panes, state.active, |p| p.filter().cloned());
+            let current = state.panes.get(state.active).filter().cloned();
             match current {
                 Some(filter) => {
                     state.prompt = Some(Prompt::Filter {
+                        input: LineEditor::new(&filter.query),
                         filter: filter.clone(),
                         before: filter,
                     });
@@ -175,7 +210,7 @@ fn update_focused(state: &mut AppState, action: &Action) {
         }
         Action::Help => state.help = Some(0),
         Action::CopyOcid => {
-            let ocid = with_pane_ref!(state.panes, state.active, |p| p.selected_ocid(&state.ctx));
+            let ocid = state.panes.get(state.active).selected_ocid(&state.ctx);
             match ocid {
                 Some(ocid) => {
                     state.ctx.toasts.success(format!("copied {ocid}"));
@@ -185,14 +220,12 @@ fn update_focused(state: &mut AppState, action: &Action) {
             }
         }
         Action::RawJson => {
-            let json = with_pane_ref!(state.panes, state.active, |p| p.selected_json(&state.ctx));
+            let json = state.panes.get(state.active).selected_json(&state.ctx);
             match json {
                 Some(json) => {
                     let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-                    let lines = text.lines().map(super::modal::ToneLine::plain).collect();
-                    state
-                        .ctx
-                        .open(super::modal::Modal::text(state.active, "Raw JSON", lines));
+                    let lines = text.lines().map(ToneLine::plain).collect();
+                    state.ctx.open(Modal::text("Raw JSON", lines));
                 }
                 None => state.ctx.toasts.info("nothing selected to show"),
             }
@@ -202,42 +235,67 @@ fn update_focused(state: &mut AppState, action: &Action) {
                 ctx, panes, active, ..
             } = state;
             ctx.invalidate_snapshot();
-            with_pane!(panes, *active, |p| p.refresh(ctx));
+            panes.get_mut(*active).refresh(ctx);
         }
         Action::Back => {
             let AppState {
                 ctx, panes, active, ..
             } = state;
-            let handled = with_pane!(panes, *active, |p| p.back(ctx));
+            let handled = panes.get_mut(*active).back(ctx);
             if !handled && let Some(previous) = state.breadcrumbs.pop() {
                 state.active = previous;
             }
         }
         Action::Command(command) => run_command(state, command),
         Action::Audit if matches!(state.active, PaneId::Compartments | PaneId::Policies) => {
-            let id = if state.active == PaneId::Compartments {
-                state.panes.compartments.selected_id().map(str::to_string)
-            } else {
-                let policies = &state.panes.policies;
-                policies
-                    .scope
-                    .clone()
-                    .or_else(|| policies.selected().map(|p| p.compartment_id.clone()))
-            };
-            match id {
-                Some(id) => {
-                    state.audit = Some(super::audit::AuditView::new(&id, state.active));
-                }
-                None => state.ctx.toasts.info("select a compartment to audit"),
-            }
+            open_audit(state);
+        }
+        Action::Sort | Action::SortReverse | Action::Columns | Action::Mark => {
+            super::list_keys::list_action(state, action);
         }
         write if write.is_write() && state.ctx.session.read_only => state.ctx.refuse_write(),
+        write if refuses_gone(state, write) => {}
         other => {
             let AppState {
                 ctx, panes, active, ..
             } = state;
-            with_pane!(panes, *active, |p| p.handle(other, ctx));
+            panes.get_mut(*active).handle(other, ctx);
         }
+    }
+}
+
+/// A write on a deleted resource is refused here, once for every list, with a word.
+fn refuses_gone(state: &mut AppState, action: &Action) -> bool {
+    if !action.is_write() || matches!(action, Action::Create | Action::Add | Action::Recover) {
+        return false;
+    }
+    let Some(list) = state.panes.get(state.active).focused_list() else {
+        return false;
+    };
+    if list.selected_presence() != Some(Presence::Gone) {
+        return false;
+    }
+    let (noun, name) = (list.noun().one, list.selected_name().unwrap_or_default());
+    state
+        .ctx
+        .toasts
+        .info(format!("{noun} {name} is deleted: it cannot be changed"));
+    true
+}
+
+fn open_audit(state: &mut AppState) {
+    let id = if state.active == PaneId::Compartments {
+        state.panes.compartments.selected_id().map(str::to_string)
+    } else {
+        let policies = &state.panes.policies;
+        policies
+            .scope()
+            .map(str::to_string)
+            .or_else(|| policies.selected().map(|p| p.compartment_id.clone()))
+    };
+    match id {
+        Some(id) => state.audit = Some(super::audit::AuditView::new(&id, state.active)),
+        None => state.ctx.toasts.info("select a compartment to audit"),
     }
 }
 
@@ -248,23 +306,31 @@ fn update_prompt(state: &mut AppState, action: &Action) {
     match prompt {
         Prompt::Palette { input } => match action {
             Action::Input(key) => {
-                text_input::apply_key(input, key);
+                input.handle(key);
             }
-            Action::Paste(text) => text_input::paste(input, text),
+            Action::Paste(text) => {
+                input.paste(text);
+            }
             Action::Select => {
-                let command = input.trim().to_string();
+                let command = input.text().trim().to_string();
                 state.prompt = None;
                 run_command(state, &command);
             }
             Action::Back | Action::Cancel => state.prompt = None,
             _ => {}
         },
-        Prompt::Filter { filter, before } => {
-            let mut changed = true;
-            match action {
-                Action::Input(key) => changed = text_input::apply_key(&mut filter.query, key),
-                Action::Paste(text) => text_input::paste(&mut filter.query, text),
-                Action::FilterMode => filter.mode = filter.mode.next(),
+        Prompt::Filter {
+            input,
+            filter,
+            before,
+        } => {
+            let changed = match action {
+                Action::Input(key) => input.handle(key) == Edit::Changed,
+                Action::Paste(text) => input.paste(text) == Edit::Changed,
+                Action::FilterMode => {
+                    filter.mode = filter.mode.next();
+                    true
+                }
                 Action::Select => {
                     state.prompt = None;
                     return;
@@ -275,66 +341,19 @@ fn update_prompt(state: &mut AppState, action: &Action) {
                     let AppState {
                         ctx, panes, active, ..
                     } = state;
-                    with_pane!(panes, *active, |p| p.set_filter(before, ctx));
+                    panes.get_mut(*active).set_filter(before, ctx);
                     return;
                 }
-                _ => changed = false,
-            }
+                _ => false,
+            };
             if changed {
+                filter.query = input.text().to_string();
                 let filter = filter.clone();
                 let AppState {
                     ctx, panes, active, ..
                 } = state;
-                with_pane!(panes, *active, |p| p.set_filter(filter, ctx));
+                panes.get_mut(*active).set_filter(filter, ctx);
             }
         }
-    }
-}
-
-/// The `:` commands and their aliases.
-pub const COMMANDS: &[(&str, &str)] = &[
-    ("cmp", "compartments"),
-    ("usr", "users"),
-    ("grp", "groups"),
-    ("dg", "dynamic groups"),
-    ("pol", "policies"),
-    ("tag", "tags"),
-    ("inv", "invitations"),
-    ("log", "command log"),
-    ("help", "help"),
-    ("q", "quit"),
-];
-
-fn run_command(state: &mut AppState, command: &str) {
-    let (pane, show) = match command {
-        "" => return,
-        "q" | "quit" => {
-            state.quit = true;
-            return;
-        }
-        "help" | "h" => {
-            state.help = Some(0);
-            return;
-        }
-        "cmp" | "compartments" | "compartment" => (PaneId::Compartments, None),
-        "usr" | "users" | "user" => (PaneId::Identity, Some("users")),
-        "grp" | "groups" | "group" => (PaneId::Identity, Some("groups")),
-        "dg" | "dynamic-groups" | "dynamicgroups" => (PaneId::Identity, Some("dynamic_groups")),
-        "pol" | "policies" | "policy" => (PaneId::Policies, None),
-        "tag" | "tags" => (PaneId::Tags, None),
-        "inv" | "invitations" | "invitation" => (PaneId::Invitations, None),
-        "log" => (PaneId::Log, None),
-        other => {
-            state.ctx.toasts.error(format!(
-                "unknown command :{other} (try :cmp :usr :grp :dg :pol :tag :inv :log :q)"
-            ));
-            return;
-        }
-    };
-    go(state, pane);
-    if let Some(view) = show {
-        let AppState { ctx, panes, .. } = state;
-        with_pane!(panes, pane, |p| p
-            .handle(&Action::Show(view.to_string()), ctx));
     }
 }

@@ -14,6 +14,18 @@ pub fn name(value: &str, what: &str, max: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// A compartment name as OCI takes it: letters, digits, `.`, `_` and `-`.
+pub fn compartment_name(value: &str) -> Result<(), String> {
+    if value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        Ok(())
+    } else {
+        Err("use only letters, digits, '.', '_' and '-'".into())
+    }
+}
+
 /// A description: required by the service for compartments and policies, 1 to 400 characters.
 pub fn description(value: &str) -> Result<(), String> {
     name(value, "the description", 400)

@@ -70,6 +70,7 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         max_page_size: args.max_page_size,
         work_request_duration: Duration::from_millis(args.work_request_ms),
         region: None,
+        key: None,
     })
     .await?;
     println!(

@@ -42,6 +42,7 @@ pub fn write(
     store: &StoreHandle,
     region: &str,
     with_session: bool,
+    key: Option<RsaPrivateKey>,
 ) -> Result<GeneratedConfig, EmulatorError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -50,7 +51,10 @@ pub fn write(
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     // key_file must be absolute: the CLI resolves a relative one against its own cwd.
     let dir = &std::fs::canonicalize(dir).map_err(io(dir))?;
-    let key = generate_key()?;
+    let key = match key {
+        Some(key) => key,
+        None => generate_key()?,
+    };
     let public = RsaPublicKey::from(&key);
     let (tenancy_id, user_id, api_key) = store.with(|s| {
         let user_id = s

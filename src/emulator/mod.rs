@@ -54,6 +54,9 @@ pub struct EmulatorOptions {
     pub work_request_duration: Duration,
     /// The region written to the config; defaults to the tenancy's home region.
     pub region: Option<String>,
+    /// The key the generated config signs with; a fresh one when `None`. Tests reuse one to
+    /// skip generating a 2048-bit key per emulator.
+    pub key: Option<rsa::RsaPrivateKey>,
 }
 
 impl Default for EmulatorOptions {
@@ -69,6 +72,7 @@ impl Default for EmulatorOptions {
             max_page_size: 1000,
             work_request_duration: Duration::from_secs(2),
             region: None,
+            key: None,
         }
     }
 }
@@ -146,15 +150,16 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
     ));
     let config = match &opts.config_out {
         Some(dir) => {
-            let (dir, store, region, session) = (
+            let (dir, store, region, session, key) = (
                 dir.clone(),
                 store.clone(),
                 region.clone(),
                 opts.session_profile,
+                opts.key.clone(),
             );
             // Key generation takes a while; keep it off the async workers.
             let generated = tokio::task::spawn_blocking(move || {
-                config_out::write(&dir, &store, &region, session)
+                config_out::write(&dir, &store, &region, session, key)
             })
             .await
             .map_err(|e| EmulatorError::KeyGeneration(e.to_string()))??;

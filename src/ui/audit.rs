@@ -6,12 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::span_owned;
 use super::theme::Theme;
 use super::widgets::status::failure_lines;
-use super::{span, span_owned};
 use crate::app::AppState;
+use crate::app::Loadable;
 use crate::app::audit::AuditView;
-use crate::app::loadable::Loadable;
 
 pub fn draw(frame: &mut Frame<'_>, body: Rect, state: &AppState, view: &AuditView, theme: Theme) {
     frame.render_widget(Clear, body);
@@ -21,17 +21,23 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, state: &AppState, view: &AuditVie
         .border_style(theme.focus_border());
     let mut lines: Vec<Line> = Vec::new();
     if let Some((question, input)) = &view.asking {
-        lines.push(Line::from(vec![
-            Span::styled(question.prompt(), theme.key()),
-            span(input, theme.plain()),
-            Span::styled("█", theme.key()),
-        ]));
+        let inner = block.inner(body);
+        let (line, cursor) = super::widgets::input::input_line(
+            vec![Span::styled(question.prompt(), theme.key())],
+            input,
+            theme.plain(),
+            (inner.x, inner.y, inner.width),
+        );
+        lines.push(line);
+        frame.set_cursor_position(cursor);
     }
     match &state.ctx.snapshot {
         Loadable::Failed(f) => {
+            let retry = state.ctx.key(&crate::app::Action::Refresh);
             lines.extend(failure_lines(
                 f,
-                "Could not load the tenancy for the audit (r retries)",
+                &format!("Could not load the tenancy for the audit ({retry} retries)"),
+                &retry,
                 theme,
             ));
         }

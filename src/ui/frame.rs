@@ -9,8 +9,8 @@ use super::theme::Theme;
 use super::{help, panes, span, span_owned, widgets};
 use crate::app::keymap::display_key;
 use crate::app::state::Prompt;
-use crate::app::toast::ToastKind;
-use crate::app::{Action, AppState, PaneId};
+use crate::app::widgets::toast::ToastKind;
+use crate::app::{Action, AppState, KeyContext, PaneId};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
         help::draw(frame, body, state, scroll, theme);
     }
     if let Some(modal) = &state.ctx.modal {
-        widgets::dialog::draw(frame, body, modal, theme);
+        widgets::dialog::draw(frame, body, modal, &state.ctx, theme);
     }
 }
 
@@ -76,16 +76,60 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
     );
 }
 
+/// The pane tabs, each with the key that opens it (from the keymap). When they do not all
+/// fit, a window of them around the focused one shows, with `‹` `›` where more are.
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let tabs: Vec<(String, String, bool)> = PaneId::ALL
+        .iter()
+        .map(|pane| {
+            let key = state
+                .keymap()
+                .key_in(&[KeyContext::Global], &Action::Go(*pane))
+                .unwrap_or_default();
+            (key, pane.title().to_string(), *pane == state.active)
+        })
+        .collect();
+    let width =
+        |(key, title, _): &(String, String, bool)| key.chars().count() + title.chars().count() + 3;
+    let active = tabs.iter().position(|t| t.2).unwrap_or(0);
+    let room = area.width as usize;
+    let everything: usize = tabs.iter().map(width).sum();
+    // Grow the window from the focused tab outwards while it fits (2 cells for the arrows).
+    let (mut first, mut last) = (active, active);
+    let mut used = width(&tabs[active]) + 2;
+    if everything <= room {
+        (first, last) = (0, tabs.len() - 1);
+    }
+    loop {
+        let grew_right = last + 1 < tabs.len() && used + width(&tabs[last + 1]) <= room;
+        if grew_right {
+            last += 1;
+            used += width(&tabs[last]);
+        }
+        let grew_left = first > 0 && used + width(&tabs[first - 1]) <= room;
+        if grew_left {
+            first -= 1;
+            used += width(&tabs[first]);
+        }
+        if !grew_right && !grew_left {
+            break;
+        }
+    }
     let mut spans = Vec::new();
-    for (i, pane) in PaneId::ALL.iter().enumerate() {
-        let style = if *pane == state.active {
+    if first > 0 {
+        spans.push(Span::styled("‹", theme.dim()));
+    }
+    for (key, title, focused) in &tabs[first..=last] {
+        let style = if *focused {
             theme.tab_active()
         } else {
             theme.dim()
         };
-        spans.push(Span::styled(format!(" {}", i + 1), theme.key()));
-        spans.push(Span::styled(format!(" {} ", pane.title()), style));
+        spans.push(Span::styled(format!(" {key}"), theme.key()));
+        spans.push(Span::styled(format!(" {title} "), style));
+    }
+    if last + 1 < tabs.len() {
+        spans.push(Span::styled("›", theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -97,18 +141,34 @@ pub fn hint_entries(state: &AppState) -> Vec<(String, String)> {
     let (contexts, _) = state.key_contexts();
     let mut seen: Vec<Action> = Vec::new();
     let mut out = Vec::new();
+    // The writes the focused list's kind offers; others are not hinted (a kind that offers
+    // none is read-only there).
+    let offered = if state.ctx.modal.is_none() && state.prompt.is_none() && state.audit.is_none() {
+        state
+            .panes
+            .get(state.active)
+            .focused_list()
+            .map(crate::app::widgets::list_view::ListControl::actions)
+    } else {
+        None
+    };
     for context in contexts {
-        if matches!(context, "list" | "tree" | "help") {
+        if matches!(
+            context,
+            KeyContext::List | KeyContext::Tree | KeyContext::Help
+        ) {
             continue;
         }
-        for b in state.keymap.bindings(context) {
+        for b in state.keymap().bindings(context) {
             if seen.contains(&b.action)
                 || (b.action.is_write() && state.ctx.session.read_only)
+                || (b.action.is_write()
+                    && offered.is_some_and(|o| !o.is_empty() && !o.contains(&b.action)))
                 || matches!(b.action, Action::Go(_) | Action::PreviousPane)
             {
                 continue;
             }
-            if context == "global"
+            if context == KeyContext::Global
                 && !matches!(
                     b.action,
                     Action::Filter
@@ -146,23 +206,50 @@ fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme)
 
 fn draw_bottom_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let line = match &state.prompt {
-        Some(Prompt::Palette { input }) => Line::from(vec![
-            Span::styled(":", theme.key()),
-            span(input, theme.plain()),
-            Span::styled("█", theme.plain()),
-            Span::styled("   cmp usr grp dg pol tag inv log q", theme.dim()),
-        ]),
-        Some(Prompt::Filter { filter, .. }) => {
-            let mut spans = vec![
-                Span::styled("/", theme.key()),
-                span(&filter.query, theme.plain()),
-                Span::styled("█", theme.plain()),
-                Span::styled(format!("  [{}] ^t mode", filter.mode.label()), theme.dim()),
-            ];
+        Some(Prompt::Palette { input }) => {
+            let hint = format!("   {}", crate::app::commands::short_names());
+            let room = area
+                .width
+                .saturating_sub(hint.chars().count() as u16)
+                .max(10);
+            let (mut line, cursor) = widgets::input::input_line(
+                vec![Span::styled(":", theme.key())],
+                input,
+                theme.plain(),
+                (area.x, area.y, room),
+            );
+            line.spans.push(Span::styled(hint, theme.dim()));
+            frame.set_cursor_position(cursor);
+            line
+        }
+        Some(Prompt::Filter { input, filter, .. }) => {
+            let mut tail = format!(
+                "  [{}] {} mode",
+                filter.mode.label(),
+                state.ctx.key(&Action::FilterMode)
+            );
             if let Some(e) = filter.error() {
-                spans.push(Span::styled(format!("  {e}"), theme.error()));
+                tail.push_str("  ");
+                tail.push_str(&e);
             }
-            Line::from(spans)
+            let room = area
+                .width
+                .saturating_sub(tail.chars().count() as u16)
+                .max(10);
+            let (mut line, cursor) = widgets::input::input_line(
+                vec![Span::styled("/", theme.key())],
+                input,
+                theme.plain(),
+                (area.x, area.y, room),
+            );
+            let style = if filter.error().is_some() {
+                theme.error()
+            } else {
+                theme.dim()
+            };
+            line.spans.push(Span::styled(tail, style));
+            frame.set_cursor_position(cursor);
+            line
         }
         None => match state.ctx.toasts.current() {
             Some(t) => {

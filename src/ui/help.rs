@@ -7,29 +7,27 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
 use super::widgets::centered;
-use crate::app::AppState;
 use crate::app::keymap::display_key;
+use crate::app::{AppState, KeyContext};
 
 /// Help lines for the focused pane: its contexts, then the global keys.
 pub fn lines(state: &AppState, theme: Theme) -> Vec<Line<'static>> {
-    let pane = state.active;
-    let contexts: Vec<&str> = if state.audit.is_some() {
+    let contexts: Vec<KeyContext> = if state.audit.is_some() {
         // The audit view is open over the pane: its keys are the ones in force.
-        vec!["audit", "viewer"]
+        vec![KeyContext::Audit, KeyContext::Viewer]
     } else {
-        let mut contexts =
-            crate::with_pane_ref!(state.panes, pane, |p| crate::app::Pane::contexts(p));
-        contexts.push("global");
+        let mut contexts = state.panes.get(state.active).contexts();
+        contexts.push(KeyContext::Global);
         contexts
     };
     let mut out = Vec::new();
     for context in contexts {
-        let bindings = state.keymap.bindings(context);
+        let bindings = state.keymap().bindings(context);
         if bindings.is_empty() {
             continue;
         }
         out.push(Line::from(Span::styled(
-            format!("[{context}]"),
+            format!("[{}]", context.name()),
             theme.title(),
         )));
         for b in bindings {
@@ -46,6 +44,19 @@ pub fn lines(state: &AppState, theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
+/// The `:` commands, after the keys.
+fn command_lines(theme: Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::from(Span::styled("[: commands]", theme.title()))];
+    for (names, about) in crate::app::commands::all() {
+        let names: Vec<String> = names.split_whitespace().map(|n| format!(":{n}")).collect();
+        out.push(Line::from(vec![
+            Span::styled(format!("  {:<14}", names.join(" ")), theme.key()),
+            Span::raw(about.to_string()),
+        ]));
+    }
+    out
+}
+
 pub fn draw(frame: &mut Frame<'_>, body: Rect, state: &AppState, scroll: u16, theme: Theme) {
     let area = centered(body, 60, body.height);
     frame.render_widget(Clear, area);
@@ -53,9 +64,14 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, state: &AppState, scroll: u16, th
         .title(Span::styled(" Keys (Esc closes) ", theme.title()))
         .border_style(theme.focus_border());
     frame.render_widget(
-        Paragraph::new(lines(state, theme))
-            .block(block)
-            .scroll((scroll, 0)),
+        Paragraph::new(
+            lines(state, theme)
+                .into_iter()
+                .chain(command_lines(theme))
+                .collect::<Vec<_>>(),
+        )
+        .block(block)
+        .scroll((scroll, 0)),
         area,
     );
 }

@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::modal::Tone;
+use crate::app::widgets::modal::Tone;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {

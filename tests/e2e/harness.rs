@@ -139,6 +139,19 @@ impl Tui {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Where the terminal's cursor is, as (row, column), when it is shown.
+    pub fn cursor(&self) -> Option<(u16, u16)> {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        (!screen.hide_cursor()).then(|| screen.cursor_position())
+    }
+
+    /// The screen's rows, for looking at one of them.
+    pub fn rows(&self) -> Vec<String> {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().rows(0, COLS).collect()
+    }
+
     pub fn title(&self) -> String {
         self.parser.lock().unwrap().screen().title().to_string()
     }
@@ -217,6 +230,20 @@ impl Tui {
     pub fn terminal_taken(&self) -> bool {
         let parser = self.parser.lock().unwrap();
         parser.screen().alternate_screen() || parser.screen().hide_cursor()
+    }
+
+    /// Waits for the process to end by itself; its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader thread take the last bytes the process wrote.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("canopy did not end by itself");
     }
 
     /// Kills the process outright (no chance to clean up), as a crash or a lost SSH session.

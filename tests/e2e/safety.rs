@@ -73,3 +73,32 @@ fn sigterm_and_sighup_save_the_draft_and_restore_the_terminal() {
         assert!(drafts.contains("Signalled"), "SIG{signal}: {drafts}");
     }
 }
+
+#[test]
+fn a_keymap_with_an_unknown_context_stops_the_start_with_one_clear_message() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let dir = world.home.path().join("config").join("canopy");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("keymap.toml"),
+        "[[global]]\nkeys = [\"x\"]\naction = \"quit\"\ndescription = \"q\"\n\n[[identiy]]\nkeys = [\"z\"]\naction = \"up\"\ndescription = \"up\"\n",
+    )
+    .unwrap();
+    let mut tui = world.launch(&[]);
+    let screen = tui.wait_for("is not a key context");
+    assert_eq!(
+        screen.matches("is not a key context").count(),
+        1,
+        "said once:\n{screen}"
+    );
+    assert!(
+        screen.contains("keymap.toml, line 6: [identiy]"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("identity_users"),
+        "the contexts it knows:\n{screen}"
+    );
+    tui.wait_exit();
+    assert!(!tui.terminal_taken(), "the terminal was never taken");
+}

@@ -16,8 +16,10 @@ fn navigate_the_tree_and_filter_it() {
     // Keys are read one by one: wait until the whole query is in force (after `p` alone,
     // Finance is still shown, as the parent of Reports).
     let screen = tui.wait_until("the filter /pci applied", |s| {
-        s.contains("/pci█") && s.contains("PCI")
+        s.lines().any(|l| l.starts_with("/pci ")) && s.contains("PCI")
     });
+    // The cursor stands where the next key lands: after the query on the bottom line.
+    assert_eq!(tui.cursor(), Some((crate::harness::ROWS - 1, 4)));
     assert!(
         !screen.contains("Finance"),
         "the filter hides what does not lead to a match:\n{screen}"

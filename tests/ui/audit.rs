@@ -1,32 +1,34 @@
 //! The audit view over the whole tenancy (loading, loaded, failed, both questions), the
 //! snapshot cache and its invalidation, and the editor's tenancy-aware lint.
 
+use canopy::app::request::{CompartmentRequest, TenancyRequest};
 use canopy::app::{Action, AppState, Loadable, PaneId, RequestKind, apply_response, update};
-use canopy::model::Snapshot;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::harness::{
-    act, answer, fail, key, loaded, press, render, render_size, select_compartment, settle,
+    World, act, answer, fail, key, loaded, press, render, render_size, select_compartment, settle,
     type_text,
 };
 
+const LOAD: RequestKind = RequestKind::Tenancy(TenancyRequest::Load);
+
 /// Expands the tree along `path` and selects its last compartment.
-fn open_path(state: &mut AppState, snapshot: &mut Snapshot, path: &[&str]) {
+fn open_path(state: &mut AppState, world: &mut World, path: &[&str]) {
     for (i, name) in path.iter().enumerate() {
         select_compartment(state, name);
         if i + 1 < path.len() {
-            act(state, snapshot, Action::Expand);
+            act(state, world, Action::Expand);
         }
     }
 }
 
 /// The demo loaded, the audit view opened on Prod/AppTier/Web, its requests not answered.
-fn audit_web() -> (AppState, Snapshot, Vec<canopy::app::Request>) {
-    let (mut state, mut snapshot) = loaded(false);
-    open_path(&mut state, &mut snapshot, &["Prod", "AppTier", "Web"]);
+fn audit_web() -> (AppState, World, Vec<canopy::app::Request>) {
+    let (mut state, mut world) = loaded(false);
+    open_path(&mut state, &mut world, &["Prod", "AppTier", "Web"]);
     let requests = update(&mut state, Action::Audit);
-    (state, snapshot, requests)
+    (state, world, requests)
 }
 
 fn screen_text(state: &AppState) -> String {
@@ -36,10 +38,7 @@ fn screen_text(state: &AppState) -> String {
 #[test]
 fn the_audit_view_loads_the_tenancy_once_and_shows_loading() {
     let (state, _, requests) = audit_web();
-    let loads = requests
-        .iter()
-        .filter(|r| r.kind == RequestKind::LoadTenancy)
-        .count();
+    let loads = requests.iter().filter(|r| r.kind == LOAD).count();
     assert_eq!(loads, 1, "{requests:?}");
     assert!(state.ctx.snapshot.is_loading());
     assert_snapshot!("audit_loading_80x24", render(&state));
@@ -47,8 +46,8 @@ fn the_audit_view_loads_the_tenancy_once_and_shows_loading() {
 
 #[test]
 fn the_audit_view_lists_statements_with_provenance_and_principals() {
-    let (mut state, mut snapshot, requests) = audit_web();
-    settle(&mut state, &mut snapshot, requests);
+    let (mut state, mut world, requests) = audit_web();
+    settle(&mut state, &mut world, requests);
     assert!(state.ctx.snapshot.is_loaded());
     let screen = screen_text(&state);
     // Nearest first: the policy attached to Prod/AppTier before the tenancy-wide ones.
@@ -64,12 +63,12 @@ fn the_audit_view_lists_statements_with_provenance_and_principals() {
 
 #[test]
 fn a_failed_tenancy_load_is_shown_inline_and_r_retries() {
-    let (mut state, mut snapshot, requests) = audit_web();
+    let (mut state, mut world, requests) = audit_web();
     for r in requests {
-        let response = if r.kind == RequestKind::LoadTenancy {
+        let response = if r.kind == LOAD {
             fail(&r, 500, "InternalServerError")
         } else {
-            answer(&mut snapshot, &r).remove(0)
+            answer(&mut world, &r).remove(0)
         };
         let more = apply_response(&mut state, response);
         assert!(
@@ -80,29 +79,29 @@ fn a_failed_tenancy_load_is_shown_inline_and_r_retries() {
     assert!(matches!(state.ctx.snapshot, Loadable::Failed(_)));
     assert_snapshot!("audit_failed_80x24", render(&state));
     let again = update(&mut state, Action::Refresh);
-    assert!(again.iter().any(|r| r.kind == RequestKind::LoadTenancy));
-    settle(&mut state, &mut snapshot, again);
+    assert!(again.iter().any(|r| r.kind == LOAD));
+    settle(&mut state, &mut world, again);
     assert!(state.ctx.snapshot.is_loaded());
 }
 
-fn loaded_audit_web() -> (AppState, Snapshot) {
-    let (mut state, mut snapshot, requests) = audit_web();
-    settle(&mut state, &mut snapshot, requests);
-    (state, snapshot)
+fn loaded_audit_web() -> (AppState, World) {
+    let (mut state, mut world, requests) = audit_web();
+    settle(&mut state, &mut world, requests);
+    (state, world)
 }
 
-fn ask(state: &mut AppState, snapshot: &mut Snapshot, action: Action, text: &str) {
-    act(state, snapshot, action);
-    type_text(state, snapshot, text);
-    press(state, snapshot, key(KeyCode::Enter));
+fn ask(state: &mut AppState, world: &mut World, action: Action, text: &str) {
+    act(state, world, action);
+    type_text(state, world, text);
+    press(state, world, key(KeyCode::Enter));
 }
 
 #[test]
 fn what_can_a_user_do_here_answers_through_group_membership() {
-    let (mut state, mut snapshot) = loaded_audit_web();
+    let (mut state, mut world) = loaded_audit_web();
     ask(
         &mut state,
-        &mut snapshot,
+        &mut world,
         Action::AskWhatCan,
         "marcus.webb@acme-corp.com",
     );
@@ -119,10 +118,10 @@ fn what_can_a_user_do_here_answers_through_group_membership() {
 
 #[test]
 fn who_can_verb_resource_here_lists_the_grants_and_who_they_reach() {
-    let (mut state, mut snapshot) = loaded_audit_web();
+    let (mut state, mut world) = loaded_audit_web();
     ask(
         &mut state,
-        &mut snapshot,
+        &mut world,
         Action::AskWhoCan,
         "manage instances",
     );
@@ -143,8 +142,8 @@ fn who_can_verb_resource_here_lists_the_grants_and_who_they_reach() {
 
 #[test]
 fn bad_questions_get_a_clear_message() {
-    let (mut state, mut snapshot) = loaded_audit_web();
-    ask(&mut state, &mut snapshot, Action::AskWhatCan, "nobody-here");
+    let (mut state, mut world) = loaded_audit_web();
+    ask(&mut state, &mut world, Action::AskWhatCan, "nobody-here");
     let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
     assert!(
         lines[0]
@@ -153,7 +152,7 @@ fn bad_questions_get_a_clear_message() {
     );
     ask(
         &mut state,
-        &mut snapshot,
+        &mut world,
         Action::AskWhoCan,
         "destroy instances",
     );
@@ -163,59 +162,63 @@ fn bad_questions_get_a_clear_message() {
         "{:?}",
         lines[0]
     );
-    ask(&mut state, &mut snapshot, Action::AskWhoCan, "manage");
+    ask(&mut state, &mut world, Action::AskWhoCan, "manage");
     let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
     assert!(lines[0].text.contains("type a verb and a resource type"));
 }
 
 #[test]
 fn the_prompt_takes_the_keys_and_esc_cancels_it_then_closes_the_view() {
-    let (mut state, mut snapshot) = loaded_audit_web();
-    act(&mut state, &mut snapshot, Action::AskWhatCan);
+    let (mut state, mut world) = loaded_audit_web();
+    act(&mut state, &mut world, Action::AskWhatCan);
     // `q` is text in the prompt, not quit.
-    type_text(&mut state, &mut snapshot, "q");
+    type_text(&mut state, &mut world, "q");
     assert!(!state.quit);
     assert_eq!(
         state
             .audit
             .as_ref()
             .and_then(|a| a.asking.clone())
-            .map(|(_, t)| t),
+            .map(|(_, t)| t.text().to_string()),
         Some("q".to_string())
     );
-    press(&mut state, &mut snapshot, key(KeyCode::Esc));
+    press(&mut state, &mut world, key(KeyCode::Esc));
     assert!(state.audit.as_ref().is_some_and(|a| a.asking.is_none()));
-    press(&mut state, &mut snapshot, key(KeyCode::Esc));
+    press(&mut state, &mut world, key(KeyCode::Esc));
     assert!(state.audit.is_none());
 }
 
 #[test]
 fn the_snapshot_is_cached_and_dropped_by_refresh_and_writes() {
-    let (mut state, mut snapshot) = loaded_audit_web();
+    let (mut state, mut world) = loaded_audit_web();
     let Loadable::Loaded(first) = &state.ctx.snapshot else {
         panic!("loaded")
     };
     let first = first.clone();
     // Closing and reopening the view reuses the cache.
-    act(&mut state, &mut snapshot, Action::Back);
+    act(&mut state, &mut world, Action::Back);
     let requests = update(&mut state, Action::Audit);
-    assert!(!requests.iter().any(|r| r.kind == RequestKind::LoadTenancy));
-    settle(&mut state, &mut snapshot, requests);
+    assert!(!requests.iter().any(|r| r.kind == LOAD));
+    settle(&mut state, &mut world, requests);
     // `r` in the view reloads it.
     let requests = update(&mut state, Action::Refresh);
-    assert!(requests.iter().any(|r| r.kind == RequestKind::LoadTenancy));
-    settle(&mut state, &mut snapshot, requests);
+    assert!(requests.iter().any(|r| r.kind == LOAD));
+    settle(&mut state, &mut world, requests);
     let Loadable::Loaded(second) = &state.ctx.snapshot else {
         panic!("reloaded")
     };
     assert!(!std::sync::Arc::ptr_eq(&first, second));
     // A successful write (a compartment rename) invalidates it.
-    act(&mut state, &mut snapshot, Action::Back);
-    act(&mut state, &mut snapshot, Action::Rename);
-    type_text(&mut state, &mut snapshot, "-x");
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    act(&mut state, &mut world, Action::Back);
+    act(&mut state, &mut world, Action::Rename);
+    type_text(&mut state, &mut world, "-x");
+    press(&mut state, &mut world, key(KeyCode::Enter));
     assert!(
-        snapshot.compartments.iter().any(|c| c.name == "Web-x"),
+        world
+            .snapshot()
+            .compartments
+            .iter()
+            .any(|c| c.name == "Web-x"),
         "the rename went through"
     );
     assert!(matches!(state.ctx.snapshot, Loadable::NotLoaded));
@@ -223,17 +226,20 @@ fn the_snapshot_is_cached_and_dropped_by_refresh_and_writes() {
 
 #[test]
 fn the_editor_lints_against_the_tenancy() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    let pane = &state.panes.policies;
-    let policies = pane.policies.data().unwrap();
-    let row = pane
-        .rows
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
+    let id = state
+        .panes
+        .policies
+        .list
+        .all()
         .iter()
-        .position(|&i| policies[i].name == "qa-access")
-        .unwrap();
-    state.panes.policies.cursor.selected = row;
-    act(&mut state, &mut snapshot, Action::Edit);
+        .find(|p| p.name == "qa-access")
+        .unwrap()
+        .id
+        .clone();
+    assert!(state.panes.policies.list.select(&id));
+    act(&mut state, &mut world, Action::Edit);
     let editor = state.panes.policies.editor.as_ref().unwrap();
     assert!(
         editor.lint.tenancy_aware,
@@ -248,10 +254,10 @@ fn the_editor_lints_against_the_tenancy() {
     assert!(editor.lint.marked.contains(&0));
     assert_snapshot!("editor_tenancy_lint_80x24", render(&state));
     // Typing a statement with a known group gets no new finding for it.
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    press(&mut state, &mut world, key(KeyCode::Enter));
     type_text(
         &mut state,
-        &mut snapshot,
+        &mut world,
         "Allow group AppOps to read metrics in compartment Staging",
     );
     let editor = state.panes.policies.editor.as_ref().unwrap();
@@ -260,21 +266,26 @@ fn the_editor_lints_against_the_tenancy() {
 
 #[test]
 fn a_compartment_rename_conflict_shows_the_conflict_and_reloads() {
-    let (mut state, mut snapshot) = loaded(false);
+    let (mut state, mut world) = loaded(false);
     select_compartment(&mut state, "Prod");
-    act(&mut state, &mut snapshot, Action::Rename);
-    type_text(&mut state, &mut snapshot, "-x");
+    act(&mut state, &mut world, Action::Rename);
+    type_text(&mut state, &mut world, "-x");
     let enter = canopy::app::action_for_key(&state, &key(KeyCode::Enter)).unwrap();
     let requests = update(&mut state, enter);
     let rename = requests
         .iter()
-        .find(|r| matches!(r.kind, RequestKind::UpdateCompartment { .. }))
+        .find(|r| {
+            matches!(
+                r.kind,
+                RequestKind::Compartments(CompartmentRequest::Update { .. })
+            )
+        })
         .expect("the rename is sent");
     let follow = apply_response(&mut state, fail(rename, 412, "NoEtagMatch"));
     assert!(
         follow
             .iter()
-            .any(|r| r.kind == RequestKind::ListCompartments),
+            .any(|r| r.kind == RequestKind::Compartments(CompartmentRequest::List)),
         "the tree reloads: {follow:?}"
     );
     let screen = render(&state);
@@ -283,37 +294,45 @@ fn a_compartment_rename_conflict_shows_the_conflict_and_reloads() {
         "{screen}"
     );
     assert!(screen.contains("412 NoEtagMatch"), "{screen}");
-    assert!(snapshot.compartments.iter().all(|c| c.name != "Prod-x"));
+    assert!(
+        world
+            .snapshot()
+            .compartments
+            .iter()
+            .all(|c| c.name != "Prod-x")
+    );
 }
 
 #[test]
 fn help_in_the_audit_view_lists_its_keys() {
-    let (mut state, mut snapshot) = loaded_audit_web();
-    press(&mut state, &mut snapshot, key(KeyCode::Char('?')));
+    let (mut state, mut world) = loaded_audit_web();
+    press(&mut state, &mut world, key(KeyCode::Char('?')));
     let screen = render_size(&state, 100, 40);
     assert!(screen.contains("[audit]"), "{screen}");
     assert!(
         screen.contains("what can X do") && screen.contains("who can VERB RES"),
         "{screen}"
     );
-    press(&mut state, &mut snapshot, key(KeyCode::Esc));
+    press(&mut state, &mut world, key(KeyCode::Esc));
     assert!(state.help.is_none() && state.audit.is_some());
 }
 
 #[test]
 fn a_in_the_policies_pane_audits_the_selected_policys_compartment() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    let pane = &state.panes.policies;
-    let policies = pane.policies.data().unwrap();
-    let row = pane
-        .rows
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
+    let policy = state
+        .panes
+        .policies
+        .list
+        .all()
         .iter()
-        .position(|&i| policies[i].name == "pci-restricted")
-        .unwrap();
-    let compartment = policies[pane.rows[row]].compartment_id.clone();
-    state.panes.policies.cursor.selected = row;
-    press(&mut state, &mut snapshot, key(KeyCode::Char('a')));
+        .find(|p| p.name == "pci-restricted")
+        .unwrap()
+        .clone();
+    let compartment = policy.compartment_id.clone();
+    assert!(state.panes.policies.list.select(&policy.id));
+    press(&mut state, &mut world, key(KeyCode::Char('a')));
     let view = state.audit.as_ref().expect("the audit view opens");
     assert_eq!(view.compartment_id, compartment);
     assert!(view.is_ready());

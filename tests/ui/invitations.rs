@@ -1,39 +1,41 @@
 //! The Invitations pane: snapshots of its states and dialogs, and pure state tests of create,
 //! rename and cancel.
 
+use canopy::app::request::InvitationRequest;
 use canopy::app::{Action, AppState, Loadable, PaneId, RequestKind, update};
-use canopy::model::{InvitationStatus, Snapshot};
+use canopy::model::InvitationStatus;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::harness::{act, demo, key, loaded, press, render, settle, type_text};
+use super::harness::{World, act, demo, key, loaded, press, render, settle, type_text};
 use super::pane_kit::{form_error, kinds, loaded_in, loading_in, refresh_failing, tab};
 
 const RECIPIENT: &str =
     "ocid1.tenancy.oc1..aaaaaaaanewpartner0000000000000000000000000000000000001";
 
-fn invitations(read_only: bool) -> (AppState, Snapshot) {
-    let (mut state, mut snapshot) = loaded(read_only);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Invitations));
-    (state, snapshot)
+fn invitations(read_only: bool) -> (AppState, World) {
+    let (mut state, mut world) = loaded(read_only);
+    act(&mut state, &mut world, Action::Go(PaneId::Invitations));
+    (state, world)
 }
 
 /// Selects the invitation with this display name.
-fn select(state: &mut AppState, snapshot: &mut Snapshot, name: &str) {
-    let id = snapshot
-        .sender_invitations
+fn select(state: &mut AppState, name: &str) {
+    let list = &mut state.panes.invitations.invitations;
+    let id = list
+        .all()
         .iter()
         .find(|i| i.display_name == name)
         .unwrap()
         .id
         .clone();
-    state.panes.invitations.invitations.select(&id);
+    assert!(list.select(&id));
 }
 
 #[test]
 fn invitations_loading() {
-    let (state, requests) = loading_in(PaneId::Invitations);
-    assert!(kinds(&requests).contains(&RequestKind::ListSenderInvitations));
+    let (state, requests, _) = loading_in(PaneId::Invitations);
+    assert!(kinds(&requests).contains(&RequestKind::Invitations(InvitationRequest::List)));
     assert_snapshot!(render(&state));
 }
 
@@ -64,11 +66,11 @@ fn invitations_failed() {
 
 #[test]
 fn invitation_form_refuses_a_bad_ocid() {
-    let (mut state, mut snapshot) = invitations(false);
-    press(&mut state, &mut snapshot, key(KeyCode::Char('c')));
-    type_text(&mut state, &mut snapshot, "ocid1.user.oc1..abc");
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "partner");
+    let (mut state, mut world) = invitations(false);
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
+    type_text(&mut state, &mut world, "ocid1.user.oc1..abc");
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "partner");
     assert!(update(&mut state, Action::Select).is_empty());
     assert!(form_error(&state).contains("not a tenancy OCID"));
     assert_snapshot!(render(&state));
@@ -76,19 +78,19 @@ fn invitation_form_refuses_a_bad_ocid() {
 
 #[test]
 fn an_invitation_is_created_with_recipient_name_and_email() {
-    let (mut state, mut snapshot) = invitations(false);
+    let (mut state, mut world) = invitations(false);
     let before = state.panes.invitations.invitations.all().len();
-    act(&mut state, &mut snapshot, Action::Create);
-    type_text(&mut state, &mut snapshot, RECIPIENT);
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "new-partner");
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "admin@partner");
+    act(&mut state, &mut world, Action::Create);
+    type_text(&mut state, &mut world, RECIPIENT);
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "new-partner");
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "admin@partner");
     assert!(update(&mut state, Action::Select).is_empty());
     assert!(form_error(&state).contains("e-mail"));
-    type_text(&mut state, &mut snapshot, ".example");
+    type_text(&mut state, &mut world, ".example");
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::CreateSenderInvitation(d)] = &kinds(&sent)[..] else {
+    let [RequestKind::Invitations(InvitationRequest::Create(d))] = &kinds(&sent)[..] else {
         panic!("expected CreateSenderInvitation, got {sent:?}");
     };
     assert_eq!(d.recipient_tenancy_id, RECIPIENT);
@@ -97,8 +99,8 @@ fn an_invitation_is_created_with_recipient_name_and_email() {
         d.recipient_email_address.as_deref(),
         Some("admin@partner.example")
     );
-    assert_eq!(d.compartment_id, snapshot.tenancy.id);
-    settle(&mut state, &mut snapshot, sent);
+    assert_eq!(d.compartment_id, world.tenancy_id);
+    settle(&mut state, &mut world, sent);
     let list = &state.panes.invitations.invitations;
     assert_eq!(list.all().len(), before + 1);
     assert_eq!(list.selected().unwrap().display_name, "new-partner");
@@ -106,23 +108,24 @@ fn an_invitation_is_created_with_recipient_name_and_email() {
 
 #[test]
 fn a_tenancy_cannot_invite_itself() {
-    let (mut state, mut snapshot) = invitations(false);
-    act(&mut state, &mut snapshot, Action::Create);
-    let own = snapshot.tenancy.id.clone();
-    type_text(&mut state, &mut snapshot, &own);
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "self");
+    let (mut state, mut world) = invitations(false);
+    act(&mut state, &mut world, Action::Create);
+    let own = world.tenancy_id.clone();
+    type_text(&mut state, &mut world, &own);
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "self");
     assert!(update(&mut state, Action::Select).is_empty());
     assert!(form_error(&state).contains("itself"));
 }
 
 #[test]
 fn renaming_sends_the_display_name() {
-    let (mut state, mut snapshot) = invitations(false);
-    act(&mut state, &mut snapshot, Action::Edit);
-    type_text(&mut state, &mut snapshot, "-2");
+    let (mut state, mut world) = invitations(false);
+    act(&mut state, &mut world, Action::Edit);
+    type_text(&mut state, &mut world, "-2");
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::UpdateSenderInvitation { details, .. }] = &kinds(&sent)[..] else {
+    let [RequestKind::Invitations(InvitationRequest::Update { details, .. })] = &kinds(&sent)[..]
+    else {
         panic!("expected UpdateSenderInvitation, got {sent:?}");
     };
     assert!(details.display_name.as_deref().unwrap().ends_with("-2"));
@@ -130,8 +133,8 @@ fn renaming_sends_the_display_name() {
 
 #[test]
 fn only_a_pending_invitation_can_be_cancelled() {
-    let (mut state, mut snapshot) = invitations(false);
-    select(&mut state, &mut snapshot, "acme-research");
+    let (mut state, _) = invitations(false);
+    select(&mut state, "acme-research");
     assert!(update(&mut state, Action::Delete).is_empty());
     assert!(state.ctx.modal.is_none());
     assert!(
@@ -147,19 +150,19 @@ fn only_a_pending_invitation_can_be_cancelled() {
 
 #[test]
 fn cancelling_needs_the_name_typed_and_reloads_the_status() {
-    let (mut state, mut snapshot) = invitations(false);
-    select(&mut state, &mut snapshot, "acme-emea");
-    press(&mut state, &mut snapshot, key(KeyCode::Char('D')));
+    let (mut state, mut world) = invitations(false);
+    select(&mut state, "acme-emea");
+    press(&mut state, &mut world, key(KeyCode::Char('D')));
     assert_snapshot!(render(&state));
-    type_text(&mut state, &mut snapshot, "acme-eme");
+    type_text(&mut state, &mut world, "acme-eme");
     assert!(update(&mut state, Action::Select).is_empty());
-    type_text(&mut state, &mut snapshot, "a");
+    type_text(&mut state, &mut world, "a");
     let sent = update(&mut state, Action::Select);
     assert!(matches!(
         &kinds(&sent)[..],
-        [RequestKind::CancelSenderInvitation { .. }]
+        [RequestKind::Invitations(InvitationRequest::Cancel { .. })]
     ));
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     let inv = state.panes.invitations.invitations.selected().unwrap();
     assert_eq!(inv.display_name, "acme-emea");
     assert_eq!(inv.status, InvitationStatus::Canceled);

@@ -6,38 +6,37 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::harness::{
-    act, demo, edit_first_policy, fail, fresh, key, loaded, press, render, type_text,
+    act, demo, edit_first_policy, fail, fresh, key, loaded, loaded_with, press, render, type_text,
+    world,
 };
 
 #[test]
 fn compartments_loading() {
-    let (state, _) = fresh(&demo(), false);
+    let (state, _) = fresh(&world(demo()), false);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn compartments_loaded() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Down);
-    act(&mut state, &mut snapshot, Action::Expand);
-    act(&mut state, &mut snapshot, Action::Down);
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Down);
+    act(&mut state, &mut world, Action::Expand);
+    act(&mut state, &mut world, Action::Down);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn compartments_empty_tenancy() {
-    let mut snapshot = demo();
-    snapshot.compartments.clear();
-    snapshot.policies.clear();
-    let (mut state, requests) = fresh(&snapshot, false);
-    super::harness::settle(&mut state, &mut snapshot, requests);
+    let mut seed = demo();
+    seed.compartments.clear();
+    seed.policies.clear();
+    let (state, _) = loaded_with(seed, false);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn compartments_failed() {
-    let snapshot = demo();
-    let (mut state, requests) = fresh(&snapshot, false);
+    let (mut state, requests) = fresh(&world(demo()), false);
     for r in &requests {
         apply_response(&mut state, fail(r, 401, "NotAuthenticated"));
     }
@@ -52,32 +51,34 @@ fn compartments_read_only_header_and_hints() {
 
 #[test]
 fn compartments_filtered() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Filter);
-    type_text(&mut state, &mut snapshot, "app");
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Filter);
+    type_text(&mut state, &mut world, "app");
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn delete_confirmation() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Down);
-    act(&mut state, &mut snapshot, Action::Down);
-    act(&mut state, &mut snapshot, Action::Delete);
-    type_text(&mut state, &mut snapshot, "De");
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Down);
+    act(&mut state, &mut world, Action::Down);
+    act(&mut state, &mut world, Action::Delete);
+    type_text(&mut state, &mut world, "De");
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn policies_loading() {
-    let (mut state, requests) = fresh(&demo(), false);
-    let mut snapshot = demo();
+    let mut world = world(demo());
+    let (mut state, requests) = fresh(&world, false);
     // The tree arrives; the policy fan-out has not answered yet.
-    for r in requests
-        .iter()
-        .filter(|r| !matches!(r.kind, canopy::app::RequestKind::ListPolicies { .. }))
-    {
-        for resp in super::harness::answer(&mut snapshot, r) {
+    for r in requests.iter().filter(|r| {
+        !matches!(
+            r.kind,
+            canopy::app::RequestKind::Policies(canopy::app::request::PolicyRequest::List { .. })
+        )
+    }) {
+        for resp in super::harness::answer(&mut world, r) {
             let _ = apply_response(&mut state, resp);
         }
     }
@@ -91,40 +92,42 @@ fn act_no_answer(state: &mut canopy::app::AppState, action: Action) {
 
 #[test]
 fn policies_loaded() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    act(&mut state, &mut snapshot, Action::Down);
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
+    act(&mut state, &mut world, Action::Down);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn policies_empty() {
-    let mut snapshot = demo();
-    snapshot.policies.clear();
-    let (mut state, requests) = fresh(&snapshot, false);
-    super::harness::settle(&mut state, &mut snapshot, requests);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
+    let mut seed = demo();
+    seed.policies.clear();
+    let (mut state, mut world) = loaded_with(seed, false);
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn policies_failed() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
     let requests = canopy::app::update(&mut state, Action::Refresh);
     for r in &requests {
         apply_response(&mut state, fail(r, 500, "InternalServerError"));
     }
-    assert!(matches!(state.panes.policies.policies, Loadable::Failed(_)));
+    assert!(matches!(
+        state.panes.policies.list.items,
+        Loadable::Failed(_)
+    ));
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn policy_editor() {
-    let (mut state, mut snapshot) = loaded(false);
+    let (mut state, mut world) = loaded(false);
     edit_first_policy(
         &mut state,
-        &mut snapshot,
+        &mut world,
         "Allow group Auditors to inspect all-resources",
     );
     assert_snapshot!(render(&state));
@@ -132,21 +135,21 @@ fn policy_editor() {
 
 #[test]
 fn policy_save_diff() {
-    let (mut state, mut snapshot) = loaded(false);
+    let (mut state, mut world) = loaded(false);
     edit_first_policy(
         &mut state,
-        &mut snapshot,
+        &mut world,
         "Allow group Auditors to inspect all-resources in tenancy",
     );
-    act(&mut state, &mut snapshot, Action::Save);
+    act(&mut state, &mut world, Action::Save);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn policy_conflict() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    act(&mut state, &mut snapshot, Action::Edit);
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
+    act(&mut state, &mut world, Action::Edit);
     let id = state
         .panes
         .policies
@@ -155,34 +158,34 @@ fn policy_conflict() {
         .unwrap()
         .policy_id
         .clone();
-    snapshot
-        .policies
-        .iter_mut()
-        .find(|p| p.id == id)
-        .unwrap()
-        .statements
-        .push("Allow group Ops to read buckets in tenancy".into());
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    world.change(|s| {
+        s.policies
+            .get_mut(&id)
+            .unwrap()
+            .statements
+            .push("Allow group Ops to read buckets in tenancy".into());
+    });
+    press(&mut state, &mut world, key(KeyCode::Enter));
     type_text(
         &mut state,
-        &mut snapshot,
+        &mut world,
         "Allow group Mine to read users in tenancy",
     );
-    act(&mut state, &mut snapshot, Action::Save);
-    act(&mut state, &mut snapshot, Action::Select);
+    act(&mut state, &mut world, Action::Save);
+    act(&mut state, &mut world, Action::Select);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn help_overlay() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Help);
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Help);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn command_log() {
-    let (mut state, mut snapshot) = loaded(false);
+    let (mut state, mut world) = loaded(false);
     canopy::app::update::record_call(
         &mut state,
         canopy::app::CallRecord {
@@ -201,16 +204,15 @@ fn command_log() {
             duration_ms: 7,
         },
     );
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Log));
+    act(&mut state, &mut world, Action::Go(PaneId::Log));
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn escape_sequences_in_names_are_drawn_harmlessly() {
-    let mut snapshot = demo();
-    snapshot.compartments[0].name = "evil\x1b[2J\x1b]52;c;cHduZWQ=\x07name".into();
-    let (mut state, requests) = fresh(&snapshot, false);
-    super::harness::settle(&mut state, &mut snapshot, requests);
+    let mut seed = demo();
+    seed.compartments[0].name = "evil\x1b[2J\x1b]52;c;cHduZWQ=\x07name".into();
+    let (state, _) = loaded_with(seed, false);
     let screen = render(&state);
     assert!(!screen.contains('\x1b') && !screen.contains('\x07'));
     assert!(screen.contains("evil␛[2J"), "{screen}");
@@ -218,8 +220,8 @@ fn escape_sequences_in_names_are_drawn_harmlessly() {
 
 #[test]
 fn audit_of_a_compartment() {
-    let (mut state, mut snapshot) = loaded(false);
+    let (mut state, mut world) = loaded(false);
     super::harness::select_compartment(&mut state, "Prod");
-    act(&mut state, &mut snapshot, Action::Audit);
+    act(&mut state, &mut world, Action::Audit);
     assert_snapshot!(render(&state));
 }

@@ -1,67 +1,83 @@
 //! Pure state tests: state + action -> new state + requests, no terminal.
 
-use canopy::app::diff::{DiffLine, diff, reapply};
-use canopy::app::modal::{ModalKind, ModalPurpose};
-use canopy::app::{Action, PaneId, RequestKind, apply_response, update};
+use canopy::app::panes::policies::PolicyDialog;
+use canopy::app::panes::policies::diff::{DiffLine, diff, reapply};
+use canopy::app::request::{CompartmentRequest, PolicyRequest, TenancyRequest};
+use canopy::app::widgets::modal::ModalKind;
+use canopy::app::{
+    Action, PaneDialog, PaneId, Payload, RequestKind, Response, apply_response, update,
+};
 use crossterm::event::KeyCode;
 
-use super::harness::{act, answer, ctrl, fresh, key, loaded, press, type_text};
+use super::harness::{act, answer, ctrl, fresh, key, loaded, press, type_text, world};
+
+const LIST_COMPARTMENTS: RequestKind = RequestKind::Compartments(CompartmentRequest::List);
 
 #[test]
 fn start_asks_for_the_tree_and_the_tenancy() {
-    let snapshot = super::harness::demo();
-    let (_, requests) = fresh(&snapshot, false);
+    let (_, requests) = fresh(&world(super::harness::demo()), false);
     let kinds: Vec<_> = requests.iter().map(|r| r.kind.clone()).collect();
-    assert!(kinds.contains(&RequestKind::ListCompartments));
-    assert!(kinds.contains(&RequestKind::GetTenancy));
+    assert!(kinds.contains(&LIST_COMPARTMENTS));
+    assert!(kinds.contains(&RequestKind::Tenancy(TenancyRequest::Get)));
 }
 
 #[test]
 fn policies_fan_out_once_the_tree_is_loaded_and_arrive_page_by_page() {
-    let mut snapshot = super::harness::demo();
-    let (mut state, requests) = fresh(&snapshot, false);
+    let mut world = world(super::harness::demo());
+    let (mut state, requests) = fresh(&world, false);
     let mut follow = Vec::new();
     for r in &requests {
-        for resp in answer(&mut snapshot, r) {
+        for resp in answer(&mut world, r) {
             follow.extend(apply_response(&mut state, resp));
         }
     }
     let list = follow
         .iter()
-        .find(|r| matches!(r.kind, RequestKind::ListPolicies { .. }))
+        .find(|r| matches!(r.kind, RequestKind::Policies(PolicyRequest::List { .. })))
         .expect("the policy fan-out starts when the tree arrives");
-    let RequestKind::ListPolicies { compartment_ids } = &list.kind else {
+    let RequestKind::Policies(PolicyRequest::List { compartment_ids }) = &list.kind else {
         unreachable!()
     };
-    assert!(compartment_ids.contains(&snapshot.tenancy.id));
-    let mut pages = answer(&mut snapshot, list).into_iter();
-    apply_response(&mut state, pages.next().unwrap());
-    let partial = state.panes.policies.policies.data().map_or(0, Vec::len);
+    assert!(compartment_ids.contains(&world.tenancy_id));
+    // The worker's answer, cut in two pages as a large tenancy's would arrive.
+    let answer = answer(&mut world, list).pop().expect("an answer");
+    let Ok(Payload::Items(items)) = answer.result.clone() else {
+        panic!("policies");
+    };
+    let all: Vec<canopy::model::Policy> = items.take().expect("policies");
+    let (a, b) = all.split_at(all.len() / 2);
+    let page = |items: &[canopy::model::Policy], done| Response {
+        done,
+        result: Ok(Payload::items(items.to_vec())),
+        ..answer.clone()
+    };
+    apply_response(&mut state, page(a, false));
+    let partial = state.panes.policies.list.all().len();
     assert!(
-        state.panes.policies.policies.is_loading() && partial > 0,
+        state.panes.policies.list.is_loading() && partial > 0,
         "first page shown while loading"
     );
-    apply_response(&mut state, pages.next().unwrap());
-    assert!(state.panes.policies.policies.is_loaded());
-    assert!(state.panes.policies.policies.data().unwrap().len() > partial);
+    apply_response(&mut state, page(b, true));
+    assert!(state.panes.policies.list.items.is_loaded());
+    assert_eq!(state.panes.policies.list.all().len(), all.len());
 }
 
 #[test]
 fn a_superseded_listing_is_dropped() {
-    let mut snapshot = super::harness::demo();
-    let (mut state, requests) = fresh(&snapshot, false);
+    let mut world = world(super::harness::demo());
+    let (mut state, requests) = fresh(&world, false);
     let old = requests
         .iter()
-        .find(|r| r.kind == RequestKind::ListCompartments)
+        .find(|r| r.kind == LIST_COMPARTMENTS)
         .unwrap()
         .clone();
     let newer = update(&mut state, Action::Refresh);
     assert!(
         newer
             .iter()
-            .any(|r| r.kind == RequestKind::ListCompartments && r.id > old.id)
+            .any(|r| r.kind == LIST_COMPARTMENTS && r.id > old.id)
     );
-    for resp in answer(&mut snapshot, &old) {
+    for resp in answer(&mut world, &old) {
         apply_response(&mut state, resp);
     }
     assert!(
@@ -72,20 +88,20 @@ fn a_superseded_listing_is_dropped() {
 
 #[test]
 fn tree_expands_collapses_and_filters_to_the_path_of_a_match() {
-    let (mut state, mut snapshot) = loaded(false);
+    let (mut state, mut world) = loaded(false);
     let top_level = state.panes.compartments.rows.len();
     assert!(top_level > 1);
-    act(&mut state, &mut snapshot, Action::Down);
+    act(&mut state, &mut world, Action::Down);
     while !state.panes.compartments.rows[state.panes.compartments.cursor.selected].has_children {
-        act(&mut state, &mut snapshot, Action::Down);
+        act(&mut state, &mut world, Action::Down);
     }
-    act(&mut state, &mut snapshot, Action::Expand);
+    act(&mut state, &mut world, Action::Expand);
     assert!(state.panes.compartments.rows.len() > top_level);
-    act(&mut state, &mut snapshot, Action::Collapse);
+    act(&mut state, &mut world, Action::Collapse);
     assert_eq!(state.panes.compartments.rows.len(), top_level);
 
-    act(&mut state, &mut snapshot, Action::Filter);
-    type_text(&mut state, &mut snapshot, "pci");
+    act(&mut state, &mut world, Action::Filter);
+    type_text(&mut state, &mut world, "pci");
     let rows = &state.panes.compartments.rows;
     let names: Vec<String> = rows
         .iter()
@@ -93,7 +109,7 @@ fn tree_expands_collapses_and_filters_to_the_path_of_a_match() {
         .collect();
     assert!(names.contains(&"PCI".to_string()), "{names:?}");
     assert!(names.len() < 8, "only the path to the match: {names:?}");
-    press(&mut state, &mut snapshot, key(KeyCode::Esc));
+    press(&mut state, &mut world, key(KeyCode::Esc));
     assert_eq!(
         state.panes.compartments.rows.len(),
         top_level,
@@ -103,19 +119,19 @@ fn tree_expands_collapses_and_filters_to_the_path_of_a_match() {
 
 #[test]
 fn enter_on_a_compartment_shows_its_policies_and_esc_goes_back() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Select);
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Select);
     assert_eq!(state.active, PaneId::Policies);
     assert_eq!(
-        state.panes.policies.scope.as_deref(),
-        Some(snapshot.tenancy.id.as_str())
+        state.panes.policies.scope(),
+        Some(world.tenancy_id.as_str())
     );
-    act(&mut state, &mut snapshot, Action::Back);
+    act(&mut state, &mut world, Action::Back);
     assert!(
-        state.panes.policies.scope.is_none(),
+        state.panes.policies.scope().is_none(),
         "first Esc clears the scope"
     );
-    act(&mut state, &mut snapshot, Action::Back);
+    act(&mut state, &mut world, Action::Back);
     assert_eq!(
         state.active,
         PaneId::Compartments,
@@ -123,12 +139,9 @@ fn enter_on_a_compartment_shows_its_policies_and_esc_goes_back() {
     );
 }
 
-fn open_first_policy_editor(
-    state: &mut canopy::app::AppState,
-    snapshot: &mut canopy::model::Snapshot,
-) {
-    act(state, snapshot, Action::Go(PaneId::Policies));
-    act(state, snapshot, Action::Edit);
+fn open_first_policy_editor(state: &mut canopy::app::AppState, world: &mut super::harness::World) {
+    act(state, world, Action::Go(PaneId::Policies));
+    act(state, world, Action::Edit);
     assert!(
         state.panes.policies.editor.is_some(),
         "the editor opens once the policy arrives"
@@ -137,8 +150,8 @@ fn open_first_policy_editor(
 
 #[test]
 fn edit_save_sends_the_statements_with_if_match_after_a_diff() {
-    let (mut state, mut snapshot) = loaded(false);
-    open_first_policy_editor(&mut state, &mut snapshot);
+    let (mut state, mut world) = loaded(false);
+    open_first_policy_editor(&mut state, &mut world);
     let id = state
         .panes
         .policies
@@ -147,10 +160,10 @@ fn edit_save_sends_the_statements_with_if_match_after_a_diff() {
         .unwrap()
         .policy_id
         .clone();
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    press(&mut state, &mut world, key(KeyCode::Enter));
     type_text(
         &mut state,
-        &mut snapshot,
+        &mut world,
         "Allow group Auditors to inspect all-resources in tenancy",
     );
     assert!(
@@ -164,9 +177,10 @@ fn edit_save_sends_the_statements_with_if_match_after_a_diff() {
         "nothing is sent before the diff is confirmed"
     );
     let modal = state.ctx.modal.as_ref().expect("the diff dialog");
-    assert_eq!(modal.purpose, ModalPurpose::SavePolicy);
+    assert_eq!(modal.dialog, PaneDialog::Policies(PolicyDialog::Save));
     let requests = update(&mut state, Action::Select);
-    let RequestKind::UpdatePolicy { etag, details, .. } = &requests[0].kind else {
+    let RequestKind::Policies(PolicyRequest::Update { etag, details, .. }) = &requests[0].kind
+    else {
         panic!("expected an update, got {requests:?}");
     };
     assert!(etag.is_some(), "sent with if-match");
@@ -178,20 +192,25 @@ fn edit_save_sends_the_statements_with_if_match_after_a_diff() {
             .iter()
             .any(|s| s.contains("Auditors"))
     );
-    super::harness::settle(&mut state, &mut snapshot, requests);
+    super::harness::settle(&mut state, &mut world, requests);
     assert!(state.panes.policies.editor.is_none());
     assert!(
         !state.ctx.drafts.items.contains_key(&id),
         "the draft goes once saved"
     );
-    let saved = snapshot.policies.iter().find(|p| p.id == id).unwrap();
+    let saved = world
+        .snapshot()
+        .policies
+        .into_iter()
+        .find(|p| p.id == id)
+        .unwrap();
     assert!(saved.statements.iter().any(|s| s.contains("Auditors")));
 }
 
 #[test]
 fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
-    let (mut state, mut snapshot) = loaded(false);
-    open_first_policy_editor(&mut state, &mut snapshot);
+    let (mut state, mut world) = loaded(false);
+    open_first_policy_editor(&mut state, &mut world);
     let id = state
         .panes
         .policies
@@ -202,23 +221,23 @@ fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
         .clone();
     // Someone else adds a statement meanwhile.
     let remote = "Allow group Ops to read buckets in tenancy".to_string();
-    snapshot
-        .policies
-        .iter_mut()
-        .find(|p| p.id == id)
-        .unwrap()
-        .statements
-        .push(remote.clone());
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    world.change(|s| {
+        s.policies
+            .get_mut(&id)
+            .unwrap()
+            .statements
+            .push(remote.clone());
+    });
+    press(&mut state, &mut world, key(KeyCode::Enter));
     type_text(
         &mut state,
-        &mut snapshot,
+        &mut world,
         "Allow group Mine to read users in tenancy",
     );
-    act(&mut state, &mut snapshot, Action::Save);
-    act(&mut state, &mut snapshot, Action::Select);
+    act(&mut state, &mut world, Action::Save);
+    act(&mut state, &mut world, Action::Select);
     let modal = state.ctx.modal.as_ref().expect("the conflict dialog");
-    assert_eq!(modal.purpose, ModalPurpose::PolicyConflict);
+    assert_eq!(modal.dialog, PaneDialog::Policies(PolicyDialog::Conflict));
     let ModalKind::Choice { lines, .. } = &modal.kind else {
         panic!()
     };
@@ -226,13 +245,18 @@ fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
         lines.iter().any(|l| l.text.contains(&remote)),
         "shows what changed remotely"
     );
-    act(&mut state, &mut snapshot, Action::Select); // reapply
+    act(&mut state, &mut world, Action::Select); // reapply
     let editor = state.panes.policies.editor.as_ref().expect("still editing");
     let statements = editor.statements();
     assert!(statements.contains(&remote) && statements.iter().any(|s| s.contains("Mine")));
-    act(&mut state, &mut snapshot, Action::Save);
-    act(&mut state, &mut snapshot, Action::Select);
-    let saved = snapshot.policies.iter().find(|p| p.id == id).unwrap();
+    act(&mut state, &mut world, Action::Save);
+    act(&mut state, &mut world, Action::Select);
+    let saved = world
+        .snapshot()
+        .policies
+        .into_iter()
+        .find(|p| p.id == id)
+        .unwrap();
     assert!(
         saved.statements.contains(&remote) && saved.statements.iter().any(|s| s.contains("Mine"))
     );
@@ -240,7 +264,7 @@ fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
 
 #[test]
 fn read_only_refuses_writes_without_sending() {
-    let (mut state, mut snapshot) = loaded(true);
+    let (mut state, mut world) = loaded(true);
     for action in [Action::Create, Action::Delete, Action::Move, Action::Rename] {
         let requests = update(&mut state, action.clone());
         assert!(
@@ -257,7 +281,7 @@ fn read_only_refuses_writes_without_sending() {
                 .contains("read-only")
         );
     }
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
     let requests = update(&mut state, Action::Select);
     assert!(requests.is_empty() && state.panes.policies.editor.is_none());
     let hints = canopy::ui::frame::hint_entries(&state);
@@ -269,44 +293,44 @@ fn read_only_refuses_writes_without_sending() {
 
 #[test]
 fn delete_needs_the_name_typed_exactly() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Down);
-    act(&mut state, &mut snapshot, Action::Down);
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Down);
+    act(&mut state, &mut world, Action::Down);
     let name = state
         .ctx
         .compartment(state.panes.compartments.selected_id().unwrap())
         .unwrap()
         .name
         .clone();
-    act(&mut state, &mut snapshot, Action::Delete);
+    act(&mut state, &mut world, Action::Delete);
     assert!(
         update(&mut state, Action::Select).is_empty(),
         "Enter alone deletes nothing"
     );
     assert!(state.ctx.modal.is_some());
-    type_text(&mut state, &mut snapshot, &name[..name.len() - 1]);
+    type_text(&mut state, &mut world, &name[..name.len() - 1]);
     assert!(update(&mut state, Action::Select).is_empty());
     let last = name.chars().last().unwrap().to_string();
     for c in last.chars() {
-        press(&mut state, &mut snapshot, key(KeyCode::Char(c)));
+        press(&mut state, &mut world, key(KeyCode::Char(c)));
     }
     let requests = update(&mut state, Action::Select);
     assert!(matches!(
         requests[0].kind,
-        RequestKind::DeleteCompartment { .. }
+        RequestKind::Compartments(CompartmentRequest::Delete { .. })
     ));
 }
 
 #[test]
 fn palette_switches_panes_and_quits() {
-    let (mut state, mut snapshot) = loaded(false);
-    press(&mut state, &mut snapshot, key(KeyCode::Char(':')));
-    type_text(&mut state, &mut snapshot, "pol");
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    let (mut state, mut world) = loaded(false);
+    press(&mut state, &mut world, key(KeyCode::Char(':')));
+    type_text(&mut state, &mut world, "pol");
+    press(&mut state, &mut world, key(KeyCode::Enter));
     assert_eq!(state.active, PaneId::Policies);
-    press(&mut state, &mut snapshot, key(KeyCode::Char(':')));
-    type_text(&mut state, &mut snapshot, "nope");
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    press(&mut state, &mut world, key(KeyCode::Char(':')));
+    type_text(&mut state, &mut world, "nope");
+    press(&mut state, &mut world, key(KeyCode::Enter));
     assert!(
         state
             .ctx
@@ -316,17 +340,17 @@ fn palette_switches_panes_and_quits() {
             .text
             .contains("unknown command")
     );
-    press(&mut state, &mut snapshot, key(KeyCode::Char(':')));
-    type_text(&mut state, &mut snapshot, "q");
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    press(&mut state, &mut world, key(KeyCode::Char(':')));
+    type_text(&mut state, &mut world, "q");
+    press(&mut state, &mut world, key(KeyCode::Enter));
     assert!(state.quit);
 }
 
 #[test]
 fn editor_takes_q_as_text_and_ctrl_c_still_quits() {
-    let (mut state, mut snapshot) = loaded(false);
-    open_first_policy_editor(&mut state, &mut snapshot);
-    press(&mut state, &mut snapshot, key(KeyCode::Char('q')));
+    let (mut state, mut world) = loaded(false);
+    open_first_policy_editor(&mut state, &mut world);
+    press(&mut state, &mut world, key(KeyCode::Char('q')));
     assert!(!state.quit);
     assert!(
         state
@@ -338,14 +362,14 @@ fn editor_takes_q_as_text_and_ctrl_c_still_quits() {
             .text()
             .contains('q')
     );
-    press(&mut state, &mut snapshot, ctrl('c'));
+    press(&mut state, &mut world, ctrl('c'));
     assert!(state.quit);
 }
 
 #[test]
 fn copy_and_raw_json_use_the_selection() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Down);
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Down);
     let id = state.panes.compartments.selected_id().unwrap().to_string();
     let _ = update(&mut state, Action::CopyOcid);
     assert!(
@@ -354,7 +378,7 @@ fn copy_and_raw_json_use_the_selection() {
             .effects
             .contains(&canopy::app::Effect::Copy(id.clone()))
     );
-    act(&mut state, &mut snapshot, Action::RawJson);
+    act(&mut state, &mut world, Action::RawJson);
     let ModalKind::Text { lines, .. } = &state.ctx.modal.as_ref().unwrap().kind else {
         panic!()
     };
@@ -385,26 +409,20 @@ fn statement_diff_and_reapply() {
 
 #[test]
 fn create_rename_move_delete_recover_a_compartment() {
-    let (mut state, mut snapshot) = loaded(false);
+    let (mut state, mut world) = loaded(false);
     // Create under the root, through the form.
-    act(&mut state, &mut snapshot, Action::Create);
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
-    let modal = state
-        .ctx
-        .modal
-        .as_ref()
-        .expect("an empty name is refused and the form stays");
-    let ModalKind::Form { error, .. } = &modal.kind else {
-        panic!()
-    };
-    assert!(error.as_deref().unwrap().contains("name"));
-    type_text(&mut state, &mut snapshot, "Lab");
-    press(&mut state, &mut snapshot, key(KeyCode::Tab));
-    type_text(&mut state, &mut snapshot, "Experiments");
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
-    let lab = snapshot
+    act(&mut state, &mut world, Action::Create);
+    press(&mut state, &mut world, key(KeyCode::Enter));
+    let error = super::pane_kit::form_error(&state);
+    assert!(error.contains("Name cannot be empty"), "{error}");
+    type_text(&mut state, &mut world, "Lab");
+    press(&mut state, &mut world, key(KeyCode::Tab));
+    type_text(&mut state, &mut world, "Experiments");
+    press(&mut state, &mut world, key(KeyCode::Enter));
+    let lab = world
+        .snapshot()
         .compartments
-        .iter()
+        .into_iter()
         .find(|c| c.name == "Lab")
         .expect("created")
         .id
@@ -416,25 +434,30 @@ fn create_rename_move_delete_recover_a_compartment() {
     );
 
     // Rename it.
-    act(&mut state, &mut snapshot, Action::Rename);
-    press(&mut state, &mut snapshot, ctrl('u'));
-    type_text(&mut state, &mut snapshot, "Lab2");
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
+    act(&mut state, &mut world, Action::Rename);
+    press(&mut state, &mut world, ctrl('u'));
+    type_text(&mut state, &mut world, "Lab2");
+    press(&mut state, &mut world, key(KeyCode::Enter));
     assert_eq!(state.ctx.compartment(&lab).unwrap().name, "Lab2");
 
     // Move it under Dev: pick the target in the tree.
-    act(&mut state, &mut snapshot, Action::Move);
+    act(&mut state, &mut world, Action::Move);
     let dev = super::harness::select_compartment(&mut state, "Dev");
-    act(&mut state, &mut snapshot, Action::Select);
+    act(&mut state, &mut world, Action::Select);
     assert_eq!(
-        state.ctx.modal.as_ref().unwrap().purpose,
-        ModalPurpose::MoveCompartment {
+        state.ctx.modal.as_ref().unwrap().dialog,
+        PaneDialog::Compartments(canopy::app::panes::compartments::CompartmentDialog::Move {
             id: lab.clone(),
             target_id: state.panes.compartments.rows[dev].id.clone()
-        }
+        })
     );
-    act(&mut state, &mut snapshot, Action::Select);
-    let moved = snapshot.compartments.iter().find(|c| c.id == lab).unwrap();
+    act(&mut state, &mut world, Action::Select);
+    let moved = world
+        .snapshot()
+        .compartments
+        .into_iter()
+        .find(|c| c.id == lab)
+        .unwrap();
     assert_eq!(
         state.ctx.compartment(&moved.compartment_id).unwrap().name,
         "Dev"
@@ -446,15 +469,15 @@ fn create_rename_move_delete_recover_a_compartment() {
 
     // Delete it (typed), then recover it.
     state.panes.compartments.reveal(&lab, &state.ctx);
-    act(&mut state, &mut snapshot, Action::Delete);
-    type_text(&mut state, &mut snapshot, "Lab2");
-    act(&mut state, &mut snapshot, Action::Select);
+    act(&mut state, &mut world, Action::Delete);
+    type_text(&mut state, &mut world, "Lab2");
+    act(&mut state, &mut world, Action::Select);
     assert_eq!(
         state.ctx.compartment(&lab).unwrap().lifecycle_state,
         canopy::model::LifecycleState::Deleted
     );
     state.panes.compartments.reveal(&lab, &state.ctx);
-    act(&mut state, &mut snapshot, Action::Recover);
+    act(&mut state, &mut world, Action::Recover);
     assert_eq!(
         state.ctx.compartment(&lab).unwrap().lifecycle_state,
         canopy::model::LifecycleState::Active
@@ -463,12 +486,12 @@ fn create_rename_move_delete_recover_a_compartment() {
 
 #[test]
 fn moving_into_its_own_child_is_refused() {
-    let (mut state, mut snapshot) = loaded(false);
+    let (mut state, mut world) = loaded(false);
     super::harness::select_compartment(&mut state, "Dev");
-    act(&mut state, &mut snapshot, Action::Move);
-    act(&mut state, &mut snapshot, Action::Expand);
-    act(&mut state, &mut snapshot, Action::Down);
-    act(&mut state, &mut snapshot, Action::Select);
+    act(&mut state, &mut world, Action::Move);
+    act(&mut state, &mut world, Action::Expand);
+    act(&mut state, &mut world, Action::Down);
+    act(&mut state, &mut world, Action::Select);
     assert!(state.ctx.modal.is_none());
     assert!(
         state
@@ -479,48 +502,65 @@ fn moving_into_its_own_child_is_refused() {
             .text
             .contains("cannot move into itself")
     );
+    assert!(
+        state.panes.compartments.moving.is_some(),
+        "move mode stays on to pick another target"
+    );
+    act(&mut state, &mut world, Action::Select);
+    assert_eq!(
+        state.active,
+        PaneId::Compartments,
+        "Enter does not open Policies"
+    );
 }
 
 #[test]
 fn create_and_delete_a_policy() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    act(&mut state, &mut snapshot, Action::Create);
-    type_text(&mut state, &mut snapshot, "auditors");
-    press(&mut state, &mut snapshot, key(KeyCode::Tab));
-    type_text(&mut state, &mut snapshot, "Read-only auditors");
-    press(&mut state, &mut snapshot, key(KeyCode::Tab));
-    press(&mut state, &mut snapshot, key(KeyCode::Tab));
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
+    act(&mut state, &mut world, Action::Create);
+    type_text(&mut state, &mut world, "auditors");
+    press(&mut state, &mut world, key(KeyCode::Tab));
+    type_text(&mut state, &mut world, "Read-only auditors");
+    press(&mut state, &mut world, key(KeyCode::Tab));
+    press(&mut state, &mut world, key(KeyCode::Tab));
     type_text(
         &mut state,
-        &mut snapshot,
+        &mut world,
         "Allow group Auditors to inspect all-resources in tenancy",
     );
-    press(&mut state, &mut snapshot, key(KeyCode::Enter));
-    let created = snapshot
+    press(&mut state, &mut world, key(KeyCode::Enter));
+    let created = world
+        .snapshot()
         .policies
-        .iter()
+        .into_iter()
         .find(|p| p.name == "auditors")
         .expect("created");
-    assert_eq!(created.compartment_id, snapshot.tenancy.id);
+    assert_eq!(created.compartment_id, world.tenancy_id);
     assert_eq!(state.panes.policies.selected().unwrap().name, "auditors");
-    act(&mut state, &mut snapshot, Action::Delete);
-    type_text(&mut state, &mut snapshot, "auditors");
-    act(&mut state, &mut snapshot, Action::Select);
-    assert!(!snapshot.policies.iter().any(|p| p.name == "auditors"));
+    act(&mut state, &mut world, Action::Delete);
+    type_text(&mut state, &mut world, "auditors");
+    act(&mut state, &mut world, Action::Select);
+    assert!(!world.snapshot().policies.iter().any(
+        |p| p.name == "auditors" && p.lifecycle_state == canopy::model::LifecycleState::Active
+    ));
     assert!(state.ctx.toasts.current().unwrap().text.contains("deleted"));
 }
 
 #[test]
 fn drafts_found_at_start_are_offered_and_restored_into_the_editor() {
-    let mut snapshot = super::harness::demo();
-    let policy = snapshot.policies[0].clone();
+    let mut world = world(super::harness::demo());
+    let policy = world.snapshot().policies[0].clone();
+    let etag = world
+        .block_on(world.client.get_policy(&policy.id))
+        .expect("the policy")
+        .etag;
     let keymap = canopy::app::keymap::Keymap::default_keymap().unwrap();
-    let mut state = canopy::app::AppState::new(super::harness::session(&snapshot, false), keymap);
+    let mut state = canopy::app::AppState::new(super::harness::session(&world, false), keymap);
     state.ctx.drafts.found = vec![canopy::app::drafts::Draft {
         policy_id: policy.id.clone(),
         policy_name: policy.name.clone(),
-        etag: Some(super::harness::etag(&policy)),
+        etag,
         base: policy.statements.clone(),
         text: format!(
             "{}\nAllow group Restored to read users in tenancy",
@@ -529,11 +569,11 @@ fn drafts_found_at_start_are_offered_and_restored_into_the_editor() {
     }];
     let requests = canopy::app::start(&mut state);
     assert_eq!(
-        state.ctx.modal.as_ref().unwrap().purpose,
-        ModalPurpose::RestoreDrafts
+        state.ctx.modal.as_ref().unwrap().dialog,
+        PaneDialog::Policies(PolicyDialog::RestoreDrafts)
     );
-    super::harness::settle(&mut state, &mut snapshot, requests);
-    act(&mut state, &mut snapshot, Action::Select);
+    super::harness::settle(&mut state, &mut world, requests);
+    act(&mut state, &mut world, Action::Select);
     assert_eq!(state.active, PaneId::Policies);
     let editor = state
         .panes
@@ -547,9 +587,9 @@ fn drafts_found_at_start_are_offered_and_restored_into_the_editor() {
 
 #[test]
 fn external_editor_round_trip() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Policies));
-    act(&mut state, &mut snapshot, Action::EditExternal);
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Go(PaneId::Policies));
+    act(&mut state, &mut world, Action::EditExternal);
     let text = match state.ctx.effects.last() {
         Some(canopy::app::Effect::ExternalEdit { owner, text }) => {
             assert_eq!(*owner, PaneId::Policies);
@@ -560,7 +600,7 @@ fn external_editor_round_trip() {
     state.ctx.effects.clear();
     act(
         &mut state,
-        &mut snapshot,
+        &mut world,
         Action::ExternalEditDone(Some(format!(
             "{text}\nAllow group Ext to read users in tenancy\n"
         ))),
@@ -571,8 +611,8 @@ fn external_editor_round_trip() {
 
 #[test]
 fn esc_closes_the_editor_and_keeps_the_draft() {
-    let (mut state, mut snapshot) = loaded(false);
-    open_first_policy_editor(&mut state, &mut snapshot);
+    let (mut state, mut world) = loaded(false);
+    open_first_policy_editor(&mut state, &mut world);
     let id = state
         .panes
         .policies
@@ -581,11 +621,11 @@ fn esc_closes_the_editor_and_keeps_the_draft() {
         .unwrap()
         .policy_id
         .clone();
-    type_text(&mut state, &mut snapshot, " x");
-    press(&mut state, &mut snapshot, key(KeyCode::Esc));
+    type_text(&mut state, &mut world, " x");
+    press(&mut state, &mut world, key(KeyCode::Esc));
     assert!(state.panes.policies.editor.is_none());
     assert!(state.ctx.drafts.items.contains_key(&id));
-    act(&mut state, &mut snapshot, Action::Edit);
+    act(&mut state, &mut world, Action::Edit);
     assert!(
         state
             .panes
@@ -597,20 +637,20 @@ fn esc_closes_the_editor_and_keeps_the_draft() {
             .ends_with(" x"),
         "the draft is continued"
     );
-    press(&mut state, &mut snapshot, ctrl('x'));
+    press(&mut state, &mut world, ctrl('x'));
     assert!(state.panes.policies.editor.is_none() && !state.ctx.drafts.items.contains_key(&id));
 }
 
 #[test]
 fn a_text_viewer_scrolls_and_closes_with_q() {
-    let (mut state, mut snapshot) = loaded(false);
-    act(&mut state, &mut snapshot, Action::RawJson);
-    press(&mut state, &mut snapshot, key(KeyCode::Char('j')));
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::RawJson);
+    press(&mut state, &mut world, key(KeyCode::Char('j')));
     let ModalKind::Text { scroll, .. } = &state.ctx.modal.as_ref().unwrap().kind else {
         panic!()
     };
     assert_eq!(*scroll, 1);
-    press(&mut state, &mut snapshot, key(KeyCode::Char('q')));
+    press(&mut state, &mut world, key(KeyCode::Char('q')));
     assert!(
         state.ctx.modal.is_none() && !state.quit,
         "q closes the viewer, not canopy"

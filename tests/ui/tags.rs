@@ -1,37 +1,44 @@
 //! The Tags pane: snapshots of its states and dialogs, and pure state tests of every write.
 
-use canopy::app::modal::ModalKind;
-use canopy::app::tags::{TagsFocus, TagsView};
-use canopy::app::{Action, AppState, Loadable, PaneId, RequestKind, apply_response, update};
-use canopy::model::{Snapshot, TagValidator};
+use canopy::app::panes::tags::{TagsFocus, TagsTab};
+use canopy::app::request::TagRequest;
+use canopy::app::{
+    Action, AppState, Loadable, PaneId, Payload, RequestKind, apply_response, update,
+};
+use canopy::model::{TagValidator, WorkRequestStatus};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::harness::{act, demo, key, loaded, press, render, settle, type_text};
+use super::harness::{World, act, demo, key, loaded, press, render, settle, type_text};
 use super::pane_kit::{
-    answer_once, clear_field, enter, form_error, kinds, loaded_in, loading_in, refresh_failing, tab,
+    answer_once, clear_field, enter, form, form_error, kinds, loaded_in, loading_in,
+    refresh_failing, tab,
 };
 
-fn tags(read_only: bool) -> (AppState, Snapshot) {
-    let (mut state, mut snapshot) = loaded(read_only);
-    act(&mut state, &mut snapshot, Action::Go(PaneId::Tags));
-    (state, snapshot)
+fn space(state: &mut AppState, world: &mut World) {
+    press(state, world, key(KeyCode::Char(' ')));
+}
+
+fn tags(read_only: bool) -> (AppState, World) {
+    let (mut state, mut world) = loaded(read_only);
+    act(&mut state, &mut world, Action::Go(PaneId::Tags));
+    (state, world)
 }
 
 /// The tag defaults view scoped to a compartment by its path.
-fn defaults_in(path: &str) -> (AppState, Snapshot) {
-    let (mut state, mut snapshot) = tags(false);
-    press(&mut state, &mut snapshot, key(KeyCode::Char(']')));
-    press(&mut state, &mut snapshot, key(KeyCode::Char('s')));
-    type_text(&mut state, &mut snapshot, path);
-    enter(&mut state, &mut snapshot);
-    (state, snapshot)
+fn defaults_in(path: &str) -> (AppState, World) {
+    let (mut state, mut world) = tags(false);
+    press(&mut state, &mut world, key(KeyCode::Char(']')));
+    press(&mut state, &mut world, key(KeyCode::Char('s')));
+    type_text(&mut state, &mut world, path);
+    enter(&mut state, &mut world);
+    (state, world)
 }
 
 #[test]
 fn tags_loading() {
-    let (state, requests) = loading_in(PaneId::Tags);
-    assert!(kinds(&requests).contains(&RequestKind::ListTagNamespaces));
+    let (state, requests, _) = loading_in(PaneId::Tags);
+    assert!(kinds(&requests).contains(&RequestKind::Tags(TagRequest::ListNamespaces)));
     assert_snapshot!(render(&state));
 }
 
@@ -65,58 +72,62 @@ fn tags_failed() {
 #[test]
 fn tag_defaults_of_a_compartment() {
     let (state, _) = defaults_in("Prod");
-    assert_eq!(state.panes.tags.view, TagsView::Defaults);
+    assert_eq!(state.panes.tags.tab, TagsTab::Defaults);
     assert_eq!(state.panes.tags.defaults.all().len(), 1);
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn tag_create_form() {
-    let (mut state, mut snapshot) = tags(false);
-    enter(&mut state, &mut snapshot);
-    press(&mut state, &mut snapshot, key(KeyCode::Char('c')));
-    type_text(&mut state, &mut snapshot, "Tier");
+    let (mut state, mut world) = tags(false);
+    enter(&mut state, &mut world);
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
+    type_text(&mut state, &mut world, "Tier");
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn a_tag_is_created_with_its_allowed_values_and_cost_tracking() {
-    let (mut state, mut snapshot) = tags(false);
-    let ns = state.panes.tags.selected_namespace().unwrap().id.clone();
-    enter(&mut state, &mut snapshot);
+    let (mut state, mut world) = tags(false);
+    // The first namespace is retired: the service takes no new tags there.
+    act(&mut state, &mut world, Action::Down);
+    let ns = state.panes.tags.selected_namespace().unwrap().clone();
+    assert!(!ns.is_retired);
+    let ns = ns.id;
+    enter(&mut state, &mut world);
     assert_eq!(state.panes.tags.focus, TagsFocus::Tags);
-    act(&mut state, &mut snapshot, Action::Create);
-    type_text(&mut state, &mut snapshot, "Tier.One");
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "Service tier");
-    tab(&mut state, &mut snapshot);
-    clear_field(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "yes");
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "gold, silver,, bronze");
+    act(&mut state, &mut world, Action::Create);
+    type_text(&mut state, &mut world, "Tier.One");
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "Service tier");
+    tab(&mut state, &mut world);
+    space(&mut state, &mut world);
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "gold, silver,, bronze");
     assert!(update(&mut state, Action::Select).is_empty());
-    assert!(form_error(&state).contains("dots"));
-    // Fix the name (the focus is still on the last field), then the values.
-    tab(&mut state, &mut snapshot);
-    clear_field(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "Tier");
-    assert!(update(&mut state, Action::Select).is_empty());
+    // Both bad fields are marked at once; the focus goes to the first.
+    let errors = form_error(&state);
     assert!(
-        form_error(&state).contains("empty"),
-        "{}",
-        form_error(&state)
+        errors.contains("dots") && errors.contains("empty"),
+        "{errors}"
     );
-    for _ in 0..3 {
-        tab(&mut state, &mut snapshot);
-    }
-    clear_field(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "gold, silver, bronze");
+    assert_eq!(form(&state).focus, 0);
+    clear_field(&mut state, &mut world);
+    type_text(&mut state, &mut world, "Tier");
+    assert!(update(&mut state, Action::Select).is_empty());
+    assert_eq!(
+        form(&state).focus,
+        3,
+        "now the values are the first bad field"
+    );
+    clear_field(&mut state, &mut world);
+    type_text(&mut state, &mut world, "gold, silver, bronze");
     let sent = update(&mut state, Action::Select);
     let [
-        RequestKind::CreateTag {
+        RequestKind::Tags(TagRequest::CreateTag {
             namespace_id,
             details,
-        },
+        }),
     ] = &kinds(&sent)[..]
     else {
         panic!("expected CreateTag, got {sent:?}");
@@ -129,14 +140,14 @@ fn a_tag_is_created_with_its_allowed_values_and_cost_tracking() {
             values: vec!["gold".into(), "silver".into(), "bronze".into()]
         })
     );
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     assert_eq!(state.panes.tags.selected_tag().unwrap().name, "Tier");
 }
 
 #[test]
 fn editing_a_tag_reads_its_validator_first() {
-    let (mut state, mut snapshot) = tags(false);
-    enter(&mut state, &mut snapshot);
+    let (mut state, mut world) = tags(false);
+    enter(&mut state, &mut world);
     // The namespaces are sorted by name: Legacy-Billing first; its tags: Department (ENUM).
     let tag = state.panes.tags.selected_tag().unwrap().clone();
     assert_eq!(tag.name, "Department");
@@ -144,19 +155,16 @@ fn editing_a_tag_reads_its_validator_first() {
     // The edit reads it again: the form starts from the service's latest.
     let sent = update(&mut state, Action::Edit);
     assert!(
-        matches!(&kinds(&sent)[..], [RequestKind::GetTag { name, .. }] if *name == "Department")
+        matches!(&kinds(&sent)[..], [RequestKind::Tags(TagRequest::GetTag { name, .. })] if *name == "Department")
     );
-    settle(&mut state, &mut snapshot, sent);
-    let Some(ModalKind::Form { fields, .. }) = state.ctx.modal.as_ref().map(|m| &m.kind) else {
-        panic!("the edit form opens once the tag arrived");
-    };
-    assert_eq!(fields[2].value, "eng, ops, sales");
+    settle(&mut state, &mut world, sent);
+    assert_eq!(form(&state).fields[2].input.text(), "eng, ops, sales");
     assert_snapshot!(render(&state));
-    tab(&mut state, &mut snapshot);
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, ", finance");
+    tab(&mut state, &mut world);
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, ", finance");
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::UpdateTag { details, .. }] = &kinds(&sent)[..] else {
+    let [RequestKind::Tags(TagRequest::UpdateTag { details, .. })] = &kinds(&sent)[..] else {
         panic!("expected UpdateTag, got {sent:?}");
     };
     assert_eq!(
@@ -165,23 +173,23 @@ fn editing_a_tag_reads_its_validator_first() {
             values: vec!["eng".into(), "ops".into(), "sales".into(), "finance".into()]
         })
     );
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     // Any value again: an empty list sends the DEFAULT validator.
     let read = update(&mut state, Action::Edit);
-    settle(&mut state, &mut snapshot, read);
-    tab(&mut state, &mut snapshot);
-    tab(&mut state, &mut snapshot);
-    clear_field(&mut state, &mut snapshot);
+    settle(&mut state, &mut world, read);
+    tab(&mut state, &mut world);
+    tab(&mut state, &mut world);
+    clear_field(&mut state, &mut world);
     let sent = update(&mut state, Action::Select);
     assert!(matches!(
         &kinds(&sent)[..],
-        [RequestKind::UpdateTag { details, .. }] if details.validator == Some(TagValidator::Default)
+        [RequestKind::Tags(TagRequest::UpdateTag { details, .. })] if details.validator == Some(TagValidator::Default)
     ));
 }
 
 #[test]
 fn tags_are_read_in_full_as_the_cursor_reaches_them() {
-    let (mut state, mut snapshot) = tags(false);
+    let (mut state, mut world) = tags(false);
     let listed = state.panes.tags.namespace_tags().unwrap().all().to_vec();
     assert!(
         listed.iter().all(|t| t.validator.is_none()),
@@ -189,11 +197,11 @@ fn tags_are_read_in_full_as_the_cursor_reaches_them() {
     );
     let sent = update(&mut state, Action::Select);
     assert!(
-        matches!(&kinds(&sent)[..], [RequestKind::GetTag { name, .. }] if *name == "Department")
+        matches!(&kinds(&sent)[..], [RequestKind::Tags(TagRequest::GetTag { name, .. })] if *name == "Department")
     );
-    settle(&mut state, &mut snapshot, sent);
-    act(&mut state, &mut snapshot, Action::Down);
-    act(&mut state, &mut snapshot, Action::Up);
+    settle(&mut state, &mut world, sent);
+    act(&mut state, &mut world, Action::Down);
+    act(&mut state, &mut world, Action::Up);
     assert!(
         update(&mut state, Action::Down).is_empty(),
         "each tag is read once"
@@ -210,25 +218,25 @@ fn tags_are_read_in_full_as_the_cursor_reaches_them() {
 
 #[test]
 fn the_lists_switch_from_the_tags_too() {
-    let (mut state, mut snapshot) = tags(false);
-    enter(&mut state, &mut snapshot);
-    press(&mut state, &mut snapshot, key(KeyCode::Char(']')));
-    assert_eq!(state.panes.tags.view, TagsView::Defaults);
+    let (mut state, mut world) = tags(false);
+    enter(&mut state, &mut world);
+    press(&mut state, &mut world, key(KeyCode::Char(']')));
+    assert_eq!(state.panes.tags.tab, TagsTab::Defaults);
     assert_eq!(state.panes.tags.focus, TagsFocus::Namespaces);
 }
 
 #[test]
 fn retiring_and_reactivating_a_namespace() {
-    let (mut state, mut snapshot) = tags(false);
+    let (mut state, mut world) = tags(false);
     let ns = state.panes.tags.selected_namespace().unwrap().clone();
     assert!(ns.is_retired, "Legacy-Billing is retired in the demo");
-    press(&mut state, &mut snapshot, key(KeyCode::Char('t')));
+    press(&mut state, &mut world, key(KeyCode::Char('t')));
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::UpdateTagNamespace { id, details }] = &kinds(&sent)[..] else {
+    let [RequestKind::Tags(TagRequest::UpdateNamespace { id, details })] = &kinds(&sent)[..] else {
         panic!("expected UpdateTagNamespace, got {sent:?}");
     };
     assert_eq!((id, details.is_retired), (&ns.id, Some(false)));
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     assert!(!state.panes.tags.selected_namespace().unwrap().is_retired);
     assert!(
         state
@@ -243,21 +251,38 @@ fn retiring_and_reactivating_a_namespace() {
 
 #[test]
 fn a_cascade_delete_follows_its_work_request() {
-    let (mut state, mut snapshot) = tags(false);
+    let (mut state, mut world) = tags(false);
     let ns = state.panes.tags.selected_namespace().unwrap().clone();
-    press(&mut state, &mut snapshot, key(KeyCode::Char('D')));
-    type_text(&mut state, &mut snapshot, &ns.name);
+    press(&mut state, &mut world, key(KeyCode::Char('D')));
+    type_text(&mut state, &mut world, &ns.name);
     let sent = update(&mut state, Action::Select);
     assert_eq!(
         kinds(&sent),
-        vec![RequestKind::CascadeDeleteTagNamespace { id: ns.id.clone() }]
+        vec![RequestKind::Tags(TagRequest::CascadeDeleteNamespace {
+            id: ns.id.clone()
+        })]
     );
-    let mut answers = super::answers::answer(&mut snapshot, &sent[0]).into_iter();
-    apply_response(&mut state, answers.next().unwrap());
+    let done = super::harness::answer(&mut world, &sent[0])
+        .pop()
+        .expect("the answer");
+    // How progress shows: the work request as it was on its way.
+    let Ok(Payload::WorkRequest(mut wr)) = done.result.clone() else {
+        panic!("a work request, got {done:?}");
+    };
+    wr.status = WorkRequestStatus::InProgress;
+    wr.percent_complete = Some(40.0);
+    apply_response(
+        &mut state,
+        canopy::app::Response {
+            done: false,
+            result: Ok(Payload::WorkRequest(wr)),
+            ..done.clone()
+        },
+    );
     let screen = render(&state);
     assert!(screen.contains("IN_PROGRESS 40%"), "{screen}");
     assert_snapshot!("tags_cascade_delete_in_progress", screen);
-    apply_response(&mut state, answers.next().unwrap());
+    apply_response(&mut state, done);
     assert!(state.panes.tags.namespaces.find(&ns.id).is_none());
     assert!(state.panes.tags.work.is_empty());
     assert!(
@@ -267,24 +292,24 @@ fn a_cascade_delete_follows_its_work_request() {
             .current()
             .unwrap()
             .text
-            .contains("deleting tag namespace")
+            .contains("deleted tag namespace")
     );
 }
 
 #[test]
 fn deleting_a_tag_needs_its_name() {
-    let (mut state, mut snapshot) = tags(false);
-    enter(&mut state, &mut snapshot);
+    let (mut state, mut world) = tags(false);
+    enter(&mut state, &mut world);
     let tag = state.panes.tags.selected_tag().unwrap().clone();
-    press(&mut state, &mut snapshot, key(KeyCode::Char('D')));
-    type_text(&mut state, &mut snapshot, "Depart");
+    press(&mut state, &mut world, key(KeyCode::Char('D')));
+    type_text(&mut state, &mut world, "Depart");
     assert!(update(&mut state, Action::Select).is_empty());
-    type_text(&mut state, &mut snapshot, "ment");
+    type_text(&mut state, &mut world, "ment");
     let sent = update(&mut state, Action::Select);
     assert!(
-        matches!(&kinds(&sent)[..], [RequestKind::DeleteTag { name, .. }] if *name == tag.name)
+        matches!(&kinds(&sent)[..], [RequestKind::Tags(TagRequest::DeleteTag { name, .. })] if *name == tag.name)
     );
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     assert!(
         state
             .panes
@@ -298,27 +323,26 @@ fn deleting_a_tag_needs_its_name() {
 
 #[test]
 fn a_tag_default_value_must_be_allowed_by_the_tag() {
-    let (mut state, mut snapshot) = defaults_in("acme-corp/Dev/Sandbox");
+    let (mut state, mut world) = defaults_in("acme-corp/Dev/Sandbox");
     let sandbox = state.panes.tags.scope.clone().unwrap();
-    press(&mut state, &mut snapshot, key(KeyCode::Char('c')));
-    type_text(&mut state, &mut snapshot, "Operations.Environment");
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "qa");
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
+    type_text(&mut state, &mut world, "Operations.Environment");
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "qa");
     // The value is checked once the full tag (with its validator) is read.
     let read = update(&mut state, Action::Select);
     assert!(
-        matches!(&kinds(&read)[..], [RequestKind::GetTag { name, .. }] if *name == "Environment")
+        matches!(&kinds(&read)[..], [RequestKind::Tags(TagRequest::GetTag { name, .. })] if *name == "Environment")
     );
-    settle(&mut state, &mut snapshot, read);
+    settle(&mut state, &mut world, read);
     assert!(form_error(&state).contains("one of: prod, staging, dev, sandbox"));
-    clear_field(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "sandbox");
-    tab(&mut state, &mut snapshot);
-    clear_field(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "yes");
+    clear_field(&mut state, &mut world);
+    type_text(&mut state, &mut world, "sandbox");
+    tab(&mut state, &mut world);
+    space(&mut state, &mut world);
     let read = update(&mut state, Action::Select);
-    let sent = answer_once(&mut state, &mut snapshot, &read);
-    let [RequestKind::CreateTagDefault(d)] = &kinds(&sent)[..] else {
+    let sent = answer_once(&mut state, &mut world, &read);
+    let [RequestKind::Tags(TagRequest::CreateDefault(d))] = &kinds(&sent)[..] else {
         panic!("expected CreateTagDefault, got {sent:?}");
     };
     assert_eq!(
@@ -326,59 +350,62 @@ fn a_tag_default_value_must_be_allowed_by_the_tag() {
         (sandbox.as_str(), "sandbox")
     );
     assert_eq!(d.is_required, Some(true));
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     assert_eq!(state.panes.tags.defaults.all().len(), 2);
 }
 
 #[test]
 fn a_tag_default_is_updated_and_deleted() {
-    let (mut state, mut snapshot) = defaults_in("Finance");
+    let (mut state, mut world) = defaults_in("Finance");
     let d = state.panes.tags.defaults.selected().unwrap().clone();
-    act(&mut state, &mut snapshot, Action::Edit);
-    clear_field(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "FIN-5000");
-    tab(&mut state, &mut snapshot);
-    clear_field(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "no");
+    act(&mut state, &mut world, Action::Edit);
+    clear_field(&mut state, &mut world);
+    type_text(&mut state, &mut world, "FIN-5000");
+    tab(&mut state, &mut world);
+    if form(&state).fields[1].input.text() == "yes" {
+        space(&mut state, &mut world);
+    }
     let read = update(&mut state, Action::Select);
-    let sent = answer_once(&mut state, &mut snapshot, &read);
-    let [RequestKind::UpdateTagDefault { id, details }] = &kinds(&sent)[..] else {
+    let sent = answer_once(&mut state, &mut world, &read);
+    let [RequestKind::Tags(TagRequest::UpdateDefault { id, details })] = &kinds(&sent)[..] else {
         panic!("expected UpdateTagDefault, got {sent:?}");
     };
     assert_eq!(
         (id, details.value.as_str(), details.is_required),
         (&d.id, "FIN-5000", Some(false))
     );
-    settle(&mut state, &mut snapshot, sent);
-    act(&mut state, &mut snapshot, Action::Delete);
-    type_text(&mut state, &mut snapshot, "Operations.CostCenter");
+    settle(&mut state, &mut world, sent);
+    act(&mut state, &mut world, Action::Delete);
+    type_text(&mut state, &mut world, "Operations.CostCenter");
     let sent = update(&mut state, Action::Select);
     assert_eq!(
         kinds(&sent),
-        vec![RequestKind::DeleteTagDefault { id: d.id.clone() }]
+        vec![RequestKind::Tags(TagRequest::DeleteDefault {
+            id: d.id.clone()
+        })]
     );
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     assert!(state.panes.tags.defaults.all().is_empty());
 }
 
 #[test]
 fn an_unknown_compartment_is_refused() {
-    let (mut state, mut snapshot) = tags(false);
-    act(&mut state, &mut snapshot, Action::NextTab);
-    act(&mut state, &mut snapshot, Action::Scope);
-    type_text(&mut state, &mut snapshot, "Nowhere/Else");
+    let (mut state, mut world) = tags(false);
+    act(&mut state, &mut world, Action::NextTab);
+    act(&mut state, &mut world, Action::Scope);
+    type_text(&mut state, &mut world, "Nowhere/Else");
     assert!(update(&mut state, Action::Select).is_empty());
     assert!(form_error(&state).contains("no active compartment"));
 }
 
 #[test]
 fn read_only_reaches_no_tag_write() {
-    let (mut state, mut snapshot) = tags(true);
+    let (mut state, mut world) = tags(true);
     for action in [Action::Create, Action::Edit, Action::Retire, Action::Delete] {
         assert!(update(&mut state, action).is_empty());
         assert!(state.ctx.modal.is_none());
     }
-    enter(&mut state, &mut snapshot);
+    enter(&mut state, &mut world);
     assert!(
         update(&mut state, Action::Edit).is_empty(),
         "not even the read before an edit"
@@ -387,53 +414,54 @@ fn read_only_reaches_no_tag_write() {
 
 #[test]
 fn tags_cascade_delete_confirmation() {
-    let (mut state, mut snapshot) = tags(false);
-    press(&mut state, &mut snapshot, key(KeyCode::Char('D')));
-    type_text(&mut state, &mut snapshot, "Legacy");
+    let (mut state, mut world) = tags(false);
+    press(&mut state, &mut world, key(KeyCode::Char('D')));
+    type_text(&mut state, &mut world, "Legacy");
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn tag_default_create_form() {
-    let (mut state, mut snapshot) = defaults_in("Dev");
-    press(&mut state, &mut snapshot, key(KeyCode::Char('c')));
-    type_text(&mut state, &mut snapshot, "Operations.Owner");
+    let (mut state, mut world) = defaults_in("Dev");
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
+    type_text(&mut state, &mut world, "Operations.Owner");
     assert_snapshot!(render(&state));
 }
 
 #[test]
 fn a_namespace_is_created_in_a_compartment_and_described() {
-    let (mut state, mut snapshot) = tags(false);
-    let prod = snapshot
+    let (mut state, mut world) = tags(false);
+    let prod = world
+        .snapshot()
         .compartments
-        .iter()
+        .into_iter()
         .find(|c| c.name == "Prod")
         .unwrap()
         .id
         .clone();
-    act(&mut state, &mut snapshot, Action::Create);
-    type_text(&mut state, &mut snapshot, "Finance");
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "Cost allocation");
-    tab(&mut state, &mut snapshot);
-    type_text(&mut state, &mut snapshot, "Prod");
+    act(&mut state, &mut world, Action::Create);
+    type_text(&mut state, &mut world, "Finance");
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "Cost allocation");
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "Prod");
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::CreateTagNamespace(d)] = &kinds(&sent)[..] else {
+    let [RequestKind::Tags(TagRequest::CreateNamespace(d))] = &kinds(&sent)[..] else {
         panic!("expected CreateTagNamespace, got {sent:?}");
     };
     assert_eq!(
         (d.name.as_str(), d.compartment_id.as_str()),
         ("Finance", prod.as_str())
     );
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     assert_eq!(
         state.panes.tags.selected_namespace().unwrap().name,
         "Finance"
     );
-    act(&mut state, &mut snapshot, Action::Edit);
-    type_text(&mut state, &mut snapshot, " and chargeback");
+    act(&mut state, &mut world, Action::Edit);
+    type_text(&mut state, &mut world, " and chargeback");
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::UpdateTagNamespace { details, .. }] = &kinds(&sent)[..] else {
+    let [RequestKind::Tags(TagRequest::UpdateNamespace { details, .. })] = &kinds(&sent)[..] else {
         panic!("expected UpdateTagNamespace, got {sent:?}");
     };
     assert_eq!(
@@ -445,17 +473,17 @@ fn a_namespace_is_created_in_a_compartment_and_described() {
 
 #[test]
 fn a_tag_is_retired() {
-    let (mut state, mut snapshot) = tags(false);
-    act(&mut state, &mut snapshot, Action::Down);
-    enter(&mut state, &mut snapshot);
+    let (mut state, mut world) = tags(false);
+    act(&mut state, &mut world, Action::Down);
+    enter(&mut state, &mut world);
     let tag = state.panes.tags.selected_tag().unwrap().clone();
     assert!(!tag.is_retired);
-    act(&mut state, &mut snapshot, Action::Retire);
+    act(&mut state, &mut world, Action::Retire);
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::UpdateTag { name, details, .. }] = &kinds(&sent)[..] else {
+    let [RequestKind::Tags(TagRequest::UpdateTag { name, details, .. })] = &kinds(&sent)[..] else {
         panic!("expected UpdateTag, got {sent:?}");
     };
     assert_eq!((name, details.is_retired), (&tag.name, Some(true)));
-    settle(&mut state, &mut snapshot, sent);
+    settle(&mut state, &mut world, sent);
     assert!(state.panes.tags.selected_tag().unwrap().is_retired);
 }

@@ -41,6 +41,18 @@ fn check_statements(statements: &[String]) -> Result<(), ApiError> {
             "a policy can hold at most {MAX_STATEMENTS} statements; split it"
         )));
     }
+    // OCI refuses a statement that does not parse, naming it.
+    for (i, statement) in statements.iter().enumerate() {
+        if let (None, diagnostics) = crate::policy::parse_statement(statement) {
+            let why = diagnostics
+                .first()
+                .map_or_else(|| "it does not parse".to_string(), |d| d.message.clone());
+            return Err(ApiError::invalid(format!(
+                "statement {} is not a valid policy statement ({why}): {statement}",
+                i + 1
+            )));
+        }
+    }
     Ok(())
 }
 

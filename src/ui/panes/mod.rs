@@ -1,9 +1,10 @@
-//! One file per pane; [`draw`] dispatches on the focused [`PaneId`].
+//! One folder per pane; [`draw`] dispatches on the focused [`PaneId`] (a pane missing here
+//! is a compile error). A pane that is one list of one kind draws with [`list_pane`].
 
 pub mod compartments;
 pub mod identity;
-pub mod identity_detail;
 pub mod invitations;
+pub mod list_pane;
 pub mod log;
 pub mod policies;
 pub mod tags;
@@ -23,6 +24,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         PaneId::Policies => policies::draw(frame, area, state, theme),
         PaneId::Tags => tags::draw(frame, area, state, theme),
         PaneId::Invitations => invitations::draw(frame, area, state, theme),
+        PaneId::Regions => list_pane::draw(
+            frame,
+            area,
+            &state.panes.regions,
+            "Region subscriptions",
+            &state.ctx,
+            theme,
+        ),
         PaneId::Log => log::draw(frame, area, state, theme),
     }
 }
@@ -41,8 +50,8 @@ pub fn block(title: &str, focused: bool, theme: Theme) -> Block<'static> {
         })
 }
 
-/// ` [filter: prod]` for a block title when a filter is active.
-pub fn filter_suffix(filter: &crate::app::filter::ListFilter) -> String {
+/// ` [/prod substring]` for a block title when a filter is active.
+pub fn filter_suffix(filter: &crate::app::widgets::filter::ListFilter) -> String {
     if filter.is_active() {
         format!(" [/{} {}]", filter.query, filter.mode.label())
     } else {

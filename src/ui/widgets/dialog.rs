@@ -1,12 +1,17 @@
-//! Modal dialogs: forms, typed confirmations, choices (diffs, conflicts) and text.
+//! Modal dialogs: forms (each field with its error beside it and the cursor where typing
+//! lands), typed confirmations, choices (diffs, conflicts) and text.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::centered;
-use crate::app::modal::{Modal, ModalKind, Tone, ToneLine};
+use super::input::input_line;
+use crate::app::Action;
+use crate::app::ctx::Ctx;
+use crate::app::widgets::form::{FieldKind, Form};
+use crate::app::widgets::modal::{Modal, ModalKind, Tone, ToneLine};
 use crate::ui::theme::Theme;
 use crate::ui::{highlight, span_owned};
 
@@ -21,65 +26,33 @@ pub fn tone_lines(lines: &[ToneLine], theme: Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
+pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: Theme) {
+    let width = body.width.saturating_sub(4).min(100);
+    if let ModalKind::Form(form) = &modal.kind {
+        draw_form(frame, body, width, modal, form, ctx, theme);
+        return;
+    }
     // The text scrolls; the footer (input line, options) always stays in view.
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut footer: Vec<Line<'static>> = Vec::new();
     let mut scroll = 0;
+    let mut input = None;
     match &modal.kind {
-        ModalKind::Form {
-            fields,
-            focus,
-            error,
-        } => {
-            for (i, f) in fields.iter().enumerate() {
-                let focused = i == *focus;
-                lines.push(Line::from(Span::styled(
-                    format!("{}{}", if focused { "› " } else { "  " }, f.label),
-                    if focused {
-                        theme.title()
-                    } else {
-                        theme.plain()
-                    },
-                )));
-                let mut value = vec![Span::raw("  "), span_owned(&f.value, theme.plain())];
-                if focused {
-                    value.push(Span::styled("█", theme.plain()));
-                }
-                lines.push(Line::from(value));
-                if !f.help.is_empty() {
-                    lines.push(Line::from(Span::styled(
-                        format!("  {}", f.help),
-                        theme.dim(),
-                    )));
-                }
-            }
-            if let Some(e) = error {
-                footer.push(Line::from(span_owned(e, theme.error())));
-            }
-            footer.push(Line::from(Span::styled(
-                "Tab next field · Enter submit · Esc cancel",
-                theme.dim(),
-            )));
-        }
+        ModalKind::Form(_) => {}
         ModalKind::TypedConfirm {
             lines: text,
             expected,
-            input,
+            input: typed,
         } => {
             lines.extend(tone_lines(text, theme));
-            let style = if input == expected {
-                theme.success()
-            } else {
-                theme.plain()
-            };
-            footer.push(Line::from(vec![
-                Span::styled("> ", theme.key()),
-                span_owned(input, style),
-                Span::styled("█", theme.plain()),
-            ]));
+            input = Some((typed, typed.text() == expected.as_str()));
+            footer.push(Line::default());
             footer.push(Line::from(Span::styled(
-                "Enter confirms once the name matches · Esc cancels",
+                format!(
+                    "{} confirms once the name matches · {} cancels",
+                    ctx.key(&Action::Select),
+                    ctx.key(&Action::Cancel)
+                ),
                 theme.dim(),
             )));
         }
@@ -112,7 +85,6 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
             lines.extend(tone_lines(text, theme));
         }
     }
-    let width = body.width.saturating_sub(4).min(100);
     let inner_width = width.saturating_sub(2).max(1) as usize;
     // Wrapped height of the text, so short dialogs stay small.
     let text_height: usize = lines
@@ -121,12 +93,7 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
         .sum();
     let height = (text_height + footer.len() + 2).min(body.height as usize) as u16;
     let area = centered(body, width, height);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(span_owned(&format!(" {} ", modal.title), theme.title()))
-        .border_style(theme.focus_border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = frame_block(frame, area, &modal.title, theme);
     let [text_area, footer_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(footer.len() as u16)])
             .areas(inner);
@@ -136,5 +103,181 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, theme: Theme) {
             .scroll((scroll, 0)),
         text_area,
     );
+    if let Some((typed, matches)) = input {
+        let style = if matches {
+            theme.success()
+        } else {
+            theme.plain()
+        };
+        let (line, cursor) = input_line(
+            vec![Span::styled("> ", theme.key())],
+            typed,
+            style,
+            (footer_area.x, footer_area.y, footer_area.width),
+        );
+        footer[0] = line;
+        frame.set_cursor_position(cursor);
+    }
     frame.render_widget(Paragraph::new(footer), footer_area);
+}
+
+fn frame_block(frame: &mut Frame<'_>, area: Rect, title: &str, theme: Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(span_owned(&format!(" {title} "), theme.title()))
+        .border_style(theme.focus_border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// A form: label, value, and the field's error (or help) under it, for every field; the
+/// form's own error and the keys at the bottom. Scrolls to keep the focused field in view.
+fn draw_form(
+    frame: &mut Frame<'_>,
+    body: Rect,
+    width: u16,
+    modal: &Modal,
+    form: &Form,
+    ctx: &Ctx,
+    theme: Theme,
+) {
+    let mut footer: Vec<Line<'static>> = Vec::new();
+    if let Some(e) = &form.error {
+        footer.push(Line::from(span_owned(&format!("✗ {e}"), theme.error())));
+    }
+    footer.push(Line::from(Span::styled(
+        if form.waiting.is_some() {
+            format!(
+                "sending… the form stays open until the service answers ({} closes it)",
+                ctx.key(&Action::Cancel)
+            )
+        } else {
+            format!(
+                "{} next field · {} submit · {} cancel",
+                ctx.key(&Action::NextField),
+                ctx.key(&Action::Select),
+                ctx.key(&Action::Cancel)
+            )
+        },
+        theme.dim(),
+    )));
+    // A field is its label, its value, and its error (wrapped, it is what to fix) or help.
+    let inner_width = width.saturating_sub(2).max(10) as usize;
+    let errors: Vec<Vec<String>> = form
+        .fields
+        .iter()
+        .map(|f| {
+            f.error
+                .as_ref()
+                .map_or_else(Vec::new, |e| wrap(&format!("✗ {e}"), inner_width - 2))
+        })
+        .collect();
+    let heights: Vec<usize> = errors.iter().map(|e| 2 + e.len().max(1)).collect();
+    let field_lines: usize = heights.iter().sum();
+    let height = (field_lines + footer.len() + 2).min(body.height as usize) as u16;
+    let area = centered(body, width, height);
+    let inner = frame_block(frame, area, &modal.title, theme);
+    let [fields_area, footer_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(footer.len() as u16)])
+            .areas(inner);
+    let visible = fields_area.height as usize;
+    let focus_top: usize = heights.iter().take(form.focus).sum();
+    let focus_height = heights.get(form.focus).copied().unwrap_or(3);
+    let scroll = (focus_top + focus_height).saturating_sub(visible);
+    let mut cursor: Option<Position> = None;
+    let mut lines = Vec::new();
+    for (i, f) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let label_style = if focused {
+            theme.title()
+        } else {
+            theme.plain()
+        };
+        let mut label = vec![Span::styled(
+            format!("{}{}", if focused { "› " } else { "  " }, f.label),
+            label_style,
+        )];
+        if let FieldKind::Choice(options) = &f.kind {
+            label.push(Span::styled(
+                format!("  ({})", options.join(" / ")),
+                theme.dim(),
+            ));
+        }
+        lines.push(Line::from(label));
+        let row = lines.len();
+        let y = fields_area.y as usize + row;
+        let value_style = if f.error.is_some() {
+            theme.error()
+        } else {
+            theme.plain()
+        };
+        let (line, position) = input_line(
+            vec![Span::raw("  ")],
+            &f.input,
+            value_style,
+            (
+                fields_area.x,
+                u16::try_from(y.saturating_sub(scroll)).unwrap_or(u16::MAX),
+                fields_area.width,
+            ),
+        );
+        lines.push(line);
+        if focused && row >= scroll && row < scroll + visible {
+            cursor = Some(position);
+        }
+        if errors[i].is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", f.help),
+                theme.dim(),
+            )));
+        } else {
+            lines.extend(
+                errors[i]
+                    .iter()
+                    .map(|e| Line::from(span_owned(&format!("  {e}"), theme.error()))),
+            );
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
+        fields_area,
+    );
+    frame.render_widget(
+        Paragraph::new(footer).wrap(Wrap { trim: false }),
+        footer_area,
+    );
+    if let Some(position) = cursor
+        && form.waiting.is_none()
+        && matches!(form.focused().map(|f| &f.kind), Some(FieldKind::Text))
+    {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces where it can be.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let fits = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && fits > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.chars().count() > width {
+            let head: String = line.chars().take(width).collect();
+            let tail: String = line.chars().skip(width).collect();
+            out.push(head);
+            line = tail;
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
 }

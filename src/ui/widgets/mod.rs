@@ -1,8 +1,9 @@
-//! Widgets shared by panes: the generic table, dialogs, inline status of loadable data.
+//! Widgets shared by panes: the generic table, details, dialogs and forms, the line editor's
+//! input line, and inline status of loadable data.
 
 pub mod detail;
 pub mod dialog;
-pub mod resource_table;
+pub mod input;
 pub mod status;
 pub mod table;
 

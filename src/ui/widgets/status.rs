@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::{Failure, Loadable};
+use crate::app::ctx::Ctx;
+use crate::app::{Action, Failure, Loadable};
 use crate::ui::span_owned;
 use crate::ui::theme::Theme;
 
@@ -18,18 +19,23 @@ pub fn draw_unless_ready<T>(
     block: Block<'_>,
     data: &Loadable<T>,
     what: &str,
-    tick: u64,
+    ctx: &Ctx,
     theme: Theme,
 ) -> bool {
     let lines = match data {
         Loadable::NotLoaded | Loadable::Loading { partial: None, .. } => {
-            let dots = ".".repeat((tick % 4) as usize);
+            let dots = ".".repeat((ctx.tick % 4) as usize);
             vec![Line::from(Span::styled(
                 format!("Loading {what}{dots}"),
                 theme.dim(),
             ))]
         }
-        Loadable::Failed(f) => failure_lines(f, &format!("Could not load {what}"), theme),
+        Loadable::Failed(f) => failure_lines(
+            f,
+            &format!("Could not load {what}"),
+            &ctx.key(&Action::Refresh),
+            theme,
+        ),
         _ => return false,
     };
     frame.render_widget(
@@ -43,7 +49,12 @@ pub fn draw_unless_ready<T>(
 
 /// A failure as the user needs it: what failed, the OCI code and message, the request id to
 /// quote to support, and the hint.
-pub fn failure_lines(f: &Failure, headline: &str, theme: Theme) -> Vec<Line<'static>> {
+pub fn failure_lines(
+    f: &Failure,
+    headline: &str,
+    retry_key: &str,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(Span::styled(headline.to_string(), theme.error())),
         Line::from(vec![
@@ -70,7 +81,10 @@ pub fn failure_lines(f: &Failure, headline: &str, theme: Theme) -> Vec<Line<'sta
     if let Some(hint) = &f.hint {
         lines.push(Line::from(span_owned(hint, theme.dim())));
     }
-    lines.push(Line::from(Span::styled("Press r to retry.", theme.dim())));
+    lines.push(Line::from(Span::styled(
+        format!("Press {retry_key} to retry."),
+        theme.dim(),
+    )));
     lines
 }
 

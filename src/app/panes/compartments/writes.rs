@@ -1,0 +1,314 @@
+//! The writes of the Compartments pane: create, rename and describe, move (target picked
+//! in the tree), delete (typed confirmation, work request followed to the end), recover.
+
+use crate::app::action::Action;
+use crate::app::ctx::Ctx;
+use crate::app::panes::PaneDialog;
+use crate::app::request::{CompartmentRequest, Payload, Response};
+use crate::app::validate;
+use crate::app::widgets::form::{Field, FormValues};
+use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
+use crate::model::{Compartment, CreateCompartmentDetails, LifecycleState, UpdateCompartmentDetails};
+
+use super::{CompartmentsPane, ME, PendingWrite, WorkProgress};
+
+/// The dialogs this pane opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompartmentDialog {
+    Create { parent_id: String },
+    Edit { id: String },
+    Move { id: String, target_id: String },
+    Delete { id: String },
+}
+
+fn dialog(d: CompartmentDialog) -> PaneDialog {
+    PaneDialog::Compartments(d)
+}
+
+/// The name and description fields, as create and edit show them.
+fn fields(name: &str, description: &str) -> Vec<Field> {
+    vec![
+        Field::text("name", "Name")
+            .value(name)
+            .required()
+            .max_chars(100)
+            .check(validate::compartment_name)
+            .help("letters, digits, - _ . ; unique among its siblings"),
+        Field::text("description", "Description")
+            .value(description)
+            .required()
+            .max_chars(400),
+    ]
+}
+
+impl CompartmentsPane {
+    pub(super) fn start_write(&mut self, action: &Action, ctx: &mut Ctx) {
+        let Some(id) = self.selected_id().map(str::to_string) else {
+            return;
+        };
+        if *action == Action::Create {
+            let title = format!("New compartment in {}", ctx.compartment_path(&id));
+            ctx.open(Modal::form(
+                dialog(CompartmentDialog::Create { parent_id: id }),
+                &title,
+                fields("", ""),
+            ));
+            return;
+        }
+        if self.is_root(ctx) {
+            ctx.toasts.info("the tenancy itself cannot be changed here");
+            return;
+        }
+        let Some(c) = self.selected_compartment(ctx).cloned() else {
+            return;
+        };
+        let gone = c.lifecycle_state != LifecycleState::Active;
+        match action {
+            Action::Recover => self.recover(&c, ctx),
+            _ if gone => ctx.toasts.info(format!(
+                "{} is {}: only active compartments can be changed",
+                c.name, c.lifecycle_state
+            )),
+            Action::Rename | Action::Edit => ctx.open(Modal::form(
+                dialog(CompartmentDialog::Edit { id }),
+                "Rename or describe compartment",
+                fields(&c.name, &c.description),
+            )),
+            Action::Move => {
+                self.moving = Some(id);
+                ctx.toasts.info(format!(
+                    "pick the new parent in the tree and press {} ({} cancels)",
+                    ctx.key(&Action::Select),
+                    ctx.key(&Action::Back)
+                ));
+            }
+            Action::Delete => {
+                let lines = vec![
+                    ToneLine::new(
+                        Tone::Heading,
+                        format!("Delete compartment {}?", ctx.compartment_path(&id)),
+                    ),
+                    ToneLine::plain(
+                        "It must be empty. Deleted compartments can be recovered for a while.",
+                    ),
+                    ToneLine::plain(""),
+                    ToneLine::new(
+                        Tone::Dim,
+                        format!("Type its name ({}) and press Enter.", c.name),
+                    ),
+                ];
+                ctx.open(Modal::typed_confirm(
+                    dialog(CompartmentDialog::Delete { id }),
+                    "Delete compartment",
+                    lines,
+                    &c.name,
+                ));
+            }
+            _ => {}
+        }
+    }
+
+    fn recover(&mut self, c: &Compartment, ctx: &mut Ctx) {
+        if c.lifecycle_state != LifecycleState::Deleted {
+            ctx.toasts
+                .info("only deleted compartments can be recovered");
+            return;
+        }
+        let kind = CompartmentRequest::Recover { id: c.id.clone() };
+        if let Some(req) = ctx.write(ME, kind, format!("compartment {} recovered", c.name)) {
+            self.writes.insert(req, PendingWrite::Reveal);
+        }
+    }
+
+    pub(super) fn pick_move_target(&mut self, ctx: &mut Ctx) {
+        let (Some(source), Some(target)) =
+            (self.moving.clone(), self.selected_id().map(str::to_string))
+        else {
+            return;
+        };
+        // A compartment cannot move into itself or below itself; the move mode stays on so
+        // the user can pick another target.
+        let mut current = target.clone();
+        for _ in 0..=ctx.compartments.data().map_or(0, Vec::len) {
+            if current == source {
+                ctx.toasts.error(
+                    "a compartment cannot move into itself or one of its children: pick another",
+                );
+                return;
+            }
+            match ctx.compartment(&current) {
+                Some(c) => current.clone_from(&c.compartment_id),
+                None => break,
+            }
+        }
+        if ctx
+            .compartment(&target)
+            .is_some_and(|c| c.lifecycle_state != LifecycleState::Active)
+        {
+            ctx.toasts
+                .error("the new parent must be an active compartment: pick another");
+            return;
+        }
+        self.moving = None;
+        let lines = vec![
+            ToneLine::new(
+                Tone::Heading,
+                format!("Move {}", ctx.compartment_path(&source)),
+            ),
+            ToneLine::plain(format!("into {}?", ctx.compartment_path(&target))),
+            ToneLine::new(
+                Tone::Dim,
+                "Policies that name the old path may stop matching.",
+            ),
+        ];
+        ctx.open(Modal::choice(
+            dialog(CompartmentDialog::Move {
+                id: source,
+                target_id: target,
+            }),
+            "Move compartment",
+            lines,
+            &["Move", "Cancel"],
+        ));
+    }
+
+    pub(super) fn finish_write(&mut self, response: &Response, ctx: &mut Ctx) {
+        let Some(write) = self.writes.get(&response.id).cloned() else {
+            return;
+        };
+        if let Ok(Payload::WorkRequest(wr)) = &response.result
+            && let Some(progress) = self.work.get_mut(&response.id)
+        {
+            progress.status = wr.status.to_string();
+            progress.percent = wr.percent_complete;
+        }
+        if !response.done {
+            return;
+        }
+        self.writes.remove(&response.id);
+        self.work.remove(&response.id);
+        match (&response.result, write) {
+            (Err(failure), _) if failure.is_conflict() => {
+                // Someone changed the compartment since we read it: nothing was overwritten.
+                // Show the conflict and reload so the next try sees their change.
+                ctx.open(Modal::text(
+                    "Conflict",
+                    vec![
+                        ToneLine::new(
+                            Tone::Error,
+                            "the compartment changed since it was read; nothing was written",
+                        ),
+                        ToneLine::new(Tone::Dim, failure.summary()),
+                        ToneLine::plain("the list is reloading: check the change and try again"),
+                    ],
+                ));
+                self.load(ctx);
+            }
+            (Err(_), _) => {}
+            (Ok(_), PendingWrite::Work) => self.load(ctx),
+            (Ok(payload), PendingWrite::Reveal) => {
+                let Some(c) = payload.as_item::<Compartment>() else {
+                    return;
+                };
+                let id = c.id.clone();
+                if let Some(list) = ctx.compartments.data_mut() {
+                    match list.iter_mut().find(|x| x.id == c.id) {
+                        Some(existing) => *existing = c,
+                        None => list.push(c),
+                    }
+                }
+                ctx.reindex_compartments();
+                self.reveal(&id, ctx);
+            }
+        }
+    }
+
+    /// The outcome of one of the pane's dialogs.
+    pub(super) fn apply_modal(
+        &mut self,
+        dialog: CompartmentDialog,
+        outcome: ModalOutcome,
+        ctx: &mut Ctx,
+    ) {
+        match (dialog, outcome) {
+            (CompartmentDialog::Create { parent_id }, ModalOutcome::Submitted(v)) => {
+                let details = CreateCompartmentDetails {
+                    compartment_id: parent_id,
+                    name: v.string("name"),
+                    description: v.string("description"),
+                    freeform_tags: None,
+                    defined_tags: None,
+                };
+                let done = format!("compartment {} created", v.get("name"));
+                if let Some(req) = ctx.write(ME, CompartmentRequest::Create(details), done) {
+                    self.writes.insert(req, PendingWrite::Reveal);
+                }
+            }
+            (CompartmentDialog::Edit { id }, ModalOutcome::Submitted(v)) => self.edit(id, &v, ctx),
+            (CompartmentDialog::Move { id, target_id }, ModalOutcome::Chose(0)) => {
+                let name = ctx
+                    .compartment(&id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                let seen = ctx.compartment(&id).cloned();
+                let kind = CompartmentRequest::Move {
+                    id,
+                    target_id,
+                    seen,
+                };
+                self.start_work(kind, format!("moving {name}"), ctx);
+            }
+            (CompartmentDialog::Delete { id }, ModalOutcome::Confirmed) => {
+                let name = ctx
+                    .compartment(&id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                let seen = ctx.compartment(&id).cloned();
+                self.start_work(
+                    CompartmentRequest::Delete { id, seen },
+                    format!("deleting {name}"),
+                    ctx,
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn edit(&mut self, id: String, v: &FormValues, ctx: &mut Ctx) {
+        let Some(c) = ctx.compartment(&id) else {
+            return;
+        };
+        let (name, description) = (v.string("name"), v.string("description"));
+        let details = UpdateCompartmentDetails {
+            name: (c.name != name).then(|| name.clone()),
+            description: (c.description != description).then_some(description),
+            ..Default::default()
+        };
+        if details == UpdateCompartmentDetails::default() {
+            ctx.toasts.info("nothing changed");
+            return;
+        }
+        let seen = Some(c.clone());
+        let kind = CompartmentRequest::Update { id, details, seen };
+        if let Some(req) =
+            ctx.write_showing_conflicts(ME, kind, format!("compartment {name} updated"))
+        {
+            self.writes.insert(req, PendingWrite::Reveal);
+        }
+    }
+
+    fn start_work(&mut self, kind: CompartmentRequest, what: String, ctx: &mut Ctx) {
+        let done = format!("{what}: done");
+        if let Some(req) = ctx.write_showing_conflicts(ME, kind, done) {
+            self.writes.insert(req, PendingWrite::Work);
+            self.work.insert(
+                req,
+                WorkProgress {
+                    what,
+                    status: "ACCEPTED".into(),
+                    percent: None,
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The Identity pane's writes: the dialog each one opens and the request sent when it is
+//! confirmed. Dialog pieces and checks are in `forms`, the answers in `results`.
+
+use crate::model::{
+    CreateDynamicGroupDetails, CreateGroupDetails, CreateUserDetails, UpdateDynamicGroupDetails,
+    UpdateGroupDetails, UpdateUserDetails, User,
+};
+
+use super::forms::{
+    CAPABILITIES, capability, capability_update,
+    key_source,
+};
+use super::{IdentityDialog, IdentityPane, ME, Removal};
+use crate::app::ctx::Ctx;
+use crate::app::request::{CredentialRequest, IdentityRequest, RequestKind};
+use crate::app::resource::Resource;
+use crate::app::widgets::form::FormValues;
+use crate::app::widgets::modal::ModalOutcome;
+
+impl IdentityPane {
+    /// Sends a write; what a success removes is kept until the answer.
+    pub(super) fn send(
+        &mut self,
+        kind: impl Into<RequestKind>,
+        done: String,
+        removal: Option<Removal>,
+        ctx: &mut Ctx,
+    ) {
+        if let Some(id) = ctx.write(ME, kind, done)
+            && let Some(removal) = removal
+        {
+            self.removals.insert(id, removal);
+        }
+    }
+
+    pub(super) fn finish_dialog(
+        &mut self,
+        dialog: IdentityDialog,
+        outcome: ModalOutcome,
+        ctx: &mut Ctx,
+    ) {
+        match outcome {
+            ModalOutcome::Submitted(values) => self.submit(dialog, &values, ctx),
+            ModalOutcome::Confirmed => self.confirmed(dialog, ctx),
+            ModalOutcome::Chose(i) => self.chose(dialog, i, ctx),
+            ModalOutcome::Cancelled => {}
+        }
+    }
+
+    fn submit(&mut self, dialog: IdentityDialog, v: &FormValues, ctx: &mut Ctx) {
+        let tenancy = ctx.session.tenancy_id.clone();
+        let (kind, done): (RequestKind, String) = match dialog {
+            IdentityDialog::CreateUser => (
+                IdentityRequest::CreateUser(CreateUserDetails {
+                    compartment_id: tenancy,
+                    name: v.string("name"),
+                    description: v.string("description"),
+                    email: v.optional("email"),
+                    freeform_tags: None,
+                    defined_tags: None,
+                })
+                .into(),
+                format!("created user {}", v.get("name")),
+            ),
+            IdentityDialog::EditUser { id } => {
+                let Some(u) = self.users.find(&id) else {
+                    return;
+                };
+                let details = UpdateUserDetails {
+                    description: (u.description != v.get("description"))
+                        .then(|| v.string("description")),
+                    email: (u.email.as_deref().unwrap_or("") != v.get("email"))
+                        .then(|| v.string("email")),
+                    ..UpdateUserDetails::default()
+                };
+                if details == UpdateUserDetails::default() {
+                    ctx.toasts.info("nothing changed");
+                    return;
+                }
+                let done = format!("updated user {}", u.name);
+                (IdentityRequest::UpdateUser { id, details }.into(), done)
+            }
+            IdentityDialog::CreateGroup => (
+                IdentityRequest::CreateGroup(CreateGroupDetails {
+                    compartment_id: tenancy,
+                    name: v.string("name"),
+                    description: v.string("description"),
+                    freeform_tags: None,
+                    defined_tags: None,
+                })
+                .into(),
+                format!("created group {}", v.get("name")),
+            ),
+            IdentityDialog::EditGroup { id } => {
+                let Some(g) = self.groups.find(&id) else {
+                    return;
+                };
+                if g.description == v.get("description") {
+                    ctx.toasts.info("nothing changed");
+                    return;
+                }
+                let done = format!("updated group {}", g.name);
+                let details = UpdateGroupDetails {
+                    description: Some(v.string("description")),
+                    ..UpdateGroupDetails::default()
+                };
+                (IdentityRequest::UpdateGroup { id, details }.into(), done)
+            }
+            IdentityDialog::CreateDynamicGroup => (
+                IdentityRequest::CreateDynamicGroup(CreateDynamicGroupDetails {
+                    compartment_id: tenancy,
+                    name: v.string("name"),
+                    description: v.string("description"),
+                    matching_rule: v.string("matching_rule"),
+                    freeform_tags: None,
+                    defined_tags: None,
+                })
+                .into(),
+                format!("created dynamic group {}", v.get("name")),
+            ),
+            IdentityDialog::EditDynamicGroup { id } => {
+                let Some(d) = self.dynamic_groups.find(&id) else {
+                    return;
+                };
+                let details = UpdateDynamicGroupDetails {
+                    description: (d.description != v.get("description"))
+                        .then(|| v.string("description")),
+                    matching_rule: (d.matching_rule != v.get("matching_rule"))
+                        .then(|| v.string("matching_rule")),
+                    ..UpdateDynamicGroupDetails::default()
+                };
+                if details == UpdateDynamicGroupDetails::default() {
+                    ctx.toasts.info("nothing changed");
+                    return;
+                }
+                let done = format!("updated dynamic group {}", d.name);
+                (IdentityRequest::UpdateDynamicGroup { id, details }.into(), done)
+            }
+            IdentityDialog::UploadKey { user_id } => {
+                let key = match key_source(v.get("key")) {
+                    Ok(key) => key,
+                    Err(e) => return ctx.refuse(Some("key"), e),
+                };
+                let name = self.user_name(&user_id);
+                (
+                    CredentialRequest::UploadApiKey { user_id, key }.into(),
+                    format!("uploaded an API key for {name}"),
+                )
+            }
+            _ => return,
+        };
+        self.send(kind, done, None, ctx);
+    }
+
+    fn user_name(&self, id: &str) -> String {
+        self.users.find(id).map_or_else(|| id.to_string(), |u| u.name.clone())
+    }
+
+    fn confirmed(&mut self, dialog: IdentityDialog, ctx: &mut Ctx) {
+        let name_of = |name: Option<&str>| name.unwrap_or_default().to_string();
+        let (kind, done, removal): (RequestKind, String, Removal) = match dialog {
+            IdentityDialog::DeleteUser { id } => (
+                IdentityRequest::DeleteUser { id: id.clone() }.into(),
+                format!("deleted user {}", name_of(self.users.find(&id).map(User::name))),
+                Removal::User(id),
+            ),
+            IdentityDialog::DeleteGroup { id } => (
+                IdentityRequest::DeleteGroup { id: id.clone() }.into(),
+                format!(
+                    "deleted group {}",
+                    name_of(self.groups.find(&id).map(Resource::name))
+                ),
+                Removal::Group(id),
+            ),
+            IdentityDialog::DeleteDynamicGroup { id } => (
+                IdentityRequest::DeleteDynamicGroup { id: id.clone() }.into(),
+                format!(
+                    "deleted dynamic group {}",
+                    name_of(self.dynamic_groups.find(&id).map(Resource::name))
+                ),
+                Removal::DynamicGroup(id),
+            ),
+            IdentityDialog::RemoveMembership { membership_id } => {
+                let (user, group) = self
+                    .members
+                    .find(&membership_id)
+                    .cloned()
+                    .map(|row| self.pair_names(&row))
+                    .unwrap_or_default();
+                (
+                    IdentityRequest::RemoveUserFromGroup {
+                        membership_id: membership_id.clone(),
+                    }
+                    .into(),
+                    format!("removed {user} from {group}"),
+                    Removal::Membership(membership_id),
+                )
+            }
+            IdentityDialog::DeleteKey {
+                user_id,
+                fingerprint,
+            } => (
+                CredentialRequest::DeleteApiKey {
+                    user_id,
+                    fingerprint: fingerprint.clone(),
+                }
+                .into(),
+                format!("deleted API key {fingerprint}"),
+                Removal::ApiKey(fingerprint),
+            ),
+            _ => return,
+        };
+        self.send(kind, done, Some(removal), ctx);
+    }
+
+    fn chose(&mut self, dialog: IdentityDialog, choice: usize, ctx: &mut Ctx) {
+        match dialog {
+            IdentityDialog::Block { id, blocked } if choice == 0 => {
+                let name = self.user_name(&id);
+                let verb = if blocked { "blocked" } else { "unblocked" };
+                self.send(
+                    IdentityRequest::UpdateUserState { id, blocked },
+                    format!("{verb} {name}"),
+                    None,
+                    ctx,
+                );
+            }
+            IdentityDialog::ResetPassword { id } if choice == 0 => {
+                let name = self.user_name(&id);
+                self.send(
+                    CredentialRequest::ResetUiPassword { user_id: id },
+                    format!("new console password for {name}"),
+                    None,
+                    ctx,
+                );
+            }
+            IdentityDialog::Capabilities { id } if choice < CAPABILITIES.len() => {
+                let Some(user) = self.users.find(&id) else {
+                    return;
+                };
+                let now = capability(&user.capabilities.clone().unwrap_or_default(), choice);
+                let name = user.name.clone();
+                let verb = if now { "denied" } else { "allowed" };
+                self.send(
+                    IdentityRequest::UpdateUserCapabilities {
+                        id,
+                        details: capability_update(choice, !now),
+                    },
+                    format!("{verb} {} for {name}", CAPABILITIES[choice]),
+                    None,
+                    ctx,
+                );
+            }
+            _ => {}
+        }
+    }
+}

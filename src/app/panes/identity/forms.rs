@@ -1,0 +1,131 @@
+//! The Identity pane's form pieces: capabilities, the one-time password dialog, delete
+//! confirmations, and the checks on a matching rule and an API key.
+
+use crate::model::{UpdateUserCapabilitiesDetails, User, UserCapabilities};
+
+use super::{IdentityDialog, dialog};
+use crate::app::request::ApiKeySource;
+use crate::app::widgets::modal::{Modal, Tone, ToneLine};
+
+/// The capabilities a user can be allowed or denied, in the order the dialog lists them.
+pub const CAPABILITIES: [&str; 7] = [
+    "console password",
+    "API keys",
+    "auth tokens",
+    "SMTP credentials",
+    "database credentials",
+    "customer secret keys",
+    "OAuth 2.0 client credentials",
+];
+
+/// The current value of capability `i`.
+pub fn capability(c: &UserCapabilities, i: usize) -> bool {
+    [
+        c.can_use_console_password,
+        c.can_use_api_keys,
+        c.can_use_auth_tokens,
+        c.can_use_smtp_credentials,
+        c.can_use_db_credentials,
+        c.can_use_customer_secret_keys,
+        c.can_use_oauth2_client_credentials,
+    ]
+    .get(i)
+    .copied()
+    .unwrap_or(false)
+}
+
+/// An update that sets capability `i` to `value` and leaves the others alone.
+pub fn capability_update(i: usize, value: bool) -> UpdateUserCapabilitiesDetails {
+    let mut d = UpdateUserCapabilitiesDetails::default();
+    let slot = match i {
+        0 => &mut d.can_use_console_password,
+        1 => &mut d.can_use_api_keys,
+        2 => &mut d.can_use_auth_tokens,
+        3 => &mut d.can_use_smtp_credentials,
+        4 => &mut d.can_use_db_credentials,
+        5 => &mut d.can_use_customer_secret_keys,
+        _ => &mut d.can_use_oauth2_client_credentials,
+    };
+    *slot = Some(value);
+    d
+}
+
+/// The one place a console password is shown. The modal's text is dropped when it closes.
+pub fn password_modal(user: &str, password: &str) -> Modal {
+    Modal::text(
+        "Console password",
+        vec![
+            ToneLine::new(Tone::Heading, format!("New one-time password for {user}:")),
+            ToneLine::plain(""),
+            ToneLine::new(Tone::Added, password),
+            ToneLine::plain(""),
+            ToneLine::new(
+                Tone::Dim,
+                "Shown only now: give it to the user, who must change it at first sign-in.",
+            ),
+            ToneLine::new(Tone::Dim, "Esc or Enter closes and forgets it."),
+        ],
+    )
+}
+
+pub(crate) fn confirm_delete(
+    what: &str,
+    name: &str,
+    consequence: &str,
+    d: IdentityDialog,
+) -> Modal {
+    Modal::typed_confirm(
+        dialog(d),
+        &format!("Delete {what}"),
+        vec![
+            ToneLine::new(Tone::Heading, format!("Delete {what} {name}?")),
+            ToneLine::plain(consequence),
+            ToneLine::plain(""),
+            ToneLine::new(
+                Tone::Dim,
+                format!("Type its name ({name}) and press Enter."),
+            ),
+        ],
+        name,
+    )
+}
+
+pub(crate) fn capabilities_modal(user: &User) -> Modal {
+    let caps = user.capabilities.clone().unwrap_or_default();
+    let options: Vec<String> = CAPABILITIES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mark = if capability(&caps, i) { "[x]" } else { "[ ]" };
+            format!("{mark} {name}")
+        })
+        .chain(std::iter::once("Close".to_string()))
+        .collect();
+    let options: Vec<&str> = options.iter().map(String::as_str).collect();
+    Modal::choice(
+        dialog(IdentityDialog::Capabilities {
+            id: user.id.clone(),
+        }),
+        &format!("Capabilities of {}", user.name),
+        vec![ToneLine::plain(
+            "Enter toggles the chosen capability ([x] allowed).",
+        )],
+        &options,
+    )
+}
+
+/// A dynamic group's matching rule: present, one line, braces balanced.
+pub(crate) fn matching_rule(rule: &str) -> Result<(), String> {
+    if rule.matches('{').count() != rule.matches('}').count() {
+        return Err("its { and } do not pair up".into());
+    }
+    Ok(())
+}
+
+/// A pasted PEM is checked now; a path is read by the worker (no I/O in `update`).
+pub(crate) fn key_source(value: &str) -> Result<ApiKeySource, String> {
+    if value.contains("-----BEGIN") {
+        return super::public_key::normalize(value).map(ApiKeySource::Pem);
+    }
+    Ok(ApiKeySource::File(value.into()))
+}

@@ -1,0 +1,277 @@
+//! The Identity pane's lists about its selection: a user's groups or a group's members (with
+//! add and remove), and the pick list a membership is added from.
+
+use std::collections::HashMap;
+
+use crate::model::{AddUserToGroupDetails, LifecycleState, UserGroupMembership};
+
+use super::kinds::{Candidate, MemberRow};
+use super::{IdentityDialog, IdentityFocus, IdentityPane, IdentityTab, ME, dialog};
+use crate::app::action::Action;
+use crate::app::ctx::Ctx;
+use crate::app::request::{IdentityRequest, Payload, Response};
+use crate::app::widgets::list_view::ListView;
+use crate::app::widgets::loadable::Loadable;
+use crate::app::widgets::modal::{Modal, Tone, ToneLine};
+
+/// Memberships by user and by group, so a selection's memberships are found without
+/// scanning them all (a large tenancy has hundreds of thousands).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MembershipIndex {
+    by_user: HashMap<String, Vec<usize>>,
+    by_group: HashMap<String, Vec<usize>>,
+    /// Counts rebuilds, so lists drawn from the memberships know when to redraw them.
+    pub version: usize,
+}
+
+impl MembershipIndex {
+    /// Indexes the memberships that count (not deleted).
+    pub fn build(all: &[UserGroupMembership]) -> Self {
+        let mut index = MembershipIndex::default();
+        for (i, m) in all.iter().enumerate() {
+            if m.lifecycle_state == LifecycleState::Deleted {
+                continue;
+            }
+            index.by_user.entry(m.user_id.clone()).or_default().push(i);
+            index
+                .by_group
+                .entry(m.group_id.clone())
+                .or_default()
+                .push(i);
+        }
+        index
+    }
+
+    pub fn of_user(&self, user_id: &str) -> &[usize] {
+        self.by_user.get(user_id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn of_group(&self, group_id: &str) -> &[usize] {
+        self.by_group.get(group_id).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl IdentityPane {
+    pub(super) fn take_memberships(&mut self, response: &Response, ctx: &mut Ctx) {
+        ctx.memberships = match &response.result {
+            Ok(Payload::Items(items)) => match items.clone().take::<UserGroupMembership>() {
+                Some(list) => Loadable::Loaded(list),
+                None => Loadable::Failed(crate::app::request::Failure::unexpected(
+                    "the membership listing",
+                    &Payload::Items(items.clone()),
+                )),
+            },
+            Ok(other) => Loadable::Failed(crate::app::request::Failure::unexpected(
+                "the membership listing",
+                other,
+            )),
+            Err(f) => Loadable::Failed(f.clone()),
+        };
+        ctx.reindex_memberships();
+        // Group and user rows count memberships.
+        self.users.resort(ctx);
+        self.groups.resort(ctx);
+        self.sync_members(ctx);
+    }
+
+    /// Keeps the members list in step with the selection and the memberships.
+    pub(super) fn sync_members(&mut self, ctx: &Ctx) {
+        let Some(id) = self.selected_id() else {
+            self.members.set_items(Vec::new(), ctx);
+            self.members_of = None;
+            return;
+        };
+        let key = (id.clone(), ctx.member_index.version);
+        if self.members_of.as_ref() == Some(&key) {
+            return;
+        }
+        let same_selection = self.members_of.as_ref().is_some_and(|(was, _)| *was == id);
+        if !same_selection {
+            self.members = ListView::default();
+        }
+        self.members.set_items(self.member_rows(&id, ctx), ctx);
+        self.members_of = Some(key);
+    }
+
+    /// The memberships of the user or group `id`, from the other side.
+    fn member_rows(&self, id: &str, ctx: &Ctx) -> Vec<MemberRow> {
+        let Some(all) = ctx.memberships.data() else {
+            return Vec::new();
+        };
+        let user_side = self.tab == IdentityTab::Users;
+        let indices = match self.tab {
+            IdentityTab::Users => ctx.member_index.of_user(id),
+            IdentityTab::Groups => ctx.member_index.of_group(id),
+            IdentityTab::DynamicGroups => &[],
+        };
+        indices
+            .iter()
+            .filter_map(|&i| all.get(i))
+            .map(|m| {
+                let (other_id, other_name) = if user_side {
+                    let name = self.groups.find(&m.group_id).map(|g| g.name.clone());
+                    (m.group_id.clone(), name)
+                } else {
+                    let name = self.users.find(&m.user_id).map(|u| u.name.clone());
+                    (m.user_id.clone(), name)
+                };
+                MemberRow {
+                    membership_id: m.id.clone(),
+                    other_name: other_name.unwrap_or_else(|| other_id.clone()),
+                    other_id,
+                    time_created: m.time_created.clone(),
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn open_members(&mut self, ctx: &mut Ctx) {
+        match self.tab {
+            IdentityTab::Users | IdentityTab::Groups if self.selected_id().is_some() => {
+                self.focus = IdentityFocus::Members;
+            }
+            IdentityTab::DynamicGroups => ctx
+                .toasts
+                .info("dynamic groups have no members: their matching rule decides"),
+            _ => {}
+        }
+    }
+
+    pub(super) fn handle_members(&mut self, action: &Action, ctx: &mut Ctx) -> bool {
+        if self.members.navigate(action) {
+            return true;
+        }
+        match action {
+            Action::Add => self.start_pick(ctx),
+            Action::Delete => {
+                let Some(row) = self.members.selected().cloned() else {
+                    ctx.toasts.info("no membership selected");
+                    return true;
+                };
+                let (user, group) = self.pair_names(&row);
+                ctx.open(Modal::typed_confirm(
+                    dialog(IdentityDialog::RemoveMembership {
+                        membership_id: row.membership_id.clone(),
+                    }),
+                    "Remove from group",
+                    vec![
+                        ToneLine::new(Tone::Heading, format!("Remove {user} from {group}?")),
+                        ToneLine::plain("The user loses what the group's policies grant."),
+                        ToneLine::plain(""),
+                        ToneLine::new(
+                            Tone::Dim,
+                            format!("Type {} and press Enter.", row.other_name),
+                        ),
+                    ],
+                    &row.other_name,
+                ));
+            }
+            Action::Select => {}
+            _ => return false,
+        }
+        true
+    }
+
+    /// The user's and the group's names for a membership row.
+    pub(super) fn pair_names(&self, row: &MemberRow) -> (String, String) {
+        match self.tab {
+            IdentityTab::Groups => (
+                row.other_name.clone(),
+                self.groups
+                    .selected()
+                    .map(|g| g.name.clone())
+                    .unwrap_or_default(),
+            ),
+            _ => (
+                self.users
+                    .selected()
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                row.other_name.clone(),
+            ),
+        }
+    }
+
+    fn start_pick(&mut self, ctx: &mut Ctx) {
+        let taken: Vec<&str> = self.members.all().iter().map(|r| r.other_id.as_str()).collect();
+        let candidates: Vec<Candidate> = match self.tab {
+            IdentityTab::Users => self
+                .groups
+                .all()
+                .iter()
+                .filter(|g| {
+                    g.lifecycle_state == LifecycleState::Active && !taken.contains(&g.id.as_str())
+                })
+                .map(|g| Candidate {
+                    id: g.id.clone(),
+                    name: g.name.clone(),
+                })
+                .collect(),
+            IdentityTab::Groups => self
+                .users
+                .all()
+                .iter()
+                .filter(|u| {
+                    u.lifecycle_state == LifecycleState::Active && !taken.contains(&u.id.as_str())
+                })
+                .map(|u| Candidate {
+                    id: u.id.clone(),
+                    name: u.name.clone(),
+                })
+                .collect(),
+            IdentityTab::DynamicGroups => Vec::new(),
+        };
+        if candidates.is_empty() {
+            ctx.toasts.info("nothing left to add");
+            return;
+        }
+        self.pick = ListView::default();
+        self.pick.set_items(candidates, ctx);
+        self.focus = IdentityFocus::Pick;
+    }
+
+    pub(super) fn handle_pick(&mut self, action: &Action, ctx: &mut Ctx) -> bool {
+        if self.pick.navigate(action) {
+            return true;
+        }
+        match action {
+            Action::Select => {
+                let Some(candidate) = self.pick.selected().cloned() else {
+                    return true;
+                };
+                let Some((details, user, group)) = self.membership_with(candidate) else {
+                    return true;
+                };
+                self.focus = IdentityFocus::Members;
+                ctx.write(
+                    ME,
+                    IdentityRequest::AddUserToGroup(details),
+                    format!("added {user} to {group}"),
+                );
+            }
+            Action::Cancel => self.focus = IdentityFocus::Members,
+            _ => return false,
+        }
+        true
+    }
+
+    /// The membership that joins the selection with a picked group (or user), and the user's
+    /// and the group's names.
+    fn membership_with(&self, other: Candidate) -> Option<(AddUserToGroupDetails, String, String)> {
+        if self.tab == IdentityTab::Groups {
+            let g = self.groups.selected()?;
+            let details = AddUserToGroupDetails {
+                user_id: other.id,
+                group_id: g.id.clone(),
+            };
+            Some((details, other.name, g.name.clone()))
+        } else {
+            let u = self.users.selected()?;
+            let details = AddUserToGroupDetails {
+                user_id: u.id.clone(),
+                group_id: other.id,
+            };
+            Some((details, u.name.clone(), other.name))
+        }
+    }
+}

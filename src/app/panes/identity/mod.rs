@@ -1,0 +1,390 @@
+//! State of the Identity pane: users, groups and dynamic groups (one list at a time), the
+//! memberships of the selection in both directions, a user's API keys, and the writes on them
+//! (dialogs in `dialogs`, the lists about the selection in `members` and `api_keys`).
+
+mod api_keys;
+mod dialogs;
+mod forms;
+pub mod kinds;
+pub mod members;
+mod open;
+pub mod public_key;
+mod results;
+
+use std::collections::BTreeMap;
+
+use crate::model::{ApiKey, DynamicGroup, Group, User};
+
+use super::{Dialogs, KeyContext, Pane, PaneDialog, PaneId, PaneState};
+use crate::app::action::Action;
+use crate::app::ctx::Ctx;
+use crate::app::request::{IdentityRequest, RequestId, Response};
+use crate::app::widgets::list_view::{ListControl, ListView};
+use crate::app::widgets::loadable::Loadable;
+use crate::app::widgets::modal::ModalOutcome;
+
+pub use forms::{CAPABILITIES, capability};
+pub use kinds::{Candidate, MemberRow};
+
+pub(crate) const ME: PaneId = PaneId::Identity;
+
+/// Which list the pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IdentityTab {
+    #[default]
+    Users,
+    Groups,
+    DynamicGroups,
+}
+
+impl IdentityTab {
+    pub const ALL: [IdentityTab; 3] = [Self::Users, Self::Groups, Self::DynamicGroups];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Users => "Users",
+            Self::Groups => "Groups",
+            Self::DynamicGroups => "Dynamic groups",
+        }
+    }
+}
+
+/// Where the cursor is: the main list, or a list about its selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IdentityFocus {
+    #[default]
+    List,
+    /// The selected user's groups, or the selected group's members.
+    Members,
+    /// The selected user's API keys.
+    ApiKeys,
+    /// Choosing a group (or user) to add a membership with.
+    Pick,
+}
+
+/// The dialogs this pane opens; the outcome comes back to [`Dialogs::on_modal`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdentityDialog {
+    CreateUser,
+    EditUser { id: String },
+    DeleteUser { id: String },
+    Block { id: String, blocked: bool },
+    Capabilities { id: String },
+    ResetPassword { id: String },
+    CreateGroup,
+    EditGroup { id: String },
+    DeleteGroup { id: String },
+    CreateDynamicGroup,
+    EditDynamicGroup { id: String },
+    DeleteDynamicGroup { id: String },
+    RemoveMembership { membership_id: String },
+    UploadKey { user_id: String },
+    DeleteKey { user_id: String, fingerprint: String },
+}
+
+pub(crate) fn dialog(d: IdentityDialog) -> PaneDialog {
+    PaneDialog::Identity(d)
+}
+
+/// What to drop from the lists once a write that answers with nothing succeeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Removal {
+    User(String),
+    Group(String),
+    DynamicGroup(String),
+    Membership(String),
+    ApiKey(String),
+}
+
+#[derive(Debug, Default)]
+pub struct IdentityPane {
+    pub tab: IdentityTab,
+    pub focus: IdentityFocus,
+    pub users: ListView<User>,
+    pub groups: ListView<Group>,
+    pub dynamic_groups: ListView<DynamicGroup>,
+    /// The selected user's groups or the selected group's members.
+    pub members: ListView<MemberRow>,
+    /// Whose memberships `members` holds, and from which version of the memberships.
+    members_of: Option<(String, usize)>,
+    pub api_keys: ListView<ApiKey>,
+    /// The user whose keys `api_keys` holds.
+    pub keys_user: Option<String>,
+    /// The candidates of a new membership.
+    pub pick: ListView<Candidate>,
+    /// Writes on their way: what a successful answer that carries nothing removes.
+    pub removals: BTreeMap<RequestId, Removal>,
+    memberships_request: Option<RequestId>,
+}
+
+impl IdentityPane {
+    pub fn selected_user(&self) -> Option<&User> {
+        (self.tab == IdentityTab::Users)
+            .then(|| self.users.selected())
+            .flatten()
+    }
+
+    pub fn selected_group(&self) -> Option<&Group> {
+        (self.tab == IdentityTab::Groups)
+            .then(|| self.groups.selected())
+            .flatten()
+    }
+
+    /// The OCID selected in the main list, whatever the tab.
+    pub fn selected_id(&self) -> Option<String> {
+        self.tab_list().selected_id().map(str::to_string)
+    }
+
+    /// The main list of the current tab.
+    pub fn tab_list(&self) -> &dyn ListControl {
+        match self.tab {
+            IdentityTab::Users => &self.users,
+            IdentityTab::Groups => &self.groups,
+            IdentityTab::DynamicGroups => &self.dynamic_groups,
+        }
+    }
+
+    fn tab_list_mut(&mut self) -> &mut dyn ListControl {
+        match self.tab {
+            IdentityTab::Users => &mut self.users,
+            IdentityTab::Groups => &mut self.groups,
+            IdentityTab::DynamicGroups => &mut self.dynamic_groups,
+        }
+    }
+
+    fn switch_tab(&mut self, tab: IdentityTab) {
+        self.tab = tab;
+        self.focus = IdentityFocus::List;
+    }
+
+    fn step_tab(&mut self, forward: bool) {
+        let i = IdentityTab::ALL
+            .iter()
+            .position(|v| *v == self.tab)
+            .unwrap_or(0);
+        let n = IdentityTab::ALL.len();
+        let next = if forward { (i + 1) % n } else { (i + n - 1) % n };
+        self.switch_tab(IdentityTab::ALL[next]);
+    }
+
+    /// Memberships are listed per group (the service wants a user or a group), so they wait
+    /// for the group list.
+    fn load_memberships(&mut self, ctx: &mut Ctx) {
+        if !self.groups.items.is_loaded() {
+            return;
+        }
+        let group_ids = self.groups.all().iter().map(|g| g.id.clone()).collect();
+        let request = ctx.send_read(ME, IdentityRequest::ListMemberships { group_ids });
+        self.memberships_request = Some(request);
+        ctx.memberships = match std::mem::take(&mut ctx.memberships) {
+            Loadable::Loaded(old) => Loadable::Loading {
+                request,
+                partial: Some(old),
+            },
+            _ => Loadable::loading(request),
+        };
+    }
+
+    fn load_lists(&mut self, ctx: &mut Ctx) {
+        self.users
+            .start_loading(ctx.send_read(ME, IdentityRequest::ListUsers));
+        self.groups
+            .start_loading(ctx.send_read(ME, IdentityRequest::ListGroups));
+        // Read again once the groups arrive (see `ensure_loaded`).
+        self.memberships_request = None;
+        if self.tab == IdentityTab::DynamicGroups
+            || !matches!(self.dynamic_groups.items, Loadable::NotLoaded)
+        {
+            self.dynamic_groups
+                .start_loading(ctx.send_read(ME, IdentityRequest::ListDynamicGroups));
+        }
+    }
+}
+
+impl Pane for IdentityPane {
+    fn contexts(&self) -> Vec<KeyContext> {
+        use KeyContext as K;
+        match (self.focus, self.tab) {
+            (IdentityFocus::Members, _) => vec![K::IdentityMembers, K::Tabs, K::List],
+            (IdentityFocus::ApiKeys, _) => vec![K::IdentityKeys, K::Tabs, K::List],
+            (IdentityFocus::Pick, _) => vec![K::IdentityPick, K::List],
+            (IdentityFocus::List, IdentityTab::Users) => {
+                vec![K::Identity, K::IdentityUsers, K::Tabs, K::List]
+            }
+            (IdentityFocus::List, IdentityTab::Groups) => {
+                vec![K::Identity, K::IdentityGroups, K::Tabs, K::List]
+            }
+            (IdentityFocus::List, IdentityTab::DynamicGroups) => {
+                vec![K::Identity, K::Tabs, K::List]
+            }
+        }
+    }
+
+    fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> bool {
+        if let Action::Show(view) = action {
+            match view.as_str() {
+                "users" => self.switch_tab(IdentityTab::Users),
+                "groups" => self.switch_tab(IdentityTab::Groups),
+                "dynamic_groups" => self.switch_tab(IdentityTab::DynamicGroups),
+                _ => return false,
+            }
+            return true;
+        }
+        // The lists switch from anywhere but the pick list (which is about one selection).
+        if matches!(action, Action::NextTab | Action::PreviousTab)
+            && self.focus != IdentityFocus::Pick
+        {
+            self.step_tab(*action == Action::NextTab);
+            return true;
+        }
+        match self.focus {
+            IdentityFocus::Members => return self.handle_members(action, ctx),
+            IdentityFocus::ApiKeys => return self.handle_keys(action, ctx),
+            IdentityFocus::Pick => return self.handle_pick(action, ctx),
+            IdentityFocus::List => {}
+        }
+        if self.tab_list_mut().navigate(action) {
+            return true;
+        }
+        match action {
+            Action::Select => self.open_members(ctx),
+            Action::ApiKeys => {
+                if self.selected_user().is_some() {
+                    self.focus = IdentityFocus::ApiKeys;
+                    self.load_keys(ctx);
+                } else {
+                    ctx.toasts.info("API keys belong to users: select a user");
+                }
+            }
+            Action::Create
+            | Action::Edit
+            | Action::Rename
+            | Action::Delete
+            | Action::Block
+            | Action::Capabilities
+            | Action::ResetPassword => self.start_write(action, ctx),
+            _ => return false,
+        }
+        true
+    }
+
+    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
+        if self.memberships_request == Some(response.id) && ctx.memberships.awaits(response.id)
+        {
+            self.take_memberships(&response, ctx);
+            return;
+        }
+        if self.api_keys.take_response(&response, ctx)
+            || self.users.take_response(&response, ctx)
+            || self.groups.take_response(&response, ctx)
+            || self.dynamic_groups.take_response(&response, ctx)
+        {
+            return;
+        }
+        self.take_write(response, ctx);
+    }
+
+    fn ensure_loaded(&mut self, ctx: &mut Ctx) {
+        if matches!(self.users.items, Loadable::NotLoaded) {
+            self.users
+                .start_loading(ctx.send_read(ME, IdentityRequest::ListUsers));
+        }
+        if matches!(self.groups.items, Loadable::NotLoaded) {
+            self.groups
+                .start_loading(ctx.send_read(ME, IdentityRequest::ListGroups));
+        }
+        if self.memberships_request.is_none() {
+            self.load_memberships(ctx);
+        }
+        if self.tab == IdentityTab::DynamicGroups
+            && matches!(self.dynamic_groups.items, Loadable::NotLoaded)
+        {
+            self.dynamic_groups
+                .start_loading(ctx.send_read(ME, IdentityRequest::ListDynamicGroups));
+        }
+        if self.focus == IdentityFocus::ApiKeys {
+            self.load_keys(ctx);
+        }
+        self.sync_members(ctx);
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        self.load_lists(ctx);
+        if self.focus == IdentityFocus::ApiKeys {
+            self.keys_user = None;
+            self.load_keys(ctx);
+        }
+    }
+
+    fn focused_list(&self) -> Option<&dyn ListControl> {
+        Some(match self.focus {
+            IdentityFocus::List => self.tab_list(),
+            IdentityFocus::Members => &self.members,
+            IdentityFocus::ApiKeys => &self.api_keys,
+            IdentityFocus::Pick => &self.pick,
+        })
+    }
+
+    fn focused_list_mut(&mut self) -> Option<&mut dyn ListControl> {
+        Some(match self.focus {
+            IdentityFocus::List => self.tab_list_mut(),
+            IdentityFocus::Members => &mut self.members,
+            IdentityFocus::ApiKeys => &mut self.api_keys,
+            IdentityFocus::Pick => &mut self.pick,
+        })
+    }
+
+    fn selected_ocid(&self, _ctx: &Ctx) -> Option<String> {
+        match self.focus {
+            // The group (or user) on the other side, not the membership.
+            IdentityFocus::Members => self.members.selected().map(|m| m.other_id.clone()),
+            _ => self.focused_list()?.selected_id().map(str::to_string),
+        }
+    }
+
+    fn selected_json(&self, ctx: &Ctx) -> Option<serde_json::Value> {
+        match self.focus {
+            IdentityFocus::Members => {
+                let row = self.members.selected()?;
+                let m = ctx
+                    .memberships
+                    .data()?
+                    .iter()
+                    .find(|m| m.id == row.membership_id)?;
+                serde_json::to_value(m).ok()
+            }
+            _ => self.focused_list()?.selected_json(),
+        }
+    }
+
+    fn back(&mut self, ctx: &mut Ctx) -> bool {
+        if self.clear_filter(ctx) {
+            return true;
+        }
+        match self.focus {
+            IdentityFocus::Pick => {
+                self.focus = IdentityFocus::Members;
+                true
+            }
+            IdentityFocus::Members | IdentityFocus::ApiKeys => {
+                self.focus = IdentityFocus::List;
+                true
+            }
+            IdentityFocus::List => false,
+        }
+    }
+}
+
+impl Dialogs for IdentityPane {
+    type Dialog = IdentityDialog;
+
+    fn on_modal(&mut self, dialog: IdentityDialog, outcome: ModalOutcome, ctx: &mut Ctx) {
+        self.finish_dialog(dialog, outcome, ctx);
+    }
+}
+
+impl PaneState for IdentityPane {
+    fn new(_id: PaneId) -> Self {
+        Self::default()
+    }
+}

@@ -1,0 +1,191 @@
+//! The dialogs the Identity pane opens for its writes (forms with their fields and checks,
+//! typed confirmations, choices); what they send is in `dialogs`.
+
+use super::forms::{capabilities_modal, confirm_delete, matching_rule};
+use super::{IdentityDialog, IdentityPane, IdentityTab, dialog};
+use crate::app::action::Action;
+use crate::app::ctx::Ctx;
+use crate::app::request::IdentityRequest;
+use crate::app::resource::Presence;
+use crate::app::validate;
+use crate::app::widgets::form::Field;
+use crate::app::widgets::modal::{Modal, Tone, ToneLine};
+
+fn name_field() -> Field {
+    Field::text("name", "Name")
+        .required()
+        .max_chars(100)
+        .help("unique in the tenancy; cannot be changed later")
+}
+
+fn description_field(value: &str) -> Field {
+    Field::text("description", "Description")
+        .value(value)
+        .required()
+        .max_chars(400)
+}
+
+fn email_field(value: &str) -> Field {
+    Field::text("email", "E-mail")
+        .value(value)
+        .check(validate::email)
+        .help("optional")
+}
+
+fn rule_field(value: &str) -> Field {
+    Field::text("matching_rule", "Matching rule")
+        .value(value)
+        .required()
+        .check(matching_rule)
+        .help("e.g. ALL {instance.compartment.id = 'ocid1.compartment.oc1..x'}")
+}
+
+impl IdentityPane {
+    pub(super) fn start_write(&mut self, action: &Action, ctx: &mut Ctx) {
+        if *action == Action::Create {
+            let (title, fields) = match self.tab {
+                IdentityTab::Users => (
+                    "New user",
+                    vec![name_field(), description_field(""), email_field("")],
+                ),
+                IdentityTab::Groups => ("New group", vec![name_field(), description_field("")]),
+                IdentityTab::DynamicGroups => (
+                    "New dynamic group",
+                    vec![name_field(), description_field(""), rule_field("")],
+                ),
+            };
+            let d = match self.tab {
+                IdentityTab::Users => IdentityDialog::CreateUser,
+                IdentityTab::Groups => IdentityDialog::CreateGroup,
+                IdentityTab::DynamicGroups => IdentityDialog::CreateDynamicGroup,
+            };
+            ctx.open(Modal::form(dialog(d), title, fields));
+            return;
+        }
+        let Some(name) = self.tab_list().selected_name() else {
+            ctx.toasts.info("nothing selected");
+            return;
+        };
+        if self.tab_list().selected_presence() == Some(Presence::Gone) {
+            let noun = self.tab_list().noun().one;
+            ctx.toasts.info(format!("{noun} {name} is deleted: it cannot be changed"));
+            return;
+        }
+        match action {
+            Action::Edit | Action::Rename => self.start_edit(ctx),
+            Action::Delete => self.start_delete(ctx),
+            _ if self.tab == IdentityTab::Users => self.start_user_action(action, ctx),
+            _ => ctx.toasts.info("select a user for this"),
+        }
+    }
+
+    fn start_edit(&mut self, ctx: &mut Ctx) {
+        let modal = match self.tab {
+            IdentityTab::Users => self.users.selected().map(|u| {
+                Modal::form(
+                    dialog(IdentityDialog::EditUser { id: u.id.clone() }),
+                    &format!("Edit user {}", u.name),
+                    vec![
+                        description_field(&u.description),
+                        email_field(u.email.as_deref().unwrap_or("")),
+                    ],
+                )
+            }),
+            IdentityTab::Groups => self.groups.selected().map(|g| {
+                Modal::form(
+                    dialog(IdentityDialog::EditGroup { id: g.id.clone() }),
+                    &format!("Edit group {}", g.name),
+                    vec![description_field(&g.description).help("a group's name cannot be changed")],
+                )
+            }),
+            IdentityTab::DynamicGroups => self.dynamic_groups.selected().map(|d| {
+                Modal::form(
+                    dialog(IdentityDialog::EditDynamicGroup { id: d.id.clone() }),
+                    &format!("Edit dynamic group {}", d.name),
+                    vec![description_field(&d.description), rule_field(&d.matching_rule)],
+                )
+            }),
+        };
+        if let Some(m) = modal {
+            ctx.open(m);
+        }
+    }
+
+    fn start_delete(&mut self, ctx: &mut Ctx) {
+        let modal = match self.tab {
+            IdentityTab::Users => self.users.selected().map(|u| {
+                confirm_delete(
+                    "user",
+                    &u.name,
+                    "Their group memberships, API keys and passwords go with them.",
+                    IdentityDialog::DeleteUser { id: u.id.clone() },
+                )
+            }),
+            IdentityTab::Groups => self.groups.selected().map(|g| {
+                confirm_delete(
+                    "group",
+                    &g.name,
+                    "The service refuses while the group has members.",
+                    IdentityDialog::DeleteGroup { id: g.id.clone() },
+                )
+            }),
+            IdentityTab::DynamicGroups => self.dynamic_groups.selected().map(|d| {
+                confirm_delete(
+                    "dynamic group",
+                    &d.name,
+                    "Instances matched by its rule lose what its policies grant.",
+                    IdentityDialog::DeleteDynamicGroup { id: d.id.clone() },
+                )
+            }),
+        };
+        if let Some(m) = modal {
+            ctx.open(m);
+        }
+    }
+
+    fn start_user_action(&mut self, action: &Action, ctx: &mut Ctx) {
+        let Some(user) = self.users.selected().cloned() else {
+            ctx.toasts.info("no user selected");
+            return;
+        };
+        match action {
+            Action::Block if user.is_blocked() => {
+                let kind = IdentityRequest::UpdateUserState {
+                    id: user.id.clone(),
+                    blocked: false,
+                };
+                self.send(kind, format!("unblocked {}", user.name), None, ctx);
+            }
+            Action::Block => ctx.open(Modal::choice(
+                dialog(IdentityDialog::Block {
+                    id: user.id.clone(),
+                    blocked: true,
+                }),
+                "Block user",
+                vec![
+                    ToneLine::new(Tone::Heading, format!("Block {}?", user.name)),
+                    ToneLine::plain("They cannot sign in to the console until unblocked."),
+                ],
+                &["Block", "Cancel"],
+            )),
+            Action::Capabilities => ctx.open(capabilities_modal(&user)),
+            Action::ResetPassword => ctx.open(Modal::choice(
+                dialog(IdentityDialog::ResetPassword {
+                    id: user.id.clone(),
+                }),
+                "Reset console password",
+                vec![
+                    ToneLine::new(
+                        Tone::Heading,
+                        format!("Create a new console password for {}?", user.name),
+                    ),
+                    ToneLine::plain("Their current password stops working at once."),
+                    ToneLine::plain("The new one is shown once, here, and never stored."),
+                ],
+                &["Reset password", "Cancel"],
+            )),
+            _ => {}
+        }
+    }
+
+}

@@ -1,0 +1,196 @@
+//! The dialogs the Tags pane opens for namespaces, tags and tag defaults (and the scope of
+//! the defaults); what they send is in `dialogs`.
+
+use super::forms::{retire_choice, tag_fields, tag_name, typed_delete};
+use super::{ME, TagsDialog, TagsFocus, TagsPane, TagsStep, TagsTab, dialog};
+use crate::app::action::Action;
+use crate::app::ctx::Ctx;
+use crate::app::panes::Pane as _;
+use crate::app::request::TagRequest;
+use crate::app::resource::Presence;
+use crate::app::widgets::form::Field;
+use crate::app::widgets::modal::Modal;
+
+impl TagsPane {
+    pub(crate) fn ask_scope(&mut self, ctx: &mut Ctx) {
+        let current = self
+            .scope
+            .as_deref()
+            .map(|id| ctx.compartment_path(id))
+            .unwrap_or_default();
+        ctx.open(Modal::form(
+            dialog(TagsDialog::Scope),
+            "Tag defaults of compartment",
+            vec![
+                Field::text("compartment", "Compartment")
+                    .value(&current)
+                    .help("a path like Prod/AppTier, or an OCID; empty for the tenancy"),
+            ],
+        ));
+    }
+
+    pub(crate) fn start_write(&mut self, action: &Action, ctx: &mut Ctx) {
+        if *action != Action::Create
+            && let Some(list) = self.focused_list()
+            && list.selected_presence() == Some(Presence::Gone)
+        {
+            let noun = list.noun().one;
+            let name = list.selected_name().unwrap_or_default();
+            ctx.toasts
+                .info(format!("{noun} {name} is deleted: it cannot be changed"));
+            return;
+        }
+        let modal = match (self.tab, self.focus) {
+            (TagsTab::Namespaces, TagsFocus::Namespaces) => self.namespace_dialog(action),
+            (TagsTab::Namespaces, TagsFocus::Tags) => self.tag_dialog(action, ctx),
+            (TagsTab::Defaults, _) => self.default_dialog(action, ctx),
+        };
+        if let Some(modal) = modal {
+            ctx.open(modal);
+        }
+    }
+
+    fn namespace_dialog(&self, action: &Action) -> Option<Modal> {
+        if *action == Action::Create {
+            return Some(Modal::form(
+                dialog(TagsDialog::CreateNamespace),
+                "New tag namespace",
+                vec![
+                    Field::text("name", "Name")
+                        .required()
+                        .max_chars(100)
+                        .help("unique in the tenancy; cannot be changed later"),
+                    Field::text("description", "Description")
+                        .required()
+                        .max_chars(400),
+                    Field::text("compartment", "Compartment")
+                        .help("a path or OCID; empty for the tenancy"),
+                ],
+            ));
+        }
+        let ns = self.selected_namespace()?;
+        let id = ns.id.clone();
+        Some(match action {
+            Action::Edit | Action::Rename => Modal::form(
+                dialog(TagsDialog::EditNamespace { id }),
+                &format!("Edit tag namespace {}", ns.name),
+                vec![
+                    Field::text("description", "Description")
+                        .value(&ns.description)
+                        .required()
+                        .max_chars(400),
+                ],
+            ),
+            Action::Retire => retire_choice(
+                "tag namespace",
+                &ns.name,
+                ns.is_retired,
+                TagsDialog::RetireNamespace {
+                    id,
+                    retire: !ns.is_retired,
+                },
+            ),
+            Action::Delete => typed_delete(
+                "Delete tag namespace",
+                format!("Delete tag namespace {} and all its tags?", ns.name),
+                "Tag values on resources are removed too; the service does it as a work request.",
+                &ns.name,
+                TagsDialog::DeleteNamespace { id },
+            ),
+            _ => return None,
+        })
+    }
+
+    fn tag_dialog(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Modal> {
+        let ns = self.selected_namespace()?.clone();
+        if *action == Action::Create {
+            let mut fields = vec![
+                Field::text("name", "Name")
+                    .required()
+                    .max_chars(100)
+                    .check(tag_name)
+                    .help("no dots or spaces; cannot be changed later"),
+            ];
+            fields.extend(tag_fields(None));
+            return Some(Modal::form(
+                dialog(TagsDialog::CreateTag {
+                    namespace_id: ns.id.clone(),
+                }),
+                &format!("New tag in {}", ns.name),
+                fields,
+            ));
+        }
+        let tag = self.selected_tag()?.clone();
+        let (namespace_id, name) = (ns.id.clone(), tag.name.clone());
+        Some(match action {
+            Action::Edit | Action::Rename => {
+                // Summaries lack the validator: read the tag, then open the form.
+                let read = ctx.send_read(ME, TagRequest::GetTag { namespace_id, name });
+                self.steps.insert(read, TagsStep::OpenEditor);
+                return None;
+            }
+            Action::Retire => retire_choice(
+                "tag",
+                &format!("{}.{}", ns.name, tag.name),
+                tag.is_retired,
+                TagsDialog::RetireTag {
+                    namespace_id,
+                    name,
+                    retire: !tag.is_retired,
+                },
+            ),
+            Action::Delete => typed_delete(
+                "Delete tag",
+                format!("Delete tag {}.{}?", ns.name, tag.name),
+                "Its values are removed from every resource.",
+                &tag.name,
+                TagsDialog::DeleteTag { namespace_id, name },
+            ),
+            _ => return None,
+        })
+    }
+
+    fn default_dialog(&self, action: &Action, ctx: &Ctx) -> Option<Modal> {
+        if *action == Action::Create {
+            return Some(Modal::form(
+                dialog(TagsDialog::CreateDefault {
+                    compartment_id: self.scope_id(ctx),
+                }),
+                &format!(
+                    "New tag default in {}",
+                    ctx.compartment_path(&self.scope_id(ctx))
+                ),
+                vec![
+                    Field::text("tag", "Tag")
+                        .required()
+                        .help("Namespace.key, e.g. Operations.CostCenter"),
+                    Field::text("value", "Value")
+                        .help("applied to new resources in the compartment"),
+                    Field::yes_no("required", "Required", false)
+                        .help("yes: users must give the value themselves"),
+                ],
+            ));
+        }
+        let d = self.defaults.selected()?;
+        let path = self.tag_path(&d.tag_namespace_id, &d.tag_definition_name);
+        Some(match action {
+            Action::Edit | Action::Rename => Modal::form(
+                dialog(TagsDialog::EditDefault { id: d.id.clone() }),
+                &format!("Edit tag default {path}"),
+                vec![
+                    Field::text("value", "Value").value(&d.value),
+                    Field::yes_no("required", "Required", d.is_required),
+                ],
+            ),
+            Action::Delete => typed_delete(
+                "Delete tag default",
+                format!("Delete the default of {path} here?"),
+                "New resources in the compartment no longer get the value.",
+                &path,
+                TagsDialog::DeleteDefault { id: d.id.clone() },
+            ),
+            _ => return None,
+        })
+    }
+
+}

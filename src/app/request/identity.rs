@@ -1,0 +1,132 @@
+//! Users, groups, dynamic groups and the memberships between users and groups.
+
+use crate::api::{ListFilter, MembershipQuery, UserQuery, try_fan_out};
+use crate::app::request::Payload;
+use crate::app::worker::{PAGE_LIMIT, Work};
+use crate::model::{
+    AddUserToGroupDetails, CreateDynamicGroupDetails, CreateGroupDetails, CreateUserDetails,
+    UpdateDynamicGroupDetails, UpdateGroupDetails, UpdateUserCapabilitiesDetails,
+    UpdateUserDetails,
+};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IdentityRequest {
+    ListUsers,
+    ListGroups,
+    ListDynamicGroups,
+    /// The memberships of these groups (the service lists them per user or per group), in one
+    /// answer; both directions are drawn from it.
+    ListMemberships {
+        group_ids: Vec<String>,
+    },
+    CreateUser(CreateUserDetails),
+    UpdateUser {
+        id: String,
+        details: UpdateUserDetails,
+    },
+    DeleteUser {
+        id: String,
+    },
+    /// Block (true) or unblock (false) a user.
+    UpdateUserState {
+        id: String,
+        blocked: bool,
+    },
+    UpdateUserCapabilities {
+        id: String,
+        details: UpdateUserCapabilitiesDetails,
+    },
+    CreateGroup(CreateGroupDetails),
+    UpdateGroup {
+        id: String,
+        details: UpdateGroupDetails,
+    },
+    DeleteGroup {
+        id: String,
+    },
+    AddUserToGroup(AddUserToGroupDetails),
+    RemoveUserFromGroup {
+        membership_id: String,
+    },
+    CreateDynamicGroup(CreateDynamicGroupDetails),
+    UpdateDynamicGroup {
+        id: String,
+        details: UpdateDynamicGroupDetails,
+    },
+    DeleteDynamicGroup {
+        id: String,
+    },
+}
+
+impl IdentityRequest {
+    pub fn is_write(&self) -> bool {
+        use IdentityRequest as R;
+        match self {
+            R::ListUsers | R::ListGroups | R::ListDynamicGroups | R::ListMemberships { .. } => {
+                false
+            }
+            R::CreateUser(_)
+            | R::UpdateUser { .. }
+            | R::DeleteUser { .. }
+            | R::UpdateUserState { .. }
+            | R::UpdateUserCapabilities { .. }
+            | R::CreateGroup(_)
+            | R::UpdateGroup { .. }
+            | R::DeleteGroup { .. }
+            | R::AddUserToGroup(_)
+            | R::RemoveUserFromGroup { .. }
+            | R::CreateDynamicGroup(_)
+            | R::UpdateDynamicGroup { .. }
+            | R::DeleteDynamicGroup { .. } => true,
+        }
+    }
+
+    pub(crate) async fn run(&self, w: &Work<'_>) {
+        use IdentityRequest as R;
+        let (c, tenancy) = (w.client, w.tenancy_id);
+        let all = ListFilter::default();
+        match self {
+            R::ListUsers => {
+                let users = c.list_users(tenancy, &UserQuery::default());
+                w.list(users.limit(PAGE_LIMIT).all().await);
+            }
+            R::ListGroups => w.list(c.list_groups(tenancy, &all).limit(PAGE_LIMIT).all().await),
+            R::ListDynamicGroups => {
+                let groups = c.list_dynamic_groups(tenancy, &all).limit(PAGE_LIMIT);
+                w.list(groups.all().await);
+            }
+            R::ListMemberships { group_ids } => {
+                let lists = try_fan_out(c, group_ids.clone(), |group_id| async move {
+                    let q = MembershipQuery::of_group(&group_id);
+                    c.list_user_group_memberships(tenancy, &q)
+                        .limit(PAGE_LIMIT)
+                        .all()
+                        .await
+                })
+                .await;
+                w.finish(lists.map(|l| Payload::items(l.into_iter().flatten().collect())));
+            }
+            R::CreateUser(d) => w.one(c.create_user(d).await),
+            R::UpdateUser { id, details } => w.one(c.update_user(id, details, None).await),
+            R::DeleteUser { id } => w.done(c.delete_user(id, None).await),
+            R::UpdateUserState { id, blocked } => {
+                w.one(c.update_user_state(id, *blocked, None).await);
+            }
+            R::UpdateUserCapabilities { id, details } => {
+                w.one(c.update_user_capabilities(id, details, None).await);
+            }
+            R::CreateGroup(d) => w.one(c.create_group(d).await),
+            R::UpdateGroup { id, details } => w.one(c.update_group(id, details, None).await),
+            R::DeleteGroup { id } => w.done(c.delete_group(id, None).await),
+            R::AddUserToGroup(d) => w.one(c.add_user_to_group(&d.user_id, &d.group_id).await),
+            R::RemoveUserFromGroup { membership_id } => {
+                w.done(c.remove_user_from_group(membership_id, None).await);
+            }
+            R::CreateDynamicGroup(d) => w.one(c.create_dynamic_group(d).await),
+            R::UpdateDynamicGroup { id, details } => {
+                w.one(c.update_dynamic_group(id, details, None).await);
+            }
+            R::DeleteDynamicGroup { id } => w.done(c.delete_dynamic_group(id, None).await),
+        }
+    }
+}
