@@ -395,6 +395,16 @@ fn a_capability_toggles_alone() {
         .capabilities
         .clone();
     assert!(!caps.unwrap().can_use_api_keys);
+    // The checklist is open again, on the same line, showing the change.
+    let modal = state.ctx.modal.as_ref().expect("the checklist again");
+    let canopy::app::widgets::modal::ModalKind::Choice {
+        options, selected, ..
+    } = &modal.kind
+    else {
+        panic!("a choice, got {modal:?}");
+    };
+    assert_eq!(*selected, 1);
+    assert_eq!(options[1], "[ ] API keys");
 }
 
 #[test]

@@ -114,7 +114,7 @@ async fn etag(
                 seen.name, c.name, c.lifecycle_state
             ),
             opc_request_id: None,
-            hint: Some("reload (r), check the change and try again".into()),
+            hint: Some("reload, check the change and try again".into()),
         });
     }
     Ok(current.etag)

@@ -54,7 +54,7 @@ impl Work<'_> {
             tokio::time::sleep(self.options.poll).await;
         }
         self.fail(Failure {
-            hint: Some("refresh (r) later to see the result".into()),
+            hint: Some("refresh later to see the result".into()),
             ..Failure::local(
                 "StillRunning",
                 format!("work request {id} is still running; canopy stopped following it"),

@@ -94,7 +94,7 @@ impl CompartmentsPane {
                     ToneLine::plain(""),
                     ToneLine::new(
                         Tone::Dim,
-                        format!("Type its name ({}) and press Enter.", c.name),
+                        format!("Type its name ({}) to confirm.", c.name),
                     ),
                 ];
                 ctx.open(Modal::typed_confirm(

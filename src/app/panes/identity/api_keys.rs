@@ -70,7 +70,7 @@ impl IdentityPane {
                         ToneLine::plain(""),
                         ToneLine::new(
                             Tone::Dim,
-                            format!("Type the fingerprint's end ({tail}) and press Enter."),
+                            format!("Type the fingerprint's end ({tail}) to confirm."),
                         ),
                     ],
                     &tail,

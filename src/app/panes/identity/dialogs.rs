@@ -241,15 +241,15 @@ impl IdentityPane {
                 let now = capability(&user.capabilities.clone().unwrap_or_default(), choice);
                 let name = user.name.clone();
                 let verb = if now { "denied" } else { "allowed" };
-                self.send(
-                    IdentityRequest::UpdateUserCapabilities {
-                        id,
-                        details: capability_update(choice, !now),
-                    },
-                    format!("{verb} {} for {name}", CAPABILITIES[choice]),
-                    None,
-                    ctx,
-                );
+                let kind = IdentityRequest::UpdateUserCapabilities {
+                    id,
+                    details: capability_update(choice, !now),
+                };
+                if let Some(request) =
+                    ctx.write(ME, kind, format!("{verb} {} for {name}", CAPABILITIES[choice]))
+                {
+                    self.capabilities_at = Some((request, choice));
+                }
             }
             _ => {}
         }

@@ -83,14 +83,16 @@ pub(crate) fn confirm_delete(
             ToneLine::plain(""),
             ToneLine::new(
                 Tone::Dim,
-                format!("Type its name ({name}) and press Enter."),
+                format!("Type its name ({name}) to confirm."),
             ),
         ],
         name,
     )
 }
 
-pub(crate) fn capabilities_modal(user: &User) -> Modal {
+/// The capabilities as a checklist; `toggle_key` toggles the chosen one, and the dialog
+/// opens again on the same line after each change, so several go in one sitting.
+pub(crate) fn capabilities_modal(user: &User, toggle_key: &str, selected: usize) -> Modal {
     let caps = user.capabilities.clone().unwrap_or_default();
     let options: Vec<String> = CAPABILITIES
         .iter()
@@ -102,16 +104,20 @@ pub(crate) fn capabilities_modal(user: &User) -> Modal {
         .chain(std::iter::once("Close".to_string()))
         .collect();
     let options: Vec<&str> = options.iter().map(String::as_str).collect();
-    Modal::choice(
+    let mut modal = Modal::choice(
         dialog(IdentityDialog::Capabilities {
             id: user.id.clone(),
         }),
         &format!("Capabilities of {}", user.name),
-        vec![ToneLine::plain(
-            "Enter toggles the chosen capability ([x] allowed).",
-        )],
+        vec![ToneLine::plain(format!(
+            "{toggle_key} toggles the chosen capability ([x] allowed)."
+        ))],
         &options,
-    )
+    );
+    if let crate::app::widgets::modal::ModalKind::Choice { selected: s, .. } = &mut modal.kind {
+        *s = selected;
+    }
+    modal
 }
 
 /// A dynamic group's matching rule: present, one line, braces balanced.

@@ -160,7 +160,7 @@ impl IdentityPane {
                         ToneLine::plain(""),
                         ToneLine::new(
                             Tone::Dim,
-                            format!("Type {} and press Enter.", row.other_name),
+                            format!("Type {} to confirm.", row.other_name),
                         ),
                     ],
                     &row.other_name,

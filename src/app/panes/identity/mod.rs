@@ -114,6 +114,8 @@ pub struct IdentityPane {
     pub pick: ListView<Candidate>,
     /// Writes on their way: what a successful answer that carries nothing removes.
     pub removals: BTreeMap<RequestId, Removal>,
+    /// A capability toggle on its way: the checklist opens again on this line after it.
+    pub capabilities_at: Option<(RequestId, usize)>,
     memberships_request: Option<RequestId>,
 }
 

@@ -168,7 +168,10 @@ impl IdentityPane {
                 ],
                 &["Block", "Cancel"],
             )),
-            Action::Capabilities => ctx.open(capabilities_modal(&user)),
+            Action::Capabilities => {
+                let key = ctx.key(&Action::Select);
+                ctx.open(capabilities_modal(&user, &key, 0));
+            }
             Action::ResetPassword => ctx.open(Modal::choice(
                 dialog(IdentityDialog::ResetPassword {
                     id: user.id.clone(),

@@ -20,6 +20,13 @@ impl IdentityPane {
         match payload {
             Payload::Item(item) => {
                 if let Some(u) = item.get::<User>() {
+                    // A capability toggle opens the checklist again, on the same line.
+                    if let Some((request, line)) = self.capabilities_at.take()
+                        && request == response.id
+                    {
+                        let key = ctx.key(&crate::app::action::Action::Select);
+                        ctx.open(super::forms::capabilities_modal(&u, &key, line));
+                    }
                     self.users.upsert(u, ctx);
                 } else if let Some(g) = item.get::<Group>() {
                     self.groups.upsert(g, ctx);

@@ -100,7 +100,7 @@ impl InvitationsPane {
                         ToneLine::plain(""),
                         ToneLine::new(
                             Tone::Dim,
-                            format!("Type its name ({name}) and press Enter."),
+                            format!("Type its name ({name}) to confirm."),
                         ),
                     ],
                     &name,

@@ -166,7 +166,7 @@ impl PoliciesPane {
                     )),
                     ToneLine::new(
                         Tone::Dim,
-                        format!("Type its name ({}) and press Enter.", p.name),
+                        format!("Type its name ({}) to confirm.", p.name),
                     ),
                 ];
                 let modal = Modal::typed_confirm(

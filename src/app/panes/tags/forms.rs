@@ -80,7 +80,7 @@ pub(crate) fn typed_delete(
             ToneLine::new(Tone::Heading, heading),
             ToneLine::plain(note),
             ToneLine::plain(""),
-            ToneLine::new(Tone::Dim, format!("Type {name} and press Enter.")),
+            ToneLine::new(Tone::Dim, format!("Type {name} to confirm.")),
         ],
         name,
     )
