@@ -2,6 +2,8 @@
 //! an Oracle Cloud Infrastructure tenancy.
 //!
 //! Layers, each looking only down the list:
+//! - [`text`] and [`files`]: what every layer prints and writes goes through these (sanitized
+//!   strings; owner-only files that are never a device, FIFO or link).
 //! - [`model`]: the tenancy's resources as wire types (serde), no I/O.
 //! - [`config`]: `~/.oci/config` profiles and canopy's own settings.
 //! - [`auth`]: private keys, fingerprints, request signing.
@@ -16,6 +18,8 @@ pub mod app;
 pub mod auth;
 pub mod config;
 pub mod emulator;
+pub mod files;
 pub mod model;
 pub mod policy;
+pub mod text;
 pub mod ui;

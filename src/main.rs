@@ -54,7 +54,7 @@ fn main() -> ExitCode {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {
-            eprintln!("canopy: {e:#}");
+            canopy::say_err!("canopy: {}", canopy::text::error_chain(e.as_ref()));
             ExitCode::FAILURE
         }
     }

@@ -11,6 +11,8 @@ mod demo;
 mod effective;
 #[path = "policy/fixture.rs"]
 mod fixture;
+#[path = "policy/hostile.rs"]
+mod hostile;
 #[path = "policy/lint.rs"]
 mod lint;
 #[path = "policy/roundtrip.rs"]

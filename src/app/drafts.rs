@@ -109,10 +109,10 @@ pub fn store(path: &Path, drafts: &Drafts) -> Result<(), DraftsError> {
         };
     }
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let file_err = |e: crate::files::FileError| write_err(std::io::Error::other(e.to_string()));
+    crate::files::private_dir(dir).map_err(file_err)?;
     let text =
         serde_json::to_string_pretty(&all).map_err(|e| write_err(std::io::Error::other(e)))?;
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, text).map_err(write_err)?;
-    std::fs::rename(&tmp, path).map_err(write_err)
+    // Unsaved policy text can be sensitive: owner-only, like every file canopy writes.
+    crate::files::write_private(path, text.as_bytes()).map_err(file_err)
 }

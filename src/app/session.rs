@@ -42,7 +42,7 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<()> {
         .await
         .context("cannot connect")?;
     for warning in &connection.warnings {
-        eprintln!("canopy: warning: {warning}");
+        crate::say_err!("canopy: warning: {warning}");
     }
     let region = region_label(&args, &env);
     let session = Session {

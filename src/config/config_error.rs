@@ -66,6 +66,19 @@ pub enum ConfigError {
         origin: String,
     },
     #[error(
+        "config file {}, profile [{profile}]: key_file {} (from {origin}) is {what}, not a key file; set key_file to the PEM file of your API signing key",
+        .path.display(),
+        .key_file.display()
+    )]
+    KeyFileNotAFile {
+        path: PathBuf,
+        profile: String,
+        key_file: PathBuf,
+        origin: String,
+        /// "a directory", "a device", ...
+        what: &'static str,
+    },
+    #[error(
         "config file {}, profile [{profile}]: region '{value}' (from {origin}) is not a known OCI region{}; use a region id such as us-ashburn-1 or a short code such as iad",
         .path.display(),
         .suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default()

@@ -141,13 +141,28 @@ pub fn resolve_profile(
         line: 0,
     });
     let key_file = env.expand_tilde(&key_entry.value);
-    if !key_file.is_file() {
-        return Err(ConfigError::KeyFileNotFound {
-            path,
-            profile: name,
-            key_file,
-            origin: origin_of(&key_entry),
-        });
+    // Following links, as reading the key will; anything but a regular file is named.
+    match std::fs::metadata(&key_file) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(ConfigError::KeyFileNotAFile {
+                path,
+                profile: name,
+                what: crate::files::describe(&meta.file_type()),
+                key_file,
+                origin: origin_of(&key_entry),
+            });
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound || key_entry.value.is_empty() => {
+            return Err(ConfigError::KeyFileNotFound {
+                path,
+                profile: name,
+                key_file,
+                origin: origin_of(&key_entry),
+            });
+        }
+        // A regular file, or unreadable for another reason (a directory on the way we may not
+        // search): reading the key says why, in the system's own words.
+        Ok(_) | Err(_) => {}
     }
 
     let extra = extra_regions(env);

@@ -73,17 +73,17 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         key: None,
     })
     .await?;
-    println!(
+    crate::say!(
         "canopy emulator: tenancy '{tenancy_name}' ({compartments} compartments, {users} users) at {}",
         emulator.endpoint
     );
     if let Some(config) = &emulator.config {
-        println!(
+        crate::say!(
             "config:   {} (profile DEFAULT: API key; profile SESSION: security token)",
             config.config_path.display()
         );
-        println!("try:");
-        println!(
+        crate::say!("try:");
+        crate::say!(
             "  oci --config-file {} --endpoint {} iam compartment list --compartment-id {} --compartment-id-in-subtree true --all",
             config.config_path.display(),
             emulator.endpoint,
@@ -91,9 +91,9 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         );
     }
     if args.faults != FaultSpec::default() {
-        println!("faults:   {}", args.faults);
+        crate::say!("faults:   {}", args.faults);
     }
-    println!("Ctrl-C stops it.");
+    crate::say!("Ctrl-C stops it.");
     tokio::signal::ctrl_c()
         .await
         .context("cannot wait for Ctrl-C")?;

@@ -6,7 +6,7 @@ pub mod frame;
 pub mod help;
 pub mod highlight;
 pub mod panes;
-pub mod sanitize;
+
 pub mod theme;
 pub mod widgets;
 
@@ -16,7 +16,7 @@ use ratatui::text::Span;
 
 use crate::app::AppState;
 
-pub use sanitize::sanitize;
+pub use crate::text::sanitize;
 pub use theme::Theme;
 
 /// Draws the whole screen. This is the `Draw` function the event loop calls.

@@ -179,6 +179,23 @@ fn missing_key_file_names_file_profile_and_line() {
 }
 
 #[test]
+fn a_key_file_that_is_a_directory_says_so_rather_than_missing() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.path(".oci/keys")).unwrap();
+    home.config(&format!(
+        "[DEFAULT]\nuser={USER}\nfingerprint={FINGERPRINT}\nkey_file=~/.oci/keys\ntenancy={TENANCY}\nregion=iad\n"
+    ));
+    let (err, text) = message(home.resolve(&args()));
+    assert!(
+        matches!(err, ConfigError::KeyFileNotAFile { .. }),
+        "{err:?}"
+    );
+    assert!(text.contains("is a directory, not a key file"), "{text}");
+    assert!(!text.contains("does not exist"), "{text}");
+    assert!(text.contains("line 4"), "{text}");
+}
+
+#[test]
 fn unknown_region_suggests_a_known_one() {
     let home = Home::new();
     home.config(&format!("[DEFAULT]\n{}", full_profile("ashburn")));

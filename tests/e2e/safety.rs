@@ -71,6 +71,14 @@ fn sigterm_and_sighup_save_the_draft_and_restore_the_terminal() {
         );
         let drafts = std::fs::read_to_string(world.drafts_file()).expect("drafts written");
         assert!(drafts.contains("Signalled"), "SIG{signal}: {drafts}");
+        // Unsaved policy text is private: owner-only file in an owner-only directory.
+        let mode = |p: &std::path::Path| {
+            std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(p).unwrap().permissions())
+                & 0o777
+        };
+        let file = world.drafts_file();
+        assert_eq!(mode(&file), 0o600, "drafts.json");
+        assert_eq!(mode(file.parent().unwrap()), 0o700, "its directory");
     }
 }
 

@@ -92,3 +92,31 @@ fn a_written_snapshot_loads_back_unchanged() {
         .unwrap();
     assert_eq!(loaded, demo);
 }
+
+/// The message a user sees for a broken seed, from the real binary: the cause said once.
+#[test]
+fn a_broken_seed_file_is_reported_once_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"tenancy\": 5").unwrap();
+    let missing = dir.path().join("missing.json");
+    for (path, says) in [
+        (&bad, "expected struct Tenancy"),
+        (&missing, "No such file"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_canopy"))
+            .args([
+                "emulator",
+                "--seed",
+                path.to_str().unwrap(),
+                "--listen",
+                "127.0.0.1:0",
+            ])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{err}");
+        assert_eq!(err.matches(says).count(), 1, "said once: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}

@@ -219,6 +219,24 @@ fn escape_sequences_in_names_are_drawn_harmlessly() {
 }
 
 #[test]
+fn zero_width_and_bidi_characters_in_names_are_shown_not_hidden() {
+    // A zero-width joiner made tmux shift the cells after it (stale "AFinance" on screen).
+    let mut seed = demo();
+    seed.compartments[0].name = "Dev\u{200d}".into();
+    let finance = seed
+        .compartments
+        .iter_mut()
+        .find(|c| c.name == "Finance")
+        .unwrap();
+    finance.name = "evil\u{202e}txt".into();
+    let (state, _) = loaded_with(seed, false);
+    let screen = render(&state);
+    assert!(!screen.contains('\u{200d}') && !screen.contains('\u{202e}'));
+    assert!(screen.contains("Dev<U+200D>"), "{screen}");
+    assert!(screen.contains("evil<U+202E>txt"), "{screen}");
+}
+
+#[test]
 fn audit_of_a_compartment() {
     let (mut state, mut world) = loaded(false);
     super::harness::select_compartment(&mut state, "Prod");

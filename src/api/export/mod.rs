@@ -31,7 +31,8 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
-    /// Write to this file instead of standard output (replaced atomically).
+    /// Write to this file instead of standard output (`-`): created owner-only, or an
+    /// existing regular file replaced atomically; a device, FIFO or link is refused.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -48,6 +49,8 @@ pub enum ExportError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    File(#[from] crate::files::FileError),
 }
 
 /// Reads the whole tenancy the connection flags point at (`--demo` included). Returns
@@ -73,8 +76,10 @@ pub async fn read_snapshot(connection: &ConnectionArgs) -> Result<Snapshot, Expo
 pub fn render(snapshot: &Snapshot, format: ExportFormat) -> String {
     match format {
         ExportFormat::Json => {
-            // Our own types always serialise (string keys only).
-            let mut text = serde_json::to_string_pretty(snapshot).unwrap_or_default();
+            // Our own types always serialise (string keys only). C1 controls and invisible
+            // characters are escaped too, so `cat` of an export cannot drive a terminal.
+            let text = serde_json::to_string_pretty(snapshot).unwrap_or_default();
+            let mut text = crate::text::escape_json(&text).into_owned();
             text.push('\n');
             text
         }
@@ -92,8 +97,8 @@ pub async fn export_to(
 ) -> Result<Gathered, ExportError> {
     let gathered = gather(client, tenancy_id, progress).await?;
     let text = render(&gathered.snapshot, format);
-    if let Some(path) = output {
-        write_atomically(path, text.as_bytes())?;
+    if let Some(path) = output.filter(|p| p.as_os_str() != "-") {
+        crate::files::write_private(path, text.as_bytes())?;
     } else {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())
@@ -104,21 +109,6 @@ pub async fn export_to(
             })?;
     }
     Ok(gathered)
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let error = |source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(error)?;
-    file.write_all(bytes).map_err(error)?;
-    file.persist(path).map_err(|e| error(e.error))?;
-    Ok(())
 }
 
 fn progress_bar() -> ProgressBar {
@@ -136,9 +126,13 @@ fn progress_bar() -> ProgressBar {
 
 /// `canopy export`.
 pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
+    // Refuse a bad target before reading a whole tenancy for it.
+    if let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+        crate::files::check_target(path)?;
+    }
     let connection: Connection = connect(&args.connection).await?;
     for warning in &connection.warnings {
-        eprintln!("canopy: warning: {warning}");
+        eprintln!("canopy: warning: {}", crate::text::for_terminal(warning));
     }
     let progress = progress_bar();
     let result = export_to(
@@ -152,7 +146,7 @@ pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
     progress.finish_and_clear();
     let gathered = result?;
     for warning in &gathered.warnings {
-        eprintln!("canopy: warning: {warning}");
+        eprintln!("canopy: warning: {}", crate::text::for_terminal(warning));
     }
     Ok(())
 }

@@ -49,17 +49,20 @@ pub(super) async fn run(args: AuditArgs) -> anyhow::Result<i32> {
     let index = EffectiveIndex::build(&snapshot);
     let report = answer(&index, &args)?;
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Format::Json => println!(
+            "{}",
+            crate::text::escape_json(&serde_json::to_string_pretty(&report)?)
+        ),
         Format::Text => {
-            println!("{} in {}:", report.question, report.compartment);
+            crate::say!("{} in {}:", report.question, report.compartment);
             if report.answers.is_empty() {
-                println!("  nothing: no statement grants this here");
+                crate::say!("  nothing: no statement grants this here");
             }
             for a in &report.answers {
-                println!("- {a}");
+                crate::say!("- {a}");
             }
             for s in &report.skipped {
-                println!("! skipped {s}");
+                crate::say!("! skipped {s}");
             }
         }
     }

@@ -91,7 +91,7 @@ pub(super) async fn run(args: CheckArgs) -> anyhow::Result<i32> {
             Severity::Info => {}
         }
         // Statements are single lines here, so the statement's line is the file's line.
-        println!(
+        crate::say!(
             "{}:{}: {}: {}",
             lines[f.index] + d.line - 1,
             d.column,
@@ -99,7 +99,7 @@ pub(super) async fn run(args: CheckArgs) -> anyhow::Result<i32> {
             d.message
         );
     }
-    eprintln!(
+    crate::say_err!(
         "{} statement{}: {errors} error{}, {warnings} warning{}",
         statements.len(),
         plural(statements.len()),

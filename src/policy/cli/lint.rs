@@ -21,7 +21,7 @@ pub(super) async fn run(args: LintArgs) -> anyhow::Result<i32> {
         if f.diagnostic.severity == Severity::Error {
             errors += 1;
         }
-        println!(
+        crate::say!(
             "{} ({}) statement {}:{}:{}: {}: {}",
             f.policy_name,
             f.attached_to,
@@ -32,15 +32,16 @@ pub(super) async fn run(args: LintArgs) -> anyhow::Result<i32> {
             f.diagnostic.message
         );
     }
-    eprintln!(
+    crate::say_err!(
         "{} policies: {} findings, {errors} errors",
         snapshot.policies.len(),
         findings.len()
     );
     if let Some(fullest) = budget(&snapshot).first() {
-        eprintln!(
+        crate::say_err!(
             "statement budget: {} of {BUDGET} along {}, the fullest compartment path",
-            fullest.statements, fullest.path
+            fullest.statements,
+            fullest.path
         );
     }
     Ok(i32::from(errors > 0))

@@ -92,7 +92,7 @@ pub async fn audit(args: AuditArgs) -> anyhow::Result<i32> {
 fn usage_to_exit(result: anyhow::Result<i32>) -> anyhow::Result<i32> {
     match result {
         Err(e) if e.downcast_ref::<UsageError>().is_some() => {
-            eprintln!("canopy: {e}");
+            crate::say_err!("canopy: {e}");
             Ok(2)
         }
         other => other,
