@@ -44,7 +44,7 @@ fn main() -> ExitCode {
             None => canopy::app::run(cli.tui, canopy::ui::draw)
                 .await
                 .map(|()| 0),
-            Some(Command::Emulator(args)) => canopy::emulator::cli::run(args).await.map(|()| 0),
+            Some(Command::Emulator(args)) => canopy::emulator::cli::run(args).await,
             Some(Command::Export(args)) => canopy::api::export::run(args).await.map(|()| 0),
             Some(Command::Policy(cmd)) => canopy::policy::cli::run(cmd).await,
             Some(Command::Audit(args)) => canopy::policy::cli::audit(args).await,

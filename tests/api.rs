@@ -9,6 +9,8 @@ mod support;
 mod export;
 #[path = "api/groups_policies.rs"]
 mod groups_policies;
+#[path = "api/lost_answers.rs"]
+mod lost_answers;
 #[path = "api/organizations.rs"]
 mod organizations;
 #[path = "api/resilience.rs"]

@@ -8,6 +8,8 @@ mod support;
 
 #[path = "emulator/auth.rs"]
 mod auth;
+#[path = "emulator/connections.rs"]
+mod connections;
 #[path = "emulator/errors.rs"]
 mod errors;
 #[path = "emulator/etags.rs"]

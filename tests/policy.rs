@@ -13,6 +13,8 @@ mod effective;
 mod fixture;
 #[path = "policy/hostile.rs"]
 mod hostile;
+#[path = "policy/large.rs"]
+mod large;
 #[path = "policy/lint.rs"]
 mod lint;
 #[path = "policy/roundtrip.rs"]

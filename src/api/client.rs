@@ -212,6 +212,8 @@ impl Client {
         let started = Instant::now();
         let mut backoff = Backoff::new(policy);
         let mut attempt = 0;
+        // Whether an earlier attempt may have been applied (see `lost_answer`).
+        let mut lost = false;
         loop {
             attempt += 1;
             // Only the attempt holds a place in the limit, not the back-off sleep after it, so
@@ -235,13 +237,14 @@ impl Client {
             }
             let repeatable = call.may_repeat() || err.server_did_not_act();
             if !(repeatable && err.is_transient()) || attempt >= policy.max_attempts {
-                return Err(err.with_attempts(attempt));
+                return Err(err.finally(attempt, lost));
             }
             let wish = err.service().and_then(|e| e.retry_after);
             let delay = backoff.next_delay(wish);
             if started.elapsed() + delay > policy.deadline {
-                return Err(err.with_attempts(attempt));
+                return Err(err.finally(attempt, lost));
             }
+            lost |= err.may_have_acted();
             tracing::debug!(
                 operation = call.operation,
                 attempt,
@@ -345,6 +348,7 @@ impl Client {
             request_id: Some(request_id),
             attempts: 1,
             retry_after,
+            after_lost_answer: false,
         })))
     }
 

@@ -34,6 +34,9 @@ pub struct ServiceError {
     pub attempts: u32,
     /// The service's `Retry-After`, when it sent one.
     pub retry_after: Option<Duration>,
+    /// An earlier attempt of this call may have been applied: its answer was lost or was a
+    /// 5xx. A 412 then may be our own change, not someone else's.
+    pub after_lost_answer: bool,
 }
 
 impl ServiceError {
@@ -188,6 +191,28 @@ impl ApiError {
         self.status() == Some(429)
     }
 
+    /// The request may have been applied though no success came back.
+    pub(crate) fn may_have_acted(&self) -> bool {
+        match self {
+            Self::Service(e) => e.status >= 500,
+            Self::Transport { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// True when an earlier attempt of the failed call may have been applied.
+    pub fn after_lost_answer(&self) -> bool {
+        self.service().is_some_and(|e| e.after_lost_answer)
+    }
+
+    /// The final error of a call with `lost` = an earlier attempt may have acted.
+    pub(crate) fn finally(mut self, attempts: u32, lost: bool) -> Self {
+        if let Self::Service(e) = &mut self {
+            e.after_lost_answer = lost;
+        }
+        self.with_attempts(attempts)
+    }
+
     pub(crate) fn with_attempts(mut self, n: u32) -> Self {
         match &mut self {
             Self::Service(e) => e.attempts = n,
@@ -211,6 +236,7 @@ mod tests {
             request_id: Some("RID".into()),
             attempts: 1,
             retry_after: None,
+            after_lost_answer: false,
         }))
     }
 

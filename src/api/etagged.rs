@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 use super::client::{Call, Client};
 use super::error::ApiError;
+use super::lost_answer::may_be_ours;
 
 /// A resource and the `etag` it came with; pass the etag back as `if_match` to update it only
 /// if nobody changed it meanwhile. Some resources (tag namespaces) have none.
@@ -68,12 +69,13 @@ impl Client {
         body: &impl Serialize,
         if_match: Option<&str>,
     ) -> Result<Etagged<T>, ApiError> {
-        self.fetch(
-            Call::new(operation, Method::PUT, path)
-                .json(body)
-                .if_match(if_match),
-        )
-        .await
+        let call = Call::new(operation, Method::PUT, path.clone())
+            .json(body)
+            .if_match(if_match);
+        match self.fetch(call).await {
+            Err(e) if may_be_ours(&e, &[412]) => self.own_update(path, body, e).await,
+            result => result,
+        }
     }
 
     /// DELETE; returns the work request id for the deletes OCI runs asynchronously.
@@ -83,10 +85,12 @@ impl Client {
         path: String,
         if_match: Option<&str>,
     ) -> Result<Option<String>, ApiError> {
-        let reply = self
-            .send(&Call::new(operation, Method::DELETE, path).if_match(if_match))
-            .await?;
-        Ok(reply.work_request_id())
+        let call = Call::new(operation, Method::DELETE, path.clone()).if_match(if_match);
+        match self.send(&call).await {
+            Ok(reply) => Ok(reply.work_request_id()),
+            Err(e) if may_be_ours(&e, &[404, 409, 412]) => self.own_delete(path, e).await,
+            Err(e) => Err(e),
+        }
     }
 
     /// A body-less POST action (`actions/...`); returns the work request id if any.

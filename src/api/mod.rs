@@ -16,6 +16,7 @@ mod error;
 mod etagged;
 mod fanout;
 mod identity;
+mod lost_answer;
 mod organizations;
 mod paging;
 mod query;

@@ -164,11 +164,13 @@ fn list_paths(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
+/// The first names and how many more: a config can hold thousands of profiles.
 fn list_names(names: &[String]) -> String {
-    if names.is_empty() {
-        "none".to_string()
-    } else {
-        names.join(", ")
+    const SHOWN: usize = 20;
+    match names.len() {
+        0 => "none".to_string(),
+        n if n <= SHOWN => names.join(", "),
+        n => format!("{} and {} more", names[..SHOWN].join(", "), n - SHOWN),
     }
 }
 

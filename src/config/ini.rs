@@ -42,6 +42,9 @@ impl Ini {
         // Index into `sections`, or None for DEFAULT; Some(None) before any header is seen.
         let mut current: Option<Option<usize>> = None;
         let mut seen_default = false;
+        // Sets, not scans of what was read so far: 200,000 profiles took 30 s.
+        let mut names = std::collections::HashSet::new();
+        let mut keys = std::collections::HashSet::new();
         for (index, raw) in text.lines().enumerate() {
             let line = index + 1;
             let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
@@ -67,7 +70,8 @@ impl Ini {
                 .and_then(|rest| rest.rfind(']').map(|end| &rest[..end]))
                 .filter(|name| !name.is_empty())
             {
-                current = Some(ini.open_section(name, line, &mut seen_default)?);
+                current = Some(ini.open_section(name, line, &mut seen_default, &mut names)?);
+                keys.clear();
                 continue;
             }
             let Some(section) = current else {
@@ -88,7 +92,7 @@ impl Ini {
                 None => &mut ini.defaults,
                 Some(i) => &mut ini.sections[i].entries,
             };
-            if entries.iter().any(|e| e.key == key) {
+            if !keys.insert(key.clone()) {
                 return Err(IniError {
                     line,
                     reason: format!("key '{key}' appears twice in the same profile"),
@@ -104,6 +108,7 @@ impl Ini {
         name: &str,
         line: usize,
         seen_default: &mut bool,
+        names: &mut std::collections::HashSet<String>,
     ) -> Result<Option<usize>, IniError> {
         let duplicate = || IniError {
             line,
@@ -116,7 +121,7 @@ impl Ini {
             *seen_default = true;
             return Ok(None);
         }
-        if self.sections.iter().any(|s| s.name == name) {
+        if !names.insert(name.to_string()) {
             return Err(duplicate());
         }
         self.sections.push(Section {
@@ -144,12 +149,15 @@ impl Ini {
             return (!self.defaults.is_empty()).then(|| self.defaults.clone());
         }
         let section = self.sections.iter().find(|s| s.name == profile)?;
+        let own: std::collections::HashSet<&str> =
+            section.entries.iter().map(|e| e.key.as_str()).collect();
         let mut merged = section.entries.clone();
-        for entry in &self.defaults {
-            if !merged.iter().any(|e| e.key == entry.key) {
-                merged.push(entry.clone());
-            }
-        }
+        merged.extend(
+            self.defaults
+                .iter()
+                .filter(|e| !own.contains(e.key.as_str()))
+                .cloned(),
+        );
         Some(merged)
     }
 }

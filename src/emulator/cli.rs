@@ -1,4 +1,6 @@
-//! `canopy emulator`: run the local OCI server from the command line until Ctrl-C.
+//! `canopy emulator`: run the local OCI server from the command line until Ctrl-C (or
+//! SIGTERM, SIGHUP, SIGQUIT): each stops it cleanly and removes its temporary directory,
+//! which holds a private key and a session token.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -38,15 +40,23 @@ pub struct EmulatorArgs {
     /// How long deletes and moves (work requests) take, in milliseconds.
     #[arg(long, default_value_t = 2000, value_name = "N")]
     pub work_request_ms: u64,
+    /// Close a connection that sends no request, or moves no byte, for this many seconds.
+    #[arg(long, default_value_t = 30, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_secs: u64,
+    /// Serve at most this many connections at once; more wait to be accepted.
+    #[arg(long, default_value_t = 256, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=65536))]
+    pub max_connections: u64,
 }
 
-pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
+/// Runs until a signal; returns the exit status, 128 + the signal's number.
+pub async fn run(args: EmulatorArgs) -> anyhow::Result<i32> {
     if !args.listen.ip().is_loopback() {
         anyhow::bail!(
             "refusing to listen on {}: the emulator serves loopback only; use --listen 127.0.0.1:PORT",
             args.listen
         );
     }
+    let signals = StopSignals::listen()?;
     let seed = args.seed.load().context("cannot load the seed tenancy")?;
     // Without --config-out the config still has to live somewhere for the run.
     let temp = match &args.config_out {
@@ -71,6 +81,10 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         work_request_duration: Duration::from_millis(args.work_request_ms),
         region: None,
         key: None,
+        limits: super::ConnectionLimits {
+            idle_timeout: Duration::from_secs(args.idle_timeout_secs),
+            max_connections: usize::try_from(args.max_connections).unwrap_or(256),
+        },
     })
     .await?;
     crate::say!(
@@ -94,10 +108,37 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         crate::say!("faults:   {}", args.faults);
     }
     crate::say!("Ctrl-C stops it.");
-    tokio::signal::ctrl_c()
-        .await
-        .context("cannot wait for Ctrl-C")?;
+    let signal = signals.wait().await;
     emulator.shutdown().await;
     drop(temp);
-    Ok(())
+    Ok(signal)
+}
+
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT, caught from before the temporary directory exists
+/// to the end, so none of them can end the process with the key still on disk.
+struct StopSignals([tokio::signal::unix::Signal; 4]);
+
+impl StopSignals {
+    fn listen() -> anyhow::Result<Self> {
+        use tokio::signal::unix::{SignalKind, signal};
+        let listen = |kind: SignalKind| signal(kind).context("cannot listen for signals");
+        Ok(Self([
+            listen(SignalKind::hangup())?,
+            listen(SignalKind::interrupt())?,
+            listen(SignalKind::quit())?,
+            listen(SignalKind::terminate())?,
+        ]))
+    }
+
+    /// Waits for the first; returns 128 + its number.
+    async fn wait(mut self) -> i32 {
+        let [hup, int, quit, term] = &mut self.0;
+        let number = tokio::select! {
+            _ = hup.recv() => 1,
+            _ = int.recv() => 2,
+            _ = quit.recv() => 3,
+            _ = term.recv() => 15,
+        };
+        128 + number
+    }
 }

@@ -138,6 +138,7 @@ struct FaultState {
     rng: StdRng,
     latency: Duration,
     posts_to_drop: usize,
+    writes_to_drop: usize,
 }
 
 /// The running emulator's faults, changeable while it serves.
@@ -149,6 +150,7 @@ impl FaultHandle {
         Self(Arc::new(Mutex::new(FaultState {
             rng: StdRng::seed_from_u64(spec.seed),
             posts_to_drop: spec.drop_posts,
+            writes_to_drop: 0,
             spec,
             latency,
         })))
@@ -189,11 +191,20 @@ impl FaultHandle {
         self.state().posts_to_drop = n;
     }
 
+    /// Cuts off the next `n` responses to writes (POST, PUT, DELETE) after they acted.
+    pub fn drop_next_writes(&self, n: usize) {
+        self.state().writes_to_drop = n;
+    }
+
     /// Rolls the dice for one request.
-    pub fn decide(&self, is_post: bool) -> Fault {
+    pub fn decide(&self, method: &axum::http::Method) -> Fault {
         let mut state = self.state();
-        if is_post && state.posts_to_drop > 0 {
+        if *method == axum::http::Method::POST && state.posts_to_drop > 0 {
             state.posts_to_drop -= 1;
+            return Fault::DropResponse;
+        }
+        if *method != axum::http::Method::GET && state.writes_to_drop > 0 {
+            state.writes_to_drop -= 1;
             return Fault::DropResponse;
         }
         let spec = &state.spec;
@@ -258,7 +269,9 @@ mod tests {
         let spec: FaultSpec = "429=0.3,500=0.3,seed=42".parse().unwrap();
         let roll = || {
             let h = FaultHandle::new(spec.clone(), Duration::ZERO);
-            (0..50).map(|_| h.decide(false)).collect::<Vec<_>>()
+            (0..50)
+                .map(|_| h.decide(&axum::http::Method::GET))
+                .collect::<Vec<_>>()
         };
         let first = roll();
         assert_eq!(first, roll());
@@ -270,9 +283,9 @@ mod tests {
     fn drops_exactly_the_next_posts() {
         let h = FaultHandle::new(FaultSpec::default(), Duration::ZERO);
         h.drop_next_posts(2);
-        assert_eq!(h.decide(false), Fault::None);
-        assert_eq!(h.decide(true), Fault::DropResponse);
-        assert_eq!(h.decide(true), Fault::DropResponse);
-        assert_eq!(h.decide(true), Fault::None);
+        assert_eq!(h.decide(&axum::http::Method::GET), Fault::None);
+        assert_eq!(h.decide(&axum::http::Method::POST), Fault::DropResponse);
+        assert_eq!(h.decide(&axum::http::Method::POST), Fault::DropResponse);
+        assert_eq!(h.decide(&axum::http::Method::POST), Fault::None);
     }
 }

@@ -15,6 +15,7 @@ mod pipeline;
 pub mod regions;
 mod routes;
 pub mod seed;
+mod serve;
 pub mod store;
 mod verify;
 
@@ -29,6 +30,7 @@ pub use config_out::{GeneratedConfig, generate_key};
 pub use error::{ApiError, EmulatorError};
 pub use faults::{Fault, FaultHandle, FaultSpec, FaultSpecError};
 pub use listing::PageLimits;
+pub use serve::{ConnectionGauge, ConnectionLimits};
 pub use store::{Store, StoreHandle};
 pub use verify::MAX_CLOCK_SKEW;
 
@@ -57,6 +59,8 @@ pub struct EmulatorOptions {
     /// The key the generated config signs with; a fresh one when `None`. Tests reuse one to
     /// skip generating a 2048-bit key per emulator.
     pub key: Option<rsa::RsaPrivateKey>,
+    /// Idle timeout and connection cap.
+    pub limits: ConnectionLimits,
 }
 
 impl Default for EmulatorOptions {
@@ -73,6 +77,7 @@ impl Default for EmulatorOptions {
             work_request_duration: Duration::from_secs(2),
             region: None,
             key: None,
+            limits: ConnectionLimits::default(),
         }
     }
 }
@@ -95,6 +100,8 @@ pub struct RunningEmulator {
     pub store: StoreHandle,
     pub faults: FaultHandle,
     pub region: String,
+    /// How many connections are open.
+    pub connections: ConnectionGauge,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -190,13 +197,16 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
     };
     let router = routes::router(ctx);
     let (tx, rx) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
-            .await;
-    });
+    let connections = serve::gauge(opts.limits);
+    // A request held by injected latency is not idle.
+    let task = tokio::spawn(serve::serve(
+        listener,
+        router,
+        opts.limits,
+        opts.latency,
+        rx,
+        connections.clone(),
+    ));
     Ok(RunningEmulator {
         addr,
         endpoint: format!("http://{addr}"),
@@ -204,6 +214,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
         store,
         faults,
         region,
+        connections,
         shutdown: Some(tx),
         task: Some(task),
     })

@@ -49,7 +49,7 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
-    let fault = ctx.faults.decide(req.method() == Method::POST);
+    let fault = ctx.faults.decide(req.method());
     match fault {
         Fault::TooManyRequests { retry_after_secs } => {
             let mut r = ApiError::too_many_requests().into_response();

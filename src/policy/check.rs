@@ -113,10 +113,11 @@ fn subject(source: &str, g: &Grant, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
-    let mut seen: Vec<String> = Vec::new();
+    // A set: a statement may name 150,000 subjects.
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
     for item in items {
         let key = format!("{:?}:{}", item.kind, principal_key(&item.principal));
-        if seen.contains(&key) {
+        if !seen.insert(key) {
             out.push(Diagnostic::warning(
                 source,
                 "duplicate-subject",
@@ -126,8 +127,6 @@ fn subject(source: &str, g: &Grant, out: &mut Vec<Diagnostic>) {
                     item.principal
                 ),
             ));
-        } else {
-            seen.push(key);
         }
         if let Principal::Id { ocid } = &item.principal {
             let kinds: &[&str] = match item.kind {

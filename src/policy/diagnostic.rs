@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+pub use super::lines::line_column;
+
 /// A byte range into the statement text. Spans never cross statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct Span {
@@ -106,30 +108,5 @@ impl fmt::Display for Diagnostic {
             "{}:{}: {}: {}",
             self.line, self.column, self.severity, self.message
         )
-    }
-}
-
-/// 1-based line and character column of a byte offset (clamped to the text).
-pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        assert_eq!(line_column("allow é x", 9), (1, 9));
-        assert_eq!(line_column("a\nbc", 3), (2, 2));
-        assert_eq!(line_column("abc", 99), (1, 4));
     }
 }

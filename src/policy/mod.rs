@@ -31,6 +31,7 @@ pub mod effective;
 pub mod highlight;
 pub mod impact;
 mod lexer;
+pub(crate) mod lines;
 pub mod lint;
 mod parser;
 mod printer;
@@ -54,11 +55,11 @@ pub fn parse_syntax(source: &str) -> Result<Statement, Diagnostic> {
 
 /// Parses one statement: its tree (if the syntax is valid) and every statement-local finding.
 pub fn parse_statement(source: &str) -> (Option<Statement>, Vec<Diagnostic>) {
-    match parser::parse(source) {
+    lines::indexed([source], || match parser::parse(source) {
         Ok(statement) => {
             let diagnostics = check::check(source, &statement);
             (Some(statement), diagnostics)
         }
         Err(error) => (None, vec![error]),
-    }
+    })
 }

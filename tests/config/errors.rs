@@ -280,3 +280,35 @@ fn key_problems_surface_through_the_profile() {
     let err = RequestSigner::from_profile(&profile, &NoPrompt).unwrap_err();
     assert!(matches!(err, KeyError::WrongPassphrase { .. }), "{err:?}");
 }
+
+/// 200,000 profiles took 30 s (every new profile was compared with all before it). The time
+/// is measured by `cargo bench --bench large_inputs`; here, the last one resolves and a
+/// missing one names a few profiles rather than all 200,000.
+#[test]
+fn a_config_of_200k_profiles_resolves_and_a_missing_profile_lists_a_few() {
+    let home = Home::new();
+    let profile = full_profile("iad");
+    let mut text = String::new();
+    for i in 0..200_000 {
+        text += "[P";
+        text += &i.to_string();
+        text += "]\n";
+        text += &profile;
+    }
+    home.config(&text);
+    let resolved = home.resolve(&ConnectionArgs {
+        profile: Some("P199999".into()),
+        ..args()
+    });
+    assert_eq!(resolved.unwrap().name, "P199999");
+    let (_, text) = message(home.resolve(&ConnectionArgs {
+        profile: Some("NOPE".into()),
+        ..args()
+    }));
+    assert!(
+        text.contains("P19 and 199980 more"),
+        "{}",
+        &text[..text.len().min(400)]
+    );
+    assert!(text.len() < 1000);
+}

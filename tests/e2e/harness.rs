@@ -57,6 +57,11 @@ impl World {
         self.home.path().join("data")
     }
 
+    /// `TMPDIR` of the processes this world launches.
+    pub fn temp_dir(&self) -> PathBuf {
+        self.home.path().join("tmp")
+    }
+
     pub fn drafts_file(&self) -> PathBuf {
         self.data_dir().join("canopy").join("drafts.json")
     }
@@ -86,6 +91,9 @@ impl World {
         cmd.env("TERM", "xterm-256color");
         cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
         cmd.env("OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING", "True");
+        // Its own temporary directory, so a test can see what a run leaves behind.
+        std::fs::create_dir_all(self.temp_dir()).expect("temp dir");
+        cmd.env("TMPDIR", self.temp_dir());
         cmd.cwd(self.home.path());
         Tui::spawn(cmd)
     }

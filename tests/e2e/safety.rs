@@ -83,6 +83,27 @@ fn sigterm_and_sighup_save_the_draft_and_restore_the_terminal() {
 }
 
 #[test]
+fn the_demo_leaves_no_key_in_the_temporary_directory_on_a_signal() {
+    for signal in ["TERM", "HUP"] {
+        let (_rt, world) = setup(canopy::emulator::seed::demo());
+        let mut tui = world.launch_with(&["--demo".to_string()]);
+        tui.wait_for("acme-corp");
+        let during: Vec<_> = std::fs::read_dir(world.temp_dir()).unwrap().collect();
+        assert_eq!(
+            during.len(),
+            1,
+            "the demo's key lives in TMPDIR while it runs"
+        );
+        tui.signal_and_wait(signal);
+        let after: Vec<_> = std::fs::read_dir(world.temp_dir())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert!(after.is_empty(), "SIG{signal} left {after:?}");
+    }
+}
+
+#[test]
 fn a_keymap_with_an_unknown_context_stops_the_start_with_one_clear_message() {
     let (_rt, world) = setup(canopy::emulator::seed::demo());
     let dir = world.home.path().join("config").join("canopy");

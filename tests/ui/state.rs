@@ -208,6 +208,48 @@ fn edit_save_sends_the_statements_with_if_match_after_a_diff() {
 }
 
 #[test]
+fn a_lost_answer_to_our_own_save_is_saved_not_changed_by_someone_else() {
+    let (mut state, mut world) = loaded(false);
+    open_first_policy_editor(&mut state, &mut world);
+    let id = state
+        .panes
+        .policies
+        .editor
+        .as_ref()
+        .unwrap()
+        .policy_id
+        .clone();
+    press(&mut state, &mut world, key(KeyCode::Enter));
+    type_text(
+        &mut state,
+        &mut world,
+        "Allow group Lost to read users in tenancy",
+    );
+    world.emulator.faults.drop_next_writes(1);
+    act(&mut state, &mut world, Action::Save);
+    act(&mut state, &mut world, Action::Select);
+    assert!(
+        state.ctx.modal.is_none(),
+        "no conflict: {:?}",
+        state.ctx.modal.as_ref().map(|m| &m.dialog)
+    );
+    assert!(state.panes.policies.editor.is_none(), "saved and closed");
+    assert!(!state.ctx.drafts.items.contains_key(&id));
+    let saved = world
+        .snapshot()
+        .policies
+        .into_iter()
+        .find(|p| p.id == id)
+        .unwrap();
+    let mine = saved
+        .statements
+        .iter()
+        .filter(|s| s.contains("Lost"))
+        .count();
+    assert_eq!(mine, 1, "applied once");
+}
+
+#[test]
 fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
     let (mut state, mut world) = loaded(false);
     open_first_policy_editor(&mut state, &mut world);

@@ -64,9 +64,12 @@ impl Sandbox {
                 endpoint: Some(emulator.endpoint.clone()),
                 ..ConnectionArgs::default()
             };
-            let connection = connect_with(&args, ClientOptions::default())
-                .await
-                .expect("connects");
+            // Retries as the SDK makes them, with millisecond back-off.
+            let options = ClientOptions {
+                retry: crate::api::RetryPolicy::fast(),
+                ..ClientOptions::default()
+            };
+            let connection = connect_with(&args, options).await.expect("connects");
             (emulator, connection)
         });
         Sandbox {

@@ -239,16 +239,18 @@ fn lint_with(
     let mut push = |index: usize, diagnostic: Diagnostic| {
         out.push(StatementDiagnostic { index, diagnostic });
     };
-    rules::check(&context, &linted, &mut push);
-    overlap::check(effective, &linted, editing, &mut push);
-    budget::check(
-        snapshot,
-        &effective.tree,
-        compartment_id,
-        statements,
-        editing,
-        &mut push,
-    );
+    crate::policy::lines::indexed(statements.iter().map(String::as_str), || {
+        rules::check(&context, &linted, &mut push);
+        overlap::check(effective, &linted, editing, &mut push);
+        budget::check(
+            snapshot,
+            &effective.tree,
+            compartment_id,
+            statements,
+            editing,
+            &mut push,
+        );
+    });
     out.sort_by_key(|d| (d.index, d.diagnostic.span.start));
     out
 }

@@ -80,13 +80,21 @@ fn covers(index: &EffectiveIndex, broad: &Shape, narrow: &Shape) -> bool {
     {
         return false;
     }
-    let subjects = narrow.subjects.iter().all(|s| {
-        broad.subjects.iter().any(|b| {
-            b == s
-                || b == "any-user"
-                || (b == "any-group" && (s.starts_with('g') || s.starts_with('d')))
-        })
-    });
+    let names = |name: &str| broad.subjects.iter().any(|b| b == name);
+    let any_group = names("any-group");
+    let grouped = |s: &str| any_group && (s.starts_with('g') || s.starts_with('d'));
+    let subjects = names("any-user")
+        || if broad.subjects.len() <= 16 {
+            narrow.subjects.iter().all(|s| names(s) || grouped(s))
+        } else {
+            // A set for long lists: one statement may name 150,000 subjects.
+            let set: std::collections::HashSet<&str> =
+                broad.subjects.iter().map(String::as_str).collect();
+            narrow
+                .subjects
+                .iter()
+                .all(|s| set.contains(s.as_str()) || grouped(s))
+        };
     let action = match (&broad.grant.action, &narrow.grant.action) {
         (
             Action::Verb {
