@@ -119,6 +119,7 @@ pub async fn gather(
         tags,
         tag_defaults,
         sender_invitations,
+        ..Snapshot::default()
     };
     snapshot.sort();
     // Pages can overlap when the tenancy changes while it is read; keep each resource once.
