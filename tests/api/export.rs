@@ -103,7 +103,12 @@ async fn load_snapshot_with_demo_starts_its_own_tenancy() {
         comparable(snapshot.clone()) == expected,
         "the export differs from the demo seed"
     );
-    assert!(snapshot.domains.iter().all(|d| d.url.starts_with("http://127.0.0.1:")));
+    assert!(
+        snapshot
+            .domains
+            .iter()
+            .all(|d| d.url.starts_with("http://127.0.0.1:"))
+    );
 }
 
 #[test]

@@ -4,11 +4,11 @@
 use indicatif::ProgressBar;
 use serde::de::DeserializeOwned;
 
+use super::identity_domains::gather_domains;
 use crate::api::{
     ApiError, Client, CompartmentQuery, ListFilter, MembershipQuery, Pager, SenderInvitationQuery,
     TagDefaultQuery, TagNamespaceQuery, UserQuery, try_fan_out,
 };
-use super::identity_domains::gather_domains;
 use crate::model::{LifecycleState, SenderInvitation, Snapshot, Tag, TagNamespace};
 
 /// Items asked for per page. OCI accepts 1000 (the OCI CLI asks for it when listing

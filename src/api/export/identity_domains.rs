@@ -58,9 +58,12 @@ pub(super) async fn gather_domains(
     let identity_providers = optional(providers, "identity providers", warnings)?;
 
     // Domains can live in any compartment; ListDomains answers for one at a time.
-    let domains = list_each(client, live_compartments.to_vec(), progress, |compartment| {
-        client.list_domains(compartment, &DomainQuery::default())
-    })
+    let domains = list_each(
+        client,
+        live_compartments.to_vec(),
+        progress,
+        |compartment| client.list_domains(compartment, &DomainQuery::default()),
+    )
     .await;
     let domains = optional(domains, "identity domains", warnings)?.concat();
 
