@@ -206,7 +206,7 @@ async fn a_failed_domain_work_request_says_why() {
         .await
         .unwrap()
         .into_iter()
-        .find(|d| d.is_default())
+        .find(canopy::model::Domain::is_default)
         .unwrap();
     let refused = c.deactivate_domain(&default.id, None).await;
     assert!(matches!(refused, Err(ApiError::Service(e)) if e.status == 409));

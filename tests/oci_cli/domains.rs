@@ -38,6 +38,18 @@ fn domain(emu: &RunningEmulator, name: &str) -> String {
     })
 }
 
+/// The id of the FAILED work request in a listing.
+fn failed(listing: &Value) -> String {
+    listing["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["status"] == "FAILED")
+        .and_then(|w| w["id"].as_str())
+        .expect("a FAILED work request")
+        .to_string()
+}
+
 fn data_names(v: &Value, key: &str) -> Vec<String> {
     v["data"]
         .as_array()
@@ -111,24 +123,8 @@ async fn the_oci_cli_reads_domains_federation_regions_and_work_requests() {
     assert_eq!(len(&out[10]), 1);
     assert_eq!(len(&out[11]), 2);
 
-    let failed_iam = out[4]["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|w| w["status"] == "FAILED")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let failed_tagging = out[11]["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|w| w["status"] == "FAILED")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let failed_iam = failed(&out[4]);
+    let failed_tagging = failed(&out[11]);
     let classic = out[10]["data"][0]["id"].as_str().unwrap().to_string();
     let details = [
         args(&format!(

@@ -3,12 +3,12 @@
 
 use axum::extract::State;
 
-use super::domains::{changeable, license_type};
+use super::domains::{begin, changeable, license_type, require_state};
 use super::require_compartment;
 use crate::emulator::Ctx;
-use crate::emulator::call::{Call, Outcome, Reply};
+use crate::emulator::call::{Call, Outcome};
 use crate::emulator::error::ApiError;
-use crate::emulator::store::{WorkKind, WorkService};
+use crate::emulator::store::WorkKind;
 use crate::model::{
     ChangeDomainCompartmentDetails, ChangeDomainLicenseTypeDetails, DomainLifecycleDetails,
     EnableReplicationToRegionDetails, LifecycleState, ReplicatedRegionDetails, ReplicationState,
@@ -18,21 +18,10 @@ pub async fn activate(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let domain = changeable(&store, &call)?;
     let (id, compartment) = (domain.id.clone(), domain.compartment_id.clone());
-    if domain.lifecycle_state != LifecycleState::Inactive {
-        return Err(ApiError::conflict(format!(
-            "identity domain {id} is {}; only an INACTIVE domain can be activated",
-            domain.lifecycle_state
-        )));
-    }
-    if let Some(d) = store.domains.get_mut(&id) {
-        d.lifecycle_details = Some(DomainLifecycleDetails::Activating);
-    }
-    let work = store.start_work(
-        WorkKind::ActivateDomain { id },
-        WorkService::Iam,
-        &compartment,
-    );
-    Ok(Reply::accepted(work))
+    require_state(domain, &LifecycleState::Inactive, "be activated")?;
+    let kind = WorkKind::ActivateDomain { id: id.clone() };
+    let details = Some(DomainLifecycleDetails::Activating);
+    Ok(begin(&mut store, &id, details, kind, &compartment))
 }
 
 pub async fn deactivate(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -44,21 +33,10 @@ pub async fn deactivate(State(ctx): State<Ctx>, call: Call) -> Outcome {
             "the Default identity domain cannot be deactivated; a tenancy always keeps it active",
         ));
     }
-    if domain.lifecycle_state != LifecycleState::Active {
-        return Err(ApiError::conflict(format!(
-            "identity domain {id} is {}; only an ACTIVE domain can be deactivated",
-            domain.lifecycle_state
-        )));
-    }
-    if let Some(d) = store.domains.get_mut(&id) {
-        d.lifecycle_details = Some(DomainLifecycleDetails::Deactivating);
-    }
-    let work = store.start_work(
-        WorkKind::DeactivateDomain { id },
-        WorkService::Iam,
-        &compartment,
-    );
-    Ok(Reply::accepted(work))
+    require_state(domain, &LifecycleState::Active, "be deactivated")?;
+    let kind = WorkKind::DeactivateDomain { id: id.clone() };
+    let details = Some(DomainLifecycleDetails::Deactivating);
+    Ok(begin(&mut store, &id, details, kind, &compartment))
 }
 
 pub async fn change_compartment(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -73,15 +51,12 @@ pub async fn change_compartment(State(ctx): State<Ctx>, call: Call) -> Outcome {
             "the identity domain is already in that compartment",
         ));
     }
-    if let Some(d) = store.domains.get_mut(&id) {
-        d.lifecycle_details = Some(DomainLifecycleDetails::Updating);
-    }
-    let work = store.start_work(
-        WorkKind::ChangeDomainCompartment { id, target },
-        WorkService::Iam,
-        &compartment,
-    );
-    Ok(Reply::accepted(work))
+    let kind = WorkKind::ChangeDomainCompartment {
+        id: id.clone(),
+        target,
+    };
+    let details = Some(DomainLifecycleDetails::Updating);
+    Ok(begin(&mut store, &id, details, kind, &compartment))
 }
 
 pub async fn change_license_type(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -94,12 +69,7 @@ pub async fn change_license_type(State(ctx): State<Ctx>, call: Call) -> Outcome 
     let mut store = ctx.store.lock();
     let domain = changeable(&store, &call)?;
     let (id, compartment) = (domain.id.clone(), domain.compartment_id.clone());
-    if domain.lifecycle_state != LifecycleState::Active {
-        return Err(ApiError::conflict(format!(
-            "identity domain {id} is {}; only an ACTIVE domain can change its license type",
-            domain.lifecycle_state
-        )));
-    }
+    require_state(domain, &LifecycleState::Active, "change its license type")?;
     let (current, _, _, allowed) = license_type(&domain.license_type)?;
     if !allowed.contains(wanted) {
         let choices = if allowed.is_empty() {
@@ -112,18 +82,12 @@ pub async fn change_license_type(State(ctx): State<Ctx>, call: Call) -> Outcome 
              (see ListAllowedDomainLicenseTypes)"
         )));
     }
-    if let Some(d) = store.domains.get_mut(&id) {
-        d.lifecycle_details = Some(DomainLifecycleDetails::Updating);
-    }
-    let work = store.start_work(
-        WorkKind::ChangeDomainLicenseType {
-            id,
-            license_type: (*wanted).to_string(),
-        },
-        WorkService::Iam,
-        &compartment,
-    );
-    Ok(Reply::accepted(work))
+    let kind = WorkKind::ChangeDomainLicenseType {
+        id: id.clone(),
+        license_type: (*wanted).to_string(),
+    };
+    let details = Some(DomainLifecycleDetails::Updating);
+    Ok(begin(&mut store, &id, details, kind, &compartment))
 }
 
 pub async fn enable_replication(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -140,12 +104,7 @@ pub async fn enable_replication(State(ctx): State<Ctx>, call: Call) -> Outcome {
             "the Default identity domain is replicated to every subscribed region by itself",
         ));
     }
-    if domain.lifecycle_state != LifecycleState::Active {
-        return Err(ApiError::conflict(format!(
-            "identity domain {id} is {}; only an ACTIVE domain can be replicated",
-            domain.lifecycle_state
-        )));
-    }
+    require_state(domain, &LifecycleState::Active, "be replicated")?;
     if region == domain.home_region {
         return Err(ApiError::invalid(format!(
             "{region} is the identity domain's home region; choose another subscribed region"
@@ -182,10 +141,9 @@ pub async fn enable_replication(State(ctx): State<Ctx>, call: Call) -> Outcome {
             state: Some(ReplicationState::EnablingReplication),
         });
     }
-    let work = store.start_work(
-        WorkKind::ReplicateDomain { id, region },
-        WorkService::Iam,
-        &compartment,
-    );
-    Ok(Reply::accepted(work))
+    let kind = WorkKind::ReplicateDomain {
+        id: id.clone(),
+        region,
+    };
+    Ok(begin(&mut store, &id, None, kind, &compartment))
 }

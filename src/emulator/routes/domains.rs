@@ -83,6 +83,38 @@ pub(super) fn changeable<'a>(store: &'a Store, call: &Call) -> Result<&'a Domain
     Ok(domain)
 }
 
+/// Refuses (409) a change that needs the domain in `state`, e.g. only an INACTIVE domain is
+/// deleted; `what` completes "only an ... domain can ...".
+pub(super) fn require_state(
+    domain: &Domain,
+    state: &LifecycleState,
+    what: &str,
+) -> Result<(), ApiError> {
+    if domain.lifecycle_state == *state {
+        Ok(())
+    } else {
+        Err(ApiError::conflict(format!(
+            "identity domain {} is {}; only an {state} domain can {what}",
+            domain.id, domain.lifecycle_state
+        )))
+    }
+}
+
+/// Marks the domain busy with `details` and starts the IAM work request that will finish the
+/// change; answers 202 with its id.
+pub(super) fn begin(
+    store: &mut Store,
+    id: &str,
+    details: Option<DomainLifecycleDetails>,
+    kind: WorkKind,
+    compartment: &str,
+) -> Reply {
+    if let (Some(d), Some(details)) = (store.domains.get_mut(id), details) {
+        d.lifecycle_details = Some(details);
+    }
+    Reply::accepted(store.start_work(kind, WorkService::Iam, compartment))
+}
+
 /// A domain being created, deleted, changed or replicated takes no other change meanwhile
 /// (409 `IncorrectState`, which the SDK retries).
 fn require_idle(domain: &Domain) -> Result<(), ApiError> {
@@ -250,12 +282,7 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let domain = changeable(&store, &call)?;
     let (id, compartment) = (domain.id.clone(), domain.compartment_id.clone());
-    if domain.lifecycle_state != LifecycleState::Active {
-        return Err(ApiError::conflict(format!(
-            "identity domain {id} is {}; only an ACTIVE domain can be updated",
-            domain.lifecycle_state
-        )));
-    }
+    require_state(domain, &LifecycleState::Active, "be updated")?;
     if details.is_hidden_on_login == Some(true) && domain.is_default() {
         return Err(ApiError::invalid(
             "the Default identity domain is always shown on the sign-in page",
@@ -264,15 +291,12 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(name) = &details.display_name {
         check_name_free(&store, name, &id)?;
     }
-    if let Some(d) = store.domains.get_mut(&id) {
-        d.lifecycle_details = Some(DomainLifecycleDetails::Updating);
-    }
-    let work = store.start_work(
-        WorkKind::UpdateDomain { id, details },
-        WorkService::Iam,
-        &compartment,
-    );
-    Ok(Reply::accepted(work))
+    let kind = WorkKind::UpdateDomain {
+        id: id.clone(),
+        details,
+    };
+    let busy = Some(DomainLifecycleDetails::Updating);
+    Ok(begin(&mut store, &id, busy, kind, &compartment))
 }
 
 pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -284,21 +308,16 @@ pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
             "the Default identity domain cannot be deleted; a tenancy always keeps it",
         ));
     }
-    if domain.lifecycle_state != LifecycleState::Inactive {
-        return Err(ApiError::conflict(format!(
-            "identity domain {id} is {}; deactivate it first (DeactivateDomain), then delete it",
-            domain.lifecycle_state
-        )));
-    }
+    require_state(
+        domain,
+        &LifecycleState::Inactive,
+        "be deleted: deactivate it first (DeactivateDomain)",
+    )?;
     if let Some(d) = store.domains.get_mut(&id) {
         d.lifecycle_state = LifecycleState::Deleting;
     }
-    let work = store.start_work(
-        WorkKind::DeleteDomain { id },
-        WorkService::Iam,
-        &compartment,
-    );
-    Ok(Reply::accepted(work))
+    let kind = WorkKind::DeleteDomain { id: id.clone() };
+    Ok(begin(&mut store, &id, None, kind, &compartment))
 }
 
 pub async fn allowed_license_types(State(_ctx): State<Ctx>, call: Call) -> Outcome {
