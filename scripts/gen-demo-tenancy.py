@@ -589,6 +589,241 @@ def sender_invitations():
         out.append(inv)
     return out
 
+# ======================================================= identity domains, federation, regions
+# (display name, description, type, license type, compartment path or None, state,
+#  hidden on login, replica regions, created)
+DOMAINS = [
+    ("Default", "Default identity domain", "DEFAULT", "free", None, "ACTIVE", False,
+     ["us-phoenix-1"], "2023-01-16"),
+    ("Partners", "Partner and contractor identities (Partner Systems, Northbridge Consulting)",
+     "SECONDARY", "external-user", None, "ACTIVE", False, [], "2025-03-04"),
+    ("Legacy-Apps", "Sign-in for the retired on-premises apps; kept until the 2027 audit",
+     "SECONDARY", "oracle-apps", "Shared", "INACTIVE", True, [], "2023-09-12"),
+]
+domain_id = {name: ocid("domain", name) for name, *_ in DOMAINS}
+
+
+def idcs_host(label):
+    return "idcs-" + hashlib.sha256(f"canopy-demo/idcs/{label}".encode()).hexdigest()[:32]
+
+
+def domains():
+    out = []
+    for i, (name, desc, kind, license_type, path, state, hidden, replicas, created) in enumerate(DOMAINS):
+        host = idcs_host(name)
+        # The emulator serves every domain on its own listener and rewrites these URLs when
+        # it starts; they are here as a real export would have them.
+        url = f"https://{host}.identity.oraclecloud.com:443"
+        out.append({
+            "id": domain_id[name],
+            "compartmentId": comp_id[path] if path else TENANCY,
+            "displayName": name,
+            "description": desc,
+            "url": url,
+            "homeRegionUrl": f"https://{host}.us-ashburn-idcs-1.identity.us-ashburn-1.oci.oraclecloud.com:443",
+            "homeRegion": "us-ashburn-1",
+            "replicaRegions": [{
+                "region": region,
+                "url": url,
+                "regionalUrl": f"https://{host}.us-phoenix-idcs-1.identity.us-phoenix-1.oci.oraclecloud.com:443",
+                "state": "REPLICATION_ENABLED",
+            } for region in replicas],
+            "type": kind,
+            "licenseType": license_type,
+            "isHiddenOnLogin": hidden,
+            "timeCreated": ts(created, f"1{i}:2{i}:0{i}.{100 + i}"),
+            "lifecycleState": state,
+            "freeformTags": {"owner": "security-team"} if kind == "SECONDARY" else {},
+            "definedTags": {},
+        })
+    return out
+
+
+def region_subscriptions():
+    return [
+        {"regionKey": "IAD", "regionName": "us-ashburn-1", "status": "READY", "isHomeRegion": True},
+        {"regionKey": "PHX", "regionName": "us-phoenix-1", "status": "READY", "isHomeRegion": False},
+    ]
+
+
+# (name, product type, description, state, metadata host, sign-in URL path, created,
+#  [(IdP group name, external identifier, IAM group or None)])
+IDENTITY_PROVIDERS = [
+    ("acme-adfs", "ADFS", "Corporate AD FS for on-premises Active Directory accounts", "ACTIVE",
+     "sts.acme-corp.com", "/adfs/ls/", "2023-02-10", [
+         ("OCI-NetworkAdmins", 1107, "NetworkAdmins"),
+         ("OCI-DBAdmins", 1108, "DBAdmins"),
+         ("OCI-Developers", 1109, "Developers"),
+         ("OCI-OnCall", 1110, "AppOps"),
+         ("OCI-ReadOnly", 1111, "ReadOnly"),
+         ("OCI-Auditors", 1112, "SecurityAuditors"),
+         ("Finance-Analysts", 1203, "FinanceViewers"),
+         ("Domain Users", 513, None),
+     ]),
+    ("OracleIdentityCloudService", "IDCS",
+     "Oracle identity cloud service added during account creation", "ACTIVE",
+     idcs_host("federation") + ".identity.oraclecloud.com", "/fed/v1/idp/sso", "2023-01-16", [
+         ("OCI_Administrators", None, "Administrators"),
+         ("IDCS_ReadOnly", None, "ReadOnly"),
+     ]),
+    ("adfs-pilot", "ADFS", "AD FS pilot farm (decommissioned after the 2023 migration)", "DELETED",
+     "sts-pilot.acme-corp.com", "/adfs/ls/", "2023-01-20", []),
+]
+idp_id = {name: ocid("saml2idp", name) for name, *_ in IDENTITY_PROVIDERS}
+
+
+def certificate(label):
+    """A base64 blob shaped like a DER certificate (not a real one; nothing verifies it)."""
+    blob = b"".join(hashlib.sha256(f"canopy-demo/cert/{label}/{i}".encode()).digest() for i in range(24))
+    return base64.b64encode(b"\x30\x82\x02\xfc" + blob).decode()
+
+
+def saml_metadata(host, sso_path, cert):
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://{host}/trust">'
+        '<IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+        '<KeyDescriptor use="signing"><KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#">'
+        f'<X509Data><X509Certificate>{cert}</X509Certificate></X509Data></KeyInfo></KeyDescriptor>'
+        '<SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" '
+        f'Location="https://{host}{sso_path}"/>'
+        '</IDPSSODescriptor></EntityDescriptor>'
+    )
+
+
+def identity_providers():
+    out = []
+    for name, product, desc, state, host, sso_path, created, _groups in IDENTITY_PROVIDERS:
+        cert = certificate(name)
+        idp = {
+            "id": idp_id[name],
+            "compartmentId": TENANCY,
+            "name": name,
+            "description": desc,
+            "productType": product,
+            "timeCreated": ts(created, "14:05:00.000"),
+            "lifecycleState": state,
+            "protocol": "SAML2",
+            "freeformTags": {},
+            "definedTags": {},
+            "metadataUrl": (f"https://{host}/FederationMetadata/2007-06/FederationMetadata.xml"
+                            if product == "ADFS" else f"https://{host}/fed/v1/metadata"),
+            "metadata": saml_metadata(host, sso_path, cert),
+            "signingCertificate": cert,
+            "redirectUrl": f"https://{host}{sso_path}",
+        }
+        if product == "IDCS":
+            idp["freeformAttributes"] = {"clientId": hashlib.sha256(b"canopy-demo/idcs-client").hexdigest()[:32]}
+        out.append(idp)
+    return out
+
+
+def identity_provider_groups():
+    out = []
+    for name, product, _desc, _state, _host, _sso, created, groups in IDENTITY_PROVIDERS:
+        for group, rid, _target in groups:
+            external = (f"S-1-5-21-3623811015-3361044348-30300820-{rid}" if product == "ADFS"
+                        else hashlib.sha256(f"canopy-demo/idcs-group/{group}".encode()).hexdigest()[:32])
+            out.append({
+                "id": ocid("idpgroup", f"{name}/{group}"),
+                "identityProviderId": idp_id[name],
+                "displayName": group,
+                "name": group,
+                "externalIdentifier": external,
+                "timeCreated": ts(created, "14:06:00.000"),
+                "timeModified": ts("2026-10-02", "03:00:00.000"),
+            })
+    return out
+
+
+def idp_group_mappings():
+    out = []
+    for name, _product, _desc, _state, _host, _sso, _created, groups in IDENTITY_PROVIDERS:
+        for group, _rid, target in groups:
+            if target is None:
+                continue
+            out.append({
+                "id": ocid("idpgroupmapping", f"{name}/{group}/{target}"),
+                "idpId": idp_id[name],
+                "idpGroupName": group,
+                "groupId": group_id[target],
+                "compartmentId": TENANCY,
+                "timeCreated": ts("2024-02-01", "11:00:00.000"),
+                "lifecycleState": "ACTIVE",
+            })
+    return out
+
+
+def work_request(kind, label, operation, compartment, status, resources, day, errors=(), steps=()):
+    """A finished work request with its log; `resources` is [(id, entity type, action)]."""
+    accepted = ts(day, "10:00:00.000")
+    logs = [{"message": f"{operation} accepted", "timestamp": accepted},
+            {"message": "started", "timestamp": ts(day, "10:00:04.211")}]
+    logs += [{"message": m, "timestamp": ts(day, f"10:0{1 + i}:00.000")} for i, m in enumerate(steps)]
+    finished = ts(day, "10:07:31.540")
+    logs.append({"message": "finished" if status == "SUCCEEDED" else f"failed: {errors[0][1]}",
+                 "timestamp": finished})
+    return {
+        "id": ocid(kind, label),
+        "operationType": operation,
+        "compartmentId": compartment,
+        "status": status,
+        "resources": [{"identifier": rid, "entityType": etype, "actionType": action,
+                       **({"entityUri": f"/20160918/domains/{rid}"} if etype == "domain" else {})}
+                      for rid, etype, action in resources],
+        "errors": [{"code": code, "message": message, "timestamp": finished} for code, message in errors],
+        "logs": logs,
+        "timeAccepted": accepted,
+        "timeStarted": ts(day, "10:00:04.211"),
+        "timeFinished": finished,
+        "percentComplete": 100.0 if status == "SUCCEEDED" else 40.0,
+    }
+
+
+def work_request_history():
+    tooling = comp_id["Shared/Tooling"]
+    return {
+        "classic": [
+            work_request("workrequest", "delete/Archive-2023", "DELETE_COMPARTMENT", TENANCY, "SUCCEEDED",
+                         [(comp_id["Archive-2023"], "compartment", "DELETED")], "2025-01-20",
+                         steps=["compartment is empty", "compartment deleted"]),
+            work_request("workrequest", "delete/legacy-poc", "DELETE_COMPARTMENT", comp_id["Dev/Sandbox"],
+                         "SUCCEEDED", [(comp_id["Dev/Sandbox/legacy-poc"], "compartment", "DELETED")],
+                         "2024-02-12", steps=["compartment is empty", "compartment deleted"]),
+            work_request("workrequest", "delete/Tooling", "DELETE_COMPARTMENT", comp_id["Shared"], "FAILED",
+                         [(tooling, "compartment", "FAILED")], "2026-09-30",
+                         errors=[("Conflict", "compartment Tooling still holds 2 compute instances, 1 block "
+                                  "volume and the bucket jenkins-artifacts; delete or move them, then delete "
+                                  "the compartment again")],
+                         steps=["looking for resources in the compartment"]),
+        ],
+        "iam": [
+            work_request("iamworkrequest", "create/Partners", "CREATE_DOMAIN", TENANCY, "SUCCEEDED",
+                         [(domain_id["Partners"], "domain", "CREATED")], "2025-03-04",
+                         steps=["identity domain stripe provisioned", "administrator ana.ortiz@acme-corp.com invited"]),
+            work_request("iamworkrequest", "deactivate/Legacy-Apps", "DEACTIVATE_DOMAIN", comp_id["Shared"],
+                         "SUCCEEDED", [(domain_id["Legacy-Apps"], "domain", "UPDATED")], "2026-06-15",
+                         steps=["sign-in disabled"]),
+            work_request("iamworkrequest", "replicate/Partners/us-phoenix-1", "REPLICATE_DOMAIN_TO_REGION",
+                         TENANCY, "FAILED", [(domain_id["Partners"], "domain", "RELATED")], "2026-11-02",
+                         errors=[("InternalServerError", "the replica of identity domain Partners in "
+                                  "us-phoenix-1 did not confirm within 60 minutes, so replication was rolled "
+                                  "back; retry EnableReplicationToRegion")],
+                         steps=["replica stripe requested in us-phoenix-1"]),
+        ],
+        "tagging": [
+            work_request("workrequest", "delete-tag/Legacy-Billing/CostCode", "DELETE_TAG_DEFINITION", TENANCY,
+                         "SUCCEEDED", [(ocid("tagdefinition", "Legacy-Billing/CostCode"), "tagDefinition", "DELETED")],
+                         "2024-04-03", steps=["tag removed from 214 resources"]),
+            work_request("workrequest", "cascade-delete/Legacy-Billing", "DELETE_NON_EMPTY_TAG_NAMESPACE", TENANCY,
+                         "FAILED", [(ns_id["Legacy-Billing"], "tagNamespace", "FAILED")], "2026-10-14",
+                         errors=[("IncorrectState", "tag Legacy-Billing.ProjectCode could not be removed from 3 "
+                                  "resources in compartment Archive-2023 that are locked; remove the locks and "
+                                  "run the cascade delete again")],
+                         steps=["tag Department removed from 96 resources"]),
+        ],
+    }
+
 
 def main():
     snapshot = {
@@ -610,11 +845,19 @@ def main():
         "tags": tags(),
         "tagDefaults": tag_defaults(),
         "senderInvitations": sender_invitations(),
+        # identity domains, federation, regions
+        "domains": domains(),
+        "identityProviders": identity_providers(),
+        "identityProviderGroups": identity_provider_groups(),
+        "idpGroupMappings": idp_group_mappings(),
+        "regionSubscriptions": region_subscriptions(),
+        "workRequestHistory": work_request_history(),
     }
     path = pathlib.Path(__file__).resolve().parent.parent / "assets" / "demo-tenancy.json"
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps(snapshot, indent=2, ensure_ascii=True) + "\n")
     counts = {k: len(v) for k, v in snapshot.items() if isinstance(v, list)}
+    counts.update({f"workRequestHistory.{k}": len(v) for k, v in snapshot["workRequestHistory"].items()})
     print(f"wrote {path}: {counts}")
 
 

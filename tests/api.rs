@@ -5,8 +5,12 @@
 #[path = "api/support.rs"]
 mod support;
 
+#[path = "api/domains.rs"]
+mod domains;
 #[path = "api/export.rs"]
 mod export;
+#[path = "api/federation.rs"]
+mod federation;
 #[path = "api/groups_policies.rs"]
 mod groups_policies;
 #[path = "api/lost_answers.rs"]

@@ -10,14 +10,20 @@ mod support;
 mod auth;
 #[path = "emulator/connections.rs"]
 mod connections;
+#[path = "emulator/domains.rs"]
+mod domains;
 #[path = "emulator/errors.rs"]
 mod errors;
 #[path = "emulator/etags.rs"]
 mod etags;
 #[path = "emulator/faults.rs"]
 mod faults;
+#[path = "emulator/federation.rs"]
+mod federation;
 #[path = "emulator/paging.rs"]
 mod paging;
+#[path = "emulator/regions.rs"]
+mod regions;
 #[path = "emulator/resources.rs"]
 mod resources;
 #[path = "emulator/retry_tokens.rs"]

@@ -3,6 +3,8 @@
 
 #[path = "seed/demo.rs"]
 mod demo;
+#[path = "seed/domains.rs"]
+mod domains;
 #[path = "seed/integrity.rs"]
 mod integrity;
 #[path = "seed/large.rs"]

@@ -59,6 +59,15 @@ impl ApiError {
         )
     }
 
+    /// A resource the request refers to (not the one it addresses) is missing.
+    pub fn related_not_found(what: &str, id: &str) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "RelatedResourceNotAuthorizedOrNotFound",
+            format!("{what} {id} not found or you are not authorized to use it"),
+        )
+    }
+
     /// Not transient: the SDK does not retry it.
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "Conflict", message)

@@ -42,6 +42,10 @@ listable!(
     UserGroupMembership => id, SenderInvitation => display_name
 );
 
+listable!(
+    crate::model::Domain => display_name, crate::model::IdentityProvider => name
+);
+
 /// Which sort field names an operation accepts: identity uses `TIMECREATED|NAME`,
 /// organizations `timeCreated|displayName`.
 #[derive(Debug, Clone, Copy)]

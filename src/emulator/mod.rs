@@ -186,6 +186,9 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
             addr: opts.listen,
             source,
         })?;
+    let endpoint = format!("http://{addr}");
+    // Identity domains are served on this listener, so their URLs can only be set now.
+    store.with(|s| s.serve_domains_at(&endpoint));
     let faults = FaultHandle::new(opts.faults, opts.latency);
     let ctx = Ctx {
         store: store.clone(),
@@ -209,7 +212,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
     ));
     Ok(RunningEmulator {
         addr,
-        endpoint: format!("http://{addr}"),
+        endpoint,
         config,
         store,
         faults,

@@ -4,6 +4,8 @@
 mod wire_enum;
 
 pub mod compartment;
+pub mod domain;
+pub mod federation;
 pub mod group;
 pub mod invitation;
 pub mod lifecycle;
@@ -16,11 +18,13 @@ pub mod user;
 pub mod work_request;
 
 pub use compartment::*;
+pub use domain::*;
+pub use federation::*;
 pub use group::*;
 pub use invitation::*;
 pub use lifecycle::LifecycleState;
 pub use policy::*;
-pub use snapshot::Snapshot;
+pub use snapshot::{Snapshot, WorkRequestHistory};
 pub use tag::*;
 pub use tags::{DefinedTags, FreeformTags};
 pub use tenancy::*;

@@ -7,6 +7,10 @@ use super::{
     Compartment, DynamicGroup, Group, Policy, SenderInvitation, Tag, TagDefault, TagNamespace,
     Tenancy, User, UserGroupMembership,
 };
+use super::{
+    Domain, IdentityProvider, IdentityProviderGroupSummary, IdpGroupMapping, RegionSubscription,
+    WorkRequest,
+};
 
 /// Lists are kept in a stable order (see [`Snapshot::sort`]) so two exports of the same
 /// tenancy are byte-identical.
@@ -35,6 +39,48 @@ pub struct Snapshot {
     pub tag_defaults: Vec<TagDefault>,
     #[serde(default)]
     pub sender_invitations: Vec<SenderInvitation>,
+    // Identity domains, federation and regions.
+    /// Identity domains; empty for a tenancy that predates them.
+    #[serde(default)]
+    pub domains: Vec<Domain>,
+    /// SAML2 identity providers.
+    #[serde(default)]
+    pub identity_providers: Vec<IdentityProvider>,
+    /// The groups each identity provider reports.
+    #[serde(default)]
+    pub identity_provider_groups: Vec<IdentityProviderGroupSummary>,
+    #[serde(default)]
+    pub idp_group_mappings: Vec<IdpGroupMapping>,
+    /// Empty means "the home region only, as far as the file knows".
+    #[serde(default)]
+    pub region_subscriptions: Vec<RegionSubscription>,
+    /// Finished work requests for the emulator to show as history (classic, IAM and tagging,
+    /// each with its errors and logs). A seed may carry them; `canopy export` does not read
+    /// them, since they are not configuration.
+    #[serde(default, skip_serializing_if = "WorkRequestHistory::is_empty")]
+    pub work_request_history: WorkRequestHistory,
+}
+
+/// Finished work requests of each API, kept in the classic shape (which has room for the
+/// errors and logs the IAM and tagging APIs list separately).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkRequestHistory {
+    /// `/workRequests`: compartment deletes and moves.
+    #[serde(default)]
+    pub classic: Vec<WorkRequest>,
+    /// `/iamWorkRequests`: identity-domain operations.
+    #[serde(default)]
+    pub iam: Vec<WorkRequest>,
+    /// `/taggingWorkRequests`: tag deletes.
+    #[serde(default)]
+    pub tagging: Vec<WorkRequest>,
+}
+
+impl WorkRequestHistory {
+    pub fn is_empty(&self) -> bool {
+        self.classic.is_empty() && self.iam.is_empty() && self.tagging.is_empty()
+    }
 }
 
 impl Snapshot {
@@ -51,6 +97,14 @@ impl Snapshot {
             .sort_by(|a, b| (&a.tag_namespace_id, &a.name).cmp(&(&b.tag_namespace_id, &b.name)));
         self.tag_defaults.sort_by(|a, b| a.id.cmp(&b.id));
         self.sender_invitations.sort_by(|a, b| a.id.cmp(&b.id));
+        self.domains.sort_by(|a, b| a.id.cmp(&b.id));
+        self.identity_providers.sort_by(|a, b| a.id.cmp(&b.id));
+        self.identity_provider_groups.sort_by(|a, b| {
+            (&a.identity_provider_id, &a.id).cmp(&(&b.identity_provider_id, &b.id))
+        });
+        self.idp_group_mappings.sort_by(|a, b| a.id.cmp(&b.id));
+        self.region_subscriptions
+            .sort_by(|a, b| a.region_key.cmp(&b.region_key));
     }
 
     /// The compartment with this OCID, or `None` (the tenancy is not a compartment here).

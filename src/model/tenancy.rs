@@ -1,4 +1,4 @@
-//! The tenancy itself, its regions and availability domains.
+//! The tenancy itself, its regions, region subscriptions, availability and fault domains.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +36,7 @@ pub struct Region {
 pub struct RegionSubscription {
     pub region_key: String,
     pub region_name: String,
+    /// `IN_PROGRESS` while a new subscription is set up, then `READY`.
     pub status: String,
     pub is_home_region: bool,
 }
@@ -48,4 +49,25 @@ pub struct AvailabilityDomain {
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compartment_id: Option<String>,
+}
+
+/// `CreateRegionSubscriptionDetails`: the region's upper-case key, e.g. `PHX`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateRegionSubscriptionDetails {
+    pub region_key: String,
+}
+
+/// A fault domain of an availability domain (`ListFaultDomains`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaultDomain {
+    /// e.g. `FAULT-DOMAIN-1`.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compartment_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_domain: Option<String>,
 }

@@ -13,8 +13,11 @@ pub fn is_realistic_ocid(id: &str) -> bool {
     let Some((kind, tail)) = rest.split_once(".oc1..aaaaaaaa") else {
         return false;
     };
-    !kind.is_empty()
-        && kind.chars().all(|c| c.is_ascii_lowercase())
+    // Kinds are lower-case words, some with digits (`saml2idp`).
+    kind.starts_with(|c: char| c.is_ascii_lowercase())
+        && kind
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && tail.len() == 52
         && tail
             .chars()
@@ -328,6 +331,7 @@ pub fn problems(s: &Snapshot) -> Vec<String> {
             ));
         }
     }
+    out.extend(super::domains::problems(s, &seen, SEED_NOW));
     out
 }
 

@@ -4,6 +4,7 @@
 use indicatif::ProgressBar;
 use serde::de::DeserializeOwned;
 
+use super::identity_domains::gather_domains;
 use crate::api::{
     ApiError, Client, CompartmentQuery, ListFilter, MembershipQuery, Pager, SenderInvitationQuery,
     TagDefaultQuery, TagNamespaceQuery, UserQuery, try_fan_out,
@@ -12,7 +13,7 @@ use crate::model::{LifecycleState, SenderInvitation, Snapshot, Tag, TagNamespace
 
 /// Items asked for per page. OCI accepts 1000 (the OCI CLI asks for it when listing
 /// compartments); a service that allows fewer just sends more pages.
-const PAGE: u32 = 1000;
+pub(super) const PAGE: u32 = 1000;
 
 /// A snapshot, and what the reader had to leave out and why.
 #[derive(Debug, Clone, Default)]
@@ -107,6 +108,16 @@ pub async fn gather(
     step("tag defaults");
     let tag_defaults = tag_defaults(client, &live_compartments, &tags, progress).await?;
 
+    step("identity domains, identity providers, region subscriptions");
+    let part = gather_domains(
+        client,
+        tenancy_id,
+        &live_compartments,
+        progress,
+        &mut warnings,
+    )
+    .await?;
+
     let mut snapshot = Snapshot {
         tenancy,
         compartments,
@@ -119,12 +130,20 @@ pub async fn gather(
         tags,
         tag_defaults,
         sender_invitations,
+        domains: part.domains,
+        identity_providers: part.identity_providers,
+        identity_provider_groups: part.identity_provider_groups,
+        idp_group_mappings: part.idp_group_mappings,
+        region_subscriptions: part.region_subscriptions,
+        // History, not configuration: an export leaves work requests out.
+        work_request_history: crate::model::WorkRequestHistory::default(),
     };
     snapshot.sort();
     // Pages can overlap when the tenancy changes while it is read; keep each resource once.
     snapshot.memberships.dedup_by(|a, b| a.id == b.id);
     snapshot.policies.dedup_by(|a, b| a.id == b.id);
     snapshot.tag_defaults.dedup_by(|a, b| a.id == b.id);
+    snapshot.domains.dedup_by(|a, b| a.id == b.id);
     Ok(Gathered { snapshot, warnings })
 }
 
@@ -211,7 +230,7 @@ async fn tag_defaults(
 
 /// The same list for each item through the fan-out, every page of each; one result per item,
 /// in the items' order.
-async fn list_each<I, T>(
+pub(super) async fn list_each<I, T>(
     client: &Client,
     items: Vec<I>,
     progress: &ProgressBar,

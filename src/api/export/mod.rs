@@ -2,6 +2,7 @@
 //! of an unchanged tenancy are byte-identical.
 
 mod gather;
+mod identity_domains;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};

@@ -2,7 +2,10 @@
 //! `snake_case`, grouped by resource.
 
 mod compartments;
+mod domains;
+mod federation;
 mod groups;
+mod iam_work_requests;
 mod policies;
 mod tags;
 mod tenancy;
@@ -12,6 +15,7 @@ mod work_requests;
 use super::client::Call;
 use super::query::ListFilter;
 
+pub use domains::DomainQuery;
 pub use work_requests::{WorkRequestKind, WorkRequestWaitError};
 
 impl Call {

@@ -1,8 +1,13 @@
-//! The tenancy, regions, region subscriptions and availability domains.
+//! The tenancy, regions, region subscriptions, availability and fault domains.
 
 use crate::api::client::{Call, Client, seg};
 use crate::api::error::ApiError;
-use crate::model::{AvailabilityDomain, Region, RegionSubscription, Tenancy};
+use reqwest::Method;
+
+use crate::model::{
+    AvailabilityDomain, CreateRegionSubscriptionDetails, FaultDomain, Region, RegionSubscription,
+    Tenancy,
+};
 
 impl Client {
     pub async fn get_tenancy(&self, tenancy_id: &str) -> Result<Tenancy, ApiError> {
@@ -36,6 +41,38 @@ impl Client {
     ) -> Result<Vec<AvailabilityDomain>, ApiError> {
         let call = Call::get("ListAvailabilityDomains", "/availabilityDomains")
             .query("compartmentId", compartment_id);
+        Ok(self.send_json(&call).await?.0)
+    }
+
+    /// Subscribes the tenancy to a region by its key (`PHX`); the subscription is
+    /// `IN_PROGRESS` at first, READY once the region is set up.
+    pub async fn create_region_subscription(
+        &self,
+        tenancy_id: &str,
+        region_key: &str,
+    ) -> Result<RegionSubscription, ApiError> {
+        let body = CreateRegionSubscriptionDetails {
+            region_key: region_key.to_string(),
+        };
+        let call = Call::new(
+            "CreateRegionSubscription",
+            Method::POST,
+            format!("/tenancies/{}/regionSubscriptions", seg(tenancy_id)),
+        )
+        .json(&body)
+        .retry_token();
+        Ok(self.send_json(&call).await?.0)
+    }
+
+    /// The fault domains of one availability domain (by name), not paged.
+    pub async fn list_fault_domains(
+        &self,
+        compartment_id: &str,
+        availability_domain: &str,
+    ) -> Result<Vec<FaultDomain>, ApiError> {
+        let call = Call::get("ListFaultDomains", "/faultDomains")
+            .query("compartmentId", compartment_id)
+            .query("availabilityDomain", availability_domain);
         Ok(self.send_json(&call).await?.0)
     }
 }

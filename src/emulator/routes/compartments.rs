@@ -53,7 +53,38 @@ pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
 
 pub async fn get(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
-    Reply::tagged(store.compartments.find(call.param("id"), "compartment")?)
+    let id = call.param("id");
+    if id == store.tenancy_id() {
+        return Reply::tagged(&root(&store));
+    }
+    Reply::tagged(store.compartments.find(id, "compartment")?)
+}
+
+/// The tenancy as the root compartment, as OCI answers `GetCompartment` for it: its own
+/// parent, named and described as the tenancy, created with the oldest thing in it.
+fn root(store: &Store) -> Compartment {
+    let tenancy = &store.tenancy;
+    let created = store
+        .compartments
+        .iter()
+        .map(|c| c.time_created.as_str())
+        .chain(store.users.iter().map(|u| u.time_created.as_str()))
+        .filter(|t| !t.is_empty())
+        .min()
+        .unwrap_or_default()
+        .to_string();
+    Compartment {
+        id: tenancy.id.clone(),
+        compartment_id: tenancy.id.clone(),
+        name: tenancy.name.clone(),
+        description: tenancy.description.clone().unwrap_or_default(),
+        time_created: created,
+        lifecycle_state: LifecycleState::Active,
+        inactive_status: None,
+        is_accessible: None,
+        freeform_tags: tenancy.freeform_tags.clone(),
+        defined_tags: tenancy.defined_tags.clone(),
+    }
 }
 
 /// Sibling names are unique (case-insensitively) among compartments that are not deleted.

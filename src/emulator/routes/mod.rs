@@ -2,7 +2,11 @@
 //! the pipeline (request id, faults, signature, retry tokens); anything else is a 404.
 
 mod compartments;
+mod domain_actions;
+mod domains;
 mod groups;
+mod identity_providers;
+mod idp_group_mappings;
 mod invitations;
 mod policies;
 mod tag_defaults;
@@ -15,7 +19,7 @@ use axum::Router;
 use axum::http::{Method, Uri};
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 
 use super::Ctx;
 use super::error::ApiError;
@@ -24,10 +28,6 @@ use super::pipeline::pipeline;
 pub fn router(ctx: Ctx) -> Router {
     let identity = Router::new()
         .route("/tenancies/{tenancyId}", get(tenancy::get))
-        .route(
-            "/tenancies/{tenancyId}/regionSubscriptions",
-            get(tenancy::region_subscriptions),
-        )
         .route("/regions", get(tenancy::regions))
         .route("/availabilityDomains", get(tenancy::availability_domains))
         .route(
@@ -62,7 +62,7 @@ pub fn router(ctx: Ctx) -> Router {
         )
         .route(
             "/users/{id}/apiKeys/{fingerprint}",
-            axum::routing::delete(users::delete_api_key),
+            delete(users::delete_api_key),
         )
         .route(
             "/users/{id}/authTokens",
@@ -134,15 +134,17 @@ pub fn router(ctx: Ctx) -> Router {
         )
         .route("/workRequests", get(work_requests::list))
         .route("/workRequests/{id}", get(work_requests::get))
-        .route("/workRequests/{id}/errors", get(work_requests::errors))
-        .route("/workRequests/{id}/logs", get(work_requests::logs))
         .route("/taggingWorkRequests", get(work_requests::list_tagging))
-        .route("/taggingWorkRequests/{id}", get(work_requests::get))
+        .route("/taggingWorkRequests/{id}", get(work_requests::get_tagging))
         .route(
             "/taggingWorkRequests/{id}/errors",
-            get(work_requests::errors),
+            get(work_requests::tagging_errors),
         )
-        .route("/taggingWorkRequests/{id}/logs", get(work_requests::logs));
+        .route(
+            "/taggingWorkRequests/{id}/logs",
+            get(work_requests::tagging_logs),
+        );
+    let identity = domain_routes(identity);
 
     let organizations = Router::new()
         .route(
@@ -166,6 +168,82 @@ pub fn router(ctx: Ctx) -> Router {
         .method_not_allowed_fallback(wrong_method)
         .layer(middleware::from_fn_with_state(ctx.clone(), pipeline))
         .with_state(ctx)
+}
+
+/// Identity domains, IAM work requests, federation, region subscriptions, fault domains.
+fn domain_routes(identity: Router<Ctx>) -> Router<Ctx> {
+    identity
+        .route("/domains", get(domains::list).post(domains::create))
+        .route(
+            "/domains/{id}",
+            get(domains::get)
+                .put(domains::update)
+                .delete(domains::delete),
+        )
+        .route(
+            "/domains/{id}/actions/activate",
+            post(domain_actions::activate),
+        )
+        .route(
+            "/domains/{id}/actions/deactivate",
+            post(domain_actions::deactivate),
+        )
+        .route(
+            "/domains/{id}/actions/changeCompartment",
+            post(domain_actions::change_compartment),
+        )
+        .route(
+            "/domains/{id}/actions/changeLicenseType",
+            post(domain_actions::change_license_type),
+        )
+        .route(
+            "/domains/{id}/actions/enableReplicationToRegion",
+            post(domain_actions::enable_replication),
+        )
+        .route(
+            "/allowedDomainLicenseTypes",
+            get(domains::allowed_license_types),
+        )
+        .route("/iamWorkRequests", get(work_requests::list_iam))
+        .route("/iamWorkRequests/{id}", get(work_requests::get_iam))
+        .route(
+            "/iamWorkRequests/{id}/errors",
+            get(work_requests::iam_errors),
+        )
+        .route("/iamWorkRequests/{id}/logs", get(work_requests::iam_logs))
+        .route(
+            "/identityProviders",
+            get(identity_providers::list).post(identity_providers::create),
+        )
+        .route(
+            "/identityProviders/{id}",
+            get(identity_providers::get)
+                .put(identity_providers::update)
+                .delete(identity_providers::delete),
+        )
+        .route(
+            "/identityProviders/{id}/groups",
+            get(identity_providers::list_groups),
+        )
+        .route(
+            "/identityProviders/{id}/actions/resetScimClient",
+            post(identity_providers::reset_scim_client),
+        )
+        .route(
+            "/identityProviders/{id}/groupMappings",
+            get(idp_group_mappings::list).post(idp_group_mappings::create),
+        )
+        .route(
+            "/identityProviders/{id}/groupMappings/{mappingId}",
+            get(idp_group_mappings::get)
+                .put(idp_group_mappings::update)
+                .delete(idp_group_mappings::delete),
+        )
+        .route(
+            "/tenancies/{tenancyId}/regionSubscriptions",
+            get(tenancy::region_subscriptions).post(tenancy::create_region_subscription),
+        )
+        .route("/faultDomains", get(tenancy::fault_domains))
 }
 
 async fn no_route(method: Method, uri: Uri) -> impl IntoResponse {
@@ -266,5 +344,6 @@ taggable!(
     crate::model::Policy,
     crate::model::TagNamespace,
     crate::model::Tag,
-    crate::model::SenderInvitation
+    crate::model::SenderInvitation,
+    crate::model::IdentityProvider
 );

@@ -2,6 +2,8 @@
 //! that signatures are checked against, remembered retry tokens, and work requests.
 
 mod credentials;
+mod domains;
+mod regions;
 mod table;
 mod work;
 
@@ -18,8 +20,13 @@ use crate::model::{
     ApiKey, AuthToken, Compartment, DynamicGroup, Group, LifecycleState, Policy, SenderInvitation,
     Snapshot, Tag, TagDefault, TagNamespace, Tenancy, User, UserGroupMembership,
 };
+use crate::model::{
+    Domain, IdentityProvider, IdentityProviderGroupSummary, IdpGroupMapping, RegionSubscription,
+    WorkRequestHistory,
+};
 
 pub use credentials::{Credential, Session, parse_public_key};
+pub use domains::ScimClient;
 pub use table::{Keyed, Table};
 pub use work::{WorkItem, WorkKind, WorkService};
 
@@ -63,11 +70,25 @@ pub struct Store {
     retry_order: VecDeque<String>,
     /// Retry tokens whose first request is still being handled.
     retry_in_flight: HashSet<String>,
+    // Identity domains, federation and regions.
+    pub domains: Table<Domain>,
+    pub identity_providers: Table<IdentityProvider>,
+    pub idp_groups: Table<IdentityProviderGroupSummary>,
+    pub idp_group_mappings: Table<IdpGroupMapping>,
+    pub region_subscriptions: Vec<RegionSubscription>,
+    /// Region keys subscribed to but not READY yet, and since when.
+    pending_regions: Vec<(String, std::time::Instant)>,
+    /// Each identity provider's SCIM client: its id and a digest of its secret (never the
+    /// secret itself).
+    scim_clients: HashMap<String, ScimClient>,
+    /// The emulator's own base URL, where identity domains are served (`None` before it binds).
+    endpoint: Option<String>,
 }
 
 impl Store {
     pub fn from_snapshot(snapshot: Snapshot, region: &str, work_duration: Duration) -> Self {
-        Self {
+        let history = snapshot.work_request_history;
+        let mut store = Self {
             tenancy: snapshot.tenancy,
             region: region.to_string(),
             compartments: Table::from_rows(snapshot.compartments),
@@ -90,7 +111,18 @@ impl Store {
             retry_tokens: HashMap::new(),
             retry_order: VecDeque::new(),
             retry_in_flight: HashSet::new(),
-        }
+            // Identity domains, federation and regions.
+            domains: Table::from_rows(snapshot.domains),
+            identity_providers: Table::from_rows(snapshot.identity_providers),
+            idp_groups: Table::from_rows(snapshot.identity_provider_groups),
+            idp_group_mappings: Table::from_rows(snapshot.idp_group_mappings),
+            region_subscriptions: regions::or_home(snapshot.region_subscriptions, region),
+            pending_regions: Vec::new(),
+            scim_clients: HashMap::new(),
+            endpoint: None,
+        };
+        store.load_work_history(history);
+        store
     }
 
     /// The whole tenancy as a snapshot (what `canopy export` would write).
@@ -107,6 +139,14 @@ impl Store {
             tags: self.tags.to_vec(),
             tag_defaults: self.tag_defaults.to_vec(),
             sender_invitations: self.invitations.to_vec(),
+            // Identity domains, federation and regions.
+            domains: self.domains.to_vec(),
+            identity_providers: self.identity_providers.to_vec(),
+            identity_provider_groups: self.idp_groups.to_vec(),
+            idp_group_mappings: self.idp_group_mappings.to_vec(),
+            region_subscriptions: self.region_subscriptions.clone(),
+            // Work requests are history, not configuration: export leaves them out too.
+            work_request_history: WorkRequestHistory::default(),
         };
         snapshot.sort();
         snapshot

@@ -138,6 +138,13 @@ keyed_by_id!(
     crate::model::AuthToken
 );
 
+keyed_by_id!(
+    crate::model::Domain,
+    crate::model::IdentityProvider,
+    crate::model::IdentityProviderGroupSummary,
+    crate::model::IdpGroupMapping
+);
+
 impl Keyed for crate::model::ApiKey {
     fn key(&self) -> &str {
         &self.key_id

@@ -1,23 +1,70 @@
-//! Work requests: asynchronous deletes and moves that progress with time (ACCEPTED, then
-//! `IN_PROGRESS`, then SUCCEEDED), applying their effect when they finish.
+//! Work requests: asynchronous deletes, moves and identity-domain changes that progress with
+//! time (ACCEPTED, then `IN_PROGRESS`, then SUCCEEDED or FAILED), applying their effect when
+//! they finish, plus the finished history a seed brings along.
 
 use std::time::Instant;
 
 use super::{Keyed, Store, format_time, new_ocid, now_rfc3339};
 use crate::model::{
-    InvitationStatus, LifecycleState, WorkRequest, WorkRequestLogEntry, WorkRequestResource,
-    WorkRequestStatus,
+    IamWorkRequest, InvitationStatus, LifecycleState, UpdateDomainDetails, WorkRequest,
+    WorkRequestError, WorkRequestLogEntry, WorkRequestResource, WorkRequestStatus,
 };
 
 /// What a work request does when it finishes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum WorkKind {
-    DeleteCompartment { id: String },
-    MoveCompartment { id: String, target: String },
-    DeleteTag { id: String },
-    CascadeDeleteTagNamespace { id: String },
-    CreateSenderInvitation { id: String },
-    CancelSenderInvitation { id: String },
+    DeleteCompartment {
+        id: String,
+    },
+    MoveCompartment {
+        id: String,
+        target: String,
+    },
+    DeleteTag {
+        id: String,
+    },
+    CascadeDeleteTagNamespace {
+        id: String,
+    },
+    CreateSenderInvitation {
+        id: String,
+    },
+    CancelSenderInvitation {
+        id: String,
+    },
+    CreateDomain {
+        id: String,
+    },
+    UpdateDomain {
+        id: String,
+        details: UpdateDomainDetails,
+    },
+    DeleteDomain {
+        id: String,
+    },
+    ActivateDomain {
+        id: String,
+    },
+    DeactivateDomain {
+        id: String,
+    },
+    ChangeDomainCompartment {
+        id: String,
+        target: String,
+    },
+    ChangeDomainLicenseType {
+        id: String,
+        license_type: String,
+    },
+    ReplicateDomain {
+        id: String,
+        region: String,
+    },
+    /// Loaded from a snapshot's history: already finished, nothing left to apply.
+    Recorded {
+        operation_type: String,
+        resources: Vec<WorkRequestResource>,
+    },
 }
 
 /// Which API serves the work request.
@@ -27,6 +74,8 @@ pub enum WorkService {
     Identity,
     /// `/20160918/taggingWorkRequests` (and `/workRequests`, which accepts any id)
     Tagging,
+    /// `/20160918/iamWorkRequests`: identity domains.
+    Iam,
     /// `/20230401/workRequests`
     Organizations,
 }
@@ -42,7 +91,12 @@ pub struct WorkItem {
     pub time_started: Option<String>,
     pub time_finished: Option<String>,
     pub status: WorkRequestStatus,
+    pub errors: Vec<WorkRequestError>,
     pub logs: Vec<WorkRequestLogEntry>,
+    /// Set for history loaded from a snapshot; live requests derive it from the status.
+    pub percent_complete: Option<f64>,
+    /// Why this request will fail when its time is up (decided when it was accepted).
+    pub doomed: Option<WorkRequestError>,
 }
 
 impl Keyed for WorkItem {
@@ -52,7 +106,7 @@ impl Keyed for WorkItem {
 }
 
 impl WorkKind {
-    fn operation_type(&self) -> &'static str {
+    fn operation_type(&self) -> &str {
         match self {
             Self::DeleteCompartment { .. } => "DELETE_COMPARTMENT",
             Self::MoveCompartment { .. } => "MOVE_COMPARTMENT",
@@ -60,52 +114,124 @@ impl WorkKind {
             Self::CascadeDeleteTagNamespace { .. } => "DELETE_NON_EMPTY_TAG_NAMESPACE",
             Self::CreateSenderInvitation { .. } => "CREATE_SENDER_INVITATION",
             Self::CancelSenderInvitation { .. } => "CANCEL_SENDER_INVITATION",
+            Self::CreateDomain { .. } => "CREATE_DOMAIN",
+            Self::UpdateDomain { .. } => "UPDATE_DOMAIN",
+            Self::DeleteDomain { .. } => "DELETE_DOMAIN",
+            Self::ActivateDomain { .. } => "ACTIVATE_DOMAIN",
+            Self::DeactivateDomain { .. } => "DEACTIVATE_DOMAIN",
+            Self::ChangeDomainCompartment { .. } => "CHANGE_COMPARTMENT_FOR_DOMAIN",
+            Self::ChangeDomainLicenseType { .. } => "CHANGE_LICENSE_TYPE_FOR_DOMAIN",
+            Self::ReplicateDomain { .. } => "REPLICATE_DOMAIN_TO_REGION",
+            Self::Recorded { operation_type, .. } => operation_type,
         }
     }
 
-    fn resource(&self) -> (&str, &'static str, &'static str) {
-        match self {
+    /// The resource it changes: (id, entity type, action once it succeeded).
+    fn resource(&self) -> Option<(&str, &'static str, &'static str)> {
+        Some(match self {
             Self::DeleteCompartment { id } => (id, "compartment", "DELETED"),
             Self::MoveCompartment { id, .. } => (id, "compartment", "UPDATED"),
             Self::DeleteTag { id } => (id, "tagDefinition", "DELETED"),
             Self::CascadeDeleteTagNamespace { id } => (id, "tagNamespace", "DELETED"),
             Self::CreateSenderInvitation { id } => (id, "senderInvitation", "CREATED"),
             Self::CancelSenderInvitation { id } => (id, "senderInvitation", "UPDATED"),
-        }
+            Self::CreateDomain { id } => (id, "domain", "CREATED"),
+            Self::DeleteDomain { id } => (id, "domain", "DELETED"),
+            Self::UpdateDomain { id, .. }
+            | Self::ActivateDomain { id }
+            | Self::DeactivateDomain { id }
+            | Self::ChangeDomainCompartment { id, .. }
+            | Self::ChangeDomainLicenseType { id, .. }
+            | Self::ReplicateDomain { id, .. } => (id, "domain", "UPDATED"),
+            Self::Recorded { .. } => return None,
+        })
     }
 }
 
 impl WorkItem {
-    /// The wire form; `with_logs` distinguishes `WorkRequest` from `WorkRequestSummary`.
+    /// History from a snapshot, served as it was recorded.
+    pub fn recorded(wr: WorkRequest, service: WorkService) -> Self {
+        let status = wr.status;
+        Self {
+            id: wr.id,
+            kind: WorkKind::Recorded {
+                operation_type: wr.operation_type,
+                resources: wr.resources,
+            },
+            service,
+            compartment_id: wr.compartment_id.unwrap_or_default(),
+            accepted: Instant::now(),
+            time_accepted: wr.time_accepted.unwrap_or_default(),
+            time_started: wr.time_started,
+            time_finished: wr.time_finished,
+            percent_complete: wr.percent_complete.or(Some(percent(&status))),
+            status,
+            errors: wr.errors,
+            logs: wr.logs.unwrap_or_default(),
+            doomed: None,
+        }
+    }
+
+    fn resources(&self) -> Vec<WorkRequestResource> {
+        if let WorkKind::Recorded { resources, .. } = &self.kind {
+            return resources.clone();
+        }
+        let Some((identifier, entity_type, finished_action)) = self.kind.resource() else {
+            return Vec::new();
+        };
+        let action = match self.status {
+            WorkRequestStatus::Succeeded => finished_action,
+            // IAM work requests have no FAILED action; the resource is only related.
+            WorkRequestStatus::Failed if self.service == WorkService::Iam => "RELATED",
+            WorkRequestStatus::Failed => "FAILED",
+            _ => "IN_PROGRESS",
+        };
+        let entity_uri =
+            (entity_type == "domain").then(|| format!("/20160918/domains/{identifier}"));
+        vec![WorkRequestResource {
+            identifier: identifier.to_string(),
+            entity_type: entity_type.to_string(),
+            action_type: action.to_string(),
+            entity_uri,
+        }]
+    }
+
+    /// The classic wire form; `with_logs` distinguishes `WorkRequest` from
+    /// `WorkRequestSummary`.
     pub fn view(&self, with_logs: bool) -> WorkRequest {
-        let (identifier, entity_type, finished_action) = self.kind.resource();
-        let action = if self.status == WorkRequestStatus::Succeeded {
-            finished_action
-        } else {
-            "IN_PROGRESS"
-        };
-        let percent = match self.status {
-            WorkRequestStatus::Accepted => 0.0,
-            WorkRequestStatus::Succeeded => 100.0,
-            _ => 50.0,
-        };
         WorkRequest {
             id: self.id.clone(),
             operation_type: self.kind.operation_type().to_string(),
             compartment_id: Some(self.compartment_id.clone()),
             status: self.status.clone(),
-            resources: vec![WorkRequestResource {
-                identifier: identifier.to_string(),
-                entity_type: entity_type.to_string(),
-                action_type: action.to_string(),
-                entity_uri: None,
-            }],
-            errors: Vec::new(),
+            resources: self.resources(),
+            errors: self.errors.clone(),
             logs: with_logs.then(|| self.logs.clone()),
             time_accepted: Some(self.time_accepted.clone()),
             time_started: self.time_started.clone(),
             time_finished: self.time_finished.clone(),
-            percent_complete: Some(percent),
+            percent_complete: Some(
+                self.percent_complete
+                    .unwrap_or_else(|| percent(&self.status)),
+            ),
+        }
+    }
+
+    /// The IAM and tagging wire form: no errors or logs (they are listed separately).
+    pub fn summary(&self) -> IamWorkRequest {
+        IamWorkRequest {
+            id: self.id.clone(),
+            operation_type: self.kind.operation_type().to_string(),
+            status: self.status.clone(),
+            compartment_id: Some(self.compartment_id.clone()),
+            resources: self.resources(),
+            percent_complete: Some(
+                self.percent_complete
+                    .unwrap_or_else(|| percent(&self.status)),
+            ),
+            time_accepted: Some(self.time_accepted.clone()),
+            time_started: self.time_started.clone(),
+            time_finished: self.time_finished.clone(),
         }
     }
 
@@ -117,6 +243,14 @@ impl WorkItem {
     }
 }
 
+fn percent(status: &WorkRequestStatus) -> f64 {
+    match status {
+        WorkRequestStatus::Accepted => 0.0,
+        WorkRequestStatus::InProgress | WorkRequestStatus::Canceling => 50.0,
+        _ => 100.0,
+    }
+}
+
 impl Store {
     /// Records a new work request and returns its id.
     pub fn start_work(
@@ -125,8 +259,21 @@ impl Store {
         service: WorkService,
         compartment_id: &str,
     ) -> String {
+        self.start_doomed_work(kind, service, compartment_id, None)
+    }
+
+    /// Like [`Store::start_work`], for a request that will fail with `doomed` when its time is
+    /// up (undoing what it started) instead of taking effect.
+    pub fn start_doomed_work(
+        &mut self,
+        kind: WorkKind,
+        service: WorkService,
+        compartment_id: &str,
+        doomed: Option<WorkRequestError>,
+    ) -> String {
         let prefix = match service {
             WorkService::Organizations => "organizationsworkrequest",
+            WorkService::Iam => "iamworkrequest",
             WorkService::Identity | WorkService::Tagging => "workrequest",
         };
         let mut item = WorkItem {
@@ -139,7 +286,10 @@ impl Store {
             time_started: None,
             time_finished: None,
             status: WorkRequestStatus::Accepted,
+            errors: Vec::new(),
             logs: Vec::new(),
+            percent_complete: None,
+            doomed,
         };
         item.log(format!("{} accepted", item.kind.operation_type()));
         let id = item.id.clone();
@@ -148,8 +298,23 @@ impl Store {
         id
     }
 
+    /// Loads a snapshot's finished work requests.
+    pub(super) fn load_work_history(&mut self, history: crate::model::WorkRequestHistory) {
+        let lists = [
+            (history.classic, WorkService::Identity),
+            (history.iam, WorkService::Iam),
+            (history.tagging, WorkService::Tagging),
+        ];
+        for (list, service) in lists {
+            for wr in list {
+                self.work.upsert(WorkItem::recorded(wr, service));
+            }
+        }
+    }
+
     /// Moves every work request along by the time passed and applies those that finished.
     pub fn advance_work(&mut self) {
+        self.advance_regions();
         if !self.has_unfinished_work() {
             return;
         }
@@ -164,10 +329,20 @@ impl Store {
                 if item.time_started.is_none() {
                     item.time_started = Some(now_rfc3339());
                 }
-                item.status = WorkRequestStatus::Succeeded;
                 item.time_finished = Some(now_rfc3339());
-                item.log("finished");
-                finished.push(item.kind.clone());
+                if let Some(error) = item.doomed.take() {
+                    item.status = WorkRequestStatus::Failed;
+                    item.log(format!("failed: {}", error.message));
+                    item.errors.push(WorkRequestError {
+                        timestamp: now_rfc3339(),
+                        ..error
+                    });
+                    finished.push((item.kind.clone(), false));
+                } else {
+                    item.status = WorkRequestStatus::Succeeded;
+                    item.log("finished");
+                    finished.push((item.kind.clone(), true));
+                }
             } else if elapsed >= duration / 4 && item.status == WorkRequestStatus::Accepted {
                 item.status = WorkRequestStatus::InProgress;
                 item.time_started = Some(format_time(time::OffsetDateTime::now_utc()));
@@ -175,8 +350,12 @@ impl Store {
             }
         }
         self.work_finished(finished.len());
-        for kind in finished {
-            self.finish(&kind);
+        for (kind, succeeded) in finished {
+            if succeeded {
+                self.finish(&kind);
+            } else {
+                self.undo_domain(&kind);
+            }
         }
     }
 
@@ -222,6 +401,8 @@ impl Store {
                     inv.time_updated = Some(now);
                 }
             }
+            WorkKind::Recorded { .. } => {}
+            domain => self.finish_domain(domain),
         }
     }
 }
