@@ -139,6 +139,26 @@ struct FaultState {
     latency: Duration,
     posts_to_drop: usize,
     writes_to_drop: usize,
+    injected: FaultCounts,
+}
+
+/// Faults injected so far, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FaultCounts {
+    /// 429 `TooManyRequests`.
+    pub throttled: u64,
+    /// 500 `InternalServerError`.
+    pub internal_errors: u64,
+    /// 503 `ServiceUnavailable`.
+    pub unavailable: u64,
+    /// Responses cut off after the handler acted.
+    pub dropped: u64,
+}
+
+impl FaultCounts {
+    pub fn total(&self) -> u64 {
+        self.throttled + self.internal_errors + self.unavailable + self.dropped
+    }
 }
 
 /// The running emulator's faults, changeable while it serves.
@@ -151,6 +171,7 @@ impl FaultHandle {
             rng: StdRng::seed_from_u64(spec.seed),
             posts_to_drop: spec.drop_posts,
             writes_to_drop: 0,
+            injected: FaultCounts::default(),
             spec,
             latency,
         })))
@@ -196,9 +217,27 @@ impl FaultHandle {
         self.state().writes_to_drop = n;
     }
 
+    /// How many of each fault were injected since the start.
+    pub fn injected(&self) -> FaultCounts {
+        self.state().injected
+    }
+
     /// Rolls the dice for one request.
     pub fn decide(&self, method: &axum::http::Method) -> Fault {
         let mut state = self.state();
+        let fault = Self::roll(&mut state, method);
+        let counts = &mut state.injected;
+        match fault {
+            Fault::None => {}
+            Fault::TooManyRequests { .. } => counts.throttled += 1,
+            Fault::InternalError => counts.internal_errors += 1,
+            Fault::Unavailable => counts.unavailable += 1,
+            Fault::DropResponse => counts.dropped += 1,
+        }
+        fault
+    }
+
+    fn roll(state: &mut FaultState, method: &axum::http::Method) -> Fault {
         if *method == axum::http::Method::POST && state.posts_to_drop > 0 {
             state.posts_to_drop -= 1;
             return Fault::DropResponse;

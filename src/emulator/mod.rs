@@ -28,7 +28,7 @@ use tokio::task::JoinHandle;
 
 pub use config_out::{GeneratedConfig, generate_key};
 pub use error::{ApiError, EmulatorError};
-pub use faults::{Fault, FaultHandle, FaultSpec, FaultSpecError};
+pub use faults::{Fault, FaultCounts, FaultHandle, FaultSpec, FaultSpecError};
 pub use listing::PageLimits;
 pub use serve::{ConnectionGauge, ConnectionLimits};
 pub use store::{Store, StoreHandle};

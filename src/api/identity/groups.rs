@@ -1,7 +1,5 @@
 //! Groups, user-group memberships and dynamic groups.
 
-use reqwest::Method;
-
 use crate::api::client::{Call, Client, seg};
 use crate::api::error::ApiError;
 use crate::api::etagged::Etagged;
@@ -97,13 +95,10 @@ impl Client {
         membership_id: &str,
         if_match: Option<&str>,
     ) -> Result<(), ApiError> {
-        let call = Call::new(
-            "RemoveUserFromGroup",
-            Method::DELETE,
-            membership(membership_id),
-        )
-        .if_match(if_match);
-        self.send(&call).await.map(drop)
+        // Through the shared delete, so a lost answer followed by a 404 is our own removal.
+        self.delete("RemoveUserFromGroup", membership(membership_id), if_match)
+            .await
+            .map(drop)
     }
 
     pub fn list_dynamic_groups(

@@ -38,6 +38,11 @@ impl Sandbox {
 
     /// An emulator serving `seed`, whose work requests take `work` to finish.
     pub fn with(seed: Snapshot, work: Duration) -> Self {
+        Self::with_retry(seed, work, crate::api::RetryPolicy::fast())
+    }
+
+    /// As [`Sandbox::with`], the client retrying as `retry` says (the soak under faults).
+    pub fn with_retry(seed: Snapshot, work: Duration, retry: crate::api::RetryPolicy) -> Self {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -64,9 +69,8 @@ impl Sandbox {
                 endpoint: Some(emulator.endpoint.clone()),
                 ..ConnectionArgs::default()
             };
-            // Retries as the SDK makes them, with millisecond back-off.
             let options = ClientOptions {
-                retry: crate::api::RetryPolicy::fast(),
+                retry,
                 ..ClientOptions::default()
             };
             let connection = connect_with(&args, options).await.expect("connects");
