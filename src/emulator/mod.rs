@@ -16,6 +16,7 @@ pub mod regions;
 mod routes;
 pub mod seed;
 pub mod store;
+pub mod totp;
 mod verify;
 
 use std::net::SocketAddr;

@@ -4,6 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
+    ApiKey, AuthToken, AuthenticationPolicy, CustomerSecretKeySummary, DbCredentialSummary,
+    MfaTotpDeviceSummary, NetworkSource, OAuth2ClientCredentialSummary, SmtpCredentialSummary,
+    SwiftPassword, UiPasswordInformation,
+};
+use super::{
     Compartment, DynamicGroup, Group, Policy, SenderInvitation, Tag, TagDefault, TagNamespace,
     Tenancy, User, UserGroupMembership,
 };
@@ -35,6 +40,32 @@ pub struct Snapshot {
     pub tag_defaults: Vec<TagDefault>,
     #[serde(default)]
     pub sender_invitations: Vec<SenderInvitation>,
+    // Credentials and sign-in security: metadata only. These types cannot hold a secret
+    // (tokens, keys, passwords and seeds are in the create answers alone).
+    #[serde(default)]
+    pub api_keys: Vec<ApiKey>,
+    #[serde(default)]
+    pub auth_tokens: Vec<AuthToken>,
+    #[serde(default)]
+    pub customer_secret_keys: Vec<CustomerSecretKeySummary>,
+    #[serde(default)]
+    pub smtp_credentials: Vec<SmtpCredentialSummary>,
+    #[serde(default)]
+    pub db_credentials: Vec<DbCredentialSummary>,
+    #[serde(default)]
+    pub oauth2_client_credentials: Vec<OAuth2ClientCredentialSummary>,
+    #[serde(default)]
+    pub swift_passwords: Vec<SwiftPassword>,
+    #[serde(default)]
+    pub mfa_totp_devices: Vec<MfaTotpDeviceSummary>,
+    /// When each user's console password was last set (users who never had one are absent).
+    #[serde(default)]
+    pub ui_passwords: Vec<UiPasswordInformation>,
+    #[serde(default)]
+    pub network_sources: Vec<NetworkSource>,
+    /// `None` in snapshots written before canopy read it; the emulator then uses OCI's defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_policy: Option<AuthenticationPolicy>,
 }
 
 impl Snapshot {
@@ -51,6 +82,28 @@ impl Snapshot {
             .sort_by(|a, b| (&a.tag_namespace_id, &a.name).cmp(&(&b.tag_namespace_id, &b.name)));
         self.tag_defaults.sort_by(|a, b| a.id.cmp(&b.id));
         self.sender_invitations.sort_by(|a, b| a.id.cmp(&b.id));
+        self.sort_credentials();
+    }
+
+    /// Credentials by owner, then OCID (API keys by key id, which starts with the owner).
+    fn sort_credentials(&mut self) {
+        self.api_keys.sort_by(|a, b| a.key_id.cmp(&b.key_id));
+        self.auth_tokens
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.customer_secret_keys
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.smtp_credentials
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.db_credentials
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.oauth2_client_credentials
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.swift_passwords
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.mfa_totp_devices
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.ui_passwords.sort_by(|a, b| a.user_id.cmp(&b.user_id));
+        self.network_sources.sort_by(|a, b| a.id.cmp(&b.id));
     }
 
     /// The compartment with this OCID, or `None` (the tenancy is not a compartment here).

@@ -288,5 +288,6 @@ pub fn seed() -> Snapshot {
             invitation(4, InvitationStatus::Expired),
             invitation(5, InvitationStatus::Pending),
         ],
+        ..Snapshot::default()
     }
 }

@@ -2,6 +2,7 @@
 //! that signatures are checked against, remembered retry tokens, and work requests.
 
 mod credentials;
+mod sign_in;
 mod table;
 mod work;
 
@@ -15,11 +16,12 @@ use sha2::{Digest, Sha256};
 
 use crate::emulator::seed;
 use crate::model::{
-    ApiKey, AuthToken, Compartment, DynamicGroup, Group, LifecycleState, Policy, SenderInvitation,
-    Snapshot, Tag, TagDefault, TagNamespace, Tenancy, User, UserGroupMembership,
+    ApiKey, Compartment, DynamicGroup, Group, LifecycleState, Policy, SenderInvitation, Snapshot,
+    Tag, TagDefault, TagNamespace, Tenancy, User, UserGroupMembership,
 };
 
 pub use credentials::{Credential, Session, parse_public_key};
+pub use sign_in::{Owned, SignInSecurity};
 pub use table::{Keyed, Table};
 pub use work::{WorkItem, WorkKind, WorkService};
 
@@ -51,7 +53,8 @@ pub struct Store {
     pub tag_defaults: Table<TagDefault>,
     pub invitations: Table<SenderInvitation>,
     pub api_keys: Table<ApiKey>,
-    pub auth_tokens: Table<AuthToken>,
+    /// Every other credential, MFA devices, network sources, the authentication policy.
+    pub sign_in: SignInSecurity,
     pub work: Table<WorkItem>,
     /// How long a work request takes from ACCEPTED to SUCCEEDED.
     pub work_duration: Duration,
@@ -66,8 +69,10 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn from_snapshot(snapshot: Snapshot, region: &str, work_duration: Duration) -> Self {
-        Self {
+    pub fn from_snapshot(mut snapshot: Snapshot, region: &str, work_duration: Duration) -> Self {
+        let sign_in = SignInSecurity::take_from(&mut snapshot);
+        let api_keys = std::mem::take(&mut snapshot.api_keys);
+        let mut store = Self {
             tenancy: snapshot.tenancy,
             region: region.to_string(),
             compartments: Table::from_rows(snapshot.compartments),
@@ -81,7 +86,7 @@ impl Store {
             tag_defaults: Table::from_rows(snapshot.tag_defaults),
             invitations: Table::from_rows(snapshot.sender_invitations),
             api_keys: Table::default(),
-            auth_tokens: Table::default(),
+            sign_in,
             work: Table::default(),
             work_duration,
             unfinished_work: 0,
@@ -90,7 +95,9 @@ impl Store {
             retry_tokens: HashMap::new(),
             retry_order: VecDeque::new(),
             retry_in_flight: HashSet::new(),
-        }
+        };
+        store.restore_api_keys(api_keys);
+        store
     }
 
     /// The whole tenancy as a snapshot (what `canopy export` would write).
@@ -107,7 +114,10 @@ impl Store {
             tags: self.tags.to_vec(),
             tag_defaults: self.tag_defaults.to_vec(),
             sender_invitations: self.invitations.to_vec(),
+            api_keys: self.api_keys.to_vec(),
+            ..Snapshot::default()
         };
+        self.sign_in.write_into(&mut snapshot);
         snapshot.sort();
         snapshot
     }
