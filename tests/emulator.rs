@@ -8,6 +8,8 @@ mod support;
 
 #[path = "emulator/auth.rs"]
 mod auth;
+#[path = "emulator/credentials.rs"]
+mod credentials;
 #[path = "emulator/errors.rs"]
 mod errors;
 #[path = "emulator/etags.rs"]
@@ -20,5 +22,7 @@ mod paging;
 mod resources;
 #[path = "emulator/retry_tokens.rs"]
 mod retry_tokens;
+#[path = "emulator/sign_in.rs"]
+mod sign_in;
 #[path = "emulator/work_requests.rs"]
 mod work_requests;
