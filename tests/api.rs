@@ -5,6 +5,8 @@
 #[path = "api/support.rs"]
 mod support;
 
+#[path = "api/credentials.rs"]
+mod credentials;
 #[path = "api/export.rs"]
 mod export;
 #[path = "api/groups_policies.rs"]
