@@ -12,5 +12,7 @@ mod support;
 mod cli;
 #[path = "oci_cli/command.rs"]
 mod command;
+#[path = "oci_cli/credentials.rs"]
+mod credentials;
 #[path = "oci_cli/sdk.rs"]
 mod sdk;
