@@ -1,5 +1,5 @@
 //! Users' credentials over HTTP: secrets only in the create's answer, the create's etag good
-//! for the next update, OCI's per-user limits (400 LimitExceeded), capabilities (409),
+//! for the next update, OCI's per-user limits (400 `LimitExceeded`), capabilities (409),
 //! another user's credential is 404, stale `if-match` is 412, paging of DB and OAuth 2.0
 //! credentials, and no secret ever reaching the store's snapshot.
 

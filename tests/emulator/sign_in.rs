@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::credentials::new_user;
 use super::seed::{PROD, TENANCY};
-use super::support::emulator;
+use super::support::{Tamper, emulator};
 
 fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
@@ -61,7 +61,7 @@ async fn mfa_devices_enrol_with_a_right_code_only() {
             &activate,
             Some(&json!({"totpToken": right_code})),
             &[("if-match", "\"nope\"")],
-            Default::default(),
+            Tamper::None,
         )
         .await;
     assert_eq!(stale.status, 412);

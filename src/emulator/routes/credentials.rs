@@ -68,6 +68,21 @@ pub(super) fn creator<'a>(
     Ok(user)
 }
 
+/// The user a new credential of `kind` is for, once [`creator`] and the per-user limit
+/// (`count` of `max`) let it through.
+pub(super) fn admit(
+    store: &Store,
+    call: &Call,
+    allowed: fn(&UserCapabilities) -> bool,
+    kind: &str,
+    count: impl Fn(&Store, &str) -> usize,
+    max: usize,
+) -> Result<String, ApiError> {
+    let user_id = creator(store, call, allowed, kind)?.id.clone();
+    check_limit(count(store, &user_id), max, kind, &user_id)?;
+    Ok(user_id)
+}
+
 /// The credential `{credentialId}` of user `{id}`: 404 unless it exists and is theirs.
 pub(super) fn owned<'a, T: Owned>(
     table: &'a Table<T>,
@@ -141,11 +156,14 @@ pub async fn list_auth_tokens(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn create_auth_token(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateAuthTokenDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user_id = creator(&store, &call, |c| c.can_use_auth_tokens, "auth tokens")?
-        .id
-        .clone();
-    let count = auth_token_count(&store, &user_id);
-    check_limit(count, MAX_AUTH_TOKENS, "auth tokens", &user_id)?;
+    let user_id = admit(
+        &store,
+        &call,
+        |c| c.can_use_auth_tokens,
+        "auth tokens",
+        auth_token_count,
+        MAX_AUTH_TOKENS,
+    )?;
     let token = AuthToken {
         id: new_ocid("credential"),
         user_id,
@@ -194,15 +212,13 @@ pub async fn list_swift_passwords(State(ctx): State<Ctx>, call: Call) -> Outcome
 pub async fn create_swift_password(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateSwiftPasswordDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user_id = creator(&store, &call, |c| c.can_use_auth_tokens, "auth tokens")?
-        .id
-        .clone();
-    let count = auth_token_count(&store, &user_id);
-    check_limit(
-        count,
-        MAX_AUTH_TOKENS,
+    let user_id = admit(
+        &store,
+        &call,
+        |c| c.can_use_auth_tokens,
         "auth tokens (Swift passwords count as auth tokens)",
-        &user_id,
+        auth_token_count,
+        MAX_AUTH_TOKENS,
     )?;
     let password = SwiftPassword {
         id: new_ocid("credential"),
@@ -264,20 +280,13 @@ fn hex(len: usize) -> String {
 pub async fn create_customer_secret_key(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateCustomerSecretKeyDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user_id = creator(
+    let user_id = admit(
         &store,
         &call,
         |c| c.can_use_customer_secret_keys,
         "customer secret keys",
-    )?
-    .id
-    .clone();
-    let count = count_of(&store.sign_in.customer_secret_keys, &user_id);
-    check_limit(
-        count,
+        |s, u| count_of(&s.sign_in.customer_secret_keys, u),
         MAX_CUSTOMER_SECRET_KEYS,
-        "customer secret keys",
-        &user_id,
     )?;
     let key = CustomerSecretKeySummary {
         // The id is the S3 access key: 40 hex digits, not an OCID.
@@ -341,16 +350,14 @@ pub async fn list_smtp_credentials(State(ctx): State<Ctx>, call: Call) -> Outcom
 pub async fn create_smtp_credential(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateSmtpCredentialDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user_id = creator(
+    let user_id = admit(
         &store,
         &call,
         |c| c.can_use_smtp_credentials,
         "SMTP credentials",
-    )?
-    .id
-    .clone();
-    let count = count_of(&store.sign_in.smtp_credentials, &user_id);
-    check_limit(count, MAX_SMTP_CREDENTIALS, "SMTP credentials", &user_id)?;
+        |s, u| count_of(&s.sign_in.smtp_credentials, u),
+        MAX_SMTP_CREDENTIALS,
+    )?;
     let credential = SmtpCredentialSummary {
         // OCI's shape: the user's OCID, `@`, the tenancy's OCID and a short suffix.
         username: format!("{user_id}@{}.{}.com", store.tenancy_id(), hex(2)),

@@ -3,12 +3,12 @@
 
 use axum::extract::State;
 
-use super::credentials::{CREDENTIAL, check_limit, count_of, creator, delete_owned, issued, owned};
+use super::credentials::{CREDENTIAL, admit, count_of, delete_owned, issued, owned};
 use super::users::random_text;
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome};
 use crate::emulator::error::ApiError;
-use crate::emulator::listing::{Listable, Shape, SortNames, filter_sort, page};
+use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
 use crate::emulator::store::{etag_of, new_ocid, now_rfc3339};
 use crate::model::{
     CreateDbCredentialDetails, CreateOAuth2ClientCredentialDetails, DbCredential,
@@ -21,31 +21,6 @@ use crate::model::{
 const MAX_DB_CREDENTIALS: usize = 10;
 const MAX_OAUTH2_CREDENTIALS: usize = 10;
 const MAX_SCOPES: usize = 10;
-
-/// DB credentials have no name: the `name` filter and NAME sort use the description.
-impl Listable for DbCredentialSummary {
-    fn name(&self) -> &str {
-        &self.description
-    }
-    fn time_created(&self) -> &str {
-        &self.time_created
-    }
-    fn state(&self) -> &LifecycleState {
-        &self.lifecycle_state
-    }
-}
-
-impl Listable for OAuth2ClientCredentialSummary {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn time_created(&self) -> &str {
-        &self.time_created
-    }
-    fn state(&self) -> &LifecycleState {
-        &self.lifecycle_state
-    }
-}
 
 pub async fn list_db_credentials(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
@@ -67,16 +42,14 @@ pub async fn create_db_credential(State(ctx): State<Ctx>, call: Call) -> Outcome
         ));
     }
     let mut store = ctx.store.lock();
-    let user_id = creator(
+    let user_id = admit(
         &store,
         &call,
         |c| c.can_use_db_credentials,
-        "database passwords",
-    )?
-    .id
-    .clone();
-    let count = count_of(&store.sign_in.db_credentials, &user_id);
-    check_limit(count, MAX_DB_CREDENTIALS, "DB credentials", &user_id)?;
+        "DB credentials",
+        |s, u| count_of(&s.sign_in.db_credentials, u),
+        MAX_DB_CREDENTIALS,
+    )?;
     let summary = DbCredentialSummary {
         id: new_ocid("dbcredential"),
         user_id,
@@ -155,22 +128,17 @@ pub async fn create_oauth2_credential(State(ctx): State<Ctx>, call: Call) -> Out
     }
     check_scopes(&details.scopes)?;
     let mut store = ctx.store.lock();
-    let user_id = creator(
+    let user_id = admit(
         &store,
         &call,
         |c| c.can_use_oauth2_client_credentials,
         "OAuth 2.0 client credentials",
-    )?
-    .id
-    .clone();
-    let mine = &store.sign_in.oauth2_credentials;
-    check_limit(
-        count_of(mine, &user_id),
+        |s, u| count_of(&s.sign_in.oauth2_credentials, u),
         MAX_OAUTH2_CREDENTIALS,
-        "OAuth 2.0 client credentials",
-        &user_id,
     )?;
-    if mine
+    if store
+        .sign_in
+        .oauth2_credentials
         .iter()
         .any(|c| c.user_id == user_id && c.name == details.name)
     {

@@ -8,7 +8,7 @@ use super::credentials::{check_limit, count_of, issued, owned};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
-use crate::emulator::listing::{Listable, Shape, SortNames, filter_sort, page};
+use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
 use crate::emulator::store::{Store, etag_of, new_ocid, now_rfc3339};
 use crate::emulator::totp;
 use crate::model::{LifecycleState, MfaTotpDevice, MfaTotpDeviceSummary, MfaTotpToken};
@@ -18,19 +18,6 @@ const MAX_MFA_DEVICES: usize = 1;
 
 /// The path parameter naming the device.
 const DEVICE: &str = "deviceId";
-
-/// Devices have no name: NAME sorts by OCID.
-impl Listable for MfaTotpDeviceSummary {
-    fn name(&self) -> &str {
-        &self.id
-    }
-    fn time_created(&self) -> &str {
-        &self.time_created
-    }
-    fn state(&self) -> &LifecycleState {
-        &self.lifecycle_state
-    }
-}
 
 pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();

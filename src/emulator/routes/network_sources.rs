@@ -7,7 +7,7 @@ use super::{editable, require_tenancy};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
-use crate::emulator::listing::{Listable, Shape, SortNames, filter_sort, page_map};
+use crate::emulator::listing::{Shape, SortNames, filter_sort, page_map};
 use crate::emulator::store::{Store, etag_of, new_ocid, now_rfc3339};
 use crate::model::{
     CreateNetworkSourceDetails, LifecycleState, NetworkSource, UpdateAuthenticationPolicyDetails,
@@ -16,18 +16,6 @@ use crate::model::{
 
 /// The password lengths the emulator accepts (OCI accepts at least 8 to 100).
 const PASSWORD_LENGTHS: std::ops::RangeInclusive<i64> = 1..=100;
-
-impl Listable for NetworkSource {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn time_created(&self) -> &str {
-        &self.time_created
-    }
-    fn state(&self) -> &LifecycleState {
-        &self.lifecycle_state
-    }
-}
 
 /// Every CIDR of both lists parses, and every VCN entry names a VCN: a 400 naming the entry.
 fn check_sources(public: &[String], virtual_sources: &[VirtualSource]) -> Result<(), ApiError> {

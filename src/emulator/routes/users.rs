@@ -197,12 +197,13 @@ pub async fn ui_password(State(ctx): State<Ctx>, call: Call) -> Outcome {
         inactive_status: None,
     };
     // Only when it was set is kept (`GetUserUIPasswordInformation`), never the password.
-    store.sign_in.ui_passwords.upsert(UiPasswordInformation {
+    let info = UiPasswordInformation {
         user_id: password.user_id.clone(),
         time_created: password.time_created.clone(),
         lifecycle_state: LifecycleState::Active,
-    });
-    Reply::tagged(&password)
+    };
+    store.sign_in.ui_passwords.upsert(info.clone());
+    super::credentials::issued(&password, &info)
 }
 
 pub async fn list_api_keys(State(ctx): State<Ctx>, call: Call) -> Outcome {

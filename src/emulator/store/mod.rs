@@ -26,13 +26,24 @@ pub use table::{Keyed, Table};
 pub use work::{WorkItem, WorkKind, WorkService};
 
 /// A reply remembered under an `opc-retry-token`, replayed when the same request comes again.
-#[derive(Debug, Clone)]
+/// Its `Debug` leaves the body out: a create's body carries a one-time secret.
+#[derive(Clone)]
 pub struct RememberedReply {
     /// Method, path and body hash of the request that first used the token.
     pub request: String,
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for RememberedReply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RememberedReply")
+            .field("request", &self.request)
+            .field("status", &self.status)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish_non_exhaustive()
+    }
 }
 
 /// How many retry tokens are remembered; the oldest are forgotten first.
