@@ -825,6 +825,207 @@ def work_request_history():
     }
 
 
+# ---------------------------------------------------------------- credentials and sign-in security
+# Metadata only: a snapshot never holds a token, key, password or seed. "Now" for the demo is
+# 2026-11-26. aisha.bello (the user the TUI tests select first) deliberately has none.
+
+# Real 2048-bit RSA public keys (SubjectPublicKeyInfo, base64 body), generated once so the
+# fingerprints are real; nobody has the private halves.
+DEMO_PUBLIC_KEYS = {
+    "ana.ortiz-laptop": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAviJNk9ovm16UbUEfJh8kov4ETwnxuNro9G822Bu7W7q1cTLRplEnFFNFTuqukfwKEYNKFl1CiygfFpKCC6ZhYRIWDm6cbXuQIJd/sD0QA77mG0eJwgC2C3SFnFm9D+Ky6yhlSiBAZKTCr3iwkOJBmq9NHdA70k3aaY16uJTJdpXdLATx1cxMs77ikmqB6IQuR2GQWs36tdd/OHUSqYCStQo8yraWJHPJIB7DgE/yxSIf9DWj46HzdB03lOX9G0znbs9Q2n/XZauT3mwWltrUleXMtRLQL51LOl0MpGixLa30h3xf/K5854piB6JPBJUn9vNSGMltg2S302AqzvyJhwIDAQAB",
+    "david.kim-2025": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApAiLxTg4hhC5zlgfqyADKZ3rRQAyHbHCxHiX2ZGuV2zX9tT19nae6JEedLnrnNayXZutKPyZlOaI5UaBBv8pkUVqDDfRev0pGDPNDCFZwDaPfVog2t9/Thzbwy8J/HR7XNKLhhy9x77gcMMzOkf/fepCnCkA5aA8+YkQPZWqaMoG/WYfUQ15q0SVFhaUrDDdwv6mpicfiC4ZP79efkfPGY1ezuJP8KUpxZVoT2KnNgWkpc5RfFr9ylv6h1ZdQn7TbiwprZJvHBJo+P9pg8vxY/3oOvoO1dNGU1eNlFEaDVDwBo3JlZ85w2MK+csD1pQvYZbvJNq7yrEYaiQabPAW9wIDAQAB",
+    "david.kim-2026": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3hJWeg25mvvhFxdPtZT4Ls2SdbrQzEuQhBRWfXGj/cLZb+8yrfS/KoYFMI1zYKyNKZNZdrflaQHIz/2yI2bNwrrMU+pQ2O+1w1xmYPtkucZ4q316yq0OwnVHs2739PTr3ZSkt/b860b9zxNtHctt/9vdLlSu35i5aeQ2CLyoXdPZW+EU2crht/ELyTOZbwcSrKsuG3IfNpkeFxyPSSNYuqATY5sllcjZl2QaMEJz3WLHAz5lZ6WdfK0/K/nbDmSnQTDygnS88Yr7i7q8b58LJB+IqqfbkjnQeTivZf39Xrir9aOMvyihFYjWjVc26nOECGbLDu4+QNIW5/K3ZkNl5wIDAQAB",
+    "svc-terraform-2025": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqlQSk5zm9ZHsswB+GF92kV4mBIykHElAPQtUqebSvmiFKflQNxgJzzRK/LMThrwScPbAgE4fv48cyg6lnFV6My09R1zoLpJrQOnpSz7OlCGV2EaMwOoysIKJJZB2aw5EtKUuJNHQ44iXYq0/TpMAxvc57Ct6OprfqDj5T5AFGWCYZ1fFobUFYjMt6e2NCfiq2oY8Le7a/yk4+FzgcONCXuJKUrMh7l77enpHEIef8tW0iDWHrJHyF6tWnIeQD0YhpgHUfVTDoJ3gtN3dAhDDoerAS/Y1IRlcuXgaKa8ZhqV0r0QTllKp+R08aRxu6L0vN2nuzi3dUectT+9ZP/7dWQIDAQAB",
+    "svc-terraform-2026": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAo2nCvgFyXxuCSL3KHfUu0ZzS06QF/ffn8x4RThLImBytt0DQUV9ysMbIoa2mVC4xbfgXoenPfH8Tyy9YlHBLNYUmx5mZEQIVwexOvfDFj6evUQiuXqtHlJfybC9t4rSxmfjVUwOn6iwW6wyPOHBhT/9JJId5CXITOkjgMthOY7zpQ1LoE8PJh+ep7D5uld8doiZSZar7919YEOk0T2Lf/3zqlNnSG/XTV4QerukmjhK7i2CaxpNxqDfiCYKP/1vdBzWEg+UhhsbF8PU3GTHMShhYEZi/F0lUm/4yylxrXD05u84eRr47iBv5BdPmUeeEpo1JBJWyqhKQarBG0S1E+QIDAQAB",
+    "svc-backup": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwo1OsFel3vUcmDv8rGQghgoKa9ZGtgefKa9OdoZjnYA/hRERPCZGqVJwKKviff77ydTuDwzW/1E56BnPG68S/EHK+FowOCPT0Ase2F8exxU4rmd1pOm9KaLunzDtk97xzR+CArHGB5wTjWmxtL162BNulsS3fTTaZG/pQYkzbiYjRcy6otl03KfZSctTjjOeDvQ7V7MF6djrJ0DSeSztDT7T7FSsku7bdNt6PbmlOnQfBEi7MRj8JFQL0WY3NhavtpBBl/NQLoZYHwvIe2gF7UtPa0FEFemHVRooUQt64/O1GxEpvk2N/8spqxyzATLvL2sDYg6wQPOPu4JfUCRb+wIDAQAB",
+    "svc-monitoring": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAyVriejQECy0RHp8ZJvIIUKhcl82Zie40WG2kSXxyxqumq8u92vMiieQxRDmEe1fLgWypoC4t0Iua/jFZ3tKVC3oDqgjiqc1fodO5FQ2dya5pBO3cbBId35LPSvNEusdrRDHcUyvQWfqr34bvNrGwPNViUWeVEZ65R+vU2VWZBI3vWKNKWtumJGLcUmqpQDw6/TDZb47FKPiD6zo5bNFlaAcvAXIbZe63sI4n9NGzDzozEjLDR4umwSoFMLpTgSd8yzezltjGSFihn7Ax3B0pWyS04efTlplWI4KcVkn+iexhgJdT7okn0EnDGv8PY8kLtKIxqY3uDucjtFsjbR4nZQIDAQAB",
+    "kenji.watanabe": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1MKk8pTlGsukAw6on0igBQmXPeLFms33+9mIPa1FOH15Lqqaqtsj6rfmPPgRImvlDW98Uf0UJzZRCeH/lIRlqLBBicM/1m1G2OkO8pBeQ4HkT18hKiYJf1d44wfdlPxWFp+J9SjhLiUHVOoob0mP4iIQGxBa1goACjwW3cqMs7A6/9520F2xJvlGMIT+SDDEatOHUG/LCe2N/CvqYpW94Pgkt0L257ybM+Ai20/mC2S1edpfVRlJrWYvF3qDteL/p2e3RMivNw8Bnnt7suFbDPh3HTmRf+dUwxYGMDJgHY/YtBy6A7+PnGyv3/+vk6Utw2aS1LrZBlFGcJc8t+8nCwIDAQAB",
+    "emily.zhang": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAkNSvrOnV6qNCm/rTQ+oQhPnyHZQ6o68H9mMWl3VtBD00JobOa43uMz4n0t1ZHUwAwO80NFn/ut2vFBqPW1Y1F2MdIlKU1AQPUmQtaxgb74/W+L49UCfCwEERzToHaElQ1J88P5pkOMjnFgPHQqagaBygIlaLdHP6JQCi/44/lKUQeERdUozpjBiI/CoN31A6QBYSEq9WdyG4cm4QGgDUYVN8v9oer32163ZSA730cd9IpBu08dMIcUZG3CzKUPjSvLeaQmFqTenhI1yN0THhtQnXFeERFwJ/x6bXDMDQuREKpItsgL073hIvmkKZf879oG/5KfavZep3wJO68zwbawIDAQAB",
+}
+
+
+def pem(body):
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    return "-----BEGIN PUBLIC KEY-----\n" + "\n".join(lines) + "\n-----END PUBLIC KEY-----\n"
+
+
+def fingerprint(body):
+    digest = hashlib.md5(base64.b64decode(body)).hexdigest()
+    return ":".join(digest[i:i + 2] for i in range(0, 32, 2))
+
+
+# (user login, key label, created)
+API_KEYS = [
+    ("ana.ortiz", "ana.ortiz-laptop", "2026-02-10"),
+    ("david.kim", "david.kim-2025", "2025-06-03"),
+    ("david.kim", "david.kim-2026", "2026-09-14"),
+    # 513 days old on 2026-11-26: the rotation overdue an audit should flag.
+    ("svc-terraform", "svc-terraform-2025", "2025-07-01"),
+    ("svc-terraform", "svc-terraform-2026", "2026-10-02"),
+    ("svc-backup", "svc-backup", "2026-01-05"),
+    ("svc-monitoring", "svc-monitoring", "2026-08-30"),
+    ("kenji.watanabe", "kenji.watanabe", "2026-04-22"),
+    # A blocked user's key still works for the API: another audit finding.
+    ("emily.zhang", "emily.zhang", "2025-12-01"),
+]
+
+# (user login, description, created)
+AUTH_TOKENS = [
+    ("emily.zhang", "OCIR docker login", "2026-03-10"),
+    ("grace.liu", "OCIR push from laptop", "2026-10-05"),
+    ("svc-backup", "RMAN backups to Object Storage (Swift)", "2026-01-06"),
+    ("svc-backup", "RMAN backups (rotation)", "2026-07-06"),
+    ("noah.bennett", "Grafana OCI data source", "2026-06-11"),
+]
+SWIFT_PASSWORDS = [
+    ("marcus.webb", "legacy Swift client (before auth tokens)", "2023-05-02"),
+]
+CUSTOMER_SECRET_KEYS = [
+    ("svc-backup", "s3-compat backup sync", "2026-01-15"),
+    ("james.chen", "rclone to Object Storage", "2026-09-30"),
+    ("elena.petrova", "Warehouse export (S3 API)", "2025-11-02"),
+]
+SMTP_CREDENTIALS = [
+    ("isabel.garcia", "Alertmanager e-mail relay", "2026-04-03"),
+    ("ben.carter", "Finance report mailer", "2026-07-21"),
+]
+DB_CREDENTIALS = [
+    ("tom.okafor", "ADW IAM login", "2026-05-28"),
+    ("elena.petrova", "Warehouse IAM login", "2025-10-14"),
+]
+# (user login, name, description, [(audience, scope)], created)
+OAUTH2_CREDENTIALS = [
+    ("svc-terraform", "oic-deploy", "Deploys integrations to Oracle Integration",
+     [("https://integration.us-ashburn-1.ocp.oraclecloud.com", "urn:opc:resource:consumer::all")], "2026-03-04"),
+    ("svc-monitoring", "oac-usage-reports", "Reads usage dashboards from Analytics Cloud",
+     [("https://analytics.us-ashburn-1.ocp.oraclecloud.com", "urn:opc:resource:consumer::all")], "2025-09-09"),
+]
+# Started enrolling an authenticator and never finished (device not activated).
+MFA_PENDING = [("lucas.moreau", "2026-11-18")]
+# Console password last set, where the spread below would not say it well.
+UI_PASSWORD_SET = {"breakglass-admin": "2025-01-15", "daniel.friedman": "2025-12-08"}
+
+VCN_PROD_HUB = "ocid1.vcn.oc1.iad.aaaaaaaa" + ocid("vcn", "prod-hub")[-52:]
+# (name, description, public CIDRs, [(vcn, ranges)], created)
+NETWORK_SOURCES = [
+    ("corp-egress", "ACME offices and VPN egress addresses",
+     ["203.0.113.0/24", "198.51.100.16/28", "192.0.2.143"], [], "2024-04-02"),
+    ("prod-bastions", "Bastion hosts in the Prod hub VCN",
+     [], [(VCN_PROD_HUB, ["10.20.0.0/24", "10.20.1.10"])], "2025-02-18"),
+]
+
+
+def credentials(user_rows):
+    """The credential lists, checked against the users they belong to."""
+    by_login = {login(u[0]): u for u in USERS}
+    created = {u["name"]: u["timeCreated"][:10] for u in user_rows}
+
+    def owner(name, day):
+        uname = login(name)
+        assert uname in by_login, uname
+        assert by_login[uname][3] != "deleted", uname
+        assert created[uname] <= day, (uname, day, created[uname])
+        return user_id[uname]
+
+    out = {"apiKeys": [], "authTokens": [], "customerSecretKeys": [], "smtpCredentials": [],
+           "dbCredentials": [], "oauth2ClientCredentials": [], "swiftPasswords": [],
+           "mfaTotpDevices": [], "uiPasswords": []}
+    for name, label, day in API_KEYS:
+        uid = owner(name, day)
+        body = DEMO_PUBLIC_KEYS[label]
+        fp = fingerprint(body)
+        out["apiKeys"].append({
+            "keyId": f"{TENANCY}/{uid}/{fp}", "keyValue": pem(body), "fingerprint": fp,
+            "userId": uid, "timeCreated": ts(day, "10:12:00.000"), "lifecycleState": "ACTIVE"})
+    for name, desc, day in AUTH_TOKENS:
+        out["authTokens"].append({
+            "id": ocid("credential", f"authtoken/{name}/{desc}"), "userId": owner(name, day),
+            "description": desc, "timeCreated": ts(day, "11:05:00.000"), "lifecycleState": "ACTIVE"})
+    for name, desc, day in SWIFT_PASSWORDS:
+        out["swiftPasswords"].append({
+            "id": ocid("credential", f"swift/{name}/{desc}"), "userId": owner(name, day),
+            "description": desc, "timeCreated": ts(day, "11:20:00.000"), "lifecycleState": "ACTIVE"})
+    for name, desc, day in CUSTOMER_SECRET_KEYS:
+        # The id is the S3 access key: 40 hex digits.
+        access = hashlib.sha1(f"canopy-demo/csk/{name}/{desc}".encode()).hexdigest()
+        out["customerSecretKeys"].append({
+            "id": access, "userId": owner(name, day), "displayName": desc,
+            "timeCreated": ts(day, "14:40:00.000"), "lifecycleState": "ACTIVE"})
+    for name, desc, day in SMTP_CREDENTIALS:
+        uid = owner(name, day)
+        out["smtpCredentials"].append({
+            "username": f"{uid}@{TENANCY}.7x.com", "id": ocid("credential", f"smtp/{name}"),
+            "userId": uid, "description": desc, "timeCreated": ts(day, "16:02:00.000"),
+            "lifecycleState": "ACTIVE"})
+    for name, desc, day in DB_CREDENTIALS:
+        out["dbCredentials"].append({
+            "id": ocid("dbcredential", f"{name}/{desc}"), "userId": owner(name, day),
+            "description": desc, "timeCreated": ts(day, "09:45:00.000"), "lifecycleState": "ACTIVE"})
+    for name, cname, desc, scopes, day in OAUTH2_CREDENTIALS:
+        out["oauth2ClientCredentials"].append({
+            "scopes": [{"audience": a, "scope": sc} for a, sc in scopes], "userId": owner(name, day),
+            "id": ocid("oauth2clientcredential", f"{name}/{cname}"), "compartmentId": TENANCY,
+            "name": cname, "description": desc, "lifecycleState": "ACTIVE",
+            "timeCreated": ts(day, "13:30:00.000")})
+    for u in user_rows:
+        if u["isMfaActivated"] and u["lifecycleState"] != "DELETED":
+            year, month, day = u["timeCreated"][:10].split("-")
+            enrolled = f"{year}-{month}-{min(int(day) + 2, 28):02d}"
+            out["mfaTotpDevices"].append({
+                "id": ocid("mfatotpdevice", u["name"]), "userId": u["id"],
+                "timeCreated": ts(enrolled, "10:00:00.000"), "lifecycleState": "ACTIVE",
+                "isActivated": True})
+    for name, day in MFA_PENDING:
+        out["mfaTotpDevices"].append({
+            "id": ocid("mfatotpdevice", login(name)), "userId": owner(name, day),
+            "timeCreated": ts(day, "17:25:00.000"), "lifecycleState": "ACTIVE", "isActivated": False})
+    for i, u in enumerate(user_rows):
+        if u["lifecycleState"] == "DELETED" or not u["capabilities"]["canUseConsolePassword"]:
+            continue
+        if u["name"] in UI_PASSWORD_SET:
+            day = UI_PASSWORD_SET[u["name"]]
+        else:
+            last = u.get("lastSuccessfulLoginTime", "2026-11-20")[:10]
+            y, m, d = (int(x) for x in last.split("-"))
+            back = (i * 37) % 9 + 1  # months before the last login
+            m -= back
+            while m < 1:
+                m += 12
+                y -= 1
+            day = f"{y}-{m:02d}-{min(d, 28):02d}"
+        # Never before the user existed: the first password came with the account.
+        set_at = max(ts(day, "08:15:00.000"), u["timeCreated"])
+        out["uiPasswords"].append({"userId": u["id"], "timeCreated": set_at,
+                                   "lifecycleState": "ACTIVE"})
+    return out
+
+
+def network_sources():
+    return [{
+        "id": ocid("networksource", name), "compartmentId": TENANCY, "name": name,
+        "description": desc, "publicSourceList": public,
+        "virtualSourceList": [{"vcnId": v, "ipRanges": r} for v, r in virtual],
+        "services": ["all"], "timeCreated": ts(day, "12:00:00.000"), "lifecycleState": "ACTIVE",
+        "freeformTags": {"owner": "security-team"}, "definedTags": {},
+    } for name, desc, public, virtual, day in NETWORK_SOURCES]
+
+
+def authentication_policy():
+    return {
+        "passwordPolicy": {
+            "minimumPasswordLength": 14,
+            "isUppercaseCharactersRequired": True,
+            "isLowercaseCharactersRequired": True,
+            "isNumericCharactersRequired": True,
+            "isSpecialCharactersRequired": True,
+            "isUsernameContainmentAllowed": False,
+        },
+        "compartmentId": TENANCY,
+        "networkPolicy": {"networkSourceIds": [ocid("networksource", "corp-egress")]},
+    }
+
+
+
 def main():
     snapshot = {
         "tenancy": {
@@ -853,6 +1054,10 @@ def main():
         "regionSubscriptions": region_subscriptions(),
         "workRequestHistory": work_request_history(),
     }
+    # Credentials and sign-in security.
+    snapshot.update(credentials(snapshot["users"]))
+    snapshot["networkSources"] = network_sources()
+    snapshot["authenticationPolicy"] = authentication_policy()
     path = pathlib.Path(__file__).resolve().parent.parent / "assets" / "demo-tenancy.json"
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps(snapshot, indent=2, ensure_ascii=True) + "\n")

@@ -5,6 +5,8 @@
 #[path = "api/support.rs"]
 mod support;
 
+#[path = "api/credentials.rs"]
+mod credentials;
 #[path = "api/domains.rs"]
 mod domains;
 #[path = "api/export.rs"]

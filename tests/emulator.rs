@@ -10,6 +10,8 @@ mod support;
 mod auth;
 #[path = "emulator/connections.rs"]
 mod connections;
+#[path = "emulator/credentials.rs"]
+mod credentials;
 #[path = "emulator/domains.rs"]
 mod domains;
 #[path = "emulator/errors.rs"]
@@ -28,5 +30,7 @@ mod regions;
 mod resources;
 #[path = "emulator/retry_tokens.rs"]
 mod retry_tokens;
+#[path = "emulator/sign_in.rs"]
+mod sign_in;
 #[path = "emulator/work_requests.rs"]
 mod work_requests;

@@ -12,6 +12,8 @@ mod support;
 mod cli;
 #[path = "oci_cli/command.rs"]
 mod command;
+#[path = "oci_cli/credentials.rs"]
+mod credentials;
 #[path = "oci_cli/domains.rs"]
 mod domains;
 #[path = "oci_cli/sdk.rs"]

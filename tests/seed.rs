@@ -1,6 +1,8 @@
 //! The emulator's seeds: the hand-curated demo tenancy, the generated large tenancy, and
 //! `--seed` parsing and snapshot-file loading.
 
+#[path = "seed/credentials.rs"]
+mod credentials;
 #[path = "seed/demo.rs"]
 mod demo;
 #[path = "seed/domains.rs"]

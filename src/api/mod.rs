@@ -40,6 +40,7 @@ pub use fanout::try_fan_out;
 pub use identity::{DomainQuery, WorkRequestKind, WorkRequestWaitError};
 pub use organizations::CreatedInvitation;
 pub use paging::{Page, Pager};
+pub use query::MfaTotpDeviceQuery;
 pub use query::{
     AccessLevel, CompartmentQuery, InvitationSortBy, ListFilter, MembershipQuery,
     SenderInvitationQuery, SortBy, SortOrder, TagDefaultQuery, TagNamespaceQuery, UserQuery,

@@ -140,3 +140,10 @@ pub struct SenderInvitationQuery {
     pub sort_by: Option<InvitationSortBy>,
     pub sort_order: Option<SortOrder>,
 }
+
+/// `ListMfaTotpDevices`: only the order can be chosen (a user has at most one device).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MfaTotpDeviceQuery {
+    pub sort_by: Option<SortBy>,
+    pub sort_order: Option<SortOrder>,
+}

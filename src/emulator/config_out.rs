@@ -2,7 +2,6 @@
 //! OCI config the CLI and SDK use unchanged (profile DEFAULT, and SESSION with a token).
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use rsa::pkcs8::{EncodePrivateKey, LineEnding};
@@ -48,7 +47,8 @@ pub fn write(
         let path = path.to_path_buf();
         move |source| EmulatorError::WriteConfig { path, source }
     };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    // Owner-only, like every directory canopy creates: it will hold private keys.
+    crate::files::private_dir(dir).map_err(|e| io(dir)(std::io::Error::other(e.to_string())))?;
     // key_file must be absolute: the CLI resolves a relative one against its own cwd.
     let dir = &std::fs::canonicalize(dir).map_err(io(dir))?;
     let key = match key {
@@ -142,25 +142,11 @@ fn write_private_key(path: &Path, key: &RsaPrivateKey) -> Result<(), EmulatorErr
     write_private(path, text.as_bytes())
 }
 
-/// Writes a file readable by its owner only (mode 0600), as the CLI expects of keys.
+/// Writes a file readable by its owner only (mode 0600), as the CLI expects of keys, the
+/// way canopy writes every file (`crate::files`).
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), EmulatorError> {
-    let err = |source| EmulatorError::WriteConfig {
+    crate::files::write_private(path, bytes).map_err(|e| EmulatorError::WriteConfig {
         path: path.to_path_buf(),
-        source,
-    };
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(err)?;
-    file.write_all(bytes).map_err(err)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(err)?;
-    }
-    Ok(())
+        source: std::io::Error::other(e.to_string()),
+    })
 }

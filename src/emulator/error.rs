@@ -30,6 +30,20 @@ impl ApiError {
         Self::new(StatusCode::BAD_REQUEST, "MissingParameter", message)
     }
 
+    /// A limit Oracle sets (credentials per user, scopes per credential): not retried.
+    pub fn limit_exceeded(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "LimitExceeded", message)
+    }
+
+    /// Something the request body names (not the path) does not exist.
+    pub fn related_not_found(what: &str, id: &str) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "RelatedResourceNotAuthorizedOrNotFound",
+            format!("{what} {id} not found or you are not authorized to use it"),
+        )
+    }
+
     pub fn unauthenticated(message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, "NotAuthenticated", message)
     }
@@ -56,15 +70,6 @@ impl ApiError {
             StatusCode::METHOD_NOT_ALLOWED,
             "MethodNotAllowed",
             format!("{method} is not allowed on {path}"),
-        )
-    }
-
-    /// A resource the request refers to (not the one it addresses) is missing.
-    pub fn related_not_found(what: &str, id: &str) -> Self {
-        Self::new(
-            StatusCode::BAD_REQUEST,
-            "RelatedResourceNotAuthorizedOrNotFound",
-            format!("{what} {id} not found or you are not authorized to use it"),
         )
     }
 

@@ -46,6 +46,15 @@ listable!(
     crate::model::Domain => display_name, crate::model::IdentityProvider => name
 );
 
+// Credentials and sign-in security. DB credentials and MFA devices have no name: the `name`
+// filter and NAME sort use the description and the OCID.
+listable!(
+    crate::model::DbCredentialSummary => description,
+    crate::model::OAuth2ClientCredentialSummary => name,
+    crate::model::MfaTotpDeviceSummary => id,
+    crate::model::NetworkSource => name
+);
+
 /// Which sort field names an operation accepts: identity uses `TIMECREATED|NAME`,
 /// organizations `timeCreated|displayName`.
 #[derive(Debug, Clone, Copy)]

@@ -17,6 +17,7 @@ mod routes;
 pub mod seed;
 mod serve;
 pub mod store;
+pub mod totp;
 mod verify;
 
 use std::net::SocketAddr;

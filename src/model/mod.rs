@@ -16,6 +16,13 @@ pub mod tags;
 pub mod tenancy;
 pub mod user;
 pub mod work_request;
+// Credentials and sign-in security.
+pub mod authentication_policy;
+pub mod credentials;
+pub mod mfa;
+pub mod network_source;
+pub mod oauth2;
+pub mod secret;
 
 pub use compartment::*;
 pub use domain::*;
@@ -30,6 +37,13 @@ pub use tags::{DefinedTags, FreeformTags};
 pub use tenancy::*;
 pub use user::*;
 pub use work_request::*;
+// Credentials and sign-in security.
+pub use authentication_policy::*;
+pub use credentials::*;
+pub use mfa::*;
+pub use network_source::*;
+pub use oauth2::*;
+pub use secret::Secret;
 
 /// An OCI error body: `{"code": "...", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -4,6 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
+    ApiKey, AuthToken, AuthenticationPolicy, CustomerSecretKeySummary, DbCredentialSummary,
+    MfaTotpDeviceSummary, NetworkSource, OAuth2ClientCredentialSummary, SmtpCredentialSummary,
+    SwiftPassword, UiPasswordInformation,
+};
+use super::{
     Compartment, DynamicGroup, Group, Policy, SenderInvitation, Tag, TagDefault, TagNamespace,
     Tenancy, User, UserGroupMembership,
 };
@@ -59,6 +64,32 @@ pub struct Snapshot {
     /// them, since they are not configuration.
     #[serde(default, skip_serializing_if = "WorkRequestHistory::is_empty")]
     pub work_request_history: WorkRequestHistory,
+    // Credentials and sign-in security: metadata only. These types cannot hold a secret
+    // (tokens, keys, passwords and seeds are in the create answers alone).
+    #[serde(default)]
+    pub api_keys: Vec<ApiKey>,
+    #[serde(default)]
+    pub auth_tokens: Vec<AuthToken>,
+    #[serde(default)]
+    pub customer_secret_keys: Vec<CustomerSecretKeySummary>,
+    #[serde(default)]
+    pub smtp_credentials: Vec<SmtpCredentialSummary>,
+    #[serde(default)]
+    pub db_credentials: Vec<DbCredentialSummary>,
+    #[serde(default)]
+    pub oauth2_client_credentials: Vec<OAuth2ClientCredentialSummary>,
+    #[serde(default)]
+    pub swift_passwords: Vec<SwiftPassword>,
+    #[serde(default)]
+    pub mfa_totp_devices: Vec<MfaTotpDeviceSummary>,
+    /// When each user's console password was last set (users who never had one are absent).
+    #[serde(default)]
+    pub ui_passwords: Vec<UiPasswordInformation>,
+    #[serde(default)]
+    pub network_sources: Vec<NetworkSource>,
+    /// `None` in snapshots written before canopy read it; the emulator then uses OCI's defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_policy: Option<AuthenticationPolicy>,
 }
 
 /// Finished work requests of each API, kept in the classic shape (which has room for the
@@ -105,6 +136,28 @@ impl Snapshot {
         self.idp_group_mappings.sort_by(|a, b| a.id.cmp(&b.id));
         self.region_subscriptions
             .sort_by(|a, b| a.region_key.cmp(&b.region_key));
+        self.sort_credentials();
+    }
+
+    /// Credentials by owner, then OCID (API keys by key id, which starts with the owner).
+    fn sort_credentials(&mut self) {
+        self.api_keys.sort_by(|a, b| a.key_id.cmp(&b.key_id));
+        self.auth_tokens
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.customer_secret_keys
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.smtp_credentials
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.db_credentials
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.oauth2_client_credentials
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.swift_passwords
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.mfa_totp_devices
+            .sort_by(|a, b| (&a.user_id, &a.id).cmp(&(&b.user_id, &b.id)));
+        self.ui_passwords.sort_by(|a, b| a.user_id.cmp(&b.user_id));
+        self.network_sources.sort_by(|a, b| a.id.cmp(&b.id));
     }
 
     /// The compartment with this OCID, or `None` (the tenancy is not a compartment here).

@@ -1,8 +1,10 @@
-//! Users and what hangs off them: capabilities, console password, API keys, auth tokens.
+//! Users and what hangs off them: capabilities, console password, API keys (the other
+//! credentials are in `credentials`, `oauth2` and `mfa`).
 
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::LifecycleState;
+use super::secret::Secret;
 use super::tags::{DefinedTags, FreeformTags};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,7 +164,7 @@ pub struct UpdateStateDetails {
 #[serde(rename_all = "camelCase")]
 pub struct UiPassword {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub password: Option<Secret>,
     pub user_id: String,
     #[serde(default)]
     pub time_created: String,
@@ -170,6 +172,18 @@ pub struct UiPassword {
     pub lifecycle_state: LifecycleState,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inactive_status: Option<i64>,
+}
+
+/// `GetUserUIPasswordInformation`: when the console password was last set, never the password.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UiPasswordInformation {
+    pub user_id: String,
+    /// When the password was created or last reset.
+    #[serde(default)]
+    pub time_created: String,
+    #[serde(default)]
+    pub lifecycle_state: LifecycleState,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -194,24 +208,4 @@ pub struct ApiKey {
 pub struct CreateApiKeyDetails {
     /// The public key, PEM.
     pub key: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AuthToken {
-    pub id: String,
-    pub user_id: String,
-    #[serde(default)]
-    pub description: String,
-    /// Only present in the response to a create.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
-    #[serde(default)]
-    pub time_created: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_expires: Option<String>,
-    #[serde(default)]
-    pub lifecycle_state: LifecycleState,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inactive_status: Option<i64>,
 }

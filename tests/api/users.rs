@@ -76,7 +76,12 @@ async fn user_life_cycle_and_credentials() {
     assert!(caps.can_use_api_keys);
 
     let password = c.create_or_reset_ui_password(&id).await.unwrap();
-    assert!(password.value.password.is_some_and(|p| !p.is_empty()));
+    assert!(
+        password
+            .value
+            .password
+            .is_some_and(|p| !p.expose().is_empty())
+    );
 
     let key = canopy::emulator::generate_key().unwrap();
     let pem = rsa::RsaPublicKey::from(&key)
@@ -94,10 +99,13 @@ async fn user_life_cycle_and_credentials() {
     assert!(c.list_api_keys(&id).await.unwrap().is_empty());
 
     let token = c.create_auth_token(&id, "ci").await.unwrap();
-    assert!(token.value.token.is_some());
+    assert_eq!(token.value.token.expose().len(), 20);
     let tokens = c.list_auth_tokens(&id).await.unwrap();
-    assert_eq!(tokens.len(), 1);
-    assert!(tokens[0].token.is_none(), "the secret is shown only once");
+    assert_eq!(
+        tokens,
+        vec![token.value.summary],
+        "listed without the secret"
+    );
 
     c.delete_user(&id, None).await.unwrap();
     let after = c.get_user(&id).await;

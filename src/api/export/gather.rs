@@ -22,11 +22,36 @@ pub struct Gathered {
     pub warnings: Vec<String>,
 }
 
-/// Reads everything canopy shows about the tenancy. `progress` counts finished calls.
+/// What a read of the tenancy includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GatherOptions {
+    /// Users' credential metadata, network sources and the authentication policy: nine
+    /// calls per user, which a very large tenancy may want to skip.
+    pub credentials: bool,
+}
+
+impl Default for GatherOptions {
+    fn default() -> Self {
+        Self { credentials: true }
+    }
+}
+
+/// Reads everything canopy shows about the tenancy, credentials included. `progress` counts
+/// finished calls.
 pub async fn gather(
     client: &Client,
     tenancy_id: &str,
     progress: &ProgressBar,
+) -> Result<Gathered, ApiError> {
+    gather_with(client, tenancy_id, progress, GatherOptions::default()).await
+}
+
+/// [`gather`], choosing what to read.
+pub async fn gather_with(
+    client: &Client,
+    tenancy_id: &str,
+    progress: &ProgressBar,
+    options: GatherOptions,
 ) -> Result<Gathered, ApiError> {
     let step = |what: &str| progress.set_message(what.to_string());
     let mut warnings = Vec::new();
@@ -135,15 +160,22 @@ pub async fn gather(
         identity_provider_groups: part.identity_provider_groups,
         idp_group_mappings: part.idp_group_mappings,
         region_subscriptions: part.region_subscriptions,
-        // History, not configuration: an export leaves work requests out.
-        work_request_history: crate::model::WorkRequestHistory::default(),
+        // History, not configuration: an export leaves work requests out. Credentials come
+        // next, when asked for.
+        ..Snapshot::default()
     };
+    if options.credentials {
+        step("credentials of every user, network sources, authentication policy");
+        super::credentials::gather_credentials(client, tenancy_id, &mut snapshot, progress).await?;
+    }
     snapshot.sort();
     // Pages can overlap when the tenancy changes while it is read; keep each resource once.
     snapshot.memberships.dedup_by(|a, b| a.id == b.id);
     snapshot.policies.dedup_by(|a, b| a.id == b.id);
     snapshot.tag_defaults.dedup_by(|a, b| a.id == b.id);
     snapshot.domains.dedup_by(|a, b| a.id == b.id);
+    snapshot.db_credentials.dedup_by(|a, b| a.id == b.id);
+    snapshot.network_sources.dedup_by(|a, b| a.id == b.id);
     Ok(Gathered { snapshot, warnings })
 }
 

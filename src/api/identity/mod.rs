@@ -11,6 +11,9 @@ mod tags;
 mod tenancy;
 mod users;
 mod work_requests;
+// Credentials and sign-in security.
+mod credentials;
+mod sign_in;
 
 use super::client::Call;
 use super::query::ListFilter;

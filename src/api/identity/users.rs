@@ -1,4 +1,5 @@
-//! Users and what hangs off them: state, capabilities, console password, API keys, auth tokens.
+//! Users and what hangs off them: state, capabilities, console password, API keys (the other
+//! credentials are in `credentials`).
 
 use reqwest::Method;
 
@@ -8,17 +9,11 @@ use crate::api::etagged::Etagged;
 use crate::api::paging::{ListShape, Pager};
 use crate::api::query::UserQuery;
 use crate::model::{
-    ApiKey, AuthToken, CreateApiKeyDetails, CreateUserDetails, UiPassword, UpdateStateDetails,
+    ApiKey, CreateApiKeyDetails, CreateUserDetails, UiPassword, UpdateStateDetails,
     UpdateUserCapabilitiesDetails, UpdateUserDetails, User,
 };
 
-/// `CreateAuthTokenDetails`.
-#[derive(serde::Serialize)]
-struct NewAuthToken<'a> {
-    description: &'a str,
-}
-
-fn path(id: &str) -> String {
+pub(super) fn path(id: &str) -> String {
     format!("/users/{}", seg(id))
 }
 
@@ -127,21 +122,5 @@ impl Client {
     ) -> Result<(), ApiError> {
         let path = format!("{}/apiKeys/{}", path(user_id), seg(fingerprint));
         self.delete("DeleteApiKey", path, if_match).await.map(drop)
-    }
-
-    pub async fn list_auth_tokens(&self, user_id: &str) -> Result<Vec<AuthToken>, ApiError> {
-        let call = Call::get("ListAuthTokens", format!("{}/authTokens", path(user_id)));
-        Pager::new(self, call, ListShape::Array).all().await
-    }
-
-    /// A new auth token; its secret is in this answer only.
-    pub async fn create_auth_token(
-        &self,
-        user_id: &str,
-        description: &str,
-    ) -> Result<Etagged<AuthToken>, ApiError> {
-        let body = NewAuthToken { description };
-        let path = format!("{}/authTokens", path(user_id));
-        self.create("CreateAuthToken", path, &body).await
     }
 }

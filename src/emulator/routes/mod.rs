@@ -2,12 +2,16 @@
 //! the pipeline (request id, faults, signature, retry tokens); anything else is a 404.
 
 mod compartments;
+mod credentials;
+mod db_oauth;
 mod domain_actions;
 mod domains;
 mod groups;
 mod identity_providers;
 mod idp_group_mappings;
 mod invitations;
+mod mfa;
+mod network_sources;
 mod policies;
 mod tag_defaults;
 mod tags;
@@ -55,7 +59,10 @@ pub fn router(ctx: Ctx) -> Router {
         )
         .route("/users/{id}/state", put(users::update_state))
         .route("/users/{id}/capabilities", put(users::update_capabilities))
-        .route("/users/{id}/uiPassword", post(users::ui_password))
+        .route(
+            "/users/{id}/uiPassword",
+            get(mfa::ui_password_information).post(users::ui_password),
+        )
         .route(
             "/users/{id}/apiKeys",
             get(users::list_api_keys).post(users::upload_api_key),
@@ -64,9 +71,87 @@ pub fn router(ctx: Ctx) -> Router {
             "/users/{id}/apiKeys/{fingerprint}",
             delete(users::delete_api_key),
         )
+        // Credentials and sign-in security.
         .route(
             "/users/{id}/authTokens",
-            get(users::list_auth_tokens).post(users::create_auth_token),
+            get(credentials::list_auth_tokens).post(credentials::create_auth_token),
+        )
+        .route(
+            "/users/{id}/authTokens/{credentialId}",
+            put(credentials::update_auth_token).delete(credentials::delete_auth_token),
+        )
+        .route(
+            "/users/{id}/swiftPasswords",
+            get(credentials::list_swift_passwords).post(credentials::create_swift_password),
+        )
+        .route(
+            "/users/{id}/swiftPasswords/{credentialId}",
+            put(credentials::update_swift_password).delete(credentials::delete_swift_password),
+        )
+        .route(
+            "/users/{id}/customerSecretKeys",
+            get(credentials::list_customer_secret_keys)
+                .post(credentials::create_customer_secret_key),
+        )
+        .route(
+            "/users/{id}/customerSecretKeys/{credentialId}",
+            put(credentials::update_customer_secret_key)
+                .delete(credentials::delete_customer_secret_key),
+        )
+        .route(
+            "/users/{id}/smtpCredentials",
+            get(credentials::list_smtp_credentials).post(credentials::create_smtp_credential),
+        )
+        .route(
+            "/users/{id}/smtpCredentials/{credentialId}",
+            put(credentials::update_smtp_credential).delete(credentials::delete_smtp_credential),
+        )
+        .route(
+            "/users/{id}/dbCredentials",
+            get(db_oauth::list_db_credentials).post(db_oauth::create_db_credential),
+        )
+        .route(
+            "/users/{id}/dbCredentials/{credentialId}",
+            axum::routing::delete(db_oauth::delete_db_credential),
+        )
+        .route(
+            "/users/{id}/oauth2ClientCredentials",
+            get(db_oauth::list_oauth2_credentials).post(db_oauth::create_oauth2_credential),
+        )
+        .route(
+            "/users/{id}/oauth2ClientCredentials/{credentialId}",
+            put(db_oauth::update_oauth2_credential).delete(db_oauth::delete_oauth2_credential),
+        )
+        .route(
+            "/users/{id}/mfaTotpDevices",
+            get(mfa::list).post(mfa::create),
+        )
+        .route(
+            "/users/{id}/mfaTotpDevices/{deviceId}",
+            get(mfa::get).delete(mfa::delete),
+        )
+        .route(
+            "/users/{id}/mfaTotpDevices/{deviceId}/actions/generateSeed",
+            post(mfa::generate_seed),
+        )
+        .route(
+            "/users/{id}/mfaTotpDevices/{deviceId}/actions/activate",
+            post(mfa::activate),
+        )
+        .route(
+            "/networkSources",
+            get(network_sources::list).post(network_sources::create),
+        )
+        .route(
+            "/networkSources/{id}",
+            get(network_sources::get)
+                .put(network_sources::update)
+                .delete(network_sources::delete),
+        )
+        .route(
+            "/authenticationPolicies/{compartmentId}",
+            get(network_sources::get_authentication_policy)
+                .put(network_sources::update_authentication_policy),
         )
         .route("/groups", get(groups::list).post(groups::create))
         .route(

@@ -1,5 +1,5 @@
-//! Users and what hangs off them: state (blocking), capabilities, console password, API keys
-//! and auth tokens.
+//! Users and what hangs off them: state (blocking), capabilities, console password and API
+//! keys (the other credentials are in `credentials`, `db_oauth` and `mfa`).
 
 use axum::extract::State;
 use rand::Rng as _;
@@ -11,14 +11,13 @@ use crate::emulator::error::ApiError;
 use crate::emulator::listing::{Shape, SortNames, filter_sort, page};
 use crate::emulator::store::{etag_of, new_ocid, now_rfc3339};
 use crate::model::{
-    AuthToken, CreateApiKeyDetails, CreateUserDetails, INACTIVE_STATUS_BLOCKED, LifecycleState,
-    UiPassword, UpdateStateDetails, UpdateUserCapabilitiesDetails, UpdateUserDetails, User,
-    UserCapabilities,
+    CreateApiKeyDetails, CreateUserDetails, INACTIVE_STATUS_BLOCKED, LifecycleState, Secret,
+    UiPassword, UiPasswordInformation, UpdateStateDetails, UpdateUserCapabilitiesDetails,
+    UpdateUserDetails, User, UserCapabilities,
 };
 
-/// OCI's per-user limits.
+/// OCI's per-user limit ("a maximum of three API keys at a time").
 const MAX_API_KEYS: usize = 3;
-const MAX_AUTH_TOKENS: usize = 2;
 
 pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
@@ -115,6 +114,9 @@ pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(user) = store.users.get_mut(&id) {
         user.lifecycle_state = LifecycleState::Deleted;
     }
+    // A deleted user's credentials go with it.
+    store.forget_api_keys_of(&id);
+    store.sign_in.forget_user(&id);
     Ok(Reply::no_content())
 }
 
@@ -166,11 +168,11 @@ pub async fn update_capabilities(State(ctx): State<Ctx>, call: Call) -> Outcome 
     Reply::tagged(&*user)
 }
 
-/// A one-time console password: 16 characters from a set without look-alikes.
-fn new_password() -> String {
+/// Random text from a set without look-alikes (one-time passwords, tokens).
+pub(super) fn random_text(len: usize) -> String {
     const CHARS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789#$%&*+-=?";
     let mut rng = rand::thread_rng();
-    (0..16)
+    (0..len)
         .map(|_| CHARS[rng.gen_range(0..CHARS.len())] as char)
         .collect()
 }
@@ -188,13 +190,20 @@ pub async fn ui_password(State(ctx): State<Ctx>, call: Call) -> Outcome {
         ));
     }
     let password = UiPassword {
-        password: Some(new_password()),
+        password: Some(Secret::new(random_text(16))),
         user_id: user.id.clone(),
         time_created: now_rfc3339(),
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
     };
-    Reply::tagged(&password)
+    // Only when it was set is kept (`GetUserUIPasswordInformation`), never the password.
+    let info = UiPasswordInformation {
+        user_id: password.user_id.clone(),
+        time_created: password.time_created.clone(),
+        lifecycle_state: LifecycleState::Active,
+    };
+    store.sign_in.ui_passwords.upsert(info.clone());
+    super::credentials::issued(&password, &info)
 }
 
 pub async fn list_api_keys(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -221,11 +230,7 @@ pub async fn upload_api_key(State(ctx): State<Ctx>, call: Call) -> Outcome {
         .iter()
         .filter(|k| k.user_id == user_id)
         .count();
-    if count >= MAX_API_KEYS {
-        return Err(ApiError::conflict(format!(
-            "user {user_id} already has {MAX_API_KEYS} API keys; delete one first"
-        )));
-    }
+    super::credentials::check_limit(count, MAX_API_KEYS, "API keys", &user_id)?;
     let api_key = store.register_api_key(&user_id, &key)?;
     Reply::tagged(&api_key)
 }
@@ -240,54 +245,4 @@ pub async fn delete_api_key(State(ctx): State<Ctx>, call: Call) -> Outcome {
     }
     store.delete_api_key(&user_id, fingerprint)?;
     Ok(Reply::no_content())
-}
-
-pub async fn list_auth_tokens(State(ctx): State<Ctx>, call: Call) -> Outcome {
-    let store = ctx.store.lock();
-    let user = store.users.find(call.param("id"), "user")?;
-    let tokens: Vec<_> = store
-        .auth_tokens
-        .iter()
-        .filter(|t| t.user_id == user.id)
-        .cloned()
-        .collect();
-    Reply::json(&tokens)
-}
-
-#[derive(serde::Deserialize)]
-struct CreateAuthTokenDetails {
-    description: String,
-}
-
-pub async fn create_auth_token(State(ctx): State<Ctx>, call: Call) -> Outcome {
-    let details: CreateAuthTokenDetails = call.json()?;
-    let mut store = ctx.store.lock();
-    let user_id = editable(&mut store.users, &call, "user")?.id.clone();
-    let count = store
-        .auth_tokens
-        .iter()
-        .filter(|t| t.user_id == user_id)
-        .count();
-    if count >= MAX_AUTH_TOKENS {
-        return Err(ApiError::conflict(format!(
-            "user {user_id} already has {MAX_AUTH_TOKENS} auth tokens; delete one first"
-        )));
-    }
-    let token = AuthToken {
-        id: new_ocid("credential"),
-        user_id,
-        description: details.description,
-        token: None,
-        time_created: now_rfc3339(),
-        time_expires: None,
-        lifecycle_state: LifecycleState::Active,
-        inactive_status: None,
-    };
-    store.auth_tokens.upsert(token.clone());
-    // The secret is shown once, in this reply only.
-    let shown = AuthToken {
-        token: Some(new_password()),
-        ..token
-    };
-    Reply::tagged(&shown)
 }

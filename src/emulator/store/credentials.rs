@@ -77,6 +77,23 @@ impl Store {
         Ok(api_key)
     }
 
+    /// Loads API keys from a snapshot. Keys whose PEM parses also sign requests (nobody has
+    /// the demo's private keys, but an exported tenancy's keys keep working as they did).
+    pub(super) fn restore_api_keys(&mut self, keys: Vec<ApiKey>) {
+        for key in keys {
+            if let Some(public_key) = parse_public_key(&key.key_value) {
+                self.credentials.insert(
+                    key.key_id.clone(),
+                    Credential {
+                        user_id: key.user_id.clone(),
+                        public_key,
+                    },
+                );
+            }
+            self.api_keys.upsert(key);
+        }
+    }
+
     pub fn delete_api_key(&mut self, user_id: &str, fingerprint: &str) -> Result<(), ApiError> {
         let key_id = format!("{}/{user_id}/{fingerprint}", self.tenancy.id);
         self.api_keys
@@ -84,6 +101,20 @@ impl Store {
             .ok_or_else(|| ApiError::not_found("API key", fingerprint))?;
         self.credentials.remove(&key_id);
         Ok(())
+    }
+
+    /// Drops every API key of a deleted user.
+    pub fn forget_api_keys_of(&mut self, user_id: &str) {
+        let gone: Vec<String> = self
+            .api_keys
+            .iter()
+            .filter(|k| k.user_id == user_id)
+            .map(|k| k.key_id.clone())
+            .collect();
+        for key_id in gone {
+            self.api_keys.remove(&key_id);
+            self.credentials.remove(&key_id);
+        }
     }
 
     /// The key registered under `tenancy/user/fingerprint`.

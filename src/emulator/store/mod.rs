@@ -4,6 +4,7 @@
 mod credentials;
 mod domains;
 mod regions;
+mod sign_in;
 mod table;
 mod work;
 
@@ -17,8 +18,8 @@ use sha2::{Digest, Sha256};
 
 use crate::emulator::seed;
 use crate::model::{
-    ApiKey, AuthToken, Compartment, DynamicGroup, Group, LifecycleState, Policy, SenderInvitation,
-    Snapshot, Tag, TagDefault, TagNamespace, Tenancy, User, UserGroupMembership,
+    ApiKey, Compartment, DynamicGroup, Group, LifecycleState, Policy, SenderInvitation, Snapshot,
+    Tag, TagDefault, TagNamespace, Tenancy, User, UserGroupMembership,
 };
 use crate::model::{
     Domain, IdentityProvider, IdentityProviderGroupSummary, IdpGroupMapping, RegionSubscription,
@@ -27,17 +28,29 @@ use crate::model::{
 
 pub use credentials::{Credential, Session, parse_public_key};
 pub use domains::ScimClient;
+pub use sign_in::{Owned, SignInSecurity};
 pub use table::{Keyed, Table};
 pub use work::{WorkItem, WorkKind, WorkService};
 
 /// A reply remembered under an `opc-retry-token`, replayed when the same request comes again.
-#[derive(Debug, Clone)]
+/// Its `Debug` leaves the body out: a create's body carries a one-time secret.
+#[derive(Clone)]
 pub struct RememberedReply {
     /// Method, path and body hash of the request that first used the token.
     pub request: String,
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for RememberedReply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RememberedReply")
+            .field("request", &self.request)
+            .field("status", &self.status)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish_non_exhaustive()
+    }
 }
 
 /// How many retry tokens are remembered; the oldest are forgotten first.
@@ -58,7 +71,8 @@ pub struct Store {
     pub tag_defaults: Table<TagDefault>,
     pub invitations: Table<SenderInvitation>,
     pub api_keys: Table<ApiKey>,
-    pub auth_tokens: Table<AuthToken>,
+    /// Every other credential, MFA devices, network sources, the authentication policy.
+    pub sign_in: SignInSecurity,
     pub work: Table<WorkItem>,
     /// How long a work request takes from ACCEPTED to SUCCEEDED.
     pub work_duration: Duration,
@@ -86,8 +100,10 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn from_snapshot(snapshot: Snapshot, region: &str, work_duration: Duration) -> Self {
-        let history = snapshot.work_request_history;
+    pub fn from_snapshot(mut snapshot: Snapshot, region: &str, work_duration: Duration) -> Self {
+        let history = std::mem::take(&mut snapshot.work_request_history);
+        let sign_in = SignInSecurity::take_from(&mut snapshot);
+        let api_keys = std::mem::take(&mut snapshot.api_keys);
         let mut store = Self {
             tenancy: snapshot.tenancy,
             region: region.to_string(),
@@ -102,7 +118,7 @@ impl Store {
             tag_defaults: Table::from_rows(snapshot.tag_defaults),
             invitations: Table::from_rows(snapshot.sender_invitations),
             api_keys: Table::default(),
-            auth_tokens: Table::default(),
+            sign_in,
             work: Table::default(),
             work_duration,
             unfinished_work: 0,
@@ -122,6 +138,7 @@ impl Store {
             endpoint: None,
         };
         store.load_work_history(history);
+        store.restore_api_keys(api_keys);
         store
     }
 
@@ -147,7 +164,10 @@ impl Store {
             region_subscriptions: self.region_subscriptions.clone(),
             // Work requests are history, not configuration: export leaves them out too.
             work_request_history: WorkRequestHistory::default(),
+            api_keys: self.api_keys.to_vec(),
+            ..Snapshot::default()
         };
+        self.sign_in.write_into(&mut snapshot);
         snapshot.sort();
         snapshot
     }

@@ -135,7 +135,15 @@ keyed_by_id!(
     crate::model::Tag,
     crate::model::TagDefault,
     crate::model::SenderInvitation,
-    crate::model::AuthToken
+    crate::model::AuthToken,
+    // Credentials and sign-in security.
+    crate::model::SwiftPassword,
+    crate::model::CustomerSecretKeySummary,
+    crate::model::SmtpCredentialSummary,
+    crate::model::DbCredentialSummary,
+    crate::model::OAuth2ClientCredentialSummary,
+    crate::model::MfaTotpDeviceSummary,
+    crate::model::NetworkSource
 );
 
 keyed_by_id!(
@@ -144,6 +152,12 @@ keyed_by_id!(
     crate::model::IdentityProviderGroupSummary,
     crate::model::IdpGroupMapping
 );
+/// One per user: keyed by the user's OCID.
+impl Keyed for crate::model::UiPasswordInformation {
+    fn key(&self) -> &str {
+        &self.user_id
+    }
+}
 
 impl Keyed for crate::model::ApiKey {
     fn key(&self) -> &str {
