@@ -47,6 +47,8 @@ pub enum Action {
     AskWhatCan,
     /// In the audit view: ask "who can VERB RESOURCE here".
     AskWhoCan,
+    /// In the audit view: ask "can PRINCIPAL do this here" (yes or no, and why not).
+    AskCan,
     /// Order the list by its next column (after the last, by name again).
     Sort,
     /// Reverse the list's order.

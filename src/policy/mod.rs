@@ -26,6 +26,7 @@ pub mod ast;
 pub mod catalogue;
 mod check;
 pub mod cli;
+pub mod decide;
 pub mod diagnostic;
 pub mod effective;
 pub mod highlight;

@@ -126,6 +126,16 @@ impl Modal {
         }
     }
 
+    /// Puts the choice's cursor on option `index` (the default Enter takes).
+    pub fn select_option(&mut self, index: usize) {
+        if let ModalKind::Choice {
+            selected, options, ..
+        } = &mut self.kind
+        {
+            *selected = index.min(options.len().saturating_sub(1));
+        }
+    }
+
     /// Read-only text with no owner: closing it does nothing.
     pub fn text(title: &str, lines: Vec<ToneLine>) -> Self {
         Modal {
