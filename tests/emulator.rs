@@ -30,3 +30,8 @@ mod resources;
 mod retry_tokens;
 #[path = "emulator/work_requests.rs"]
 mod work_requests;
+// Tag tools, bulk operations and locks.
+#[path = "emulator/bulk.rs"]
+mod bulk;
+#[path = "emulator/tag_tools.rs"]
+mod tag_tools;

@@ -68,6 +68,11 @@ impl ApiError {
         )
     }
 
+    /// A service limit reached (OCI's 400 `LimitExceeded`).
+    pub fn limit_exceeded(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "LimitExceeded", message)
+    }
+
     /// Not transient: the SDK does not retry it.
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "Conflict", message)

@@ -16,6 +16,11 @@ pub mod tags;
 pub mod tenancy;
 pub mod user;
 pub mod work_request;
+// Tag tools, bulk operations and locks.
+pub mod bulk;
+pub mod compartment_resource;
+pub mod lock;
+pub mod standard_tags;
 
 pub use compartment::*;
 pub use domain::*;
@@ -30,6 +35,11 @@ pub use tags::{DefinedTags, FreeformTags};
 pub use tenancy::*;
 pub use user::*;
 pub use work_request::*;
+// Tag tools, bulk operations and locks.
+pub use bulk::*;
+pub use compartment_resource::CompartmentResource;
+pub use lock::{AddLockDetails, LockType, RemoveLockDetails, ResourceLock};
+pub use standard_tags::*;
 
 /// An OCI error body: `{"code": "...", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

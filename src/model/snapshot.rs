@@ -11,6 +11,8 @@ use super::{
     Domain, IdentityProvider, IdentityProviderGroupSummary, IdpGroupMapping, RegionSubscription,
     WorkRequest,
 };
+// Tag tools, bulk operations and locks.
+use super::CompartmentResource;
 
 /// Lists are kept in a stable order (see [`Snapshot::sort`]) so two exports of the same
 /// tenancy are byte-identical.
@@ -59,6 +61,11 @@ pub struct Snapshot {
     /// them, since they are not configuration.
     #[serde(default, skip_serializing_if = "WorkRequestHistory::is_empty")]
     pub work_request_history: WorkRequestHistory,
+    // Tag tools, bulk operations and locks.
+    /// Resources of other services (instances, buckets, volumes ...) in the compartments, for
+    /// bulk move, bulk delete and bulk tag edits. `canopy export` has no API to read them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub compartment_resources: Vec<CompartmentResource>,
 }
 
 /// Finished work requests of each API, kept in the classic shape (which has room for the
@@ -105,6 +112,7 @@ impl Snapshot {
         self.idp_group_mappings.sort_by(|a, b| a.id.cmp(&b.id));
         self.region_subscriptions
             .sort_by(|a, b| a.region_key.cmp(&b.region_key));
+        self.compartment_resources.sort_by(|a, b| a.id.cmp(&b.id));
     }
 
     /// The compartment with this OCID, or `None` (the tenancy is not a compartment here).

@@ -51,6 +51,8 @@ async fn export_reads_the_whole_tenancy() {
 fn comparable(mut snapshot: canopy::model::Snapshot) -> canopy::model::Snapshot {
     snapshot.sort();
     snapshot.work_request_history = canopy::model::WorkRequestHistory::default();
+    // Other services' resources: no Identity call lists them, so an export cannot hold them.
+    snapshot.compartment_resources.clear();
     for domain in &mut snapshot.domains {
         domain.url.clear();
         domain.home_region_url.clear();

@@ -137,6 +137,8 @@ pub async fn gather(
         region_subscriptions: part.region_subscriptions,
         // History, not configuration: an export leaves work requests out.
         work_request_history: crate::model::WorkRequestHistory::default(),
+        // Other services' resources: the Identity API has no call that lists them.
+        compartment_resources: Vec::new(),
     };
     snapshot.sort();
     // Pages can overlap when the tenancy changes while it is read; keep each resource once.

@@ -11,12 +11,18 @@ mod tags;
 mod tenancy;
 mod users;
 mod work_requests;
+// Tag tools, bulk operations and locks.
+mod bulk;
+mod lock_override;
+mod tag_tools;
 
 use super::client::Call;
 use super::query::ListFilter;
 
 pub use domains::DomainQuery;
 pub use work_requests::{WorkRequestKind, WorkRequestWaitError};
+// Tag tools, bulk operations and locks.
+pub use lock_override::LockOverride;
 
 impl Call {
     /// Adds the shared name/sort/state filters in the SDK's parameter order.

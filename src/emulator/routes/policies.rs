@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 
-use super::{Taggable, editable, require_compartment};
+use super::{Taggable, editable, editable_tagged, require_compartment};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
@@ -86,6 +86,11 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
             details.name
         )));
     }
+    let defined_tags = store.tags_for_new(
+        &details.compartment_id,
+        details.defined_tags.clone(),
+        call.principal.as_deref(),
+    )?;
     let policy = Policy {
         id: new_ocid("policy"),
         compartment_id: details.compartment_id,
@@ -97,7 +102,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         inactive_status: None,
         version_date: details.version_date,
         freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
+        defined_tags,
     };
     store.policies.upsert(policy.clone());
     Reply::tagged(&policy)
@@ -110,7 +115,13 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     }
     check_version_date(details.version_date.as_deref())?;
     let mut store = ctx.store.lock();
-    let policy = editable(&mut store.policies, &call, "policy")?;
+    let policy = editable_tagged(
+        &mut store,
+        |s| &mut s.policies,
+        &call,
+        "policy",
+        details.defined_tags.as_ref(),
+    )?;
     if let Some(v) = details.description {
         policy.description = v;
     }

@@ -6,6 +6,9 @@ mod domains;
 mod regions;
 mod table;
 mod work;
+// Tag tools, bulk operations and locks.
+pub mod bulk;
+mod tagging;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt::Write as _;
@@ -83,6 +86,10 @@ pub struct Store {
     scim_clients: HashMap<String, ScimClient>,
     /// The emulator's own base URL, where identity domains are served (`None` before it binds).
     endpoint: Option<String>,
+    // Tag tools, bulk operations and locks.
+    /// Other services' resources in the compartments (instances, buckets ...), for bulk moves,
+    /// deletes and tag edits.
+    pub compartment_resources: Table<crate::model::CompartmentResource>,
 }
 
 impl Store {
@@ -120,6 +127,8 @@ impl Store {
             pending_regions: Vec::new(),
             scim_clients: HashMap::new(),
             endpoint: None,
+            // Tag tools, bulk operations and locks.
+            compartment_resources: Table::from_rows(snapshot.compartment_resources),
         };
         store.load_work_history(history);
         store
@@ -147,6 +156,8 @@ impl Store {
             region_subscriptions: self.region_subscriptions.clone(),
             // Work requests are history, not configuration: export leaves them out too.
             work_request_history: WorkRequestHistory::default(),
+            // Tag tools, bulk operations and locks.
+            compartment_resources: self.compartment_resources.to_vec(),
         };
         snapshot.sort();
         snapshot

@@ -145,6 +145,9 @@ keyed_by_id!(
     crate::model::IdpGroupMapping
 );
 
+// Tag tools, bulk operations and locks.
+keyed_by_id!(crate::model::CompartmentResource);
+
 impl Keyed for crate::model::ApiKey {
     fn key(&self) -> &str {
         &self.key_id

@@ -1,6 +1,6 @@
-//! Work requests: asynchronous deletes, moves and identity-domain changes that progress with
-//! time (ACCEPTED, then `IN_PROGRESS`, then SUCCEEDED or FAILED), applying their effect when
-//! they finish, plus the finished history a seed brings along.
+//! Work requests: asynchronous deletes, moves, bulk operations and identity-domain changes
+//! that progress with time (ACCEPTED, then `IN_PROGRESS`, then SUCCEEDED or FAILED), applying
+//! their effect when they finish, plus the finished history a seed brings along.
 
 use std::time::Instant;
 
@@ -59,6 +59,31 @@ pub enum WorkKind {
     ReplicateDomain {
         id: String,
         region: String,
+    },
+    // Tag tools, bulk operations and locks.
+    /// Defined tags edited on many resources: (id, resource type) and the operations.
+    BulkEditTags {
+        resources: Vec<(String, String)>,
+        operations: Vec<crate::model::BulkEditOperationDetails>,
+    },
+    /// Retired tag definitions of one namespace deleted together.
+    BulkDeleteTags {
+        ids: Vec<String>,
+    },
+    /// Other services' resources, (id, entity type), moved to `target`.
+    BulkMoveResources {
+        resources: Vec<(String, String)>,
+        target: String,
+    },
+    BulkDeleteResources {
+        resources: Vec<(String, String)>,
+    },
+    /// A standard tag namespace created (or completed, when `existed`) from its template.
+    ImportStandardTags {
+        namespace_id: String,
+        template: String,
+        compartment_id: String,
+        existed: bool,
     },
     /// Loaded from a snapshot's history: already finished, nothing left to apply.
     Recorded {
@@ -122,11 +147,49 @@ impl WorkKind {
             Self::ChangeDomainCompartment { .. } => "CHANGE_COMPARTMENT_FOR_DOMAIN",
             Self::ChangeDomainLicenseType { .. } => "CHANGE_LICENSE_TYPE_FOR_DOMAIN",
             Self::ReplicateDomain { .. } => "REPLICATE_DOMAIN_TO_REGION",
+            Self::BulkEditTags { .. } => "BULK_EDIT_OF_TAGS",
+            Self::BulkDeleteTags { .. } => "BULK_DELETE_TAG_DEFINITION",
+            Self::BulkMoveResources { .. } => "BULK_MOVE_RESOURCES",
+            Self::BulkDeleteResources { .. } => "BULK_DELETE_RESOURCES",
+            Self::ImportStandardTags { .. } => "IMPORT_STANDARD_TAGS",
             Self::Recorded { operation_type, .. } => operation_type,
         }
     }
 
-    /// The resource it changes: (id, entity type, action once it succeeded).
+    /// The resources it changes: (id, entity type, action once it succeeded).
+    fn resources(&self) -> Vec<(String, String, &'static str)> {
+        let many = |list: &[(String, String)], action: &'static str| {
+            list.iter()
+                .map(|(id, kind)| (id.clone(), kind.clone(), action))
+                .collect()
+        };
+        match self {
+            Self::BulkEditTags { resources, .. } => return many(resources, "UPDATED"),
+            Self::BulkMoveResources { resources, .. } => return many(resources, "UPDATED"),
+            Self::BulkDeleteResources { resources } => return many(resources, "DELETED"),
+            Self::BulkDeleteTags { ids } => {
+                return ids
+                    .iter()
+                    .map(|id| (id.clone(), "tagDefinition".to_string(), "DELETED"))
+                    .collect();
+            }
+            Self::ImportStandardTags {
+                namespace_id,
+                existed,
+                ..
+            } => {
+                let action = if *existed { "UPDATED" } else { "CREATED" };
+                return vec![(namespace_id.clone(), "tagNamespace".to_string(), action)];
+            }
+            _ => {}
+        }
+        self.resource()
+            .map(|(id, kind, action)| (id.to_string(), kind.to_string(), action))
+            .into_iter()
+            .collect()
+    }
+
+    /// The one resource most kinds change: (id, entity type, action once it succeeded).
     fn resource(&self) -> Option<(&str, &'static str, &'static str)> {
         Some(match self {
             Self::DeleteCompartment { id } => (id, "compartment", "DELETED"),
@@ -143,7 +206,12 @@ impl WorkKind {
             | Self::ChangeDomainCompartment { id, .. }
             | Self::ChangeDomainLicenseType { id, .. }
             | Self::ReplicateDomain { id, .. } => (id, "domain", "UPDATED"),
-            Self::Recorded { .. } => return None,
+            Self::Recorded { .. }
+            | Self::BulkEditTags { .. }
+            | Self::BulkDeleteTags { .. }
+            | Self::BulkMoveResources { .. }
+            | Self::BulkDeleteResources { .. }
+            | Self::ImportStandardTags { .. } => return None,
         })
     }
 }
@@ -176,24 +244,27 @@ impl WorkItem {
         if let WorkKind::Recorded { resources, .. } = &self.kind {
             return resources.clone();
         }
-        let Some((identifier, entity_type, finished_action)) = self.kind.resource() else {
-            return Vec::new();
-        };
-        let action = match self.status {
-            WorkRequestStatus::Succeeded => finished_action,
-            // IAM work requests have no FAILED action; the resource is only related.
-            WorkRequestStatus::Failed if self.service == WorkService::Iam => "RELATED",
-            WorkRequestStatus::Failed => "FAILED",
-            _ => "IN_PROGRESS",
-        };
-        let entity_uri =
-            (entity_type == "domain").then(|| format!("/20160918/domains/{identifier}"));
-        vec![WorkRequestResource {
-            identifier: identifier.to_string(),
-            entity_type: entity_type.to_string(),
-            action_type: action.to_string(),
-            entity_uri,
-        }]
+        self.kind
+            .resources()
+            .into_iter()
+            .map(|(identifier, entity_type, finished_action)| {
+                let action = match self.status {
+                    WorkRequestStatus::Succeeded => finished_action,
+                    // IAM work requests have no FAILED action; the resource is only related.
+                    WorkRequestStatus::Failed if self.service == WorkService::Iam => "RELATED",
+                    WorkRequestStatus::Failed => "FAILED",
+                    _ => "IN_PROGRESS",
+                };
+                let entity_uri =
+                    (entity_type == "domain").then(|| format!("/20160918/domains/{identifier}"));
+                WorkRequestResource {
+                    identifier,
+                    entity_type,
+                    action_type: action.to_string(),
+                    entity_uri,
+                }
+            })
+            .collect()
     }
 
     /// The classic wire form; `with_logs` distinguishes `WorkRequest` from
@@ -373,11 +444,7 @@ impl Store {
                     c.lifecycle_state = LifecycleState::Active;
                 }
             }
-            WorkKind::DeleteTag { id } => {
-                if let Some(t) = self.tags.get_mut(id) {
-                    t.lifecycle_state = LifecycleState::Deleted;
-                }
-            }
+            WorkKind::DeleteTag { id } => self.finish_tag_delete(id),
             WorkKind::CascadeDeleteTagNamespace { id } => {
                 for tag in &mut self.tags {
                     if tag.tag_namespace_id.as_deref() == Some(id.as_str()) {
@@ -386,6 +453,9 @@ impl Store {
                 }
                 if let Some(ns) = self.tag_namespaces.get_mut(id) {
                     ns.lifecycle_state = LifecycleState::Deleted;
+                    let name = ns.name.clone();
+                    // OCI removes the namespace's tags from every resource that carries them.
+                    self.strip_defined_tags(&name, None);
                 }
             }
             WorkKind::CreateSenderInvitation { id } => {
@@ -402,6 +472,11 @@ impl Store {
                 }
             }
             WorkKind::Recorded { .. } => {}
+            WorkKind::BulkEditTags { .. }
+            | WorkKind::BulkDeleteTags { .. }
+            | WorkKind::BulkMoveResources { .. }
+            | WorkKind::BulkDeleteResources { .. }
+            | WorkKind::ImportStandardTags { .. } => self.finish_bulk(kind),
             domain => self.finish_domain(domain),
         }
     }
