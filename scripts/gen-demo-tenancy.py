@@ -884,9 +884,9 @@ def resource_tags(path, extra):
 def compartment_resources():
     out = []
     for path, kind, name, state, day, extra in RESOURCES:
-        digest = hashlib.sha256(f"canopy-demo/{kind}/{path}/{name}".encode()).digest()
-        tail = base64.b32encode(digest).decode().lower().rstrip("=")[:60]
-        # Regional resources carry the region in their OCID; buckets are regional too.
+        digest = hashlib.sha512(f"canopy-demo/{kind}/{path}/{name}".encode()).digest()
+        # Regional OCIDs carry the region and 60 characters, starting "an" as real ones do.
+        tail = "an" + base64.b32encode(digest).decode().lower()[:58]
         item = {
             "id": f"ocid1.{REGIONAL[kind]}.oc1.iad.{tail}",
             "compartmentId": comp_id[path],
