@@ -838,8 +838,8 @@ RESOURCES = [
     ("Shared/Tooling", "Instance", "jenkins-ci-02", "STOPPED", "2023-03-01", {}),
     ("Shared/Tooling", "Volume", "jenkins-data", "AVAILABLE", "2023-03-01", {}),
     ("Shared/Tooling", "Bucket", "jenkins-artifacts", "ACTIVE", "2023-03-02", {}),
-    ("Shared/Network/Hub", "Vcn", "hub-vcn", "AVAILABLE", "2023-02-15", {}),
-    ("Shared/Network/Hub", "Subnet", "hub-public-subnet", "AVAILABLE", "2023-02-15", {}),
+    ("Shared/Network", "Vcn", "hub-vcn", "AVAILABLE", "2023-02-15", {}),
+    ("Shared/Network", "Subnet", "hub-public-subnet", "AVAILABLE", "2023-02-15", {}),
     ("Shared/Logging", "Bucket", "audit-log-archive", "ACTIVE", "2023-02-16", {}),
     ("Prod/AppTier/Web", "Instance", "web-01", "RUNNING", "2023-02-22", {"Role": "web"}),
     ("Prod/AppTier/Web", "Instance", "web-02", "RUNNING", "2023-02-22", {"Role": "web"}),
@@ -909,8 +909,8 @@ NAMESPACE_LOCKS = [
      "2025-06-02"),
 ]
 TAG_DEFAULT_LOCKS = [
-    (("Finance", "CostCenter"), "FULL", "Chargeback depends on this default; changes go through FinOps "
-     "(finops@acme-corp.com)", "2025-01-10"),
+    (("Prod/Data/Warehouse/Sensitive", "DataClassification"), "FULL",
+     "PCI scope depends on this default; changes go through security@acme-corp.com", "2025-01-10"),
 ]
 
 

@@ -100,30 +100,30 @@ async fn locks_refuse_changes_unless_overridden() {
         .unwrap();
     assert!(unlocked.value.locks.is_none());
 
-    // The demo's Finance CostCenter default has a FULL lock.
-    let finance = compartment_id(&env, "Finance");
+    // The demo's DataClassification default on Sensitive has a FULL lock.
+    let sensitive = compartment_id(&env, "Sensitive");
     let default = env.emulator.store.with(|s| {
         s.tag_defaults
             .iter()
-            .find(|d| d.compartment_id == finance)
+            .find(|d| d.compartment_id == sensitive)
             .map(|d| d.id.clone())
             .unwrap()
     });
     let value = UpdateTagDefaultDetails {
-        value: "FIN-4411".into(),
+        value: "confidential".into(),
         is_required: None,
     };
     let refused = c
         .update_tag_default(&default, &value, None)
         .await
         .unwrap_err();
-    assert!(refused.to_string().contains("FinOps"), "{refused}");
+    assert!(refused.to_string().contains("PCI scope"), "{refused}");
     let forced = c
         .lock_override()
         .update_tag_default(&default, &value, None)
         .await
         .unwrap();
-    assert_eq!(forced.value.value, "FIN-4411");
+    assert_eq!(forced.value.value, "confidential");
     let unlocked = c
         .remove_tag_default_lock(
             &default,

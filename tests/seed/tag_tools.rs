@@ -202,15 +202,20 @@ fn demo_locks_a_namespace_and_a_tag_default() {
         .unwrap();
     let lock = &security.locks.as_ref().unwrap()[0];
     assert_eq!(lock.lock_type, LockType::Delete);
-    let finance = s.compartments.iter().find(|c| c.name == "Finance").unwrap();
+    let sensitive = s
+        .compartments
+        .iter()
+        .find(|c| c.name == "Sensitive")
+        .unwrap();
     let default = s
         .tag_defaults
         .iter()
-        .find(|d| d.compartment_id == finance.id)
+        .find(|d| d.compartment_id == sensitive.id)
         .unwrap();
+    assert_eq!(default.tag_definition_name, "DataClassification");
     let lock = &default.locks.as_ref().unwrap()[0];
     assert_eq!(lock.lock_type, LockType::Full);
-    assert!(lock.message.as_deref().unwrap().contains("FinOps"));
+    assert!(lock.message.as_deref().unwrap().contains("security@acme-corp.com"));
     let locked = s
         .tag_namespaces
         .iter()

@@ -62,11 +62,9 @@ pub async fn create_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
             details.name
         )));
     }
-    let defined_tags = store.tags_for_new(
-        &details.compartment_id,
-        details.defined_tags,
-        call.principal.as_deref(),
-    )?;
+    // Tag defaults apply to the resources a compartment holds, not to tag metadata itself.
+    let defined_tags = details.defined_tags.unwrap_or_default();
+    store.check_defined_tags(&defined_tags, None)?;
     let namespace = TagNamespace {
         id: new_ocid("tagnamespace"),
         compartment_id: details.compartment_id,

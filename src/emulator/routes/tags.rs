@@ -137,11 +137,9 @@ pub async fn create_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if cost_tracking {
         check_cost_tracking(&store, "")?;
     }
-    let defined_tags = store.tags_for_new(
-        &ns.compartment_id,
-        details.defined_tags,
-        call.principal.as_deref(),
-    )?;
+    // Tag defaults apply to the resources a compartment holds, not to tag metadata itself.
+    let defined_tags = details.defined_tags.unwrap_or_default();
+    store.check_defined_tags(&defined_tags, None)?;
     let tag = Tag {
         compartment_id: ns.compartment_id.clone(),
         tag_namespace_id: Some(ns.id.clone()),
