@@ -25,9 +25,9 @@ pub struct BulkEditTagsResourceTypeCollection {
 }
 
 crate::wire_enum!(
-    /// What a bulk edit does with each defined tag it names: ADD_WHERE_ABSENT adds it where the
-    /// resource lacks it, SET_WHERE_PRESENT changes its value where it has it, ADD_OR_SET does
-    /// both, REMOVE removes it whatever its value.
+    /// What a bulk edit does with each defined tag it names: `ADD_WHERE_ABSENT` adds it where
+    /// the resource lacks it, `SET_WHERE_PRESENT` changes its value where it has it,
+    /// `ADD_OR_SET` does both, `REMOVE` removes it whatever its value.
     BulkEditOperationType {
         AddWhereAbsent => "ADD_WHERE_ABSENT",
         SetWherePresent => "SET_WHERE_PRESENT",

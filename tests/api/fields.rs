@@ -13,10 +13,12 @@ use canopy::model::{
 
 use crate::support::{demo, start};
 
+#[allow(clippy::unnecessary_wraps)] // every caller fills an optional field
 fn freeform(key: &str, value: &str) -> Option<FreeformTags> {
     Some(BTreeMap::from([(key.to_string(), value.to_string())]))
 }
 
+#[allow(clippy::unnecessary_wraps)] // every caller fills an optional field
 fn defined(namespace: &str, key: &str, value: &str) -> Option<DefinedTags> {
     Some(BTreeMap::from([(
         namespace.to_string(),

@@ -73,7 +73,7 @@ fn retire(world: &crate::harness::World, namespace: &str) {
         else {
             panic!("no namespace {namespace}");
         };
-        for tag in s.tags.iter_mut() {
+        for tag in &mut s.tags {
             if tag.tag_namespace_id.as_deref() == Some(id.as_str()) {
                 tag.is_retired = true;
                 tag.lifecycle_state = canopy::model::LifecycleState::Inactive;

@@ -16,6 +16,7 @@ fn users(n: usize) -> Vec<String> {
         .collect()
 }
 
+#[allow(clippy::needless_pass_by_value)] // callers build both inline with json!
 fn edit(compartment: &str, resources: Value, operations: Value) -> Value {
     json!({"compartmentId": compartment, "resources": resources, "bulkEditOperations": operations})
 }
@@ -442,14 +443,14 @@ async fn resources_are_moved_and_deleted_in_bulk() {
     ]});
     let r = c.post(&delete_path, &body, &[]).await;
     assert_eq!(r.status, 202, "{:?}", r.body);
-    let state = emu.store.with(|s| {
+    let lifecycle = emu.store.with(|s| {
         s.compartment_resources
             .get(WEB_2)
             .unwrap()
             .lifecycle_state
             .clone()
     });
-    assert_eq!(state.as_str(), "DELETING");
+    assert_eq!(lifecycle.as_str(), "DELETING");
     let again = c.post(&delete_path, &body, &[]).await;
     refused(&again, 400, "RelatedResourceNotAuthorizedOrNotFound");
     let work = r.header("opc-work-request-id").unwrap().to_string();

@@ -604,7 +604,10 @@ async fn the_effective_tag_set_is_inherited_nearest_first() {
         .await;
     assert_eq!(own.status, 200, "{:?}", own.body);
     let nearest = set(child_id.clone()).await;
-    assert_eq!(from(&nearest, "CostCenter"), [child_id.clone()]);
+    assert_eq!(
+        from(&nearest, "CostCenter"),
+        std::slice::from_ref(&child_id)
+    );
     let filtered = c
         .get(&format!(
             "/20160918/tagDefaults/actions/assembleEffectiveTagSet?compartmentId={child_id}&lifecycleState=ACTIVE"

@@ -215,7 +215,12 @@ fn demo_locks_a_namespace_and_a_tag_default() {
     assert_eq!(default.tag_definition_name, "DataClassification");
     let lock = &default.locks.as_ref().unwrap()[0];
     assert_eq!(lock.lock_type, LockType::Full);
-    assert!(lock.message.as_deref().unwrap().contains("security@acme-corp.com"));
+    assert!(
+        lock.message
+            .as_deref()
+            .unwrap()
+            .contains("security@acme-corp.com")
+    );
     let locked = s
         .tag_namespaces
         .iter()

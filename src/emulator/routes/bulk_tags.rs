@@ -39,7 +39,7 @@ pub(super) fn check_metadata(
     let missing: Vec<&str> = keys
         .iter()
         .copied()
-        .filter(|k| metadata.is_none_or(|m| m.get(*k).is_none_or(|v| v.is_empty())))
+        .filter(|k| metadata.is_none_or(|m| m.get(*k).is_none_or(String::is_empty)))
         .collect();
     if missing.is_empty() {
         Ok(())

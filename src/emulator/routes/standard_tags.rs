@@ -27,8 +27,10 @@ fn require_known_compartment(store: &crate::emulator::Store, id: &str) -> Result
 pub async fn list(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
     require_known_compartment(&store, call.required("compartmentId")?)?;
-    let items: Vec<StandardTagNamespaceTemplateSummary> =
-        templates().iter().map(|t| t.summary()).collect();
+    let items: Vec<StandardTagNamespaceTemplateSummary> = templates()
+        .iter()
+        .map(crate::model::StandardTagNamespaceTemplate::summary)
+        .collect();
     page(&items, &call, ctx.limits, Shape::Array)
 }
 

@@ -2,6 +2,8 @@
 //! tags edited on identity resources and other services' resources, tag definitions deleted,
 //! resources moved or deleted, standard tags imported.
 
+use std::collections::BTreeMap;
+
 use super::{Store, WorkKind, new_ocid, now_rfc3339};
 use crate::model::{
     BulkEditOperationDetails, BulkEditOperationType, DefinedTags, LifecycleState, Tag,
@@ -195,8 +197,8 @@ impl Store {
                 compartment_id: compartment_id.to_string(),
                 name: template.standard_tag_namespace_name.clone(),
                 description: template.description.clone(),
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: BTreeMap::default(),
+                defined_tags: BTreeMap::default(),
                 is_retired: false,
                 lifecycle_state: LifecycleState::Active,
                 time_created: now.clone(),
@@ -230,8 +232,8 @@ impl Store {
                 id: new_ocid("tagdefinition"),
                 name: t.tag_definition_name.clone(),
                 description: t.description.clone(),
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: BTreeMap::default(),
+                defined_tags: BTreeMap::default(),
                 is_retired: false,
                 lifecycle_state: LifecycleState::Active,
                 time_created: now.clone(),

@@ -164,8 +164,9 @@ impl WorkKind {
                 .collect()
         };
         match self {
-            Self::BulkEditTags { resources, .. } => return many(resources, "UPDATED"),
-            Self::BulkMoveResources { resources, .. } => return many(resources, "UPDATED"),
+            Self::BulkEditTags { resources, .. } | Self::BulkMoveResources { resources, .. } => {
+                return many(resources, "UPDATED");
+            }
             Self::BulkDeleteResources { resources } => return many(resources, "DELETED"),
             Self::BulkDeleteTags { ids } => {
                 return ids
