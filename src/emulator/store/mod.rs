@@ -6,6 +6,7 @@ mod domains;
 mod regions;
 mod table;
 mod work;
+mod work_kind;
 // Tag tools, bulk operations and locks.
 pub mod bulk;
 mod tagging;
