@@ -21,6 +21,8 @@ mod organizations;
 mod paging;
 mod query;
 mod retry;
+/// Resource Search (tag tools).
+mod search;
 mod signer;
 
 pub mod export;

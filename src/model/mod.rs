@@ -20,6 +20,7 @@ pub mod work_request;
 pub mod bulk;
 pub mod compartment_resource;
 pub mod lock;
+pub mod search;
 pub mod standard_tags;
 
 pub use compartment::*;
@@ -39,6 +40,7 @@ pub use work_request::*;
 pub use bulk::*;
 pub use compartment_resource::CompartmentResource;
 pub use lock::{AddLockDetails, LockType, RemoveLockDetails, ResourceLock};
+pub use search::{ResourceSummary, ResourceSummaryCollection, SearchDetails};
 pub use standard_tags::*;
 
 /// An OCI error body: `{"code": "...", "message": "..."}`.

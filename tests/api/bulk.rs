@@ -8,7 +8,7 @@ use canopy::model::{
     BulkActionResource, BulkActionType, BulkDeleteResourcesDetails, BulkDeleteTagsDetails,
     BulkEditOperationDetails, BulkEditOperationType, BulkEditResource, BulkEditTagsDetails,
     BulkMoveResourcesDetails, CreateTagDetails, CreateTagNamespaceDetails, DefinedTags,
-    LifecycleState, UpdateTagNamespaceDetails,
+    LifecycleState, SearchDetails, UpdateTagNamespaceDetails,
 };
 
 use crate::support::{Env, demo, finish, start};
@@ -168,6 +168,23 @@ async fn resources_are_moved_and_deleted_in_bulk() {
     }
     let jchen = compartment_id(&env, "jchen-sandbox");
     let mpatel = compartment_id(&env, "mpatel-sandbox");
+    // What is there, as Resource Search sees it (the preview of a bulk action).
+    let found = c
+        .search_resources(&SearchDetails::in_compartment(&jchen))
+        .all()
+        .await
+        .unwrap();
+    let mut names: Vec<String> = found
+        .iter()
+        .filter_map(|r| r.display_name.clone())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["jchen-notebooks", "jchen-scratch", "jchen-test-vm"]);
+    let bucket = found.iter().find(|r| r.resource_type == "Bucket").unwrap();
+    assert_eq!(
+        bucket.additional_details.as_ref().unwrap()["namespaceName"],
+        "acmecorp"
+    );
     let work = c
         .bulk_move_resources(
             &jchen,

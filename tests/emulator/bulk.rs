@@ -497,3 +497,43 @@ async fn a_compartment_holding_resources_is_not_deleted() {
         r.body
     );
 }
+
+#[tokio::test]
+async fn search_lists_a_compartments_other_resources() {
+    let (_emu, c) = emulator().await;
+    let search = |body: Value| {
+        let c = c.clone();
+        async move { c.post("/20180409/resources", &body, &[]).await }
+    };
+    let all = search(json!({"type": "Structured",
+        "query": format!("query all resources where compartmentId = '{PROD}'")}))
+    .await;
+    assert_eq!(all.status, 200, "{:?}", all.body);
+    let items = all.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    let bucket = items
+        .iter()
+        .find(|i| i["identifier"] == LOGS_BUCKET)
+        .unwrap();
+    assert_eq!(bucket["resourceType"], "Bucket");
+    assert_eq!(bucket["displayName"], "logs");
+    assert_eq!(bucket["additionalDetails"]["bucketName"], "logs");
+    let instances = search(json!({"type": "Structured",
+        "query": format!("query instance resources where compartmentId = '{PROD}' && lifecycleState = 'ACTIVE'")}))
+    .await;
+    assert_eq!(instances.body["items"].as_array().unwrap().len(), 2);
+    let paged = c
+        .post(
+            "/20180409/resources?limit=3",
+            &json!({"type": "Structured", "query": "query all resources"}),
+            &[],
+        )
+        .await;
+    assert_eq!(paged.body["items"].as_array().unwrap().len(), 3);
+    assert!(paged.header("opc-next-page").is_some());
+    let text = search(json!({"type": "FreeText", "text": "WEB"})).await;
+    assert_eq!(text.body["items"].as_array().unwrap().len(), 2);
+    let bad =
+        search(json!({"type": "Structured", "query": "query all resources where x > 1"})).await;
+    refused(&bad, 400, "InvalidParameter");
+}

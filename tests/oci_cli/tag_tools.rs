@@ -421,6 +421,11 @@ inv = orgs.create_sender_invitation(om.CreateSenderInvitationDetails(compartment
     recipient_tenancy_id="ocid1.tenancy.oc1..aaaaaaaasdkrecipient", subjects=["LINK", "GOVERNANCE"],
     features=["SUBSCRIPTION_SHARING"], defined_tags={"Finance": {"Owner": "sdk"}})).data
 assert inv.subjects == ["LINK", "GOVERNANCE"] and inv.invitation_features[0].name == "SUBSCRIPTION_SHARING"
+search = oci.resource_search.ResourceSearchClient(cfg, service_endpoint=endpoint)
+found = oci.pagination.list_call_get_all_results(search.search_resources,
+    oci.resource_search.models.StructuredSearchDetails(type="Structured",
+        query=f"query all resources where compartmentId = '{prod}'")).data
+assert sorted(r.resource_type for r in found) == ["Bucket", "Instance", "Instance", "Volume"], found
 print("ok")
 "#;
 

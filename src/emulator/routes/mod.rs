@@ -18,6 +18,7 @@ mod work_requests;
 mod bulk_resources;
 mod bulk_tags;
 mod locks;
+mod search;
 mod standard_tags;
 mod tag_namespaces;
 mod tag_tools;
@@ -172,6 +173,8 @@ pub fn router(ctx: Ctx) -> Router {
     Router::new()
         .nest("/20160918", identity)
         .nest("/20230401", organizations)
+        // Resource Search, for other services' resources (tag tools).
+        .nest("/20180409", search::routes())
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
         .layer(middleware::from_fn_with_state(ctx.clone(), pipeline))
