@@ -23,6 +23,12 @@ pub mod mfa;
 pub mod network_source;
 pub mod oauth2;
 pub mod secret;
+// Tag tools, bulk operations and locks.
+pub mod bulk;
+pub mod compartment_resource;
+pub mod lock;
+pub mod search;
+pub mod standard_tags;
 
 pub use compartment::*;
 pub use domain::*;
@@ -44,6 +50,12 @@ pub use mfa::*;
 pub use network_source::*;
 pub use oauth2::*;
 pub use secret::Secret;
+// Tag tools, bulk operations and locks.
+pub use bulk::*;
+pub use compartment_resource::CompartmentResource;
+pub use lock::{AddLockDetails, LockType, RemoveLockDetails, ResourceLock};
+pub use search::{ResourceSummary, ResourceSummaryCollection, SearchDetails};
+pub use standard_tags::*;
 
 /// An OCI error body: `{"code": "...", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -34,6 +34,7 @@ pub mod impact;
 mod lexer;
 pub(crate) mod lines;
 pub mod lint;
+pub mod matching_rule;
 mod parser;
 mod printer;
 pub mod tree;

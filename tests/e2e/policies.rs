@@ -31,7 +31,7 @@ fn edit_a_statement_and_save_it() {
     let mut tui = world.launch(&[]);
     open_editor(&mut tui, "developers-dev");
     tui.enter();
-    tui.keys("Allow group SecurityAuditors to inspect all-resources in compartment Dev");
+    tui.keys("Allow group SecurityAuditors to inspect all-resources in compartment Sandbox");
     tui.ctrl('s');
     tui.wait_for("Save policy developers-dev?");
     tui.wait_for("+ Allow group SecurityAuditors");
@@ -40,7 +40,8 @@ fn edit_a_statement_and_save_it() {
     let saved = statements(&world, "developers-dev");
     assert!(
         saved.contains(
-            &"Allow group SecurityAuditors to inspect all-resources in compartment Dev".to_string()
+            &"Allow group SecurityAuditors to inspect all-resources in compartment Sandbox"
+                .to_string()
         ),
         "{saved:?}"
     );
@@ -95,8 +96,8 @@ fn a_draft_survives_a_kill_and_is_restored() {
     let mut tui = world.launch(&[]);
     open_editor(&mut tui, "developers-dev");
     tui.enter();
-    tui.keys("Allow group DraftTest to read users in tenancy");
-    wait_for_file(&world.drafts_file(), |t| t.contains("DraftTest"));
+    tui.keys("Allow group ReadOnly to read audit-events in compartment Sandbox");
+    wait_for_file(&world.drafts_file(), |t| t.contains("audit-events"));
     tui.kill_hard();
 
     let mut tui = world.launch(&[]);
@@ -104,7 +105,7 @@ fn a_draft_survives_a_kill_and_is_restored() {
     tui.wait_for("developers-dev");
     tui.enter();
     let screen = tui.wait_for("Editing developers-dev");
-    assert!(screen.contains("DraftTest"), "{screen}");
+    assert!(screen.contains("audit-events"), "{screen}");
     tui.ctrl('s');
     tui.wait_for("Save policy developers-dev?");
     tui.enter();
@@ -112,7 +113,7 @@ fn a_draft_survives_a_kill_and_is_restored() {
     assert!(
         statements(&world, "developers-dev")
             .iter()
-            .any(|s| s.contains("DraftTest"))
+            .any(|s| s.contains("audit-events in compartment Sandbox"))
     );
     tui.quit();
     assert!(

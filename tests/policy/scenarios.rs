@@ -65,8 +65,8 @@ fn index(s: &Scenario) -> EffectiveIndex {
                 lifecycle_state: LifecycleState::Active,
                 inactive_status: None,
                 version_date: None,
-                freeform_tags: Default::default(),
-                defined_tags: Default::default(),
+                freeform_tags: std::collections::BTreeMap::default(),
+                defined_tags: std::collections::BTreeMap::default(),
             }
         })
         .collect();

@@ -609,6 +609,7 @@ fn drafts_found_at_start_are_offered_and_restored_into_the_editor() {
             "{}\nAllow group Restored to read users in tenancy",
             policy.statements.join("\n")
         ),
+        compartment_id: policy.compartment_id.clone(),
     }];
     let requests = canopy::app::start(&mut state);
     assert_eq!(

@@ -263,6 +263,17 @@ fn tag_and_invitation_requests_follow_their_work_requests() {
     ));
     assert!(full.validator.is_some());
 
+    // OCI deletes only a retired namespace.
+    last(
+        &s,
+        TagRequest::UpdateNamespace {
+            id: ns.id.clone(),
+            details: crate::model::UpdateTagNamespaceDetails {
+                is_retired: Some(true),
+                ..Default::default()
+            },
+        },
+    );
     let responses = run(&s, TagRequest::CascadeDeleteNamespace { id: ns.id.clone() });
     let Some(Ok(Payload::WorkRequest(wr))) = responses.last().map(|r| &r.result) else {
         panic!("the cascade delete ends with its work request: {responses:?}");

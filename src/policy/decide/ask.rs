@@ -19,7 +19,7 @@ pub fn parse(index: &EffectiveIndex, compartment: &str, input: &str) -> Result<Q
                 .into(),
         );
     }
-    let (action, who) = words.split_at(words.len() - 2);
+    let (who, action) = words.split_at(words.len() - 2);
     let want = match (action[0].to_ascii_lowercase().as_str(), action[1]) {
         ("perm" | "permission", p) => Want::Permission(p.to_string()),
         ("op" | "operation", o) => Want::Operation(o.to_string()),
@@ -53,4 +53,44 @@ pub fn parse(index: &EffectiveIndex, compartment: &str, input: &str) -> Result<Q
         want,
         values: request,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::policy::decide::Want;
+
+    #[test]
+    fn a_line_becomes_a_question_or_a_message() {
+        let index = crate::policy::EffectiveIndex::build(&crate::emulator::seed::demo());
+        let here = index.compartment("Prod").unwrap();
+        let q = parse(&index, &here, "marcus.webb@acme-corp.com manage instances").unwrap();
+        assert_eq!(
+            q.want,
+            Want::Verb {
+                verb: "manage".into(),
+                resource: "instances".into()
+            }
+        );
+        let q = parse(
+            &index,
+            &here,
+            "group AppOps op UpdateUser where request.region=IAD",
+        )
+        .unwrap();
+        assert_eq!(q.want, Want::Operation("UpdateUser".into()));
+        assert_eq!(
+            q.values.get("request.region"),
+            Some(&["IAD".to_string()][..])
+        );
+        for bad in [
+            "",
+            "alice",
+            "alice manage",
+            "nobody manage instances",
+            "marcus.webb@acme-corp.com manage instancez",
+        ] {
+            assert!(parse(&index, &here, bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -78,7 +78,7 @@ fn one_failure(
     let lacks: Vec<&String> = missing.iter().filter(|m| !j.covers.contains(m)).collect();
     if j.covers.is_empty() {
         failures.push(units::shortfall(&grant.action, need, &q.want));
-    } else if !lacks.is_empty() && j.truth.iter().any(|t| *t == Truth::True) {
+    } else if !lacks.is_empty() && j.truth.contains(&Truth::True) {
         failures.push((
             Part::Verb,
             format!(
@@ -104,7 +104,7 @@ fn one_failure(
     }
     match failures.len() {
         1 => failures.pop(),
-        0 if !denies.is_empty() && j.truth.iter().any(|t| *t == Truth::True) => Some((
+        0 if !denies.is_empty() && j.truth.contains(&Truth::True) => Some((
             Part::Deny,
             format!(
                 "it grants this, but a deny takes it away: {}",

@@ -1,5 +1,5 @@
 //! What a question needs, in units a statement can grant: the permissions of an IAM resource
-//! type (so `use users` is USER_INSPECT, USER_READ, USER_UPDATE, ...), or, for types canopy
+//! type (so `use users` is `USER_INSPECT`, `USER_READ`, `USER_UPDATE`, ...), or, for types canopy
 //! has no permission table for, the verb on the resource as one unit.
 
 use crate::policy::ast::Action;
@@ -31,17 +31,16 @@ impl std::fmt::Display for Want {
 pub enum WantError {
     #[error("unknown verb `{0}`: use inspect, read, use or manage")]
     Verb(String),
-    #[error("unknown resource type `{name}`{}", did_you_mean(.hint))]
+    #[error("unknown resource type `{name}`{}", did_you_mean(.hint.as_ref()))]
     Resource { name: String, hint: Option<String> },
-    #[error("unknown permission `{name}`{}", did_you_mean(.hint))]
+    #[error("unknown permission `{name}`{}", did_you_mean(.hint.as_ref()))]
     Permission { name: String, hint: Option<String> },
-    #[error("unknown API operation `{name}`{}; operations are named as in the OCI API, e.g. UpdateUser", did_you_mean(.hint))]
+    #[error("unknown API operation `{name}`{}; operations are named as in the OCI API, e.g. UpdateUser", did_you_mean(.hint.as_ref()))]
     Operation { name: String, hint: Option<String> },
 }
 
-fn did_you_mean(s: &Option<String>) -> String {
-    s.as_ref()
-        .map(|s| format!(" (did you mean `{s}`?)"))
+fn did_you_mean(s: Option<&String>) -> String {
+    s.map(|s| format!(" (did you mean `{s}`?)"))
         .unwrap_or_default()
 }
 
@@ -167,7 +166,9 @@ pub fn shortfall(action: &Action, need: &Need, want: &Want) -> (super::Part, Str
     match action {
         Action::Verb { verb, resource } => {
             let (wanted_verb, wanted_resource) = match (want, need) {
-                (Want::Verb { verb, resource }, _) => (verb.clone(), resource.clone()),
+                (Want::Verb { verb, resource }, _) | (_, Need::VerbOn { verb, resource }) => {
+                    (verb.clone(), resource.clone())
+                }
                 (_, Need::Permissions(p)) => match p
                     .first()
                     .and_then(|p| catalogue::permission_level(p))
@@ -175,7 +176,6 @@ pub fn shortfall(action: &Action, need: &Need, want: &Want) -> (super::Part, Str
                     Some((kind, level)) => (catalogue::VERBS[level].to_string(), kind.to_string()),
                     None => (String::new(), String::new()),
                 },
-                (_, Need::VerbOn { verb, resource }) => (verb.clone(), resource.clone()),
             };
             let resource_ok = catalogue::resource_covers(&resource.text, &wanted_resource);
             if resource_ok {

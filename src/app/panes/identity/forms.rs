@@ -120,12 +120,9 @@ pub(crate) fn capabilities_modal(user: &User, toggle_key: &str, selected: usize)
     modal
 }
 
-/// A dynamic group's matching rule: present, one line, braces balanced.
+/// A dynamic group's matching rule, checked as OCI checks it.
 pub(crate) fn matching_rule(rule: &str) -> Result<(), String> {
-    if rule.matches('{').count() != rule.matches('}').count() {
-        return Err("its { and } do not pair up".into());
-    }
-    Ok(())
+    crate::policy::matching_rule::check(rule)
 }
 
 /// A pasted PEM is checked now; a path is read by the worker (no I/O in `update`).

@@ -251,10 +251,10 @@ impl PoliciesPane {
                     ctx.drafts.put(d);
                 }
                 if let Some(d) = first {
-                    let compartment = self
-                        .list
-                        .find(&d.policy_id)
-                        .map(|p| p.compartment_id.clone())
+                    // At start the policy list may not be loaded yet: the draft knows.
+                    let compartment = Some(d.compartment_id.clone())
+                        .filter(|c| !c.is_empty())
+                        .or_else(|| self.list.find(&d.policy_id).map(|p| p.compartment_id.clone()))
                         .unwrap_or_default();
                     self.editor = Some(PolicyEditor::new(
                         &d.policy_id,
