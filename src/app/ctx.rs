@@ -36,11 +36,18 @@ pub struct Session {
 pub enum Effect {
     /// Put this text on the clipboard with OSC 52.
     Copy(String),
+    /// Put a secret shown once on the clipboard (its `Debug` prints a placeholder).
+    CopySecret(super::request::Secret),
     /// Suspend the TUI and edit this text in `$EDITOR`; the result comes back as
     /// `Action::ExternalEditDone` to the owning pane.
     ExternalEdit { owner: PaneId, text: String },
     /// Focus the Policies pane, scoped to one compartment (handled inside `update`).
     ShowPolicies { compartment_id: Option<String> },
+    /// Focus the Identity pane on a user's credentials of one kind (handled inside `update`).
+    ShowUserCredentials {
+        user_id: String,
+        kind: crate::model::CredentialKind,
+    },
 }
 
 /// A write on its way: the toast when it succeeds, and who shows a conflict.
@@ -75,6 +82,9 @@ pub struct Ctx {
     pub drafts: Drafts,
     /// Ticks since start, for spinners.
     pub tick: u64,
+    /// Unix time ages are counted from (a credential's age): set by the event loop, fixed
+    /// by tests.
+    pub now: i64,
     /// Requests sent and not finished yet, for the header.
     pub in_flight: usize,
     /// Policies per compartment OCID once the policy listing finished, for the tree's detail.
@@ -100,6 +110,7 @@ impl Ctx {
         Ctx {
             session,
             keymap,
+            now: unix_now(),
             ..Ctx::default()
         }
     }
@@ -385,6 +396,13 @@ impl Ctx {
         names.reverse();
         names.join("/")
     }
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 impl Ctx {

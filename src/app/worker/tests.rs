@@ -193,7 +193,7 @@ fn identity_and_credential_requests_round_trip() {
     ));
     assert!(blocked.is_blocked());
 
-    let Payload::Secret { owner, secret } = last(
+    let Payload::Secret { owner, secret, .. } = last(
         &s,
         CredentialRequest::ResetUiPassword {
             user_id: user.id.clone(),
@@ -215,20 +215,24 @@ fn identity_and_credential_requests_round_trip() {
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("key_public.pem");
     std::fs::write(&file, &pem).expect("write key");
-    let key: crate::model::ApiKey = item(&last(
+    let crate::model::Credential::ApiKey(key) = item(&last(
         &s,
         CredentialRequest::UploadApiKey {
             user_id: user.id.clone(),
             key: ApiKeySource::File(file),
         },
-    ));
-    let keys: Vec<crate::model::ApiKey> = items(last(
+    )) else {
+        panic!("an API key");
+    };
+    let all: Vec<crate::model::Credential> = items(last(
         &s,
-        CredentialRequest::ListApiKeys {
+        CredentialRequest::ListOfUser {
             user_id: user.id.clone(),
         },
     ));
-    assert!(keys.iter().any(|k| k.fingerprint == key.fingerprint));
+    assert!(all.iter().any(
+        |c| matches!(c, crate::model::Credential::ApiKey(k) if k.fingerprint == key.fingerprint)
+    ));
     let missing = run(
         &s,
         CredentialRequest::UploadApiKey {

@@ -1,6 +1,7 @@
 //! The Identity pane: the strip of lists (users, groups, dynamic groups) and the list on the
 //! left, the selection's detail and its memberships or API keys on the right.
 
+mod credentials;
 mod detail;
 
 use ratatui::Frame;
@@ -15,9 +16,9 @@ use crate::ui::widgets::table::{ListText, draw_list};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.identity;
-    // API key fingerprints are 47 characters: give the right side room while they show.
-    let split = if pane.focus == IdentityFocus::ApiKeys {
-        35
+    // Credentials (API key fingerprints are 47 characters): the right side gets the room.
+    let split = if pane.focus == IdentityFocus::Credentials {
+        30
     } else {
         55
     };
