@@ -152,9 +152,12 @@ impl Resource for CredentialRow {
         }
     }
 
-    /// Oldest first: what an audit looks at first.
+    /// Secrets oldest first (what an audit looks at first), then MFA devices (a second
+    /// factor holds no secret to rotate).
     fn natural_key(&self, ctx: &Ctx) -> SortKey {
-        SortKey::Number(-self.age_days(ctx.now).unwrap_or(0))
+        let age = self.age_days(ctx.now).unwrap_or(0);
+        let mfa = i64::from(self.kind() == CredentialKind::MfaDevice);
+        SortKey::Number(mfa * 1_000_000 - age)
     }
 
     fn search_text(&self, _ctx: &Ctx) -> Cow<'_, str> {

@@ -302,11 +302,15 @@ pub(crate) fn activate_form(user: &User, device_id: &str) -> Modal {
 
 /// `otpauth://totp/OCI:ana?secret=...&issuer=OCI`: what authenticator apps scan.
 pub fn otpauth_uri(user: &str, seed: &str) -> String {
-    let label: String = percent_encoding::utf8_percent_encode(
-        user,
-        percent_encoding::NON_ALPHANUMERIC,
-    )
-    .to_string();
+    // What a URI path segment may hold as it is (RFC 3986 unreserved, and `@` for e-mail
+    // names); the rest is percent-encoded.
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'@');
+    let label = percent_encoding::utf8_percent_encode(user, KEEP).to_string();
     format!("otpauth://totp/OCI:{label}?secret={seed}&issuer=OCI")
 }
 

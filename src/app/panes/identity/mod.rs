@@ -143,6 +143,8 @@ pub struct IdentityPane {
     pub caps_after: Option<RequestId>,
     /// A device read again (Enter on it): its detail shows when it answers.
     pub device_read: Option<RequestId>,
+    /// A user's credentials to show once the users are listed (from the Credentials pane).
+    pub show_after_load: Option<(String, CredentialKind)>,
     /// The candidates of a new membership.
     pub pick: ListView<Candidate>,
     /// Writes on their way: what a successful answer that carries nothing removes.
@@ -303,9 +305,16 @@ impl Pane for IdentityPane {
             self.take_memberships(&response, ctx);
             return;
         }
+        if self.users.take_response(&response, ctx) {
+            if self.users.items.is_loaded()
+                && let Some((user, kind)) = self.show_after_load.take()
+            {
+                self.show_user_credentials(&user, kind, ctx);
+            }
+            return;
+        }
         if self.take_credentials(&response, ctx)
             || self.take_password_info(&response)
-            || self.users.take_response(&response, ctx)
             || self.groups.take_response(&response, ctx)
             || self.dynamic_groups.take_response(&response, ctx)
         {

@@ -38,6 +38,11 @@ impl IdentityPane {
     /// the filter cleared if it hides them.
     pub fn show_user_credentials(&mut self, user_id: &str, kind: CredentialKind, ctx: &mut Ctx) {
         self.tab = super::IdentityTab::Users;
+        if !self.users.items.is_loaded() {
+            // Shown once the users arrive.
+            self.show_after_load = Some((user_id.to_string(), kind));
+            return;
+        }
         if !self.users.select(user_id) {
             let mut cleared = self.users.filter.clone();
             cleared.query.clear();
@@ -47,7 +52,10 @@ impl IdentityPane {
                 return;
             }
         }
-        self.creds_kind = kind;
+        if self.creds_kind != kind {
+            self.creds_kind = kind;
+            self.creds = ListView::default();
+        }
         self.open_credentials(ctx);
         self.show_kind(ctx);
     }
@@ -231,6 +239,8 @@ impl IdentityPane {
         let i = all.iter().position(|k| *k == self.creds_kind).unwrap_or(0);
         let n = all.len();
         self.creds_kind = all[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+        // Another kind's rows: the cursor starts at the top, nothing to say about the old one.
+        self.creds = ListView::default();
         self.show_kind(ctx);
     }
 

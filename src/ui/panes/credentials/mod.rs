@@ -11,7 +11,7 @@ use crate::app::panes::credentials::{CredentialsPane, CredentialsTab};
 use crate::app::{Action, AppState};
 use crate::ui::span_owned;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::detail::{draw_resource, field, tabs_line};
+use crate::ui::widgets::detail::{draw_resource, tabs_line};
 use crate::ui::widgets::status::draw_unless_ready;
 use crate::ui::widgets::table::{ListText, draw_list};
 
@@ -81,8 +81,11 @@ fn draw_credentials(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: 
 fn draw_network_sources(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.credentials;
     let ctx = &state.ctx;
+    // Tenancies have a few network sources: the detail (their address lists) gets the room.
+    let rows = pane.network_sources.len().max(1) as u16 + 3;
     let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(6), Constraint::Length(9)]).areas(area);
+        Layout::vertical([Constraint::Length(rows.min(area.height / 2)), Constraint::Min(6)])
+            .areas(area);
     let empty = format!(
         "No network sources. {} creates one.",
         ctx.key(&Action::Create)
@@ -136,18 +139,19 @@ fn draw_policy(
         "Password rules (local users)",
         theme.title(),
     ))];
-    lines.push(field(
-        "  Minimum length",
+    let rule_line = |label: &str, value: &str| {
+        Line::from(vec![
+            Span::styled(format!("  {label:<20}"), theme.dim()),
+            span_owned(value, theme.plain()),
+        ])
+    };
+    lines.push(rule_line(
+        "Minimum length",
         &p.minimum_password_length
             .map_or_else(|| "not set".to_string(), |n| format!("{n} characters")),
-        theme,
     ));
     for (i, (_, label)) in RULES.iter().enumerate() {
-        lines.push(field(
-            &format!("  {label}"),
-            rule_text(i, rule(&p, i)),
-            theme,
-        ));
+        lines.push(rule_line(label, rule_text(i, rule(&p, i))));
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Network policy", theme.title())));

@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, user: &User, state: &AppState, th
         Span::styled(password_text(state, &user.id), theme.plain()),
     ]));
     let keys = format!(
-        "Credentials of {} ({} {})",
+        "Credentials of {}  {} {}",
         user.name,
         ctx.key(&Action::PreviousTab),
         ctx.key(&Action::NextTab)
@@ -87,8 +87,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, user: &User, state: &AppState, th
         top,
     );
     let empty = format!(
-        "No {}. {} creates one.",
-        pane.creds_kind.title().to_lowercase(),
+        "No {}s. {} creates one.",
+        pane.creds_kind.one(),
         ctx.key(&Action::Create)
     );
     draw_list(
