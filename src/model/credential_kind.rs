@@ -83,8 +83,10 @@ impl CredentialKind {
         match self {
             Self::ApiKey => Some(3),
             // Swift passwords are auth tokens by their old name: they share the two.
-            Self::AuthToken | Self::SwiftPassword | Self::CustomerSecretKey => Some(2),
-            Self::SmtpCredential => Some(2),
+            Self::AuthToken
+            | Self::SwiftPassword
+            | Self::CustomerSecretKey
+            | Self::SmtpCredential => Some(2),
             Self::MfaDevice => Some(1),
             Self::DbCredential | Self::OAuth2ClientCredential => None,
         }

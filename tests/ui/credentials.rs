@@ -79,19 +79,33 @@ fn credentials_older_than_90_days() {
     type_text(&mut state, &mut world, "token age>90d");
     enter(&mut state, &mut world);
     let rows = shown(&state);
-    assert!(rows.iter().any(|(_, d)| d == "OCIR docker login"), "{rows:?}");
+    assert!(
+        rows.iter().any(|(_, d)| d == "OCIR docker login"),
+        "{rows:?}"
+    );
     let now = state.ctx.now;
     for r in state.panes.credentials.list.visible() {
         assert!(r.age_days(now).unwrap() > 90, "{r:?}");
         assert!(
-            matches!(r.kind(), CredentialKind::AuthToken | CredentialKind::SwiftPassword),
+            matches!(
+                r.kind(),
+                CredentialKind::AuthToken | CredentialKind::SwiftPassword
+            ),
             "{r:?}"
         );
     }
     // The blocked user's token is marked.
-    assert!(state.panes.credentials.list.visible().iter().any(|r| r.user_blocked
-        && r.user_name == "emily.zhang@acme-corp.com"
-        && (r.credential.label() == "OCIR docker login")));
+    assert!(
+        state
+            .panes
+            .credentials
+            .list
+            .visible()
+            .iter()
+            .any(|r| r.user_blocked
+                && r.user_name == "emily.zhang@acme-corp.com"
+                && (r.credential.label() == "OCIR docker login"))
+    );
     assert_snapshot!(render(&state));
     // Younger than 90 days instead; Esc clears the whole query.
     filter(&mut state, "age<90d");
@@ -131,7 +145,10 @@ fn revoking_a_token_from_the_credentials_view_needs_its_description() {
     act(&mut state, &mut world, Action::Delete);
     assert_snapshot!("credentials_revoke_confirmation", render(&state));
     type_text(&mut state, &mut world, "emily");
-    assert!(update(&mut state, Action::Select).is_empty(), "not typed yet");
+    assert!(
+        update(&mut state, Action::Select).is_empty(),
+        "not typed yet"
+    );
     clear_field(&mut state, &mut world);
     type_text(&mut state, &mut world, "OCIR docker login");
     let sent = update(&mut state, Action::Select);
@@ -151,9 +168,19 @@ fn revoking_a_token_from_the_credentials_view_needs_its_description() {
             .iter()
             .any(|t| t.id == row.credential.id())
     );
-    assert!(state.panes.credentials.list.find(row.credential.id()).is_none());
+    assert!(
+        state
+            .panes
+            .credentials
+            .list
+            .find(row.credential.id())
+            .is_none()
+    );
     let toast = state.ctx.toasts.current().unwrap().text.clone();
-    assert!(toast.contains("revoked auth token 'OCIR docker login'"), "{toast}");
+    assert!(
+        toast.contains("revoked auth token 'OCIR docker login'"),
+        "{toast}"
+    );
 }
 
 #[test]
@@ -166,7 +193,13 @@ fn enter_opens_the_credential_in_its_user_s_tab() {
     assert_eq!(identity.focus, IdentityFocus::Credentials);
     assert_eq!(identity.creds_kind, CredentialKind::CustomerSecretKey);
     assert_eq!(identity.users.selected().unwrap().name, "svc-backup");
-    assert!(identity.creds.all().iter().any(|r| r.credential.label() == "s3-compat backup sync"));
+    assert!(
+        identity
+            .creds
+            .all()
+            .iter()
+            .any(|r| r.credential.label() == "s3-compat backup sync")
+    );
     // Esc goes back along the way it came.
     act(&mut state, &mut world, Action::Back);
     act(&mut state, &mut world, Action::Back);
@@ -197,18 +230,27 @@ fn a_network_source_is_created_with_its_cidrs_checked_edited_and_deleted() {
     type_text(&mut state, &mut world, "ocid1.vcn.oc1.iad.aaaa 10.5.0.0/16");
     assert!(update(&mut state, Action::Select).is_empty());
     let why = form_error(&state);
-    assert!(why.contains("'10.0.0.0/33'") && why.contains("0 to 32"), "{why}");
+    assert!(
+        why.contains("'10.0.0.0/33'") && why.contains("0 to 32"),
+        "{why}"
+    );
     assert_snapshot!("network_source_form_refuses_a_bad_cidr", render(&state));
     // The focus is on the field to fix: the bad entry goes.
-    for _ in 0.." 10.0.0.0/33".len() + 1 {
+    for _ in 0..=" 10.0.0.0/33".len() {
         press(&mut state, &mut world, key(KeyCode::Backspace));
     }
     let sent = update(&mut state, Action::Select);
     let [RequestKind::SignIn(SignInRequest::CreateNetworkSource(d))] = &kinds(&sent)[..] else {
         panic!("a create, got {sent:?}");
     };
-    assert_eq!(d.public_source_list.as_deref(), Some(&["198.51.100.0/24".to_string()][..]));
-    assert_eq!(d.virtual_source_list.as_ref().unwrap()[0].ip_ranges, vec!["10.5.0.0/16"]);
+    assert_eq!(
+        d.public_source_list.as_deref(),
+        Some(&["198.51.100.0/24".to_string()][..])
+    );
+    assert_eq!(
+        d.virtual_source_list.as_ref().unwrap()[0].ip_ranges,
+        vec!["10.5.0.0/16"]
+    );
     settle(&mut state, &mut world, sent);
     let created = world
         .snapshot()
@@ -217,7 +259,13 @@ fn a_network_source_is_created_with_its_cidrs_checked_edited_and_deleted() {
         .find(|n| n.name == "branch-office")
         .expect("created");
     assert_eq!(
-        state.panes.credentials.network_sources.selected().unwrap().id,
+        state
+            .panes
+            .credentials
+            .network_sources
+            .selected()
+            .unwrap()
+            .id,
         created.id
     );
 
@@ -236,7 +284,7 @@ fn a_network_source_is_created_with_its_cidrs_checked_edited_and_deleted() {
     // An edit reads it first and is conditional on what it read. (A fixed date, so the
     // screen does not change by the day.)
     world.change(|s| {
-        for n in s.sign_in.network_sources.iter_mut() {
+        for n in &mut s.sign_in.network_sources {
             if n.name == "branch-office" {
                 n.time_created = "2026-11-20T10:00:00.000Z".into();
             }
@@ -262,7 +310,10 @@ fn a_network_source_is_created_with_its_cidrs_checked_edited_and_deleted() {
         .into_iter()
         .find(|n| n.id == created.id)
         .unwrap();
-    assert_eq!(after.public_source_list, vec!["198.51.100.0/24", "203.0.113.9"]);
+    assert_eq!(
+        after.public_source_list,
+        vec!["198.51.100.0/24", "203.0.113.9"]
+    );
 
     act(&mut state, &mut world, Action::Delete);
     type_text(&mut state, &mut world, "branch-office");
@@ -272,7 +323,8 @@ fn a_network_source_is_created_with_its_cidrs_checked_edited_and_deleted() {
             .snapshot()
             .network_sources
             .iter()
-            .all(|n| n.id != created.id || n.lifecycle_state == canopy::model::LifecycleState::Deleted)
+            .all(|n| n.id != created.id
+                || n.lifecycle_state == canopy::model::LifecycleState::Deleted)
     );
 }
 
@@ -327,7 +379,11 @@ fn the_sign_in_policy_is_updated_with_if_match_and_a_conflict_keeps_the_form() {
     };
     assert!(etag.is_some());
     assert_eq!(
-        details.password_policy.as_ref().unwrap().minimum_password_length,
+        details
+            .password_policy
+            .as_ref()
+            .unwrap()
+            .minimum_password_length,
         Some(16)
     );
     settle(&mut state, &mut world, sent);
@@ -352,7 +408,10 @@ fn the_sign_in_policy_is_updated_with_if_match_and_a_conflict_keeps_the_form() {
     enter(&mut state, &mut world);
     assert!(state.ctx.modal.is_none(), "{}", render(&state));
     let policy = world.snapshot().authentication_policy.unwrap();
-    assert_eq!(policy.password_policy.unwrap().minimum_password_length, Some(16));
+    assert_eq!(
+        policy.password_policy.unwrap().minimum_password_length,
+        Some(16)
+    );
     assert_eq!(policy.network_policy.unwrap().network_source_ids.len(), 1);
     assert!(render(&state).contains("16 characters"));
 }
@@ -367,7 +426,12 @@ fn read_only_reaches_no_credential_write() {
     }
     act(&mut state, &mut world, Action::Go(PaneId::Identity));
     act(&mut state, &mut world, Action::Credentials);
-    for action in [Action::Create, Action::Activate, Action::NewSeed, Action::Delete] {
+    for action in [
+        Action::Create,
+        Action::Activate,
+        Action::NewSeed,
+        Action::Delete,
+    ] {
         assert!(update(&mut state, action).is_empty());
         assert!(state.ctx.modal.is_none());
     }

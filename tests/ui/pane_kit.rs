@@ -102,7 +102,7 @@ pub fn upload_key(world: &World, user_id: &str) -> String {
         .fingerprint;
     // A fixed date, so screens that show it do not change by the day.
     world.change(|s| {
-        for k in s.api_keys.iter_mut() {
+        for k in &mut s.api_keys {
             if k.fingerprint == fingerprint {
                 k.time_created = "2026-01-02T03:04:05.000Z".into();
             }

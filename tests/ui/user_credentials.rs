@@ -26,7 +26,12 @@ pub fn show_kind(state: &mut AppState, world: &mut World, user: &str, kind: Cred
     type_text(state, world, user);
     enter(state, world);
     assert_eq!(
-        state.panes.identity.users.selected().map(|u| u.name.as_str()),
+        state
+            .panes
+            .identity
+            .users
+            .selected()
+            .map(|u| u.name.as_str()),
         Some(user)
     );
     act(state, world, Action::Credentials);
@@ -117,7 +122,13 @@ fn auth_tokens_are_created_shown_once_renamed_and_revoked() {
     act(&mut state, &mut world, Action::Create);
     assert!(state.ctx.modal.is_none());
     assert!(
-        state.ctx.toasts.current().unwrap().text.contains("delete one first"),
+        state
+            .ctx
+            .toasts
+            .current()
+            .unwrap()
+            .text
+            .contains("delete one first"),
         "{:?}",
         state.ctx.toasts.current()
     );
@@ -175,7 +186,12 @@ fn create_update_delete(
         .find(|(_, label)| label == text)
         .expect("created");
     assert_eq!(
-        state.panes.identity.creds.selected().map(|r| r.credential.id()),
+        state
+            .panes
+            .identity
+            .creds
+            .selected()
+            .map(|r| r.credential.id()),
         Some(id.as_str()),
         "the new one is selected"
     );
@@ -240,7 +256,8 @@ fn swift_passwords_are_created_redescribed_and_revoked() {
 
 #[test]
 fn a_db_password_is_masked_never_printed_and_revoked() {
-    let (mut state, mut world) = open_kind("tom.okafor@acme-corp.com", CredentialKind::DbCredential);
+    let (mut state, mut world) =
+        open_kind("tom.okafor@acme-corp.com", CredentialKind::DbCredential);
     act(&mut state, &mut world, Action::Create);
     type_text(&mut state, &mut world, "reporting login");
     tab(&mut state, &mut world);
@@ -249,10 +266,13 @@ fn a_db_password_is_masked_never_printed_and_revoked() {
     assert!(!screen.contains("Sup3r-Secret-Pw!"), "typed as dots");
     assert_snapshot!("identity_db_credential_form", screen);
     let sent = update(&mut state, Action::Select);
-    let [RequestKind::Credentials(CredentialRequest::Create { new, .. })] = &kinds(&sent)[..] else {
+    let [RequestKind::Credentials(CredentialRequest::Create { new, .. })] = &kinds(&sent)[..]
+    else {
         panic!("a create, got {sent:?}");
     };
-    assert!(matches!(new, NewCredential::DbCredential(d) if d.password.expose() == "Sup3r-Secret-Pw!"));
+    assert!(
+        matches!(new, NewCredential::DbCredential(d) if d.password.expose() == "Sup3r-Secret-Pw!")
+    );
     assert!(!format!("{sent:?}").contains("Sup3r-Secret-Pw!"));
     settle(&mut state, &mut world, sent);
     assert!(state.ctx.modal.is_none(), "nothing secret comes back");
@@ -267,13 +287,18 @@ fn a_db_password_is_masked_never_printed_and_revoked() {
     act(&mut state, &mut world, Action::Delete);
     type_text(&mut state, &mut world, "reporting login");
     enter(&mut state, &mut world);
-    assert!(!world.snapshot().db_credentials.iter().any(|d| d.id == created.id));
+    assert!(
+        !world
+            .snapshot()
+            .db_credentials
+            .iter()
+            .any(|d| d.id == created.id)
+    );
 }
 
 #[test]
 fn oauth2_credentials_take_scopes_and_reset_their_secret() {
-    let (mut state, mut world) =
-        open_kind("svc-terraform", CredentialKind::OAuth2ClientCredential);
+    let (mut state, mut world) = open_kind("svc-terraform", CredentialKind::OAuth2ClientCredential);
     act(&mut state, &mut world, Action::Create);
     type_text(&mut state, &mut world, "billing-export");
     tab(&mut state, &mut world);
@@ -284,7 +309,11 @@ fn oauth2_credentials_take_scopes_and_reset_their_secret() {
         .collect();
     type_text(&mut state, &mut world, &eleven.join(", "));
     assert!(update(&mut state, Action::Select).is_empty());
-    assert!(form_error(&state).contains("at most 10"), "{}", form_error(&state));
+    assert!(
+        form_error(&state).contains("at most 10"),
+        "{}",
+        form_error(&state)
+    );
     assert_snapshot!("identity_oauth2_form_refuses_eleven_scopes", render(&state));
     clear_field(&mut state, &mut world);
     type_text(
@@ -345,10 +374,7 @@ fn seed_on_screen(state: &AppState) -> String {
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
+    canopy::app::ctx::unix_now()
 }
 
 #[test]
@@ -360,9 +386,7 @@ fn an_mfa_device_is_enrolled_activated_read_and_deleted() {
     assert_snapshot!("identity_mfa_enrol_question", render(&state));
     let seed = submit_for_secret(&mut state, &mut world);
     assert_eq!(seed_on_screen(&state), seed);
-    let device = world
-        .snapshot()
-        .mfa_devices_of(&user);
+    let device = world.snapshot().mfa_devices_of(&user);
     assert!(!device.is_activated);
 
     // A new seed replaces the first: the first one's codes stop working.
@@ -370,10 +394,12 @@ fn an_mfa_device_is_enrolled_activated_read_and_deleted() {
     let sent = update(&mut state, Action::NewSeed);
     assert_eq!(
         kinds(&sent),
-        vec![RequestKind::Credentials(CredentialRequest::GenerateTotpSeed {
-            user_id: user.clone(),
-            id: device.id.clone()
-        })]
+        vec![RequestKind::Credentials(
+            CredentialRequest::GenerateTotpSeed {
+                user_id: user.clone(),
+                id: device.id.clone()
+            }
+        )]
     );
     settle(&mut state, &mut world, sent);
     let seed = seed_on_screen(&state);
@@ -390,21 +416,33 @@ fn an_mfa_device_is_enrolled_activated_read_and_deleted() {
     let sent = update(&mut state, Action::Select);
     assert_eq!(
         kinds(&sent),
-        vec![RequestKind::Credentials(CredentialRequest::ActivateMfaDevice {
-            user_id: user.clone(),
-            id: device.id.clone(),
-            code
-        })]
+        vec![RequestKind::Credentials(
+            CredentialRequest::ActivateMfaDevice {
+                user_id: user.clone(),
+                id: device.id.clone(),
+                code
+            }
+        )]
     );
     settle(&mut state, &mut world, sent);
     assert!(world.snapshot().mfa_devices_of(&user).is_activated);
-    assert!(state.panes.identity.users.find(&user).unwrap().is_mfa_activated);
+    assert!(
+        state
+            .panes
+            .identity
+            .users
+            .find(&user)
+            .unwrap()
+            .is_mfa_activated
+    );
 
     // Enter reads the device again and shows it.
     let sent = update(&mut state, Action::Select);
     assert!(matches!(
         &kinds(&sent)[..],
-        [RequestKind::Credentials(CredentialRequest::GetMfaDevice { .. })]
+        [RequestKind::Credentials(
+            CredentialRequest::GetMfaDevice { .. }
+        )]
     ));
     settle(&mut state, &mut world, sent);
     assert!(render(&state).contains("ACTIVE"));
@@ -413,8 +451,22 @@ fn an_mfa_device_is_enrolled_activated_read_and_deleted() {
     act(&mut state, &mut world, Action::Delete);
     type_text(&mut state, &mut world, "breakglass-admin");
     enter(&mut state, &mut world);
-    assert!(!world.snapshot().mfa_totp_devices.iter().any(|d| d.user_id == user));
-    assert!(!state.panes.identity.users.find(&user).unwrap().is_mfa_activated);
+    assert!(
+        !world
+            .snapshot()
+            .mfa_totp_devices
+            .iter()
+            .any(|d| d.user_id == user)
+    );
+    assert!(
+        !state
+            .panes
+            .identity
+            .users
+            .find(&user)
+            .unwrap()
+            .is_mfa_activated
+    );
 }
 
 trait DevicesOf {
@@ -442,8 +494,9 @@ fn the_mfa_qr_code_scans_back_to_the_enrolment_uri() {
     assert_eq!(decode_qr(&screen).as_deref(), Some(uri.as_str()));
     // The snapshot with a fixed seed, so it does not change from run to run.
     let fixed = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-    if let Some(ModalKind::Secret { lines, secret, qr, .. }) =
-        state.ctx.modal.as_mut().map(|m| &mut m.kind)
+    if let Some(ModalKind::Secret {
+        lines, secret, qr, ..
+    }) = state.ctx.modal.as_mut().map(|m| &mut m.kind)
     {
         for l in lines.iter_mut() {
             l.text = l.text.replace(&seed, fixed);
@@ -468,7 +521,9 @@ fn the_mfa_qr_code_scans_back_to_the_enrolment_uri() {
 /// Reads the half-block QR code from a screen: each character is two modules high.
 fn decode_qr(screen: &str) -> Option<String> {
     let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let top = rows.iter().position(|r| r.iter().filter(|c| **c == '█').count() > 30)?;
+    let top = rows
+        .iter()
+        .position(|r| r.iter().filter(|c| **c == '█').count() > 30)?;
     let left = rows[top].iter().position(|c| *c == '█')?;
     let width = rows[top][left..].iter().take_while(|c| **c == '█').count();
     let code: Vec<&[char]> = rows[top..]
@@ -479,7 +534,10 @@ fn decode_qr(screen: &str) -> Option<String> {
     // Light modules are drawn, dark are spaces; scale 4 and a white margin for the decoder.
     let scale = 4;
     let margin = 8;
-    let (w, h) = (width * scale + 2 * margin, code.len() * 2 * scale + 2 * margin);
+    let (w, h) = (
+        width * scale + 2 * margin,
+        code.len() * 2 * scale + 2 * margin,
+    );
     let light = |x: usize, y: usize| -> bool {
         if x < margin || y < margin || x >= w - margin || y >= h - margin {
             return true;
@@ -492,9 +550,8 @@ fn decode_qr(screen: &str) -> Option<String> {
             _ => false,
         }
     };
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
-        if light(x, y) { 255 } else { 0 }
-    });
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| if light(x, y) { 255 } else { 0 });
     let grids = img.detect_grids();
     let (_, content) = grids.first()?.decode().ok()?;
     Some(content)
@@ -505,7 +562,10 @@ fn the_console_password_date_is_in_the_user_detail() {
     let (mut state, mut world) = loaded(false);
     act(&mut state, &mut world, Action::Go(PaneId::Identity));
     let screen = render(&state);
-    assert!(screen.contains("Password    2026-04-20 (220d ago)"), "{screen}");
+    assert!(
+        screen.contains("Password    2026-04-20 (220d ago)"),
+        "{screen}"
+    );
     // A service account never had one.
     act(&mut state, &mut world, Action::Filter);
     type_text(&mut state, &mut world, "svc-backup");
@@ -530,7 +590,10 @@ fn the_capability_checklist_shows_what_each_governs() {
     let sent = update(&mut state, Action::Capabilities);
     assert!(matches!(
         &kinds(&sent)[..],
-        [RequestKind::Credentials(CredentialRequest::ListOfUser { .. }), ..]
+        [
+            RequestKind::Credentials(CredentialRequest::ListOfUser { .. }),
+            ..
+        ]
     ));
     let next = answer_once(&mut state, &mut world, &sent);
     settle(&mut state, &mut world, next);

@@ -83,7 +83,7 @@ impl SignInRequest {
             R::GetNetworkSource { id } => w.one(c.get_network_source(id).await),
             R::CreateNetworkSource(d) => w.one(c.create_network_source(d).await),
             R::UpdateNetworkSource { id, details, etag } => {
-                w.one(c.update_network_source(id, details, etag.as_deref()).await)
+                w.one(c.update_network_source(id, details, etag.as_deref()).await);
             }
             R::DeleteNetworkSource { id } => w.done(c.delete_network_source(id, None).await),
         }

@@ -61,6 +61,7 @@ impl LineEditor {
 
     /// The same line with every character shown as `•` (a password being typed), the cursor
     /// on the same character.
+    #[must_use]
     pub fn masked(&self) -> LineEditor {
         let before = self.text[..self.cursor].chars().count();
         let all = self.text.chars().count();

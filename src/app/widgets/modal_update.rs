@@ -57,28 +57,36 @@ pub fn update_modal(ctx: &mut Ctx, action: &Action) -> Option<(Modal, ModalOutco
         (ModalKind::Choice { selected, .. }, Action::Select) => {
             Some(ModalOutcome::Chose(*selected))
         }
-        (ModalKind::Choice { scroll, .. } | ModalKind::Text { scroll, .. }, Action::PageDown) => {
+        (
+            ModalKind::Choice { scroll, .. }
+            | ModalKind::Text { scroll, .. }
+            | ModalKind::Secret { scroll, .. },
+            Action::PageDown,
+        ) => {
             *scroll = scroll.saturating_add(10);
             None
         }
-        (ModalKind::Choice { scroll, .. } | ModalKind::Text { scroll, .. }, Action::PageUp) => {
+        (
+            ModalKind::Choice { scroll, .. }
+            | ModalKind::Text { scroll, .. }
+            | ModalKind::Secret { scroll, .. },
+            Action::PageUp,
+        ) => {
             *scroll = scroll.saturating_sub(10);
             None
         }
         (ModalKind::Secret { .. }, Action::Select) => Some(ModalOutcome::Confirmed),
-        (ModalKind::Secret { scroll, .. }, Action::PageDown | Action::Down) => {
+        (
+            ModalKind::Text { scroll, .. } | ModalKind::Secret { scroll, .. },
+            Action::NextField | Action::Down,
+        ) => {
             *scroll = scroll.saturating_add(1);
             None
         }
-        (ModalKind::Secret { scroll, .. }, Action::PageUp | Action::Up) => {
-            *scroll = scroll.saturating_sub(1);
-            None
-        }
-        (ModalKind::Text { scroll, .. }, Action::NextField | Action::Down) => {
-            *scroll = scroll.saturating_add(1);
-            None
-        }
-        (ModalKind::Text { scroll, .. }, Action::PreviousField | Action::Up) => {
+        (
+            ModalKind::Text { scroll, .. } | ModalKind::Secret { scroll, .. },
+            Action::PreviousField | Action::Up,
+        ) => {
             *scroll = scroll.saturating_sub(1);
             None
         }

@@ -158,7 +158,10 @@ pub fn fields(source: Option<&NetworkSource>) -> Vec<Field> {
 }
 
 /// What a submitted form says, checked again (the form checked each field already).
-fn lists(v: &FormValues) -> Result<(Vec<String>, Vec<VirtualSource>), (&'static str, String)> {
+/// The public entries and the VCN ranges of a form.
+type Lists = (Vec<String>, Vec<VirtualSource>);
+
+fn lists(v: &FormValues) -> Result<Lists, (&'static str, String)> {
     let public = parse_public(v.get("public")).map_err(|e| ("public", e))?;
     let vcns = parse_virtual(v.get("vcns")).map_err(|e| ("vcns", e))?;
     if public.is_empty() && vcns.is_empty() {

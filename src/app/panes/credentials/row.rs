@@ -267,7 +267,7 @@ mod tests {
         let (age, rest) = AgeFilter::parse("age<2w AGE>=1y");
         assert_eq!((age.younger, age.older), (Some(14), Some(365)));
         assert!(rest.is_empty());
-        assert!(age.keeps(Some(400)) == false, "not younger than 14 days");
+        assert!(!age.keeps(Some(400)), "not younger than 14 days");
         let (age, rest) = AgeFilter::parse("age>x");
         assert!(!age.is_active());
         assert_eq!(rest, "age>x");

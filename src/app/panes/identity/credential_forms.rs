@@ -145,7 +145,8 @@ impl IdentityPane {
     }
 
     /// The edit form of a credential whose kind can change.
-    pub(super) fn start_edit_credential(&mut self, user: &User, row: &CredentialRow, ctx: &mut Ctx) {
+    pub(super) fn start_edit_credential(
+        user: &User, row: &CredentialRow, ctx: &mut Ctx) {
         let d = dialog(IdentityDialog::EditCredential {
             user_id: user.id.clone(),
             id: row.credential.id().to_string(),
@@ -180,7 +181,6 @@ impl IdentityPane {
 
     /// The request a submitted create form sends, or why not (shown beside the field).
     pub(super) fn create_request(
-        &self,
         user_id: &str,
         kind: CredentialKind,
         v: &FormValues,

@@ -134,7 +134,7 @@ impl IdentityPane {
                 (IdentityRequest::UpdateDynamicGroup { id, details }.into(), done)
             }
             IdentityDialog::CreateCredential { user_id, kind } => {
-                let request = match self.create_request(&user_id, kind, v) {
+                let request = match Self::create_request(&user_id, kind, v) {
                     Ok(request) => request,
                     Err((field, e)) => return ctx.refuse(field, e),
                 };

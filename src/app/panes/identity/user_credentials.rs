@@ -258,7 +258,7 @@ impl IdentityPane {
         let row = self.creds.selected().cloned();
         match (action, row) {
             (Action::Create, _) => self.start_create(&user, ctx),
-            (Action::Edit, Some(row)) => self.start_edit_credential(&user, &row, ctx),
+            (Action::Edit, Some(row)) => Self::start_edit_credential(&user, &row, ctx),
             (Action::Delete, Some(row)) => ctx.open(revoke_modal(
                 &row,
                 dialog(IdentityDialog::RevokeCredential {

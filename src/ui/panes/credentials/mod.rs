@@ -83,9 +83,11 @@ fn draw_network_sources(frame: &mut Frame<'_>, area: Rect, state: &AppState, the
     let ctx = &state.ctx;
     // Tenancies have a few network sources: the detail (their address lists) gets the room.
     let rows = pane.network_sources.len().max(1) as u16 + 3;
-    let [list_area, detail_area] =
-        Layout::vertical([Constraint::Length(rows.min(area.height / 2)), Constraint::Min(6)])
-            .areas(area);
+    let [list_area, detail_area] = Layout::vertical([
+        Constraint::Length(rows.min(area.height / 2)),
+        Constraint::Min(6),
+    ])
+    .areas(area);
     let empty = format!(
         "No network sources. {} creates one.",
         ctx.key(&Action::Create)
