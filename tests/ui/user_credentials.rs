@@ -81,6 +81,13 @@ fn secret_screen(state: &mut AppState, world: &mut World, secret: &str) -> Strin
     screen
 }
 
+/// `D`, the confirmation typed, Enter: the revoke sent and answered.
+fn revoke(state: &mut AppState, world: &mut World, typed: &str) {
+    act(state, world, Action::Delete);
+    type_text(state, world, typed);
+    enter(state, world);
+}
+
 fn rows(state: &AppState) -> Vec<String> {
     state
         .panes
@@ -200,9 +207,7 @@ fn create_update_delete(
     type_text(&mut state, &mut world, renamed);
     enter(&mut state, &mut world);
     assert!(held(&world.snapshot()).contains(&(id.clone(), renamed.to_string())));
-    act(&mut state, &mut world, Action::Delete);
-    type_text(&mut state, &mut world, renamed);
-    enter(&mut state, &mut world);
+    revoke(&mut state, &mut world, renamed);
     assert!(!held(&world.snapshot()).iter().any(|(i, _)| *i == id));
 }
 
@@ -284,9 +289,7 @@ fn a_db_password_is_masked_never_printed_and_revoked() {
         .expect("created");
     act(&mut state, &mut world, Action::Edit);
     assert!(state.ctx.modal.is_none(), "a DB password cannot be changed");
-    act(&mut state, &mut world, Action::Delete);
-    type_text(&mut state, &mut world, "reporting login");
-    enter(&mut state, &mut world);
+    revoke(&mut state, &mut world, "reporting login");
     assert!(
         !world
             .snapshot()
@@ -351,9 +354,7 @@ fn oauth2_credentials_take_scopes_and_reset_their_secret() {
         .unwrap();
     assert_eq!(changed.description, "Exports usage, daily");
     assert_eq!(changed.scopes, created.scopes);
-    act(&mut state, &mut world, Action::Delete);
-    type_text(&mut state, &mut world, "billing-export");
-    enter(&mut state, &mut world);
+    revoke(&mut state, &mut world, "billing-export");
     assert!(
         !world
             .snapshot()
@@ -448,9 +449,7 @@ fn an_mfa_device_is_enrolled_activated_read_and_deleted() {
     assert!(render(&state).contains("ACTIVE"));
     press(&mut state, &mut world, key(KeyCode::Esc));
 
-    act(&mut state, &mut world, Action::Delete);
-    type_text(&mut state, &mut world, "breakglass-admin");
-    enter(&mut state, &mut world);
+    revoke(&mut state, &mut world, "breakglass-admin");
     assert!(
         !world
             .snapshot()

@@ -156,6 +156,11 @@ pub trait Pane {
         self.focused_list().map(ListControl::filter)
     }
 
+    /// What the `/` prompt says the focused list's filter takes beyond text (`age>90d`).
+    fn filter_hint(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Replaces the filter (live, while the user types in the `/` prompt).
     fn set_filter(&mut self, filter: ListFilter, ctx: &Ctx) {
         if let Some(list) = self.focused_list_mut() {

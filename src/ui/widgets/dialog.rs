@@ -125,7 +125,8 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: 
     frame.render_widget(Paragraph::new(footer), footer_area);
 }
 
-fn frame_block(frame: &mut Frame<'_>, area: Rect, title: &str, theme: Theme) -> Rect {
+/// A cleared, bordered box titled `title`; the area inside it.
+pub(super) fn frame_block(frame: &mut Frame<'_>, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(span_owned(&format!(" {title} "), theme.title()))

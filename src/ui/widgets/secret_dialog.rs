@@ -5,14 +5,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::centered;
-use super::dialog::tone_lines;
+use super::dialog::{frame_block, tone_lines};
 use crate::app::Action;
 use crate::app::ctx::Ctx;
 use crate::app::widgets::modal::{Modal, ModalKind};
-use crate::ui::span_owned;
 use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: Theme) {
@@ -72,16 +71,6 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: 
     let area = centered(body, width, height.min(body.height as usize) as u16);
     let inner = frame_block(frame, area, &modal.title, theme);
     draw_text(frame, inner, text, keys, *scroll);
-}
-
-fn frame_block(frame: &mut Frame<'_>, area: Rect, title: &str, theme: Theme) -> Rect {
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(span_owned(&format!(" {title} "), theme.title()))
-        .border_style(theme.focus_border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    inner
 }
 
 /// The text (wrapped, scrolled) with the keys kept in view under it.

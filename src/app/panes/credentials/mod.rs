@@ -308,6 +308,10 @@ impl Pane for CredentialsPane {
         }
     }
 
+    fn filter_hint(&self) -> Option<&'static str> {
+        (self.tab == CredentialsTab::Credentials).then_some("age>90d age<2w")
+    }
+
     fn set_filter(&mut self, filter: ListFilter, ctx: &Ctx) {
         if self.tab != CredentialsTab::Credentials {
             if let Some(list) = self.focused_list_mut() {

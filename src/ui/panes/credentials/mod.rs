@@ -23,11 +23,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         .iter()
         .position(|t| *t == pane.tab)
         .unwrap_or(0);
-    let keys = format!(
-        "{} {}",
-        state.ctx.key(&Action::PreviousTab),
-        state.ctx.key(&Action::NextTab)
-    );
+    let keys = crate::ui::widgets::detail::tab_keys(&state.ctx);
     frame.render_widget(
         Paragraph::new(tabs_line(&titles, active, &keys, theme)),
         tabs,

@@ -72,10 +72,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, user: &User, state: &AppState, th
         Span::styled(password_text(state, &user.id), theme.plain()),
     ]));
     let keys = format!(
-        "Credentials of {}  {} {}",
+        "Credentials of {}  {}",
         user.name,
-        ctx.key(&Action::PreviousTab),
-        ctx.key(&Action::NextTab)
+        crate::ui::widgets::detail::tab_keys(ctx)
     );
     let [top, bottom] = Layout::vertical([
         Constraint::Length(lines.len() as u16 + 2),

@@ -34,11 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         .position(|v| *v == pane.tab)
         .unwrap_or(0);
     let titles: Vec<&str> = IdentityTab::ALL.iter().map(|v| v.title()).collect();
-    let keys = format!(
-        "{} {}",
-        state.ctx.key(&Action::PreviousTab),
-        state.ctx.key(&Action::NextTab)
-    );
+    let keys = crate::ui::widgets::detail::tab_keys(&state.ctx);
     frame.render_widget(
         Paragraph::new(tabs_line(&titles, active, &keys, theme)),
         tabs,
