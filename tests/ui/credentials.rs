@@ -228,6 +228,9 @@ fn a_network_source_is_created_with_its_cidrs_checked_edited_and_deleted() {
     type_text(&mut state, &mut world, "198.51.100.0/24, 10.0.0.0/33");
     tab(&mut state, &mut world);
     type_text(&mut state, &mut world, "ocid1.vcn.oc1.iad.aaaa 10.5.0.0/16");
+    tab(&mut state, &mut world);
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "site=lisbon");
     assert!(update(&mut state, Action::Select).is_empty());
     let why = form_error(&state);
     assert!(
@@ -251,6 +254,7 @@ fn a_network_source_is_created_with_its_cidrs_checked_edited_and_deleted() {
         d.virtual_source_list.as_ref().unwrap()[0].ip_ranges,
         vec!["10.5.0.0/16"]
     );
+    assert_eq!(d.freeform_tags.as_ref().unwrap()["site"], "lisbon");
     settle(&mut state, &mut world, sent);
     let created = world
         .snapshot()

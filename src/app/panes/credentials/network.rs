@@ -2,8 +2,8 @@
 //! services, each checked as typed with an error that names the bad entry.
 
 use crate::model::{
-    CreateNetworkSourceDetails, NetworkSource, UpdateNetworkSourceDetails, VirtualSource,
-    check_cidr,
+    CreateNetworkSourceDetails, DefinedTags, FreeformTags, NetworkSource,
+    UpdateNetworkSourceDetails, VirtualSource, check_cidr,
 };
 
 use crate::app::action::Action;
@@ -118,6 +118,43 @@ pub fn parse_virtual(text: &str) -> Result<Vec<VirtualSource>, String> {
     Ok(out)
 }
 
+/// `env=prod, Operations.CostCenter=CC-1`: free-form tags, and defined tags by
+/// `Namespace.key`.
+pub fn parse_tags(text: &str) -> Result<(FreeformTags, DefinedTags), String> {
+    let mut free = FreeformTags::new();
+    let mut defined = DefinedTags::new();
+    for entry in entries(text) {
+        let Some((key, value)) = entry.split_once('=') else {
+            return Err(format!("'{entry}' is not KEY=VALUE (or Namespace.key=VALUE)"));
+        };
+        let (key, value) = (key.trim(), value.trim());
+        match key.split_once('.') {
+            Some((ns, k)) if !ns.is_empty() && !k.is_empty() => {
+                defined
+                    .entry(ns.to_string())
+                    .or_default()
+                    .insert(k.to_string(), serde_json::Value::String(value.to_string()));
+            }
+            _ if key.is_empty() => return Err(format!("'{entry}' has no key before '='")),
+            _ => {
+                free.insert(key.to_string(), value.to_string());
+            }
+        }
+    }
+    Ok((free, defined))
+}
+
+fn tags_text(free: &FreeformTags, defined: &DefinedTags) -> String {
+    let mut out: Vec<String> = free.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    for (ns, tags) in defined {
+        for (k, v) in tags {
+            let v = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+            out.push(format!("{ns}.{k}={v}"));
+        }
+    }
+    out.join(", ")
+}
+
 fn virtual_text(list: &[VirtualSource]) -> String {
     list.iter()
         .map(|v| format!("{} {}", v.vcn_id, v.ip_ranges.join(" ")))
@@ -153,6 +190,12 @@ pub fn fields(source: Option<&NetworkSource>) -> Vec<Field> {
         Field::text("services", "Services")
             .value(&source.map_or_else(|| "all".to_string(), |s| s.services.join(", ")))
             .help("reserved by Oracle, no effect: 'all' or empty"),
+        Field::text("tags", "Tags")
+            .value(&source.map_or_else(String::new, |s| {
+                tags_text(&s.freeform_tags, &s.defined_tags)
+            }))
+            .check(|t| parse_tags(t).map(drop))
+            .help("key=value free-form, Namespace.key=value defined; separated by commas"),
     ]);
     fields
 }
@@ -179,6 +222,7 @@ pub fn create_details(
     v: &FormValues,
 ) -> Result<CreateNetworkSourceDetails, (&'static str, String)> {
     let (public, vcns) = lists(v)?;
+    let (free, defined) = parse_tags(v.get("tags")).map_err(|e| ("tags", e))?;
     Ok(CreateNetworkSourceDetails {
         compartment_id: tenancy_id.to_string(),
         name: v.string("name"),
@@ -186,8 +230,8 @@ pub fn create_details(
         public_source_list: Some(public),
         virtual_source_list: Some(vcns),
         services: Some(entries(v.get("services"))),
-        freeform_tags: None,
-        defined_tags: None,
+        freeform_tags: (!free.is_empty()).then_some(free),
+        defined_tags: (!defined.is_empty()).then_some(defined),
     })
 }
 
@@ -198,12 +242,14 @@ pub fn update_details(
 ) -> Result<Option<UpdateNetworkSourceDetails>, (&'static str, String)> {
     let (public, vcns) = lists(v)?;
     let services = entries(v.get("services"));
+    let (free, defined) = parse_tags(v.get("tags")).map_err(|e| ("tags", e))?;
     let d = UpdateNetworkSourceDetails {
         description: (old.description != v.get("description")).then(|| v.string("description")),
         public_source_list: (old.public_source_list != public).then_some(public),
         virtual_source_list: (old.virtual_source_list != vcns).then_some(vcns),
         services: (old.services != services).then_some(services),
-        ..UpdateNetworkSourceDetails::default()
+        freeform_tags: (old.freeform_tags != free).then_some(free),
+        defined_tags: (old.defined_tags != defined).then_some(defined),
     };
     Ok((d != UpdateNetworkSourceDetails::default()).then_some(d))
 }
@@ -226,5 +272,9 @@ mod tests {
         assert_eq!(v[0].ip_ranges, vec!["10.0.0.0/24", "10.0.1.5"]);
         assert!(parse_virtual("ocid1.vcn.oc1..aaa").unwrap_err().contains("address range"));
         assert!(parse_virtual("nope 10.0.0.0/8").unwrap_err().contains("vcn OCID"));
+        let (free, defined) = super::parse_tags("env=prod, Operations.CostCenter=CC-1").unwrap();
+        assert_eq!(free["env"], "prod");
+        assert_eq!(defined["Operations"]["CostCenter"], "CC-1");
+        assert!(super::parse_tags("novalue").unwrap_err().contains("KEY=VALUE"));
     }
 }
