@@ -94,6 +94,9 @@ pub struct Ctx {
     pub snapshot: Loadable<Arc<TenancyLinter>>,
     requests: Vec<Request>,
     writes: HashMap<RequestId, PendingWrite>,
+    /// Successful writes by the pane that sent them, so a pane that shows what others change
+    /// (every user's credentials) knows to read again.
+    writes_done: HashMap<PaneId, u64>,
     next_id: u64,
     /// Position of each compartment in `compartments`, so paths of thousands of policies
     /// do not scan the list for every step.
@@ -238,6 +241,7 @@ impl Ctx {
         };
         match failure {
             None => {
+                *self.writes_done.entry(response.pane).or_default() += 1;
                 self.invalidate_snapshot();
                 if waiting_form {
                     self.modal = None;
@@ -253,6 +257,16 @@ impl Ctx {
             }
             Some(message) => self.toasts.error(message),
         }
+    }
+
+    /// How many writes panes other than `pane` have made: when it changes, what they wrote
+    /// may be in `pane`'s lists.
+    pub fn writes_outside(&self, pane: PaneId) -> u64 {
+        self.writes_done
+            .iter()
+            .filter(|(p, _)| **p != pane)
+            .map(|(_, n)| n)
+            .sum()
     }
 
     /// Reopens the form that was just submitted (or the one held for a read), showing why

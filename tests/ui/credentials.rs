@@ -440,3 +440,31 @@ fn read_only_reaches_no_credential_write() {
         assert!(state.ctx.modal.is_none());
     }
 }
+
+#[test]
+fn a_token_made_in_the_identity_pane_shows_in_the_credentials_view() {
+    let (mut state, mut world) = credentials();
+    let before = state.panes.credentials.list.all().len();
+    super::user_credentials::show_kind(
+        &mut state,
+        &mut world,
+        "aisha.bello@acme-corp.com",
+        CredentialKind::AuthToken,
+    );
+    act(&mut state, &mut world, Action::Create);
+    type_text(&mut state, &mut world, "made elsewhere");
+    enter(&mut state, &mut world);
+    press(&mut state, &mut world, key(KeyCode::Esc));
+    act(&mut state, &mut world, Action::Go(PaneId::Credentials));
+    assert_eq!(state.panes.credentials.list.all().len(), before + 1);
+    filter(&mut state, "made elsewhere");
+    assert_eq!(shown(&state).len(), 1);
+    // Its own revokes need no reading again.
+    act(&mut state, &mut world, Action::Delete);
+    type_text(&mut state, &mut world, "made elsewhere");
+    let sent = update(&mut state, Action::Select);
+    settle(&mut state, &mut world, sent);
+    let again = update(&mut state, Action::Down);
+    assert!(again.is_empty(), "no reload after its own write: {again:?}");
+    assert_eq!(state.panes.credentials.list.all().len(), before);
+}

@@ -92,6 +92,8 @@ pub struct CredentialsPane {
     pub policy: Loadable<AuthenticationPolicy>,
     pub policy_etag: Option<String>,
     users_request: Option<RequestId>,
+    /// Other panes' writes when the credentials were last read (see `Ctx::writes_outside`).
+    seen_writes: u64,
     /// What a successful delete removes: a credential's or a network source's id.
     removals: BTreeMap<RequestId, String>,
     steps: BTreeMap<RequestId, Step>,
@@ -99,6 +101,7 @@ pub struct CredentialsPane {
 
 impl CredentialsPane {
     fn load_users(&mut self, ctx: &mut Ctx) {
+        self.seen_writes = ctx.writes_outside(ME);
         let request = ctx.send_read(ME, IdentityRequest::ListUsers);
         self.users_request = Some(request);
         self.list.start_loading(request);
@@ -255,7 +258,11 @@ impl Pane for CredentialsPane {
     fn ensure_loaded(&mut self, ctx: &mut Ctx) {
         match self.tab {
             CredentialsTab::Credentials => {
-                if matches!(self.list.items, Loadable::NotLoaded) && self.users_request.is_none() {
+                let idle = self.users_request.is_none() && !self.list.is_loading();
+                // Credentials created or revoked in the Identity pane show here too.
+                let stale = self.list.items.is_loaded()
+                    && ctx.writes_outside(ME) != self.seen_writes;
+                if idle && (matches!(self.list.items, Loadable::NotLoaded) || stale) {
                     self.load_users(ctx);
                 }
             }
