@@ -137,6 +137,8 @@ pub struct IdentityPane {
     /// Every credential of `creds_user`, all kinds.
     pub user_creds: Loadable<Vec<Credential>>,
     pub creds_user: Option<String>,
+    /// Other panes' writes when `user_creds` was listed (see `Ctx::writes_outside`).
+    creds_writes: u64,
     /// When each user's console password was set, read as the cursor reaches them.
     pub ui_passwords: BTreeMap<String, Loadable<Option<UiPasswordInformation>>>,
     /// The checklist waits for this listing of the user's credentials (it shows counts).

@@ -63,11 +63,15 @@ impl IdentityPane {
     /// Lists the selected user's credentials unless they are the ones held; the request id.
     pub(super) fn load_credentials(&mut self, ctx: &mut Ctx) -> Option<RequestId> {
         let user_id = self.selected_user()?.id.clone();
+        // The same user's, unless the last listing failed or another pane wrote since (a
+        // revoke from the Credentials pane).
         if self.creds_user.as_deref() == Some(user_id.as_str())
             && !matches!(self.user_creds, Loadable::Failed(_))
+            && self.creds_writes == ctx.writes_outside(ME)
         {
             return None;
         }
+        self.creds_writes = ctx.writes_outside(ME);
         let request = ctx.send_read(
             ME,
             CredentialRequest::ListOfUser {
