@@ -383,6 +383,7 @@ fn an_mfa_device_is_enrolled_activated_read_and_deleted() {
     let (mut state, mut world) = open_kind("breakglass-admin", CredentialKind::MfaDevice);
     let user = user_id(&world, "breakglass-admin");
     assert!(rows(&state).is_empty(), "no MFA: the reviewer's flag");
+    assert!(render(&state).contains("A activate  g new seed"), "the MFA tab's keys");
     act(&mut state, &mut world, Action::Create);
     assert_snapshot!("identity_mfa_enrol_question", render(&state));
     let seed = submit_for_secret(&mut state, &mut world);

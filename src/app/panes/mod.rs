@@ -49,6 +49,7 @@ declare_panes! {
                 IdentityMembers = "identity_members",
                 IdentityPick = "identity_pick",
                 IdentityCredentials = "identity_credentials",
+                IdentityMfa = "identity_mfa",
             ],
         },
         /// Every policy of the tenancy, and the statement editor.

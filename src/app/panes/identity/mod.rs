@@ -245,6 +245,10 @@ impl Pane for IdentityPane {
         use KeyContext as K;
         match (self.focus, self.tab) {
             (IdentityFocus::Members, _) => vec![K::IdentityMembers, K::Tabs, K::List],
+            // Activation and new seeds are the MFA tab's alone.
+            (IdentityFocus::Credentials, _) if self.creds_kind == CredentialKind::MfaDevice => {
+                vec![K::IdentityMfa, K::IdentityCredentials, K::Tabs, K::List]
+            }
             (IdentityFocus::Credentials, _) => vec![K::IdentityCredentials, K::Tabs, K::List],
             (IdentityFocus::Pick, _) => vec![K::IdentityPick, K::List],
             (IdentityFocus::List, IdentityTab::Users) => {
