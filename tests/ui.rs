@@ -3,6 +3,8 @@
 
 #[path = "ui/audit.rs"]
 mod audit;
+#[path = "ui/credentials.rs"]
+mod credentials;
 #[path = "ui/growth.rs"]
 mod growth;
 #[path = "ui/harness.rs"]
@@ -21,3 +23,5 @@ mod snapshots;
 mod state;
 #[path = "ui/tags.rs"]
 mod tags;
+#[path = "ui/user_credentials.rs"]
+mod user_credentials;

@@ -79,13 +79,18 @@ pub enum Action {
     ResetPassword,
     /// Retire or reactivate the selected tag namespace or tag.
     Retire,
+    /// Activate the selected MFA device with the code its authenticator app shows.
+    Activate,
+    /// A new seed for the selected MFA device (not activated yet), shown once.
+    NewSeed,
 
     // --- sub-views ---
     /// The next list of a pane with several (users, groups, dynamic groups).
     NextTab,
     PreviousTab,
-    /// The selected user's API keys.
-    ApiKeys,
+    /// The selected user's credentials, a tab per kind (API keys first).
+    #[serde(alias = "api_keys")]
+    Credentials,
     /// Pick the compartment a list is scoped to (tag defaults).
     Scope,
 
@@ -95,6 +100,8 @@ pub enum Action {
     PreviousField,
     /// Leave the editor or a dialog without keeping its changes.
     Cancel,
+    /// Copy the secret a dialog shows once to the clipboard (OSC 52).
+    CopySecret,
 
     // --- internal: never from the keymap ---
     /// A key for a text input (editor, prompt, form field) that the keymap did not claim.
@@ -139,6 +146,8 @@ impl Action {
                 | Action::Capabilities
                 | Action::ResetPassword
                 | Action::Retire
+                | Action::Activate
+                | Action::NewSeed
         )
     }
 }

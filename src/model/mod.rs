@@ -18,6 +18,7 @@ pub mod user;
 pub mod work_request;
 // Credentials and sign-in security.
 pub mod authentication_policy;
+pub mod credential_kind;
 pub mod credentials;
 pub mod mfa;
 pub mod network_source;
@@ -45,6 +46,7 @@ pub use user::*;
 pub use work_request::*;
 // Credentials and sign-in security.
 pub use authentication_policy::*;
+pub use credential_kind::{Credential, CredentialKind};
 pub use credentials::*;
 pub use mfa::*;
 pub use network_source::*;

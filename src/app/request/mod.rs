@@ -9,15 +9,17 @@ mod identity;
 mod invitations;
 mod payload;
 mod policies;
+mod sign_in;
 mod tags;
 mod tenancy;
 
 pub use compartments::CompartmentRequest;
-pub use credentials::{ApiKeySource, CredentialRequest};
+pub use credentials::{ApiKeySource, CredentialChange, CredentialRequest, NewCredential};
 pub use identity::IdentityRequest;
 pub use invitations::InvitationRequest;
 pub use payload::{Item, Items, Payload, Secret};
 pub use policies::PolicyRequest;
+pub use sign_in::SignInRequest;
 pub use tags::TagRequest;
 pub use tenancy::TenancyRequest;
 
@@ -45,6 +47,7 @@ pub enum RequestKind {
     Policies(PolicyRequest),
     Identity(IdentityRequest),
     Credentials(CredentialRequest),
+    SignIn(SignInRequest),
     Tags(TagRequest),
     Invitations(InvitationRequest),
 }
@@ -59,6 +62,7 @@ impl RequestKind {
             RequestKind::Policies(r) => r.is_write(),
             RequestKind::Identity(r) => r.is_write(),
             RequestKind::Credentials(r) => r.is_write(),
+            RequestKind::SignIn(r) => r.is_write(),
             RequestKind::Tags(r) => r.is_write(),
             RequestKind::Invitations(r) => r.is_write(),
         }
@@ -72,6 +76,7 @@ impl RequestKind {
             RequestKind::Policies(r) => r.run(work).await,
             RequestKind::Identity(r) => r.run(work).await,
             RequestKind::Credentials(r) => r.run(work).await,
+            RequestKind::SignIn(r) => r.run(work).await,
             RequestKind::Tags(r) => r.run(work).await,
             RequestKind::Invitations(r) => r.run(work).await,
         }
@@ -94,6 +99,7 @@ family!(
     PolicyRequest => Policies,
     IdentityRequest => Identity,
     CredentialRequest => Credentials,
+    SignInRequest => SignIn,
     TagRequest => Tags,
     InvitationRequest => Invitations,
 );

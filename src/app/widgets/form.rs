@@ -68,6 +68,8 @@ pub struct Field {
     pub checks: Vec<Check>,
     /// Why the value was refused, shown beside the field.
     pub error: Option<String>,
+    /// A password: drawn as `•`, never shown.
+    pub masked: bool,
 }
 
 impl Field {
@@ -82,6 +84,7 @@ impl Field {
             // The line editor never holds control characters, so no check is needed here.
             checks: Vec::new(),
             error: None,
+            masked: false,
         }
     }
 
@@ -107,6 +110,13 @@ impl Field {
     #[must_use]
     pub fn value(mut self, value: &str) -> Self {
         self.input.set(value);
+        self
+    }
+
+    /// A password field: its value is drawn as `•`.
+    #[must_use]
+    pub fn masked(mut self) -> Self {
+        self.masked = true;
         self
     }
 

@@ -2,6 +2,7 @@
 //! is a compile error). A pane that is one list of one kind draws with [`list_pane`].
 
 pub mod compartments;
+pub mod credentials;
 pub mod identity;
 pub mod invitations;
 pub mod list_pane;
@@ -33,6 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
             theme,
         ),
         PaneId::Log => log::draw(frame, area, state, theme),
+        PaneId::Credentials => credentials::draw(frame, area, state, theme),
     }
 }
 
