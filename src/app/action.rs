@@ -77,6 +77,14 @@ pub enum Action {
     ResetPassword,
     /// Retire or reactivate the selected tag namespace or tag.
     Retire,
+    /// Activate or deactivate the selected identity domain.
+    Activate,
+    /// Change the selected identity domain's license type.
+    ChangeLicense,
+    /// Replicate the selected identity domain to another region.
+    Replicate,
+    /// Reset the selected identity provider's SCIM client (a new secret, shown once).
+    ResetScimClient,
 
     // --- sub-views ---
     /// The next list of a pane with several (users, groups, dynamic groups).
@@ -137,6 +145,10 @@ impl Action {
                 | Action::Capabilities
                 | Action::ResetPassword
                 | Action::Retire
+                | Action::Activate
+                | Action::ChangeLicense
+                | Action::Replicate
+                | Action::ResetScimClient
         )
     }
 }

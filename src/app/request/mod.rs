@@ -5,21 +5,27 @@
 
 mod compartments;
 mod credentials;
+mod domains;
+mod federation;
 mod identity;
 mod invitations;
 mod payload;
 mod policies;
 mod tags;
 mod tenancy;
+mod work_requests;
 
 pub use compartments::CompartmentRequest;
 pub use credentials::{ApiKeySource, CredentialRequest};
+pub use domains::{DomainChange, DomainRequest};
+pub use federation::{FederationRequest, MetadataSource};
 pub use identity::IdentityRequest;
 pub use invitations::InvitationRequest;
 pub use payload::{Item, Items, Payload, Secret};
 pub use policies::PolicyRequest;
 pub use tags::TagRequest;
 pub use tenancy::TenancyRequest;
+pub use work_requests::{WorkRequestApi, WorkRequestRequest};
 
 use super::panes::PaneId;
 use super::worker::Work;
@@ -47,6 +53,9 @@ pub enum RequestKind {
     Credentials(CredentialRequest),
     Tags(TagRequest),
     Invitations(InvitationRequest),
+    Domains(DomainRequest),
+    Federation(FederationRequest),
+    WorkRequests(WorkRequestRequest),
 }
 
 impl RequestKind {
@@ -61,6 +70,9 @@ impl RequestKind {
             RequestKind::Credentials(r) => r.is_write(),
             RequestKind::Tags(r) => r.is_write(),
             RequestKind::Invitations(r) => r.is_write(),
+            RequestKind::Domains(r) => r.is_write(),
+            RequestKind::Federation(r) => r.is_write(),
+            RequestKind::WorkRequests(r) => r.is_write(),
         }
     }
 
@@ -74,6 +86,9 @@ impl RequestKind {
             RequestKind::Credentials(r) => r.run(work).await,
             RequestKind::Tags(r) => r.run(work).await,
             RequestKind::Invitations(r) => r.run(work).await,
+            RequestKind::Domains(r) => r.run(work).await,
+            RequestKind::Federation(r) => r.run(work).await,
+            RequestKind::WorkRequests(r) => r.run(work).await,
         }
     }
 }
@@ -96,6 +111,9 @@ family!(
     CredentialRequest => Credentials,
     TagRequest => Tags,
     InvitationRequest => Invitations,
+    DomainRequest => Domains,
+    FederationRequest => Federation,
+    WorkRequestRequest => WorkRequests,
 );
 
 #[derive(Debug, Clone, PartialEq)]

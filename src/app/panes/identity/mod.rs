@@ -13,12 +13,12 @@ mod results;
 
 use std::collections::BTreeMap;
 
-use crate::model::{ApiKey, DynamicGroup, Group, User};
+use crate::model::{ApiKey, DynamicGroup, Group, IdentityProvider, IdpGroupMapping, User};
 
 use super::{Dialogs, KeyContext, Pane, PaneDialog, PaneId, PaneState};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
-use crate::app::request::{IdentityRequest, RequestId, Response};
+use crate::app::request::{FederationRequest, IdentityRequest, RequestId, Response};
 use crate::app::widgets::list_view::{ListControl, ListView};
 use crate::app::widgets::loadable::Loadable;
 use crate::app::widgets::modal::ModalOutcome;
@@ -117,6 +117,9 @@ pub struct IdentityPane {
     /// A capability toggle on its way: the checklist opens again on this line after it.
     pub capabilities_at: Option<(RequestId, usize)>,
     memberships_request: Option<RequestId>,
+    /// Every identity provider with its group mappings: a group's detail shows which
+    /// provider groups map into it.
+    pub federated: Loadable<Vec<(IdentityProvider, Vec<IdpGroupMapping>)>>,
 }
 
 impl IdentityPane {
@@ -130,6 +133,21 @@ impl IdentityPane {
         (self.tab == IdentityTab::Groups)
             .then(|| self.groups.selected())
             .flatten()
+    }
+
+    /// `(provider, IdP group)` of every mapping into the group.
+    pub fn mapped_into(&self, group_id: &str) -> Vec<(String, String)> {
+        self.federated
+            .data()
+            .into_iter()
+            .flatten()
+            .flat_map(|(idp, mappings)| {
+                mappings
+                    .iter()
+                    .filter(|m| m.group_id == group_id)
+                    .map(|m| (idp.name.clone(), m.idp_group_name.clone()))
+            })
+            .collect()
     }
 
     /// The OCID selected in the main list, whatever the tab.
@@ -276,6 +294,10 @@ impl Pane for IdentityPane {
             self.take_memberships(&response, ctx);
             return;
         }
+        if self.federated.awaits(response.id) {
+            self.federated = Loadable::from_items(&response.result, "the group mappings");
+            return;
+        }
         if self.api_keys.take_response(&response, ctx)
             || self.users.take_response(&response, ctx)
             || self.groups.take_response(&response, ctx)
@@ -307,11 +329,16 @@ impl Pane for IdentityPane {
         if self.focus == IdentityFocus::ApiKeys {
             self.load_keys(ctx);
         }
+        if self.tab == IdentityTab::Groups && matches!(self.federated, Loadable::NotLoaded) {
+            let request = ctx.send_read(ME, FederationRequest::ListAllMappings);
+            self.federated = Loadable::loading(request);
+        }
         self.sync_members(ctx);
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load_lists(ctx);
+        self.federated = Loadable::NotLoaded;
         if self.focus == IdentityFocus::ApiKeys {
             self.keys_user = None;
             self.load_keys(ctx);
