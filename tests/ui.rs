@@ -3,6 +3,10 @@
 
 #[path = "ui/audit.rs"]
 mod audit;
+#[path = "ui/domains.rs"]
+mod domains;
+#[path = "ui/domains_kit.rs"]
+mod domains_kit;
 #[path = "ui/growth.rs"]
 mod growth;
 #[path = "ui/harness.rs"]

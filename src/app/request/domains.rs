@@ -2,7 +2,7 @@
 //! compartment writes, changes are conditional: the worker reads the domain first (its etag
 //! goes as `if-match`) and refuses, as a 412, when it changed since the user saw it.
 
-use crate::api::DomainQuery;
+use crate::api::{DomainQuery, try_fan_out};
 use crate::app::request::Failure;
 use crate::app::worker::{PAGE_LIMIT, Work, WorkService, failure};
 use crate::model::{
@@ -12,9 +12,10 @@ use crate::model::{
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DomainRequest {
-    /// The domains of one compartment, with the API's filters.
+    /// The domains of these compartments (the service lists one at a time), with the API's
+    /// filters.
     List {
-        compartment_id: String,
+        compartment_ids: Vec<String>,
         query: DomainQuery,
     },
     Get {
@@ -65,14 +66,18 @@ impl DomainRequest {
         let c = w.client;
         match self {
             R::List {
-                compartment_id,
+                compartment_ids,
                 query,
-            } => w.list(
-                c.list_domains(compartment_id, query)
-                    .limit(PAGE_LIMIT)
-                    .all()
-                    .await,
-            ),
+            } => {
+                let each = try_fan_out(c, compartment_ids.clone(), |compartment| async move {
+                    c.list_domains(&compartment, query)
+                        .limit(PAGE_LIMIT)
+                        .all()
+                        .await
+                })
+                .await;
+                w.list(each.map(|lists| lists.concat()));
+            }
             R::Get { id } => w.one(c.get_domain(id).await),
             R::LicenseTypes { current } => {
                 w.list(

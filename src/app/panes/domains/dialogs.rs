@@ -31,6 +31,8 @@ impl DomainsPane {
             Field::text("compartment", "Compartment")
                 .value(&path)
                 .help("a path like Prod/AppTier, or an OCID; empty for the tenancy"),
+            Field::yes_no("below", "And the compartments below it", !self.only_compartment)
+                .help("domains can live in any compartment; one listing per compartment"),
             Field::text("display_name", "Display name")
                 .value(q.display_name.as_deref().unwrap_or(""))
                 .help("exactly this display name; empty for any"),

@@ -73,10 +73,8 @@ impl Resource for Domain {
             ("Compartment", ctx.compartment_path(&self.compartment_id)),
             ("Home region", self.home_region.clone()),
             ("Replicas", replicas_text(self)),
-            ("URL", self.url.clone()),
-            ("Home URL", self.home_region_url.clone()),
             (
-                "Sign-in page",
+                "Login page",
                 if self.is_hidden_on_login {
                     "hidden"
                 } else {
@@ -93,6 +91,9 @@ impl Resource for Domain {
         if !self.defined_tags.is_empty() {
             out.push(("Defined tags", defined_text(&self.defined_tags)));
         }
+        // Long, and least often needed: last.
+        out.push(("URL", self.url.clone()));
+        out.push(("Home URL", self.home_region_url.clone()));
         out
     }
 

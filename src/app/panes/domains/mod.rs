@@ -59,6 +59,8 @@ pub struct DomainsPane {
     pub domains: ListView<Domain>,
     /// The compartment listed; `None` is the tenancy.
     pub compartment_id: Option<String>,
+    /// Only that compartment, not the ones below it too.
+    pub only_compartment: bool,
     /// The API's filters besides the compartment.
     pub query: DomainQuery,
     /// Every license type, for the forms and the filter.
@@ -81,8 +83,14 @@ impl DomainsPane {
     }
 
     fn load(&mut self, ctx: &mut Ctx) {
+        let root = self.compartment(ctx);
+        let compartment_ids = if self.only_compartment {
+            vec![root]
+        } else {
+            subtree(ctx, &root)
+        };
         let request = DomainRequest::List {
-            compartment_id: self.compartment(ctx),
+            compartment_ids,
             query: self.query.clone(),
         };
         self.domains.start_loading(ctx.send_read(ME, request));
@@ -201,7 +209,11 @@ impl Pane for DomainsPane {
     }
 
     fn ensure_loaded(&mut self, ctx: &mut Ctx) {
-        if matches!(self.domains.items, Loadable::NotLoaded) && self.domains.refreshing.is_none()
+        // Domains live in any compartment: the listing waits for the compartment tree.
+        let tree_ready = self.only_compartment || !ctx.compartments.is_loading();
+        if matches!(self.domains.items, Loadable::NotLoaded)
+            && self.domains.refreshing.is_none()
+            && tree_ready
         {
             self.load(ctx);
         }
@@ -243,4 +255,23 @@ impl PaneState for DomainsPane {
     fn new(_id: PaneId) -> Self {
         Self::default()
     }
+}
+
+/// `root` and every live compartment below it (just `root` while the tree is not loaded).
+fn subtree(ctx: &Ctx, root: &str) -> Vec<String> {
+    let all = ctx.compartments.data().map_or(&[][..], Vec::as_slice);
+    let mut out = vec![root.to_string()];
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::from([root]);
+    let mut i = 0;
+    // Breadth first; `seen` keeps a corrupt parent cycle from looping.
+    while i < out.len() {
+        let parent = out[i].clone();
+        for c in all {
+            if c.compartment_id == parent && !c.lifecycle_state.is_dim() && seen.insert(&c.id) {
+                out.push(c.id.clone());
+            }
+        }
+        i += 1;
+    }
+    out
 }

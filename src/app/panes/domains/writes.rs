@@ -118,6 +118,7 @@ impl DomainsPane {
             },
         };
         self.compartment_id = (compartment != ctx.session.tenancy_id).then_some(compartment);
+        self.only_compartment = !v.yes("below");
         self.domains.reset();
     }
 

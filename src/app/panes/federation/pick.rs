@@ -88,8 +88,26 @@ impl FederationPane {
     }
 
     pub(super) fn cancel_pick(&mut self, ctx: &mut Ctx) {
-        if self.pick.take().is_some() {
+        if self.pick.is_some() {
             ctx.toasts.info("mapping not changed");
+        }
+        self.end_pick(ctx);
+    }
+
+    /// Back to the mappings, the pick lists unfiltered for next time.
+    fn end_pick(&mut self, ctx: &Ctx) {
+        if let Some(pick) = self.pick.take() {
+            let lists: [Option<&mut dyn ListControl>; 2] = [
+                self.groups
+                    .get_mut(&pick.provider_id)
+                    .map(|l| l as &mut dyn ListControl),
+                Some(&mut self.iam_groups),
+            ];
+            for list in lists.into_iter().flatten() {
+                let mut filter = list.filter().clone();
+                filter.query.clear();
+                list.set_filter(filter, ctx);
+            }
         }
         self.focus = FederationFocus::Side;
     }
@@ -156,8 +174,7 @@ impl FederationPane {
                 };
                 if details == UpdateIdpGroupMappingDetails::default() {
                     ctx.toasts.info("nothing changed");
-                    self.pick = None;
-                    self.focus = FederationFocus::Side;
+                    self.end_pick(ctx);
                     return;
                 }
                 (
@@ -173,8 +190,7 @@ impl FederationPane {
         };
         if let Some(id) = ctx.write(ME, request, done) {
             self.changes.insert(id, Change::Mapping { idp_id });
-            self.pick = None;
-            self.focus = FederationFocus::Side;
+            self.end_pick(ctx);
         }
     }
 }

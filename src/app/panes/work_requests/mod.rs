@@ -17,7 +17,7 @@ use crate::app::request::{
 use crate::app::widgets::form::Field;
 use crate::app::widgets::list_view::{ListControl, ListView};
 use crate::app::widgets::loadable::Loadable;
-use crate::app::widgets::modal::{Modal, ModalOutcome};
+use crate::app::widgets::modal::{Modal, ModalKind, ModalOutcome};
 
 const ME: PaneId = PaneId::WorkRequests;
 
@@ -29,6 +29,8 @@ const MAX_FOLLOWED: usize = 10;
 pub enum WorkRequestsDialog {
     /// Which compartment's work requests.
     Scope,
+    /// One work request in full (read-only text, kept up to date while it runs).
+    Detail { id: String },
 }
 
 #[derive(Debug, Default)]
@@ -127,6 +129,16 @@ impl WorkRequestsPane {
         }
         match &response.result {
             Ok(Payload::WorkRequest(wr)) => {
+                // Its dialog, if open, shows the news too.
+                let shown = PaneDialog::WorkRequests(WorkRequestsDialog::Detail { id: id.clone() });
+                if ctx.modal.as_ref().is_some_and(|m| m.dialog == shown) {
+                    let fresh = kind::detail_lines(wr, ctx);
+                    if let Some(ModalKind::Text { lines, .. }) =
+                        ctx.modal.as_mut().map(|m| &mut m.kind)
+                    {
+                        *lines = fresh;
+                    }
+                }
                 self.details.insert(id, Loadable::Loaded(wr.clone()));
                 // Its row shows the new state too.
                 for api in WorkRequestApi::ALL {
@@ -165,8 +177,13 @@ impl WorkRequestsPane {
     fn open_detail(&self, ctx: &mut Ctx) {
         match self.selected() {
             Some(wr) => {
-                let lines = kind::detail_lines(wr, ctx);
-                ctx.open(Modal::text(&format!("Work request {}", wr.operation_type), lines));
+                let mut modal = Modal::text(
+                    &format!("Work request {}", wr.operation_type),
+                    kind::detail_lines(wr, ctx),
+                );
+                modal.dialog =
+                    PaneDialog::WorkRequests(WorkRequestsDialog::Detail { id: wr.id.clone() });
+                ctx.open(modal);
             }
             None => ctx.toasts.info("no work request selected"),
         }
@@ -256,6 +273,7 @@ impl Dialogs for WorkRequestsPane {
     type Dialog = WorkRequestsDialog;
 
     fn on_modal(&mut self, dialog: WorkRequestsDialog, outcome: ModalOutcome, ctx: &mut Ctx) {
+        // The detail dialog is read-only: closing it needs nothing.
         let (WorkRequestsDialog::Scope, ModalOutcome::Submitted(v)) = (dialog, outcome) else {
             return;
         };

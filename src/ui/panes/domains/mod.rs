@@ -37,14 +37,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         "Domains in {}",
         ctx.compartment_path(&pane.compartment(ctx))
     );
+    if !pane.only_compartment {
+        title.push_str(" and below");
+    }
     let filters = pane.filter_summary();
     if !filters.is_empty() {
         title = format!("{title} · {}", filters.join(", "));
     }
     let empty = format!(
-        "No domains here. {} lists another compartment or filter, {} creates one.",
-        ctx.key(&Action::Scope),
-        ctx.key(&Action::Create)
+        "No domains ({} changes the filters).",
+        ctx.key(&Action::Scope)
     );
     draw_list(
         frame,
