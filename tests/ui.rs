@@ -7,6 +7,8 @@ mod audit;
 mod domains;
 #[path = "ui/domains_kit.rs"]
 mod domains_kit;
+#[path = "ui/federation.rs"]
+mod federation;
 #[path = "ui/growth.rs"]
 mod growth;
 #[path = "ui/harness.rs"]

@@ -349,8 +349,10 @@ pub(super) fn secret_modal(
             format!("New SCIM client credentials of {provider}:"),
         ),
         ToneLine::plain(""),
-        ToneLine::plain(format!("Client id  {client_id}")),
-        ToneLine::new(Tone::Added, format!("Secret     {}", secret.expose())),
+        ToneLine::new(Tone::Dim, "Client id"),
+        ToneLine::plain(client_id),
+        ToneLine::new(Tone::Dim, "Secret"),
+        ToneLine::new(Tone::Added, secret.expose()),
         ToneLine::plain(""),
         ToneLine::new(
             Tone::Dim,

@@ -325,6 +325,10 @@ impl Dialogs for FederationPane {
 
 impl PaneState for FederationPane {
     fn new(_id: PaneId) -> Self {
-        Self::default()
+        let mut pane = Self::default();
+        // Picking a group needs its name and description; member counts and dates are the
+        // Identity pane's (`,` shows them).
+        pane.iam_groups.hidden.extend([1, 3]);
+        pane
     }
 }

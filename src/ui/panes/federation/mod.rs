@@ -17,10 +17,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let ctx = &state.ctx;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let empty = format!(
-        "No identity providers. {} adds a SAML one.",
-        ctx.key(&Action::Create)
-    );
+    let empty = format!("No providers ({} adds one).", ctx.key(&Action::Create));
     draw_list(
         frame,
         left,
