@@ -21,6 +21,8 @@ mod invitations;
 mod keymap;
 #[path = "ui/pane_kit.rs"]
 mod pane_kit;
+#[path = "ui/regions.rs"]
+mod regions;
 #[path = "ui/snapshots.rs"]
 mod snapshots;
 #[path = "ui/state.rs"]

@@ -285,7 +285,7 @@ impl Ctx {
         {
             if home.redirected {
                 self.toasts.info(format!(
-                    "writes go to the home region {} (this profile's region is {})",
+                    "Identity writes go to the home region {}, not {}",
                     home.region, self.session.region
                 ));
             }

@@ -63,7 +63,7 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
     // Where Identity writes go: the home region (the Console does the same).
     match &state.ctx.home_region {
         Some(home) if home.redirected => spans.push(span_owned(
-            &format!("│ writes go to home region {} ", home.region),
+            &format!("│ writes go to {} (home) ", home.region),
             theme.header(),
         )),
         Some(home) if home.region == s.region => {
