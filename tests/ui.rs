@@ -29,3 +29,5 @@ mod snapshots;
 mod state;
 #[path = "ui/tags.rs"]
 mod tags;
+#[path = "ui/work_requests.rs"]
+mod work_requests;

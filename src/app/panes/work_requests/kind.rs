@@ -72,32 +72,39 @@ impl Resource for WorkRequest {
     }
 }
 
-/// Everything about a work request: state, times, what it acts on, errors, then the log.
-pub fn detail_lines(wr: &WorkRequest, ctx: &Ctx) -> Vec<ToneLine> {
-    let mut out = vec![
-        ToneLine::new(
-            Tone::Heading,
-            format!("{}  {} {}", wr.operation_type, wr.status, percent(wr)),
-        ),
-        ToneLine::plain(format!("OCID      {}", wr.id)),
-    ];
-    if let Some(c) = &wr.compartment_id {
-        out.push(ToneLine::plain(format!("In        {}", ctx.compartment_path(c))));
-    }
-    for (label, time) in [
-        ("Accepted", &wr.time_accepted),
-        ("Started", &wr.time_started),
-        ("Finished", &wr.time_finished),
-    ] {
-        if time.is_some() {
-            out.push(ToneLine::plain(format!("{label:<9} {}", when(time.as_ref()))));
+/// A work request in full: state, times, errors, what it acts on, then its log. `full` adds
+/// its OCID and each time on a line of its own (the dialog); without it, the panel under the
+/// list, errors first.
+pub fn detail_lines(wr: &WorkRequest, ctx: &Ctx, full: bool) -> Vec<ToneLine> {
+    let mut out = vec![ToneLine::new(
+        Tone::Heading,
+        format!("{}  {} {}", wr.operation_type, wr.status, percent(wr)),
+    )];
+    let place = wr
+        .compartment_id
+        .as_deref()
+        .map(|c| ctx.compartment_path(c))
+        .unwrap_or_default();
+    if full {
+        out.push(ToneLine::plain(format!("OCID      {}", wr.id)));
+        out.push(ToneLine::plain(format!("In        {place}")));
+        for (label, time) in [
+            ("Accepted", &wr.time_accepted),
+            ("Started", &wr.time_started),
+            ("Finished", &wr.time_finished),
+        ] {
+            if time.is_some() {
+                out.push(ToneLine::plain(format!("{label:<9} {}", when(time.as_ref()))));
+            }
         }
-    }
-    for r in &wr.resources {
-        let name = ctx.name_of(&r.identifier).unwrap_or(&r.identifier);
+    } else {
+        let end = match &wr.time_finished {
+            Some(t) => format!("finished {}", when(Some(t))),
+            None => "running".into(),
+        };
         out.push(ToneLine::plain(format!(
-            "{} {name} ({})",
-            r.entity_type, r.action_type
+            "in {place} · accepted {} · {end}",
+            when(wr.time_accepted.as_ref())
         )));
     }
     if !wr.errors.is_empty() {
@@ -111,6 +118,13 @@ pub fn detail_lines(wr: &WorkRequest, ctx: &Ctx) -> Vec<ToneLine> {
                 format!("{} {}: {}", when(Some(&e.timestamp)), e.code, e.message),
             ));
         }
+    }
+    for r in &wr.resources {
+        let name = ctx.name_of(&r.identifier).unwrap_or(&r.identifier);
+        out.push(ToneLine::plain(format!(
+            "{} {name} ({})",
+            r.entity_type, r.action_type
+        )));
     }
     match &wr.logs {
         Some(logs) => {

@@ -132,7 +132,7 @@ impl WorkRequestsPane {
                 // Its dialog, if open, shows the news too.
                 let shown = PaneDialog::WorkRequests(WorkRequestsDialog::Detail { id: id.clone() });
                 if ctx.modal.as_ref().is_some_and(|m| m.dialog == shown) {
-                    let fresh = kind::detail_lines(wr, ctx);
+                    let fresh = kind::detail_lines(wr, ctx, true);
                     if let Some(ModalKind::Text { lines, .. }) =
                         ctx.modal.as_mut().map(|m| &mut m.kind)
                     {
@@ -179,7 +179,7 @@ impl WorkRequestsPane {
             Some(wr) => {
                 let mut modal = Modal::text(
                     &format!("Work request {}", wr.operation_type),
-                    kind::detail_lines(wr, ctx),
+                    kind::detail_lines(wr, ctx, true),
                 );
                 modal.dialog =
                     PaneDialog::WorkRequests(WorkRequestsDialog::Detail { id: wr.id.clone() });

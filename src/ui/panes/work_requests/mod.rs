@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     }
     let title = format!("Detail ({} for all)", ctx.key(&Action::Select));
     frame.render_widget(
-        Paragraph::new(tone_lines(&detail_lines(wr, ctx), theme))
+        Paragraph::new(tone_lines(&detail_lines(wr, ctx, false), theme))
             .block(crate::ui::panes::block(&title, false, theme))
             .wrap(Wrap { trim: false }),
         detail_area,
