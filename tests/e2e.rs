@@ -3,6 +3,8 @@
 
 #[path = "e2e/audit.rs"]
 mod audit;
+#[path = "e2e/domains.rs"]
+mod domains;
 #[path = "e2e/harness.rs"]
 mod harness;
 #[path = "e2e/identity.rs"]
