@@ -24,7 +24,8 @@ fn deactivate_and_reactivate_a_domain_following_its_work_request() {
     tui.wait_for("⟳ deactivating domain Partners:");
     tui.wait_for("deactivated domain Partners");
     tui.wait_until("the row to say INACTIVE", |s| {
-        s.lines().any(|l| l.contains("Partners") && l.contains("INACTIVE"))
+        s.lines()
+            .any(|l| l.contains("Partners") && l.contains("INACTIVE"))
     });
     let partners = |world: &crate::harness::World| {
         world

@@ -14,8 +14,15 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::domains_kit::{apply_all, field_value, fill, responses, toast};
-use super::harness::{World, act, demo, fresh, key, press, render, settle, type_text};
+use super::harness::{World, act, demo, fresh, key, press, settle, type_text};
 use super::pane_kit::{form, form_error, kinds, loaded_in, loading_in, refresh_failing};
+
+/// The screen, the emulator's port (in domain URLs, new on every run) made fixed.
+fn render(state: &AppState) -> String {
+    let re = regex::Regex::new(r"127\.0\.0\.1:\d+").expect("a regex");
+    re.replace_all(&super::harness::render(state), "127.0.0.1:PORT")
+        .into_owned()
+}
 
 fn domains_in(world: World) -> (AppState, World) {
     let mut world = world;

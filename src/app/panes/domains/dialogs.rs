@@ -166,14 +166,14 @@ impl DomainsPane {
             Field::choice("license", "License type", &licenses, first).help("Space switches")
         };
         let mut fields = vec![
-            Field::text("compartment", "Compartment")
-                .value(&path)
-                .help("a path like Prod/AppTier, or an OCID; empty for the tenancy"),
             Field::text("name", "Display name")
                 .required()
                 .max_chars(100)
                 .help("unique in the tenancy"),
             Field::text("description", "Description").max_chars(400),
+            Field::text("compartment", "Compartment")
+                .value(&path)
+                .help("a path like Prod/AppTier, or an OCID; empty for the tenancy"),
             region_field,
             license_field,
             Field::yes_no("hidden", "Hidden on the sign-in page", false),

@@ -17,7 +17,7 @@ use crate::app::ctx::Ctx;
 use crate::app::request::{DomainRequest, Payload, RequestId, Response, TenancyRequest};
 use crate::app::widgets::list_view::{ListControl, ListView};
 use crate::app::widgets::loadable::Loadable;
-use crate::app::widgets::modal::ModalOutcome;
+use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
 
 pub(crate) const ME: PaneId = PaneId::Domains;
 
@@ -73,6 +73,8 @@ pub struct DomainsPane {
     reads: BTreeMap<RequestId, String>,
     /// The read of the license types the selected domain can change to.
     license_step: Option<(RequestId, String)>,
+    /// The read of the domain whose full detail opens when it arrives.
+    detail_step: Option<RequestId>,
 }
 
 impl DomainsPane {
@@ -167,6 +169,13 @@ impl Pane for DomainsPane {
         }
         match action {
             Action::Scope => self.ask_scope(ctx),
+            Action::Select => {
+                // Read afresh: the dialog shows the domain as it is now, all of it.
+                if let Some(id) = self.domains.selected().map(|d| d.id.clone()) {
+                    let request = ctx.send_read(ME, DomainRequest::Get { id });
+                    self.detail_step = Some(request);
+                }
+            }
             Action::Create
             | Action::Edit
             | Action::Rename
@@ -182,6 +191,18 @@ impl Pane for DomainsPane {
 
     fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
         if self.take_lists(&response, ctx) {
+            return;
+        }
+        if self.detail_step == Some(response.id) {
+            self.detail_step = None;
+            match response.result.as_ref().map(|p| p.as_item::<Domain>()) {
+                Ok(Some(d)) => {
+                    ctx.open(detail_modal(&d, ctx));
+                    self.domains.replace(d, ctx);
+                }
+                Ok(None) => {}
+                Err(f) => ctx.toasts.error(f.summary()),
+            }
             return;
         }
         if let Some(id) = self.reads.remove(&response.id) {
@@ -255,6 +276,15 @@ impl PaneState for DomainsPane {
     fn new(_id: PaneId) -> Self {
         Self::default()
     }
+}
+
+/// A domain's every field, in a dialog that scrolls.
+fn detail_modal(d: &Domain, ctx: &Ctx) -> Modal {
+    let mut lines = vec![ToneLine::new(Tone::Heading, d.display_name.clone())];
+    for (label, value) in crate::app::resource::Resource::detail(d, ctx) {
+        lines.push(ToneLine::plain(format!("{label:<12}{value}")));
+    }
+    Modal::text(&format!("Domain {}", d.display_name), lines)
 }
 
 /// `root` and every live compartment below it (just `root` while the tree is not loaded).
