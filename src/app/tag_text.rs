@@ -24,6 +24,18 @@ pub fn defined_text(tags: &DefinedTags) -> String {
         .join(", ")
 }
 
+/// A resource's tags as detail fields (none when it has none).
+pub fn tag_details(freeform: &FreeformTags, defined: &DefinedTags) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if !freeform.is_empty() {
+        out.push(("Tags", freeform_text(freeform)));
+    }
+    if !defined.is_empty() {
+        out.push(("Defined tags", defined_text(defined)));
+    }
+    out
+}
+
 /// The `key=value` pairs of a line; a value may be empty, a key may not.
 fn pairs(text: &str) -> Result<Vec<(String, String)>, String> {
     let mut out: Vec<(String, String)> = Vec::new();

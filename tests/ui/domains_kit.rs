@@ -29,11 +29,12 @@ pub fn field_value(state: &AppState, name: &str) -> String {
         .as_ref()
         .and_then(|m| m.form_state())
         .expect("a form is open");
-    form.fields
-        .iter()
-        .find(|f| f.name == name)
-        .map(|f| f.input.text().to_string())
+    let field = form.fields.iter().find(|f| f.name == name);
+    field
         .unwrap_or_else(|| panic!("the form has no field {name}"))
+        .input
+        .text()
+        .to_string()
 }
 
 /// The toast line's text (empty when none).

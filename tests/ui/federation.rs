@@ -57,6 +57,19 @@ fn group_id(world: &World, name: &str) -> String {
         .id
 }
 
+/// Focuses the selected provider's mappings; the mapping the cursor is on.
+fn on_the_mappings(state: &mut AppState, world: &mut World) -> canopy::model::IdpGroupMapping {
+    press(state, world, key(KeyCode::Enter));
+    state
+        .panes
+        .federation
+        .provider_mappings()
+        .unwrap()
+        .selected()
+        .unwrap()
+        .clone()
+}
+
 /// Moves the pick list's cursor to the row named `name` (a filter would do the same).
 fn pick_row(state: &mut AppState, world: &mut World, name: &str) {
     act(state, world, Action::Filter);
@@ -399,15 +412,7 @@ fn a_mapping_is_made_by_picking_both_groups() {
 #[test]
 fn changing_a_mapping_reads_it_and_starts_on_its_groups() {
     let (mut state, mut world) = federation();
-    press(&mut state, &mut world, key(KeyCode::Enter));
-    let mapping = state
-        .panes
-        .federation
-        .provider_mappings()
-        .unwrap()
-        .selected()
-        .unwrap()
-        .clone();
+    let mapping = on_the_mappings(&mut state, &mut world);
     let asked = update(&mut state, Action::Edit);
     assert!(matches!(
         &kinds(&asked)[..],
@@ -450,15 +455,7 @@ fn changing_a_mapping_reads_it_and_starts_on_its_groups() {
 #[test]
 fn deleting_a_mapping_needs_the_provider_group_typed() {
     let (mut state, mut world) = federation();
-    press(&mut state, &mut world, key(KeyCode::Enter));
-    let mapping = state
-        .panes
-        .federation
-        .provider_mappings()
-        .unwrap()
-        .selected()
-        .unwrap()
-        .clone();
+    let mapping = on_the_mappings(&mut state, &mut world);
     press(&mut state, &mut world, key(KeyCode::Char('D')));
     assert_snapshot!("federation_delete_mapping_confirmation", render(&state));
     type_text(&mut state, &mut world, &mapping.idp_group_name);

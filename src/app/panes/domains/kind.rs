@@ -4,7 +4,7 @@
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::resource::{Column, Noun, Presence, Resource, Width};
-use crate::app::tag_text::{defined_text, freeform_text};
+use crate::app::tag_text::tag_details;
 use crate::model::{Domain, LifecycleState};
 
 /// `ACTIVE`, or `ACTIVE, deactivating` while a work request changes it.
@@ -85,12 +85,7 @@ impl Resource for Domain {
             ("Created", self.time_created.clone()),
             ("Description", self.description.clone()),
         ];
-        if !self.freeform_tags.is_empty() {
-            out.push(("Tags", freeform_text(&self.freeform_tags)));
-        }
-        if !self.defined_tags.is_empty() {
-            out.push(("Defined tags", defined_text(&self.defined_tags)));
-        }
+        out.extend(tag_details(&self.freeform_tags, &self.defined_tags));
         // Long, and least often needed: last.
         out.push(("URL", self.url.clone()));
         out.push(("Home URL", self.home_region_url.clone()));

@@ -195,7 +195,7 @@ impl Pane for DomainsPane {
         }
         if self.detail_step == Some(response.id) {
             self.detail_step = None;
-            match response.result.as_ref().map(|p| p.as_item::<Domain>()) {
+            match response.result.as_ref().map(Payload::as_item::<Domain>) {
                 Ok(Some(d)) => {
                     ctx.open(detail_modal(&d, ctx));
                     self.domains.replace(d, ctx);

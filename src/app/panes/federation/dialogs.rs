@@ -6,7 +6,8 @@ use crate::app::tag_text::{
     check_defined, check_freeform, defined_text, freeform_text, parse_defined, parse_freeform,
 };
 use crate::model::{
-    CreateIdentityProviderDetails, IdentityProvider, SAML2, UpdateIdentityProviderDetails,
+    CreateIdentityProviderDetails, DefinedTags, FreeformTags, IdentityProvider, SAML2,
+    UpdateIdentityProviderDetails,
 };
 
 use super::{Change, FederationDialog, FederationPane, ME, Step, dialog};
@@ -189,11 +190,7 @@ impl FederationPane {
     }
 
     fn create_provider(&mut self, v: &FormValues, ctx: &mut Ctx) {
-        let (Ok(attributes), Ok(tags), Ok(defined)) = (
-            parse_freeform(v.get("attributes")),
-            parse_freeform(v.get("tags")),
-            parse_defined(v.get("defined_tags")),
-        ) else {
+        let Some((attributes, tags, defined)) = attributes_and_tags(v) else {
             return;
         };
         let details = CreateIdentityProviderDetails {
@@ -223,11 +220,7 @@ impl FederationPane {
         let Some(p) = self.providers.find(&id).cloned() else {
             return;
         };
-        let (Ok(attributes), Ok(tags), Ok(defined)) = (
-            parse_freeform(v.get("attributes")),
-            parse_freeform(v.get("tags")),
-            parse_defined(v.get("defined_tags")),
-        ) else {
+        let Some((attributes, tags, defined)) = attributes_and_tags(v) else {
             return;
         };
         let metadata = (!v.get("metadata").is_empty()).then(|| metadata_source(v.get("metadata")));
@@ -256,6 +249,15 @@ impl FederationPane {
             self.changes.insert(r, Change::Provider);
         }
     }
+}
+
+/// The free-form attributes, free-form tags and defined tags typed (checked by the form).
+fn attributes_and_tags(v: &FormValues) -> Option<(FreeformTags, FreeformTags, DefinedTags)> {
+    Some((
+        parse_freeform(v.get("attributes")).ok()?,
+        parse_freeform(v.get("tags")).ok()?,
+        parse_defined(v.get("defined_tags")).ok()?,
+    ))
 }
 
 /// Pasted XML, else the path of a file holding it.

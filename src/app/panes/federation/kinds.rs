@@ -3,7 +3,7 @@
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::resource::{Column, Noun, Presence, Resource, Width};
-use crate::app::tag_text::{defined_text, freeform_text};
+use crate::app::tag_text::{freeform_text, tag_details};
 use crate::model::{IdentityProvider, IdentityProviderGroupSummary, IdpGroupMapping};
 
 impl Resource for IdentityProvider {
@@ -44,12 +44,7 @@ impl Resource for IdentityProvider {
         if let Some(attributes) = self.freeform_attributes.as_ref().filter(|a| !a.is_empty()) {
             out.push(("Attributes", freeform_text(attributes)));
         }
-        if !self.freeform_tags.is_empty() {
-            out.push(("Tags", freeform_text(&self.freeform_tags)));
-        }
-        if !self.defined_tags.is_empty() {
-            out.push(("Defined tags", defined_text(&self.defined_tags)));
-        }
+        out.extend(tag_details(&self.freeform_tags, &self.defined_tags));
         out
     }
 

@@ -3,28 +3,23 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, AppState};
-use crate::ui::span_owned;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::detail::draw_resource;
+use crate::ui::widgets::status::progress_lines;
 use crate::ui::widgets::table::{ListText, draw_list};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.domains;
     let ctx = &state.ctx;
-    let work: Vec<Line> = pane
-        .work
-        .values()
-        .map(|w| {
-            Line::from(vec![
-                Span::styled("⟳ ", theme.key()),
-                span_owned(&format!("{}: {}", w.what, w.progress), theme.key()),
-            ])
-        })
-        .collect();
+    let work = progress_lines(
+        pane.work
+            .values()
+            .map(|w| format!("{}: {}", w.what, w.progress)),
+        theme,
+    );
     let [body, work_area] = Layout::vertical([
         Constraint::Min(3),
         Constraint::Length(u16::try_from(work.len()).unwrap_or(u16::MAX)),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::panes::federation::{FederationFocus, SideList};
 use crate::app::{Action, AppState};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::detail::{resource_lines, tabs_line};
+use crate::ui::widgets::detail::{resource_lines, switching_tabs};
 use crate::ui::widgets::table::{ListText, draw_list};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
@@ -50,21 +50,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
             .wrap(Wrap { trim: false }),
         detail,
     );
-    let keys = format!(
-        "{} {}",
-        ctx.key(&Action::PreviousTab),
-        ctx.key(&Action::NextTab)
-    );
     let active = usize::from(pane.side == SideList::Groups);
-    frame.render_widget(
-        Paragraph::new(tabs_line(
-            &["Mappings", "Provider groups"],
-            active,
-            &keys,
-            theme,
-        )),
-        tabs,
-    );
+    let titles = ["Mappings", "Provider groups"];
+    frame.render_widget(switching_tabs(&titles, active, ctx, theme), tabs);
     if pane.focus == FederationFocus::Pick {
         draw_pick(frame, list, state, theme);
         return;

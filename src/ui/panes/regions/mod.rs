@@ -11,22 +11,14 @@ use crate::app::panes::regions::RegionsTab;
 use crate::app::{Action, AppState};
 use crate::ui::span_owned;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::detail::{draw_resource, tabs_line};
+use crate::ui::widgets::detail::{draw_resource, switching_tabs};
+use crate::ui::widgets::status::progress_lines;
 use crate::ui::widgets::table::{ListText, draw_list};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.regions;
     let ctx = &state.ctx;
-    let work: Vec<Line> = pane
-        .work
-        .values()
-        .map(|w| {
-            Line::from(vec![
-                Span::styled("⟳ ", theme.key()),
-                span_owned(w, theme.key()),
-            ])
-        })
-        .collect();
+    let work = progress_lines(pane.work.values().cloned(), theme);
     let [tabs, home, body, work_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -39,15 +31,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         .iter()
         .position(|t| *t == pane.tab)
         .unwrap_or(0);
-    let keys = format!(
-        "{} {}",
-        ctx.key(&Action::PreviousTab),
-        ctx.key(&Action::NextTab)
-    );
-    frame.render_widget(
-        Paragraph::new(tabs_line(&titles, active, &keys, theme)),
-        tabs,
-    );
+    frame.render_widget(switching_tabs(&titles, active, ctx, theme), tabs);
     frame.render_widget(Paragraph::new(home_line(state, theme)), home);
     frame.render_widget(Paragraph::new(work), work_area);
     let [list_area, side] =

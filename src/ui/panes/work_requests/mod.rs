@@ -9,7 +9,7 @@ use crate::app::panes::work_requests::kind::detail_lines;
 use crate::app::request::WorkRequestApi;
 use crate::app::{Action, AppState, Loadable};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::detail::tabs_line;
+use crate::ui::widgets::detail::switching_tabs;
 use crate::ui::widgets::dialog::tone_lines;
 use crate::ui::widgets::status::draw_unless_ready;
 use crate::ui::widgets::table::{ListText, draw_list};
@@ -28,15 +28,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         .iter()
         .position(|a| *a == pane.api)
         .unwrap_or(0);
-    let keys = format!(
-        "{} {}",
-        ctx.key(&Action::PreviousTab),
-        ctx.key(&Action::NextTab)
-    );
-    frame.render_widget(
-        Paragraph::new(tabs_line(&titles, active, &keys, theme)),
-        tabs,
-    );
+    frame.render_widget(switching_tabs(&titles, active, ctx, theme), tabs);
     let title = format!(
         "{} work requests in {}",
         pane.api.title(),
