@@ -80,7 +80,11 @@ fn pick_row(state: &mut AppState, world: &mut World, name: &str) {
 #[test]
 fn federation_loading() {
     let (state, requests, _) = loading_in(PaneId::Federation);
-    assert!(kinds(&requests).contains(&RequestKind::Federation(FederationRequest::ListProviders)));
+    assert!(kinds(&requests).contains(&RequestKind::Federation(
+        FederationRequest::ListProviders {
+            filter: canopy::api::ListFilter::default()
+        }
+    )));
     assert_snapshot!(render(&state));
 }
 
@@ -116,6 +120,31 @@ fn federation_failed() {
         Loadable::Failed(_)
     ));
     assert_snapshot!(render(&state));
+}
+
+#[test]
+fn which_providers_sends_the_api_filters() {
+    let (mut state, mut world) = federation();
+    press(&mut state, &mut world, key(KeyCode::Char('s')));
+    let form = state.ctx.modal.as_mut().unwrap().form_state_mut().unwrap();
+    form.fields[1].input.set("DELETED");
+    assert_snapshot!("federation_which_providers_form", render(&state));
+    let sent = update(&mut state, Action::Select);
+    let [RequestKind::Federation(FederationRequest::ListProviders { filter })] = &kinds(&sent)[..]
+    else {
+        panic!("expected ListIdentityProviders, got {sent:?}");
+    };
+    assert_eq!(filter.lifecycle_state, Some(LifecycleState::Deleted));
+    settle(&mut state, &mut world, sent);
+    let names: Vec<&str> = state
+        .panes
+        .federation
+        .providers
+        .all()
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, vec!["adfs-pilot"]);
 }
 
 #[test]

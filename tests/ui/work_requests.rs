@@ -130,6 +130,35 @@ fn work_requests_of_another_compartment() {
 }
 
 #[test]
+fn work_requests_about_one_resource() {
+    let (mut state, mut world) = work_requests();
+    let partners = world
+        .snapshot()
+        .domains
+        .into_iter()
+        .find(|d| d.display_name == "Partners")
+        .unwrap()
+        .id;
+    press(&mut state, &mut world, key(KeyCode::Char('s')));
+    press(&mut state, &mut world, key(KeyCode::Tab));
+    type_text(&mut state, &mut world, &partners);
+    press(&mut state, &mut world, key(KeyCode::Enter));
+    assert_eq!(
+        state.panes.work_requests.resource_id.as_deref(),
+        Some(partners.as_str())
+    );
+    next_api(&mut state, &mut world);
+    let listed = state.panes.work_requests.iam.all();
+    assert!(!listed.is_empty());
+    assert!(
+        listed
+            .iter()
+            .all(|w| w.resources.iter().any(|r| r.identifier == partners)),
+        "{listed:?}"
+    );
+}
+
+#[test]
 fn work_requests_failed() {
     let (mut state, _) = work_requests();
     refresh_failing(&mut state, 500, "InternalServerError");

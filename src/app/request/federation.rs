@@ -26,8 +26,11 @@ pub enum MetadataSource {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FederationRequest {
-    /// The tenancy's SAML2 providers, deleted ones included.
-    ListProviders,
+    /// The tenancy's SAML2 providers, filtered as the API can (deleted ones included unless
+    /// the filter says a state).
+    ListProviders {
+        filter: ListFilter,
+    },
     GetProvider {
         id: String,
     },
@@ -85,7 +88,7 @@ impl FederationRequest {
     pub fn is_write(&self) -> bool {
         use FederationRequest as R;
         match self {
-            R::ListProviders
+            R::ListProviders { .. }
             | R::GetProvider { .. }
             | R::ListProviderGroups { .. }
             | R::ListMappings { .. }
@@ -105,7 +108,7 @@ impl FederationRequest {
         use FederationRequest as R;
         let c = w.client;
         match self {
-            R::ListProviders => w.list(providers(w).await),
+            R::ListProviders { filter } => w.list(providers(w, filter).await),
             R::GetProvider { id } => w.one(c.get_identity_provider(id).await),
             R::CreateProvider { details, metadata } => match read_metadata(metadata).await {
                 Ok(xml) => {
@@ -175,9 +178,12 @@ impl FederationRequest {
     }
 }
 
-async fn providers(w: &Work<'_>) -> Result<Vec<IdentityProvider>, crate::api::ApiError> {
+async fn providers(
+    w: &Work<'_>,
+    filter: &ListFilter,
+) -> Result<Vec<IdentityProvider>, crate::api::ApiError> {
     w.client
-        .list_identity_providers(SAML2, w.tenancy_id, &ListFilter::default())
+        .list_identity_providers(SAML2, w.tenancy_id, filter)
         .limit(PAGE_LIMIT)
         .all()
         .await
@@ -199,7 +205,7 @@ async fn all_mappings(
     w: &Work<'_>,
 ) -> Result<Vec<(IdentityProvider, Vec<IdpGroupMapping>)>, crate::api::ApiError> {
     let mut out = Vec::new();
-    for idp in providers(w).await? {
+    for idp in providers(w, &ListFilter::default()).await? {
         if idp.lifecycle_state == LifecycleState::Deleted {
             continue;
         }

@@ -38,10 +38,12 @@ impl WorkRequestApi {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkRequestRequest {
-    /// The work requests of one API in a compartment, in the classic shape.
+    /// The work requests of one API in a compartment (only those about `resource`, an
+    /// OCID, when given), in the classic shape.
     List {
         api: WorkRequestApi,
         compartment_id: String,
+        resource: Option<String>,
     },
     /// One work request with its errors and logs, answered again each time it changes until
     /// it finishes.
@@ -61,22 +63,24 @@ impl WorkRequestRequest {
             WorkRequestRequest::List {
                 api,
                 compartment_id,
+                resource,
             } => {
+                let resource = resource.as_deref();
                 let listed = match api {
                     WorkRequestApi::Identity => {
-                        c.list_work_requests(compartment_id, None)
+                        c.list_work_requests(compartment_id, resource)
                             .limit(PAGE_LIMIT)
                             .all()
                             .await
                     }
                     WorkRequestApi::Tagging => {
-                        c.list_tagging_work_requests(compartment_id, None)
+                        c.list_tagging_work_requests(compartment_id, resource)
                             .limit(PAGE_LIMIT)
                             .all()
                             .await
                     }
                     WorkRequestApi::Iam => c
-                        .list_iam_work_requests(compartment_id, None)
+                        .list_iam_work_requests(compartment_id, resource)
                         .limit(PAGE_LIMIT)
                         .all()
                         .await

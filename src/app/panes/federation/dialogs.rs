@@ -5,9 +5,10 @@
 use crate::app::tag_text::{
     check_defined, check_freeform, defined_text, freeform_text, parse_defined, parse_freeform,
 };
+use crate::api::{ListFilter, SortBy, SortOrder};
 use crate::model::{
-    CreateIdentityProviderDetails, DefinedTags, FreeformTags, IdentityProvider, SAML2,
-    UpdateIdentityProviderDetails,
+    CreateIdentityProviderDetails, DefinedTags, FreeformTags, IdentityProvider, LifecycleState,
+    SAML2, UpdateIdentityProviderDetails,
 };
 
 use super::{Change, FederationDialog, FederationPane, ME, Step, dialog};
@@ -18,6 +19,9 @@ use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
 
 const PRODUCTS: [&str; 2] = ["IDCS", "ADFS"];
+
+/// "any" in a filter's choice: the service is not asked to filter on it.
+const ANY: &str = "any";
 
 impl FederationPane {
     pub(super) fn provider_write(&mut self, action: &Action, ctx: &mut Ctx) {
@@ -64,6 +68,38 @@ impl FederationPane {
             )),
             _ => {}
         }
+    }
+
+    pub(super) fn ask_filter(&self, ctx: &mut Ctx) {
+        let f = &self.filter;
+        let or_any = |v: Option<String>| v.unwrap_or_else(|| ANY.to_string());
+        ctx.open(Modal::form(
+            dialog(FederationDialog::Filter),
+            "Which identity providers",
+            vec![
+                Field::text("name", "Name")
+                    .value(f.name.as_deref().unwrap_or(""))
+                    .help("exactly this name; empty for any"),
+                Field::choice(
+                    "state",
+                    "State",
+                    &[ANY, "ACTIVE", "INACTIVE", "DELETED"],
+                    &or_any(f.lifecycle_state.as_ref().map(ToString::to_string)),
+                ),
+                Field::choice(
+                    "sort_by",
+                    "Sorted by",
+                    &[ANY, "TIMECREATED", "NAME"],
+                    &or_any(f.sort_by.as_ref().map(ToString::to_string)),
+                ),
+                Field::choice(
+                    "sort_order",
+                    "Order",
+                    &[ANY, "ASC", "DESC"],
+                    &or_any(f.sort_order.as_ref().map(ToString::to_string)),
+                ),
+            ],
+        ));
     }
 
     pub(super) fn mapping_write(&mut self, action: &Action, ctx: &mut Ctx) {
@@ -132,6 +168,16 @@ impl FederationPane {
             }
             (FederationDialog::EditProvider { id, etag }, ModalOutcome::Submitted(v)) => {
                 self.update_provider(id, etag, &v, ctx);
+            }
+            (FederationDialog::Filter, ModalOutcome::Submitted(v)) => {
+                let chosen = |name: &str| Some(v.get(name)).filter(|x| *x != ANY);
+                self.filter = ListFilter {
+                    name: v.optional("name"),
+                    sort_by: chosen("sort_by").map(SortBy::parse),
+                    sort_order: chosen("sort_order").map(SortOrder::parse),
+                    lifecycle_state: chosen("state").map(LifecycleState::parse),
+                };
+                self.providers.reset();
             }
             (FederationDialog::IdpGroupName, ModalOutcome::Submitted(v)) => {
                 self.typed_idp_group(v.string("name"));

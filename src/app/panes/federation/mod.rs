@@ -58,6 +58,8 @@ pub enum FederationDialog {
     /// The provider reports no groups: the provider group's name is typed.
     IdpGroupName,
     DeleteMapping { idp_id: String, id: String },
+    /// Which providers: the service's filters.
+    Filter,
 }
 
 pub(crate) fn dialog(d: FederationDialog) -> PaneDialog {
@@ -103,6 +105,8 @@ pub struct FederationPane {
     /// The IAM groups, to name mappings and pick from.
     pub iam_groups: ListView<Group>,
     pub pick: Option<Pick>,
+    /// The service's filters of the provider listing (`s`).
+    pub filter: crate::api::ListFilter,
     steps: BTreeMap<RequestId, Step>,
     changes: BTreeMap<RequestId, Change>,
 }
@@ -131,8 +135,10 @@ impl FederationPane {
     }
 
     fn load_providers(&mut self, ctx: &mut Ctx) {
-        self.providers
-            .start_loading(ctx.send_read(ME, FederationRequest::ListProviders));
+        let request = FederationRequest::ListProviders {
+            filter: self.filter.clone(),
+        };
+        self.providers.start_loading(ctx.send_read(ME, request));
     }
 
     fn load_mappings(&mut self, idp_id: &str, ctx: &mut Ctx) {
@@ -211,6 +217,7 @@ impl Pane for FederationPane {
                     SideList::Groups => SideList::Mappings,
                 };
             }
+            (FederationFocus::Providers, Action::Scope) => self.ask_filter(ctx),
             (FederationFocus::Providers, Action::Select) => {
                 if self.selected_provider().is_some() {
                     self.focus = FederationFocus::Side;

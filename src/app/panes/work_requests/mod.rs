@@ -38,6 +38,8 @@ pub struct WorkRequestsPane {
     pub api: WorkRequestApi,
     /// The compartment listed; `None` is the tenancy.
     pub compartment_id: Option<String>,
+    /// Only the work requests about this resource (an OCID).
+    pub resource_id: Option<String>,
     pub identity: ListView<WorkRequest>,
     pub iam: ListView<WorkRequest>,
     pub tagging: ListView<WorkRequest>,
@@ -88,6 +90,7 @@ impl WorkRequestsPane {
         let request = WorkRequestRequest::List {
             api,
             compartment_id: self.compartment(ctx),
+            resource: self.resource_id.clone(),
         };
         let id = ctx.send_read(ME, request);
         self.list_mut(api).start_loading(id);
@@ -169,6 +172,10 @@ impl WorkRequestsPane {
                 Field::text("compartment", "Compartment")
                     .value(&current)
                     .help("a path like Prod/AppTier, or an OCID; empty for the tenancy"),
+                Field::text("resource", "About resource")
+                    .value(self.resource_id.as_deref().unwrap_or(""))
+                    .check(|v| crate::app::validate::ocid(v, ""))
+                    .help("only the work requests about this OCID; empty for all"),
             ],
         ));
     }
@@ -280,6 +287,7 @@ impl Dialogs for WorkRequestsPane {
         match ctx.resolve_compartment(v.get("compartment")) {
             Ok(id) => {
                 self.compartment_id = (id != ctx.session.tenancy_id).then_some(id);
+                self.resource_id = v.optional("resource");
                 for api in WorkRequestApi::ALL {
                     self.list_mut(api).reset();
                 }

@@ -29,11 +29,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         .position(|a| *a == pane.api)
         .unwrap_or(0);
     frame.render_widget(switching_tabs(&titles, active, ctx, theme), tabs);
-    let title = format!(
+    let mut title = format!(
         "{} work requests in {}",
         pane.api.title(),
         ctx.compartment_path(&pane.compartment(ctx))
     );
+    if let Some(resource) = &pane.resource_id {
+        title = format!(
+            "{title} about {}",
+            ctx.name_of(resource).unwrap_or(resource)
+        );
+    }
     let empty = format!(
         "No work requests here. {} shows another compartment's.",
         ctx.key(&Action::Scope)
