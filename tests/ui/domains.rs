@@ -120,8 +120,8 @@ fn which_domains_sends_the_api_filters() {
     for (name, value) in [
         ("below", "no"),
         ("type", "SECONDARY"),
-        ("state", "ACTIVE"),
-        ("sort_by", "NAME"),
+        ("lifecycleState", "ACTIVE"),
+        ("sortBy", "NAME"),
     ] {
         let field = form.fields.iter_mut().find(|f| f.name == name).unwrap();
         field.input.set(value);
@@ -157,23 +157,28 @@ fn which_domains_sends_the_api_filters() {
 fn a_domain_is_created_and_its_work_request_followed() {
     let (mut state, mut world) = domains();
     press(&mut state, &mut world, key(KeyCode::Char('c')));
-    fill(&mut state, &mut world, "name", "Contractors");
+    fill(&mut state, &mut world, "displayName", "Contractors");
     fill(
         &mut state,
         &mut world,
         "description",
         "Contractor identities",
     );
-    fill(&mut state, &mut world, "admin_user", "contractor-admin");
+    fill(&mut state, &mut world, "adminUserName", "contractor-admin");
     fill(
         &mut state,
         &mut world,
-        "admin_email",
+        "adminEmail",
         "admin@contractors.example",
     );
-    fill(&mut state, &mut world, "tags", "owner=security-team");
-    assert_eq!(field_value(&state, "home_region"), "us-ashburn-1");
-    assert_eq!(field_value(&state, "license"), "free");
+    fill(
+        &mut state,
+        &mut world,
+        "freeformTags",
+        "owner=security-team",
+    );
+    assert_eq!(field_value(&state, "homeRegion"), "us-ashburn-1");
+    assert_eq!(field_value(&state, "licenseType"), "free");
     assert_snapshot!("domains_create_form", render(&state));
     let sent = update(&mut state, Action::Select);
     let [RequestKind::Domains(DomainRequest::Create(details))] = &kinds(&sent)[..] else {
@@ -201,12 +206,12 @@ fn a_domain_is_created_and_its_work_request_followed() {
 fn a_failed_create_shows_the_work_request_errors_beside_the_form() {
     let (mut state, mut world) = domains();
     press(&mut state, &mut world, key(KeyCode::Char('c')));
-    fill(&mut state, &mut world, "name", "Bounces");
-    fill(&mut state, &mut world, "admin_user", "bounce-admin");
+    fill(&mut state, &mut world, "displayName", "Bounces");
+    fill(&mut state, &mut world, "adminUserName", "bounce-admin");
     fill(
         &mut state,
         &mut world,
-        "admin_email",
+        "adminEmail",
         "admin@bounces.invalid",
     );
     let sent = update(&mut state, Action::Select);
@@ -215,7 +220,24 @@ fn a_failed_create_shows_the_work_request_errors_beside_the_form() {
     assert!(error.contains("FAILED"), "{error}");
     assert!(domain_in_emulator(&world, "Bounces").is_none());
     // What was typed is still there.
-    assert_eq!(field_value(&state, "name"), "Bounces");
+    assert_eq!(field_value(&state, "displayName"), "Bounces");
+}
+
+#[test]
+fn the_services_refusal_shows_beside_the_field_it_names() {
+    let (mut state, mut world) = domains();
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
+    fill(&mut state, &mut world, "displayName", "Half-Done");
+    fill(&mut state, &mut world, "adminUserName", "someone");
+    let sent = update(&mut state, Action::Select);
+    settle(&mut state, &mut world, sent);
+    let email = form(&state)
+        .fields
+        .iter()
+        .find(|f| f.name == "adminEmail")
+        .unwrap();
+    let error = email.error.clone().unwrap_or_default();
+    assert!(error.contains("adminEmail is required"), "{error}");
 }
 
 #[test]

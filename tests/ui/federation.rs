@@ -181,16 +181,21 @@ fn a_provider_is_created_from_pasted_metadata() {
     fill(
         &mut state,
         &mut world,
-        "metadata_url",
+        "metadataUrl",
         "https://sso.partner.example/metadata",
     );
     fill(
         &mut state,
         &mut world,
-        "attributes",
+        "freeformAttributes",
         "upstreamIdentityProvider=partner",
     );
-    fill(&mut state, &mut world, "tags", "owner=security-team");
+    fill(
+        &mut state,
+        &mut world,
+        "freeformTags",
+        "owner=security-team",
+    );
     fill(&mut state, &mut world, "metadata", "");
     act(&mut state, &mut world, Action::Paste(METADATA.into()));
     assert_snapshot!("federation_create_provider_form", render(&state));
@@ -228,7 +233,7 @@ fn a_provider_reads_its_metadata_from_a_file() {
     fill(
         &mut state,
         &mut world,
-        "metadata_url",
+        "metadataUrl",
         "https://sso.partner.example/metadata",
     );
     fill(

@@ -33,7 +33,7 @@ impl DomainsPane {
                 .help("a path like Prod/AppTier, or an OCID; empty for the tenancy"),
             Field::yes_no("below", "And the compartments below it", !self.only_compartment)
                 .help("domains can live in any compartment; one listing per compartment"),
-            Field::text("display_name", "Display name")
+            Field::text("displayName", "Display name")
                 .value(q.display_name.as_deref().unwrap_or(""))
                 .help("exactly this display name; empty for any"),
             Field::text("name", "Name")
@@ -46,13 +46,13 @@ impl DomainsPane {
                 &or_any(q.domain_type.as_ref().map(ToString::to_string)),
             ),
             Field::choice(
-                "license",
+                "licenseType",
                 "License type",
                 &licenses,
                 &or_any(q.license_type.clone()),
             ),
             Field::choice(
-                "hidden",
+                "isHiddenOnLogin",
                 "Sign-in page",
                 &[ANY, "shown", "hidden"],
                 &or_any(
@@ -61,7 +61,7 @@ impl DomainsPane {
                 ),
             ),
             Field::choice(
-                "state",
+                "lifecycleState",
                 "State",
                 &[ANY, "ACTIVE", "CREATING", "INACTIVE", "DELETING"],
                 &or_any(q.filter.lifecycle_state.as_ref().map(ToString::to_string)),
@@ -69,18 +69,18 @@ impl DomainsPane {
             Field::text("url", "URL")
                 .value(q.url.as_deref().unwrap_or(""))
                 .help("the domain's region-agnostic URL; empty for any"),
-            Field::text("home_url", "Home region URL")
+            Field::text("homeRegionUrl", "Home region URL")
                 .value(q.home_region_url.as_deref().unwrap_or(""))
                 .help("the domain's URL in its home region; empty for any"),
             Field::choice(
-                "sort_by",
+                "sortBy",
                 "Sorted by",
                 &[ANY, "TIMECREATED", "NAME"],
                 &or_any(q.filter.sort_by.as_ref().map(ToString::to_string)),
             )
             .help("the service's order (the list can still be sorted with o)"),
             Field::choice(
-                "sort_order",
+                "sortOrder",
                 "Order",
                 &[ANY, "ASC", "DESC"],
                 &or_any(q.filter.sort_order.as_ref().map(ToString::to_string)),
@@ -142,18 +142,18 @@ impl DomainsPane {
             .or_else(|| regions.first().cloned())
             .unwrap_or_default();
         let region_field = if regions.is_empty() {
-            Field::text("home_region", "Home region")
+            Field::text("homeRegion", "Home region")
                 .value(&home)
                 .required()
                 .help("a region the tenancy is subscribed to, e.g. us-ashburn-1")
         } else {
             let options: Vec<&str> = regions.iter().map(String::as_str).collect();
-            Field::choice("home_region", "Home region", &options, &home)
+            Field::choice("homeRegion", "Home region", &options, &home)
                 .help("a READY subscribed region; Space switches")
         };
         let licenses = self.license_names();
         let license_field = if licenses.is_empty() {
-            Field::text("license", "License type")
+            Field::text("licenseType", "License type")
                 .value("free")
                 .required()
                 .help("free, premium, oracle-apps, oracle-apps-premium or external-user")
@@ -163,10 +163,10 @@ impl DomainsPane {
             } else {
                 licenses[0]
             };
-            Field::choice("license", "License type", &licenses, first).help("Space switches")
+            Field::choice("licenseType", "License type", &licenses, first).help("Space switches")
         };
         let mut fields = vec![
-            Field::text("name", "Display name")
+            Field::text("displayName", "Display name")
                 .required()
                 .max_chars(100)
                 .help("unique in the tenancy"),
@@ -176,16 +176,16 @@ impl DomainsPane {
                 .help("a path like Prod/AppTier, or an OCID; empty for the tenancy"),
             region_field,
             license_field,
-            Field::yes_no("hidden", "Hidden on the sign-in page", false),
-            Field::text("admin_first", "Administrator first name").max_chars(64),
-            Field::text("admin_last", "Administrator last name").max_chars(64),
-            Field::text("admin_user", "Administrator user name")
+            Field::yes_no("isHiddenOnLogin", "Hidden on the sign-in page", false),
+            Field::text("adminFirstName", "Administrator first name").max_chars(64),
+            Field::text("adminLastName", "Administrator last name").max_chars(64),
+            Field::text("adminUserName", "Administrator user name")
                 .max_chars(100)
                 .help("empty: no administrator is created"),
-            Field::text("admin_email", "Administrator e-mail").check(validate::email),
-            Field::yes_no("bypass", "Skip the welcome e-mail", false)
+            Field::text("adminEmail", "Administrator e-mail").check(validate::email),
+            Field::yes_no("isNotificationBypassed", "Skip the welcome e-mail", false)
                 .help("yes: the administrator is not notified"),
-            Field::yes_no("primary_email", "Primary e-mail required", true),
+            Field::yes_no("isPrimaryEmailRequired", "Primary e-mail required", true),
         ];
         fields.extend(tag_fields(None));
         Modal::form(dialog(DomainsDialog::Create), "New identity domain", fields)
@@ -254,11 +254,11 @@ impl DomainsPane {
 /// The free-form and defined tag fields of the create and edit forms.
 fn tag_fields(d: Option<&Domain>) -> Vec<Field> {
     vec![
-        Field::text("tags", "Free-form tags")
+        Field::text("freeformTags", "Free-form tags")
             .value(&d.map(|d| freeform_text(&d.freeform_tags)).unwrap_or_default())
             .check(check_freeform)
             .help("key=value, key2=value2"),
-        Field::text("defined_tags", "Defined tags")
+        Field::text("definedTags", "Defined tags")
             .value(&d.map(|d| defined_text(&d.defined_tags)).unwrap_or_default())
             .check(check_defined)
             .help("Namespace.key=value, ..."),
@@ -267,14 +267,14 @@ fn tag_fields(d: Option<&Domain>) -> Vec<Field> {
 
 fn edit_form(d: &Domain) -> Modal {
     let mut fields = vec![
-        Field::text("name", "Display name")
+        Field::text("displayName", "Display name")
             .value(&d.display_name)
             .required()
             .max_chars(100),
         Field::text("description", "Description")
             .value(&d.description)
             .max_chars(400),
-        Field::yes_no("hidden", "Hidden on the sign-in page", d.is_hidden_on_login),
+        Field::yes_no("isHiddenOnLogin", "Hidden on the sign-in page", d.is_hidden_on_login),
     ];
     fields.extend(tag_fields(Some(d)));
     Modal::form(

@@ -61,13 +61,13 @@ impl DomainsPane {
                     return;
                 };
                 let (Ok(tags), Ok(defined)) =
-                    (parse_freeform(v.get("tags")), parse_defined(v.get("defined_tags")))
+                    (parse_freeform(v.get("freeformTags")), parse_defined(v.get("definedTags")))
                 else {
                     return;
                 };
-                let hidden = v.yes("hidden");
+                let hidden = v.yes("isHiddenOnLogin");
                 let details = UpdateDomainDetails {
-                    display_name: (v.get("name") != d.display_name).then(|| v.string("name")),
+                    display_name: (v.get("displayName") != d.display_name).then(|| v.string("displayName")),
                     description: (v.get("description") != d.description)
                         .then(|| v.string("description")),
                     is_hidden_on_login: (hidden != d.is_hidden_on_login).then_some(hidden),
@@ -104,17 +104,17 @@ impl DomainsPane {
         };
         let chosen = |name: &str| Some(v.get(name)).filter(|x| *x != ANY).map(str::to_string);
         self.query = crate::api::DomainQuery {
-            display_name: v.optional("display_name"),
+            display_name: v.optional("displayName"),
             url: v.optional("url"),
-            home_region_url: v.optional("home_url"),
+            home_region_url: v.optional("homeRegionUrl"),
             domain_type: chosen("type").map(|t| DomainType::parse(&t)),
-            license_type: chosen("license"),
-            is_hidden_on_login: chosen("hidden").map(|h| h == "hidden"),
+            license_type: chosen("licenseType"),
+            is_hidden_on_login: chosen("isHiddenOnLogin").map(|h| h == "hidden"),
             filter: ListFilter {
                 name: v.optional("name"),
-                sort_by: chosen("sort_by").map(|s| SortBy::parse(&s)),
-                sort_order: chosen("sort_order").map(|s| SortOrder::parse(&s)),
-                lifecycle_state: chosen("state").map(|s| LifecycleState::parse(&s)),
+                sort_by: chosen("sortBy").map(|s| SortBy::parse(&s)),
+                sort_order: chosen("sortOrder").map(|s| SortOrder::parse(&s)),
+                lifecycle_state: chosen("lifecycleState").map(|s| LifecycleState::parse(&s)),
             },
         };
         self.compartment_id = (compartment != ctx.session.tenancy_id).then_some(compartment);
@@ -128,23 +128,23 @@ impl DomainsPane {
             Err(e) => return ctx.refuse(Some("compartment"), e),
         };
         let (Ok(tags), Ok(defined)) =
-            (parse_freeform(v.get("tags")), parse_defined(v.get("defined_tags")))
+            (parse_freeform(v.get("freeformTags")), parse_defined(v.get("definedTags")))
         else {
             return;
         };
         let details = CreateDomainDetails {
             compartment_id,
-            display_name: v.string("name"),
+            display_name: v.string("displayName"),
             description: v.string("description"),
-            home_region: v.string("home_region"),
-            license_type: v.string("license"),
-            is_hidden_on_login: Some(v.yes("hidden")),
-            admin_first_name: v.optional("admin_first"),
-            admin_last_name: v.optional("admin_last"),
-            admin_user_name: v.optional("admin_user"),
-            admin_email: v.optional("admin_email"),
-            is_notification_bypassed: Some(v.yes("bypass")),
-            is_primary_email_required: Some(v.yes("primary_email")),
+            home_region: v.string("homeRegion"),
+            license_type: v.string("licenseType"),
+            is_hidden_on_login: Some(v.yes("isHiddenOnLogin")),
+            admin_first_name: v.optional("adminFirstName"),
+            admin_last_name: v.optional("adminLastName"),
+            admin_user_name: v.optional("adminUserName"),
+            admin_email: v.optional("adminEmail"),
+            is_notification_bypassed: Some(v.yes("isNotificationBypassed")),
+            is_primary_email_required: Some(v.yes("isPrimaryEmailRequired")),
             freeform_tags: (!tags.is_empty()).then_some(tags),
             defined_tags: (!defined.is_empty()).then_some(defined),
         };

@@ -243,9 +243,9 @@ impl FederationPane {
             compartment_id: ctx.session.tenancy_id.clone(),
             name: v.string("name"),
             description: v.string("description"),
-            product_type: v.string("product"),
+            product_type: v.string("productType"),
             protocol: v.string("protocol"),
-            metadata_url: v.string("metadata_url"),
+            metadata_url: v.string("metadataUrl"),
             // Filled in by the worker from `metadata`.
             metadata: String::new(),
             freeform_attributes: (!attributes.is_empty()).then_some(attributes),
@@ -273,8 +273,8 @@ impl FederationPane {
         let details = UpdateIdentityProviderDetails {
             protocol: SAML2.to_string(),
             description: (v.get("description") != p.description).then(|| v.string("description")),
-            metadata_url: (v.get("metadata_url") != p.metadata_url)
-                .then(|| v.string("metadata_url")),
+            metadata_url: (v.get("metadataUrl") != p.metadata_url)
+                .then(|| v.string("metadataUrl")),
             metadata: None,
             freeform_attributes: (attributes != p.freeform_attributes.clone().unwrap_or_default())
                 .then_some(attributes),
@@ -300,9 +300,9 @@ impl FederationPane {
 /// The free-form attributes, free-form tags and defined tags typed (checked by the form).
 fn attributes_and_tags(v: &FormValues) -> Option<(FreeformTags, FreeformTags, DefinedTags)> {
     Some((
-        parse_freeform(v.get("attributes")).ok()?,
-        parse_freeform(v.get("tags")).ok()?,
-        parse_defined(v.get("defined_tags")).ok()?,
+        parse_freeform(v.get("freeformAttributes")).ok()?,
+        parse_freeform(v.get("freeformTags")).ok()?,
+        parse_defined(v.get("definedTags")).ok()?,
     ))
 }
 
@@ -322,15 +322,15 @@ fn provider_tail(p: Option<&IdentityProvider>) -> Vec<Field> {
         .map(freeform_text)
         .unwrap_or_default();
     vec![
-        Field::text("attributes", "Free-form attributes")
+        Field::text("freeformAttributes", "Free-form attributes")
             .value(&attributes)
             .check(check_freeform)
             .help("key=value, e.g. upstreamIdentityProvider=..."),
-        Field::text("tags", "Free-form tags")
+        Field::text("freeformTags", "Free-form tags")
             .value(&p.map(|p| freeform_text(&p.freeform_tags)).unwrap_or_default())
             .check(check_freeform)
             .help("key=value, key2=value2"),
-        Field::text("defined_tags", "Defined tags")
+        Field::text("definedTags", "Defined tags")
             .value(&p.map(|p| defined_text(&p.defined_tags)).unwrap_or_default())
             .check(check_defined)
             .help("Namespace.key=value, ..."),
@@ -344,9 +344,9 @@ fn create_form() -> Modal {
             .max_chars(100)
             .help("unique in the tenancy; cannot be changed later"),
         Field::text("description", "Description").max_chars(400),
-        Field::choice("product", "Product", &PRODUCTS, "IDCS").help("Space switches"),
+        Field::choice("productType", "Product", &PRODUCTS, "IDCS").help("Space switches"),
         Field::choice("protocol", "Protocol", &[SAML2], SAML2),
-        Field::text("metadata_url", "Metadata URL")
+        Field::text("metadataUrl", "Metadata URL")
             .required()
             .help("where the provider publishes its SAML metadata"),
         Field::text("metadata", "Metadata")
@@ -367,7 +367,7 @@ pub(super) fn edit_form(p: &IdentityProvider, etag: Option<String>) -> Modal {
         Field::text("description", "Description")
             .value(&p.description)
             .max_chars(400),
-        Field::text("metadata_url", "Metadata URL")
+        Field::text("metadataUrl", "Metadata URL")
             .value(&p.metadata_url)
             .required(),
         Field::text("metadata", "New metadata")
