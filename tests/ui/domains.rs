@@ -353,6 +353,35 @@ fn deactivate_and_activate_follow_their_work_requests() {
 }
 
 #[test]
+fn enter_shows_the_domain_read_afresh() {
+    let (mut state, mut world) = domains();
+    select(&mut state, "Partners");
+    // Changed in the service since it was listed: the dialog shows it as it is now.
+    world.change(|store| {
+        let d = store
+            .domains
+            .iter_mut()
+            .find(|d| d.display_name == "Partners")
+            .unwrap();
+        d.description = "Suppliers only".into();
+    });
+    let asked = update(&mut state, Action::Select);
+    assert!(matches!(
+        &kinds(&asked)[..],
+        [RequestKind::Domains(DomainRequest::Get { .. })]
+    ));
+    settle(&mut state, &mut world, asked);
+    let screen = render(&state);
+    assert!(screen.contains("Domain Partners"), "{screen}");
+    assert!(screen.contains("Suppliers only"), "{screen}");
+    assert_snapshot!("domains_detail_dialog", screen);
+    assert_eq!(
+        state.panes.domains.selected().unwrap().description,
+        "Suppliers only"
+    );
+}
+
+#[test]
 fn the_default_domain_is_neither_deactivated_nor_deleted() {
     let (mut state, mut world) = domains();
     select(&mut state, "Default");
