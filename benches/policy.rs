@@ -113,4 +113,33 @@ fn main() {
         policy.statements.len(),
         elapsed / runs
     );
+
+    // One question, decided: deny applied, near misses gathered (`canopy audit --principal`).
+    let index = linter.index();
+    let user = snapshot.users[5].name.clone();
+    let deep = snapshot
+        .compartments
+        .iter()
+        .map(|c| c.id.clone())
+        .max_by_key(|id| index.tree().self_and_ancestors(id).len())
+        .expect("compartments");
+    let question = canopy::policy::decide::Question {
+        principal: index.principal(&user).expect("a user"),
+        compartment: deep.clone(),
+        want: canopy::policy::decide::Want::Operation("UpdateUser".into()),
+        values: canopy::policy::decide::RequestValues::default(),
+    };
+    let (runs, elapsed) = repeat(Duration::from_secs(3), || {
+        black_box(
+            index
+                .decide(black_box(&question))
+                .expect("a known operation"),
+        );
+    });
+    println!(
+        "one question (can {user} call UpdateUser in {}, {} levels deep): {:.2?} per answer on seed::large(1.0), index built once (mean of {runs})",
+        index.tree().display(&deep),
+        index.tree().self_and_ancestors(&deep).len(),
+        elapsed / runs
+    );
 }

@@ -1025,6 +1025,107 @@ def authentication_policy():
     }
 
 
+# ======================================================= tag tools, bulk operations, locks
+# Resources of other services, per compartment, for bulk move / delete / tag edits:
+# (compartment path, resource type, display name, lifecycle state, created, extra defined tags)
+# Shared/Tooling holds what its FAILED delete (work-request history) says it still holds.
+REGIONAL = {"Instance": "instance", "Volume": "volume", "BootVolume": "bootvolume", "Bucket": "bucket",
+            "Vcn": "vcn", "Subnet": "subnet", "AutonomousDatabase": "autonomousdatabase",
+            "LoadBalancer": "loadbalancer"}
+OBJECT_STORAGE_NAMESPACE = "acmecorp"
+RESOURCES = [
+    ("Shared/Tooling", "Instance", "jenkins-ci-01", "STOPPED", "2023-03-01", {}),
+    ("Shared/Tooling", "Instance", "jenkins-ci-02", "STOPPED", "2023-03-01", {}),
+    ("Shared/Tooling", "Volume", "jenkins-data", "AVAILABLE", "2023-03-01", {}),
+    ("Shared/Tooling", "Bucket", "jenkins-artifacts", "ACTIVE", "2023-03-02", {}),
+    ("Shared/Network", "Vcn", "hub-vcn", "AVAILABLE", "2023-02-15", {}),
+    ("Shared/Network", "Subnet", "hub-public-subnet", "AVAILABLE", "2023-02-15", {}),
+    ("Shared/Logging", "Bucket", "audit-log-archive", "ACTIVE", "2023-02-16", {}),
+    ("Prod/AppTier/Web", "Instance", "web-01", "RUNNING", "2023-02-22", {"Role": "web"}),
+    ("Prod/AppTier/Web", "Instance", "web-02", "RUNNING", "2023-02-22", {"Role": "web"}),
+    ("Prod/AppTier/Web", "BootVolume", "web-01 (Boot Volume)", "AVAILABLE", "2023-02-22", {}),
+    ("Prod/AppTier/Web", "LoadBalancer", "storefront-lb", "ACTIVE", "2023-02-23", {}),
+    ("Prod/AppTier/Api", "Instance", "orders-api-01", "RUNNING", "2023-02-24", {"Role": "api"}),
+    ("Prod/AppTier/Api", "Instance", "orders-api-02", "RUNNING", "2023-02-24", {"Role": "api"}),
+    ("Prod/Data/OLTP", "AutonomousDatabase", "orders-db", "AVAILABLE", "2023-03-10", {}),
+    ("Prod/Data/Warehouse", "AutonomousDatabase", "warehouse-adw", "AVAILABLE", "2023-04-12", {}),
+    ("Prod/Data/Warehouse", "Bucket", "dw-landing", "ACTIVE", "2023-04-12", {"Role": "etl"}),
+    ("Prod/Network", "Vcn", "prod-vcn", "AVAILABLE", "2023-02-20", {}),
+    ("Prod/Network", "Subnet", "prod-app-subnet", "AVAILABLE", "2023-02-20", {}),
+    ("Prod/Network", "Subnet", "prod-db-subnet", "AVAILABLE", "2023-02-20", {}),
+    ("Dev/CI", "Instance", "ci-runner-01", "RUNNING", "2024-05-06", {}),
+    ("Dev/Sandbox/jchen-sandbox", "Instance", "jchen-test-vm", "RUNNING", "2026-10-28", {}),
+    ("Dev/Sandbox/jchen-sandbox", "Volume", "jchen-scratch", "AVAILABLE", "2026-10-28", {}),
+    ("Dev/Sandbox/jchen-sandbox", "Bucket", "jchen-notebooks", "ACTIVE", "2026-09-14", {}),
+    ("Dev/Sandbox/mpatel-sandbox", "Instance", "mpatel-k8s-test", "STOPPED", "2026-08-03", {}),
+    ("Finance/Reports", "Bucket", "finance-reports", "ACTIVE", "2023-06-01", {}),
+]
+# What the tag defaults (above) gave each resource when it was created.
+RESOURCE_DEFAULT_TAGS = {
+    "Prod": {"Environment": "prod"},
+    "Dev": {"Environment": "dev"},
+    "Finance": {"CostCenter": "FIN-4410"},
+}
+SANDBOX_OWNERS = {"Dev/Sandbox/jchen-sandbox": "james.chen@acme-corp.com",
+                  "Dev/Sandbox/mpatel-sandbox": "maya.patel@acme-corp.com"}
+
+
+def resource_tags(path, extra):
+    ops = {}
+    for root, tags in RESOURCE_DEFAULT_TAGS.items():
+        if path == root or path.startswith(root + "/"):
+            ops.update(tags)
+    if path in SANDBOX_OWNERS:
+        ops["Owner"] = SANDBOX_OWNERS[path]
+    ops.update(extra)
+    return {"Operations": ops} if ops else {}
+
+
+def compartment_resources():
+    out = []
+    for path, kind, name, state, day, extra in RESOURCES:
+        digest = hashlib.sha512(f"canopy-demo/{kind}/{path}/{name}".encode()).digest()
+        # Regional OCIDs carry the region and 60 characters, starting "an" as real ones do.
+        tail = "an" + base64.b32encode(digest).decode().lower()[:58]
+        item = {
+            "id": f"ocid1.{REGIONAL[kind]}.oc1.iad.{tail}",
+            "compartmentId": comp_id[path],
+            "resourceType": kind,
+            "displayName": name,
+            "lifecycleState": state,
+            "timeCreated": ts(day, "14:00:00.000"),
+            "freeformTags": {},
+            "definedTags": resource_tags(path, extra),
+        }
+        if kind == "Bucket":
+            item["metadata"] = {"namespaceName": OBJECT_STORAGE_NAMESPACE, "bucketName": name}
+        out.append(item)
+    return out
+
+
+# Locks: (namespace name | (compartment path, tag) of a default, type, message, created)
+NAMESPACE_LOCKS = [
+    ("Security", "DELETE", "Compliance reports read these tags; ask security@acme-corp.com before removing",
+     "2025-06-02"),
+]
+TAG_DEFAULT_LOCKS = [
+    (("Prod/Data/Warehouse/Sensitive", "DataClassification"), "FULL",
+     "PCI scope depends on this default; changes go through security@acme-corp.com", "2025-01-10"),
+]
+
+
+def add_locks(namespaces, defaults):
+    """Puts the locks above on the generated namespaces and tag defaults."""
+    for name, kind, message, day in NAMESPACE_LOCKS:
+        ns = next(n for n in namespaces if n["name"] == name)
+        ns["locks"] = [{"type": kind, "message": message, "timeCreated": ts(day, "08:30:00.000"),
+                        "isActive": True}]
+    for (path, tag), kind, message, day in TAG_DEFAULT_LOCKS:
+        default = next(d for d in defaults
+                       if d["compartmentId"] == comp_id[path] and d["tagDefinitionName"] == tag)
+        default["locks"] = [{"type": kind, "message": message, "timeCreated": ts(day, "08:30:00.000"),
+                             "isActive": True}]
+
 
 def main():
     snapshot = {
@@ -1053,7 +1154,10 @@ def main():
         "idpGroupMappings": idp_group_mappings(),
         "regionSubscriptions": region_subscriptions(),
         "workRequestHistory": work_request_history(),
+        # tag tools, bulk operations, locks
+        "compartmentResources": compartment_resources(),
     }
+    add_locks(snapshot["tagNamespaces"], snapshot["tagDefaults"])
     # Credentials and sign-in security.
     snapshot.update(credentials(snapshot["users"]))
     snapshot["networkSources"] = network_sources()

@@ -29,3 +29,10 @@ mod tags;
 mod tenancy_compartments;
 #[path = "api/users.rs"]
 mod users;
+// Tag tools, bulk operations and locks.
+#[path = "api/bulk.rs"]
+mod bulk;
+#[path = "api/fields.rs"]
+mod fields;
+#[path = "api/tag_tools.rs"]
+mod tag_tools;

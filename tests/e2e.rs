@@ -3,6 +3,10 @@
 
 #[path = "e2e/audit.rs"]
 mod audit;
+#[path = "e2e/credentials.rs"]
+mod credentials;
+#[path = "e2e/decide.rs"]
+mod decide;
 #[path = "e2e/domains.rs"]
 mod domains;
 #[path = "e2e/harness.rs"]

@@ -34,3 +34,12 @@ mod retry_tokens;
 mod sign_in;
 #[path = "emulator/work_requests.rs"]
 mod work_requests;
+// Tag tools, bulk operations and locks.
+#[path = "emulator/bulk.rs"]
+mod bulk;
+#[path = "emulator/locks.rs"]
+mod locks;
+#[path = "emulator/tag_defaults.rs"]
+mod tag_defaults;
+#[path = "emulator/tag_tools.rs"]
+mod tag_tools;

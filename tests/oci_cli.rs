@@ -18,3 +18,6 @@ mod credentials;
 mod domains;
 #[path = "oci_cli/sdk.rs"]
 mod sdk;
+// Tag tools, bulk operations and locks.
+#[path = "oci_cli/tag_tools.rs"]
+mod tag_tools;

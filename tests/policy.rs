@@ -19,5 +19,7 @@ mod large;
 mod lint;
 #[path = "policy/roundtrip.rs"]
 mod roundtrip;
+#[path = "policy/scenarios.rs"]
+mod scenarios;
 #[path = "policy/snapshots.rs"]
 mod snapshots;

@@ -13,3 +13,6 @@ mod integrity;
 mod large;
 #[path = "seed/source.rs"]
 mod source;
+// Tag tools, bulk operations and locks.
+#[path = "seed/tag_tools.rs"]
+mod tag_tools;

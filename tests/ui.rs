@@ -3,6 +3,8 @@
 
 #[path = "ui/audit.rs"]
 mod audit;
+#[path = "ui/credentials.rs"]
+mod credentials;
 #[path = "ui/domains.rs"]
 mod domains;
 #[path = "ui/domains_kit.rs"]
@@ -29,5 +31,7 @@ mod snapshots;
 mod state;
 #[path = "ui/tags.rs"]
 mod tags;
+#[path = "ui/user_credentials.rs"]
+mod user_credentials;
 #[path = "ui/work_requests.rs"]
 mod work_requests;

@@ -60,6 +60,8 @@ pub(crate) struct Call {
     pub if_match: Option<String>,
     /// Send an `opc-retry-token` (kept across the retries of this call).
     pub retry_token: bool,
+    /// A POST that only reads (a search): safe to send again.
+    pub read_only: bool,
 }
 
 impl Call {
@@ -73,6 +75,7 @@ impl Call {
             body: None,
             if_match: None,
             retry_token: false,
+            read_only: false,
         }
     }
 
@@ -82,6 +85,11 @@ impl Call {
 
     pub fn organizations(mut self) -> Self {
         self.service = Service::Organizations;
+        self
+    }
+
+    pub fn search(mut self) -> Self {
+        self.service = Service::Search;
         self
     }
 
@@ -121,10 +129,16 @@ impl Call {
         self
     }
 
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
     /// Whether sending this call again could do its work twice. GETs are safe; POSTs only
-    /// with a retry token; PUT and DELETE are idempotent by HTTP, and the SDK retries them.
+    /// with a retry token or when they only read (a search); PUT and DELETE are idempotent
+    /// by HTTP, and the SDK retries them.
     pub fn may_repeat(&self) -> bool {
-        self.method != Method::POST || self.retry_token
+        self.method != Method::POST || self.retry_token || self.read_only
     }
 }
 

@@ -21,33 +21,39 @@ use crate::model::ErrorBody;
 pub const IDENTITY_PATH: &str = "/20160918";
 /// Organizations' API version prefix.
 pub const ORGANIZATIONS_PATH: &str = "/20230401";
+/// Resource Search's API version prefix.
+pub const SEARCH_PATH: &str = "/20180409";
 
 /// Which service a call goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Service {
     Identity,
     Organizations,
+    /// Resource Search: other services' resources in a compartment.
+    Search,
 }
 
-/// Base URLs of both services, each including its version prefix.
+/// Base URLs of the services, each including its version prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoints {
     pub identity: String,
     pub organizations: String,
+    pub search: String,
 }
 
 impl Endpoints {
-    /// Both services behind one base URL, as with `--endpoint` or the emulator. A trailing
+    /// All services behind one base URL, as with `--endpoint` or the emulator. A trailing
     /// slash or version prefix is dropped (the SDK would otherwise double it).
     pub fn single(base: &str) -> Self {
         let mut base = base.trim().trim_end_matches('/');
-        for prefix in [IDENTITY_PATH, ORGANIZATIONS_PATH] {
+        for prefix in [IDENTITY_PATH, ORGANIZATIONS_PATH, SEARCH_PATH] {
             base = base.strip_suffix(prefix).unwrap_or(base);
         }
         let base = base.trim_end_matches('/');
         Self {
             identity: format!("{base}{IDENTITY_PATH}"),
             organizations: format!("{base}{ORGANIZATIONS_PATH}"),
+            search: format!("{base}{SEARCH_PATH}"),
         }
     }
 
@@ -55,6 +61,7 @@ impl Endpoints {
         match service {
             Service::Identity => &self.identity,
             Service::Organizations => &self.organizations,
+            Service::Search => &self.search,
         }
     }
 }

@@ -83,6 +83,7 @@ pub async fn connect_with(
     let endpoints = Endpoints {
         identity: profile.identity_base_url(),
         organizations: profile.organizations_base_url(),
+        search: profile.search_base_url(),
     };
     let client = Client::new(endpoints, Arc::new(signer), options)?;
     // Identity writes go to the home region once the tenancy says which it is.

@@ -21,6 +21,8 @@ mod organizations;
 mod paging;
 mod query;
 mod retry;
+/// Resource Search (tag tools).
+mod search;
 mod signer;
 
 pub mod export;
@@ -37,7 +39,7 @@ pub use connect::{ConnectError, Connection, connect, connect_with};
 pub use error::{ApiError, ErrorKind, ServiceError};
 pub use etagged::Etagged;
 pub use fanout::try_fan_out;
-pub use identity::{DomainQuery, WorkRequestKind, WorkRequestWaitError};
+pub use identity::{DomainQuery, LockOverride, WorkRequestKind, WorkRequestWaitError};
 pub use organizations::CreatedInvitation;
 pub use paging::{Page, Pager};
 pub use query::MfaTotpDeviceQuery;

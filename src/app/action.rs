@@ -47,6 +47,8 @@ pub enum Action {
     AskWhatCan,
     /// In the audit view: ask "who can VERB RESOURCE here".
     AskWhoCan,
+    /// In the audit view: ask "can PRINCIPAL do this here" (yes or no, and why not).
+    AskCan,
     /// Order the list by its next column (after the last, by name again).
     Sort,
     /// Reverse the list's order.
@@ -77,8 +79,11 @@ pub enum Action {
     ResetPassword,
     /// Retire or reactivate the selected tag namespace or tag.
     Retire,
-    /// Activate or deactivate the selected identity domain.
+    /// Activate the selected MFA device with the code its authenticator app shows; activate
+    /// or deactivate the selected identity domain.
     Activate,
+    /// A new seed for the selected MFA device (not activated yet), shown once.
+    NewSeed,
     /// Change the selected identity domain's license type.
     ChangeLicense,
     /// Replicate the selected identity domain to another region.
@@ -90,8 +95,9 @@ pub enum Action {
     /// The next list of a pane with several (users, groups, dynamic groups).
     NextTab,
     PreviousTab,
-    /// The selected user's API keys.
-    ApiKeys,
+    /// The selected user's credentials, a tab per kind (API keys first).
+    #[serde(alias = "api_keys")]
+    Credentials,
     /// Pick the compartment a list is scoped to (tag defaults).
     Scope,
 
@@ -101,6 +107,8 @@ pub enum Action {
     PreviousField,
     /// Leave the editor or a dialog without keeping its changes.
     Cancel,
+    /// Copy the secret a dialog shows once to the clipboard (OSC 52).
+    CopySecret,
 
     // --- internal: never from the keymap ---
     /// A key for a text input (editor, prompt, form field) that the keymap did not claim.
@@ -146,6 +154,7 @@ impl Action {
                 | Action::ResetPassword
                 | Action::Retire
                 | Action::Activate
+                | Action::NewSeed
                 | Action::ChangeLicense
                 | Action::Replicate
                 | Action::ResetScimClient

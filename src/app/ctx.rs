@@ -37,11 +37,18 @@ pub struct Session {
 pub enum Effect {
     /// Put this text on the clipboard with OSC 52.
     Copy(String),
+    /// Put a secret shown once on the clipboard (its `Debug` prints a placeholder).
+    CopySecret(super::request::Secret),
     /// Suspend the TUI and edit this text in `$EDITOR`; the result comes back as
     /// `Action::ExternalEditDone` to the owning pane.
     ExternalEdit { owner: PaneId, text: String },
     /// Focus the Policies pane, scoped to one compartment (handled inside `update`).
     ShowPolicies { compartment_id: Option<String> },
+    /// Focus the Identity pane on a user's credentials of one kind (handled inside `update`).
+    ShowUserCredentials {
+        user_id: String,
+        kind: crate::model::CredentialKind,
+    },
 }
 
 /// A write on its way: the toast when it succeeds, and who shows a conflict.
@@ -76,6 +83,9 @@ pub struct Ctx {
     pub drafts: Drafts,
     /// Ticks since start, for spinners.
     pub tick: u64,
+    /// Unix time ages are counted from (a credential's age): set by the event loop, fixed
+    /// by tests.
+    pub now: i64,
     /// Requests sent and not finished yet, for the header.
     pub in_flight: usize,
     /// Policies per compartment OCID once the policy listing finished, for the tree's detail.
@@ -87,6 +97,9 @@ pub struct Ctx {
     pub home_region: Option<HomeRegion>,
     requests: Vec<Request>,
     writes: HashMap<RequestId, PendingWrite>,
+    /// Successful writes by the pane that sent them, so a pane that shows what others change
+    /// (every user's credentials) knows to read again.
+    writes_done: HashMap<PaneId, u64>,
     next_id: u64,
     /// Position of each compartment in `compartments`, so paths of thousands of policies
     /// do not scan the list for every step.
@@ -103,6 +116,7 @@ impl Ctx {
         Ctx {
             session,
             keymap,
+            now: unix_now(),
             ..Ctx::default()
         }
     }
@@ -230,6 +244,7 @@ impl Ctx {
         };
         match failure {
             None => {
+                *self.writes_done.entry(response.pane).or_default() += 1;
                 self.invalidate_snapshot();
                 if waiting_form {
                     self.modal = None;
@@ -245,6 +260,16 @@ impl Ctx {
             }
             Some(message) => self.toasts.error(message),
         }
+    }
+
+    /// How many writes panes other than `pane` have made: when it changes, what they wrote
+    /// may be in `pane`'s lists.
+    pub fn writes_outside(&self, pane: PaneId) -> u64 {
+        self.writes_done
+            .iter()
+            .filter(|(p, _)| **p != pane)
+            .map(|(_, n)| n)
+            .sum()
     }
 
     /// Reopens the form that was just submitted (or the one held for a read), showing why
@@ -401,6 +426,13 @@ impl Ctx {
         names.reverse();
         names.join("/")
     }
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 impl Ctx {

@@ -18,6 +18,10 @@ pub struct Draft {
     pub base: Vec<String>,
     /// The editor's text, one statement per line.
     pub text: String,
+    /// Where the policy is attached: names in statements are read from there. Drafts
+    /// written before canopy kept it have none, and take it from the policy list.
+    #[serde(default)]
+    pub compartment_id: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -97,6 +97,14 @@ impl Loop {
                                 .error("could not write to the terminal to copy");
                         }
                     }
+                    Effect::CopySecret(secret) => {
+                        if copy_osc52(secret.expose()).is_err() {
+                            state
+                                .ctx
+                                .toasts
+                                .error("could not write to the terminal to copy");
+                        }
+                    }
                     Effect::ExternalEdit { text, .. } => {
                         // The event stream reads stdin on its own thread: drop it so the
                         // editor gets every key, and start a new one afterwards.
@@ -106,7 +114,7 @@ impl Loop {
                         let requests = update(state, Action::ExternalEditDone(edited));
                         self.send(requests);
                     }
-                    Effect::ShowPolicies { .. } => {}
+                    Effect::ShowPolicies { .. } | Effect::ShowUserCredentials { .. } => {}
                 }
             }
             if dirty && !state.quit {
@@ -159,6 +167,7 @@ impl Loop {
                 state.active == super::panes::PaneId::Log
             }
             Input::Tick => {
+                state.ctx.now = super::ctx::unix_now();
                 let toasts = state.ctx.toasts.items.len();
                 update(state, Action::Tick);
                 // Redraw for the spinner while requests run, or when a toast went away.

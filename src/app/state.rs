@@ -64,6 +64,9 @@ impl AppState {
             if matches!(modal.kind, ModalKind::Text { .. }) {
                 return (vec![KeyContext::Viewer], false);
             }
+            if matches!(modal.kind, ModalKind::Secret { .. }) {
+                return (vec![KeyContext::Secret], false);
+            }
             return (vec![KeyContext::Dialog], true);
         }
         if self.help.is_some() {

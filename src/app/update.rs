@@ -168,6 +168,11 @@ fn follow_effects(state: &mut AppState) {
                 go(state, PaneId::Policies);
                 state.panes.policies.set_scope(compartment_id, &state.ctx);
             }
+            Effect::ShowUserCredentials { user_id, kind } => {
+                go(state, PaneId::Identity);
+                let AppState { ctx, panes, .. } = state;
+                panes.identity.show_user_credentials(&user_id, kind, ctx);
+            }
             other => state.ctx.effects.push(other),
         }
     }

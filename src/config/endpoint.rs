@@ -1,8 +1,8 @@
 //! Checking a `--endpoint` URL the way the SDK's `_validate_endpoint_host_components` does,
-//! and reducing it to a service root that serves both the identity and organizations paths.
+//! and reducing it to a service root that serves the identity, organizations and search paths.
 
 use super::config_error::ConfigError;
-use super::region::{IDENTITY_BASE_PATH, ORGANIZATIONS_BASE_PATH};
+use super::region::{IDENTITY_BASE_PATH, ORGANIZATIONS_BASE_PATH, SEARCH_BASE_PATH};
 
 /// Validates an endpoint and returns it without a trailing slash or API base path, so
 /// `http://127.0.0.1:8080/20160918/` becomes `http://127.0.0.1:8080`.
@@ -25,7 +25,12 @@ pub fn parse_endpoint(value: &str) -> Result<String, ConfigError> {
         return Err(bad("it must not have a query or fragment"));
     }
     let path = url.path().trim_end_matches('/');
-    if !path.is_empty() && path != IDENTITY_BASE_PATH && path != ORGANIZATIONS_BASE_PATH {
+    let known = [
+        IDENTITY_BASE_PATH,
+        ORGANIZATIONS_BASE_PATH,
+        SEARCH_BASE_PATH,
+    ];
+    if !path.is_empty() && !known.contains(&path) {
         return Err(bad(
             "its path must be empty (canopy adds /20160918 and /20230401 itself)",
         ));

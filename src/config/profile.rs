@@ -10,7 +10,8 @@ use super::environment::Environment;
 use super::ini::Entry;
 use super::locate::{config_path, profile_name, read_config};
 use super::region::{
-    IDENTITY_BASE_PATH, ORGANIZATIONS_BASE_PATH, parse_region_metadata, resolve_region,
+    IDENTITY_BASE_PATH, ORGANIZATIONS_BASE_PATH, SEARCH_BASE_PATH, parse_region_metadata,
+    resolve_region,
 };
 use super::validate::{is_fingerprint, is_ocid};
 
@@ -33,6 +34,8 @@ pub struct ResolvedProfile {
     pub identity_endpoint: String,
     /// Organizations service root, without `/20230401` and without a trailing slash.
     pub organizations_endpoint: String,
+    /// Resource Search service root, without `/20180409` and without a trailing slash.
+    pub search_endpoint: String,
     pub pass_phrase: Option<String>,
     pub security_token_file: Option<PathBuf>,
     /// `OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING` was set.
@@ -48,6 +51,11 @@ impl ResolvedProfile {
     /// The organizations API root, ending in `/20230401`.
     pub fn organizations_base_url(&self) -> String {
         format!("{}{ORGANIZATIONS_BASE_PATH}", self.organizations_endpoint)
+    }
+
+    /// The Resource Search API root, ending in `/20180409`.
+    pub fn search_base_url(&self) -> String {
+        format!("{}{SEARCH_BASE_PATH}", self.search_endpoint)
     }
 }
 
@@ -183,15 +191,20 @@ pub fn resolve_profile(
         },
         None => None,
     };
-    let (identity_endpoint, organizations_endpoint) = match (&endpoint, &resolved_region) {
-        (Some(url), _) => {
-            let root = parse_endpoint(url)?;
-            (root.clone(), root)
-        }
-        (None, Some(r)) => (r.identity_endpoint(), r.organizations_endpoint()),
-        // Unreachable: validation required a region or an endpoint.
-        (None, None) => (String::new(), String::new()),
-    };
+    let (identity_endpoint, organizations_endpoint, search_endpoint) =
+        match (&endpoint, &resolved_region) {
+            (Some(url), _) => {
+                let root = parse_endpoint(url)?;
+                (root.clone(), root.clone(), root)
+            }
+            (None, Some(r)) => (
+                r.identity_endpoint(),
+                r.organizations_endpoint(),
+                r.search_endpoint(),
+            ),
+            // Unreachable: validation required a region or an endpoint.
+            (None, None) => (String::new(), String::new(), String::new()),
+        };
 
     Ok(ResolvedProfile {
         auth,
@@ -202,6 +215,7 @@ pub fn resolve_profile(
         region: resolved_region.map(|r| r.id).or(region_value),
         identity_endpoint,
         organizations_endpoint,
+        search_endpoint,
         pass_phrase: value("pass_phrase"),
         security_token_file: value("security_token_file").map(|p| env.expand_tilde(&p)),
         suppress_permission_warnings: env.flag("OCI_CLI_SUPPRESS_FILE_PERMISSIONS_WARNING"),

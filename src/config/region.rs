@@ -1,6 +1,6 @@
 //! Region resolution as the SDK does it: short codes and ids (case-insensitive), realms and
 //! their second-level domains, extra regions from `~/.oci/regions-config.json` and
-//! `OCI_REGION_METADATA`, and the identity and organizations endpoint templates.
+//! `OCI_REGION_METADATA`, and the identity, organizations and search endpoint templates.
 
 use serde::Deserialize;
 
@@ -10,6 +10,8 @@ use super::region_table::{REALMS, REGIONS};
 pub const IDENTITY_BASE_PATH: &str = "/20160918";
 /// Base path of the Organizations (tenant manager control plane) API.
 pub const ORGANIZATIONS_BASE_PATH: &str = "/20230401";
+/// Base path of the Resource Search API.
+pub const SEARCH_BASE_PATH: &str = "/20180409";
 
 /// A region the SDK does not know, declared by the user (`OCI_REGION_METADATA` or an entry
 /// of `~/.oci/regions-config.json`).
@@ -40,6 +42,11 @@ impl ResolvedRegion {
     /// `https://organizations.<domain>`, without the base path.
     pub fn organizations_endpoint(&self) -> String {
         format!("https://organizations.{}", self.domain)
+    }
+
+    /// `https://query.<domain>` (Resource Search), without the base path.
+    pub fn search_endpoint(&self) -> String {
+        format!("https://query.{}", self.domain)
     }
 }
 

@@ -12,6 +12,11 @@ use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
 
+/// The OCID of the user who signed the request, put on it by the pipeline once the signature
+/// checked out.
+#[derive(Debug, Clone)]
+pub struct Principal(pub String);
+
 /// Everything a handler needs from the request.
 #[derive(Debug)]
 pub struct Call {
@@ -19,6 +24,8 @@ pub struct Call {
     query: Vec<(String, String)>,
     pub headers: HeaderMap,
     pub body: Bytes,
+    /// Who signed it (`None` only for handlers run outside the pipeline).
+    pub principal: Option<String>,
 }
 
 impl<S: Send + Sync> FromRequest<S> for Call {
@@ -42,11 +49,13 @@ impl<S: Send + Sync> FromRequest<S> for Call {
         let body = axum::body::to_bytes(body, usize::MAX)
             .await
             .map_err(|e| ApiError::invalid(format!("cannot read the request body: {e}")))?;
+        let principal = parts.extensions.get::<Principal>().map(|p| p.0.clone());
         Ok(Self {
             params,
             query,
             headers: parts.headers,
             body,
+            principal,
         })
     }
 }
@@ -147,6 +156,15 @@ impl Reply {
     pub fn no_content() -> Self {
         Self {
             status: StatusCode::NO_CONTENT,
+            body: None,
+            headers: Vec::new(),
+        }
+    }
+
+    /// 200 with no body (actions OCI answers without a resource or a work request).
+    pub fn empty() -> Self {
+        Self {
+            status: StatusCode::OK,
             body: None,
             headers: Vec::new(),
         }

@@ -16,6 +16,8 @@ pub mod regions;
 mod routes;
 pub mod seed;
 mod serve;
+/// Standard tag namespace templates (tag tools).
+pub mod standard_tags;
 pub mod store;
 pub mod totp;
 mod verify;

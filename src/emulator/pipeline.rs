@@ -10,6 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::Ctx;
+use super::call::Principal;
 use super::error::ApiError;
 use super::faults::Fault;
 use super::store::RememberedReply;
@@ -64,7 +65,7 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         Fault::None | Fault::DropResponse => {}
     }
 
-    let (parts, body) = req.into_parts();
+    let (mut parts, body) = req.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
         return ApiError::invalid("the request body is unreadable or larger than 4 MiB")
             .into_response();
@@ -80,7 +81,7 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         parts.uri.path(),
         body_sha256(&bytes)
     );
-    if let Err(e) = authenticate(
+    match authenticate(
         |key_id| resolve_key(&ctx.store.lock(), key_id),
         &parts.method,
         &parts.uri,
@@ -88,7 +89,11 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         &bytes,
         SystemTime::now(),
     ) {
-        return e.into_response();
+        // Handlers need the caller for tag variables such as `${iam.principal.name}`.
+        Ok(user_id) => {
+            parts.extensions.insert(Principal(user_id));
+        }
+        Err(e) => return e.into_response(),
     }
     let claim = {
         let mut store = ctx.store.lock();

@@ -18,11 +18,18 @@ pub mod user;
 pub mod work_request;
 // Credentials and sign-in security.
 pub mod authentication_policy;
+pub mod credential_kind;
 pub mod credentials;
 pub mod mfa;
 pub mod network_source;
 pub mod oauth2;
 pub mod secret;
+// Tag tools, bulk operations and locks.
+pub mod bulk;
+pub mod compartment_resource;
+pub mod lock;
+pub mod search;
+pub mod standard_tags;
 
 pub use compartment::*;
 pub use domain::*;
@@ -39,11 +46,18 @@ pub use user::*;
 pub use work_request::*;
 // Credentials and sign-in security.
 pub use authentication_policy::*;
+pub use credential_kind::{Credential, CredentialKind};
 pub use credentials::*;
 pub use mfa::*;
 pub use network_source::*;
 pub use oauth2::*;
 pub use secret::Secret;
+// Tag tools, bulk operations and locks.
+pub use bulk::*;
+pub use compartment_resource::CompartmentResource;
+pub use lock::{AddLockDetails, LockType, RemoveLockDetails, ResourceLock};
+pub use search::{ResourceSummary, ResourceSummaryCollection, SearchDetails};
+pub use standard_tags::*;
 
 /// An OCI error body: `{"code": "...", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -16,6 +16,8 @@ use super::{
     Domain, IdentityProvider, IdentityProviderGroupSummary, IdpGroupMapping, RegionSubscription,
     WorkRequest,
 };
+// Tag tools, bulk operations and locks.
+use super::CompartmentResource;
 
 /// Lists are kept in a stable order (see [`Snapshot::sort`]) so two exports of the same
 /// tenancy are byte-identical.
@@ -90,6 +92,11 @@ pub struct Snapshot {
     /// `None` in snapshots written before canopy read it; the emulator then uses OCI's defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_policy: Option<AuthenticationPolicy>,
+    // Tag tools, bulk operations and locks.
+    /// Resources of other services (instances, buckets, volumes ...) in the compartments, for
+    /// bulk move, bulk delete and bulk tag edits. `canopy export` has no API to read them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub compartment_resources: Vec<CompartmentResource>,
 }
 
 /// Finished work requests of each API, kept in the classic shape (which has room for the
@@ -136,6 +143,7 @@ impl Snapshot {
         self.idp_group_mappings.sort_by(|a, b| a.id.cmp(&b.id));
         self.region_subscriptions
             .sort_by(|a, b| a.region_key.cmp(&b.region_key));
+        self.compartment_resources.sort_by(|a, b| a.id.cmp(&b.id));
         self.sort_credentials();
     }
 

@@ -3,23 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::LifecycleState;
+use super::lock::{AddLockDetails, ResourceLock};
 use super::tags::{DefinedTags, FreeformTags};
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResourceLock {
-    /// FULL or DELETE.
-    #[serde(rename = "type")]
-    pub lock_type: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub related_resource_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_created: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_active: Option<bool>,
-}
 
 /// Serves as both `TagNamespace` and `TagNamespaceSummary`: the fields are the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,7 +40,7 @@ pub struct CreateTagNamespaceDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub defined_tags: Option<DefinedTags>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locks: Option<Vec<ResourceLock>>,
+    pub locks: Option<Vec<AddLockDetails>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -173,7 +158,7 @@ pub struct CreateTagDefaultDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_required: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locks: Option<Vec<ResourceLock>>,
+    pub locks: Option<Vec<AddLockDetails>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

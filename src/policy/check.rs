@@ -6,7 +6,7 @@ use super::ast::{
     Statement, StatementBody, Subject, TenancyRef,
 };
 use super::catalogue;
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Severity};
 use super::highlight::is_ocid;
 
 /// Every statement-local finding for a parsed statement.
@@ -32,12 +32,22 @@ fn grant(source: &str, g: &Grant, out: &mut Vec<Diagnostic>) {
     if let Action::Verb { verb, resource } = &g.action {
         verb_known(source, g.kind, verb, out);
         if catalogue::resource(&resource.text).is_none() {
+            let closest = plural(&resource.text)
+                .or_else(|| catalogue::closest_in(&resource.text, catalogue::resource_names()));
             let hint = suggestion(
-                catalogue::closest_in(&resource.text, catalogue::resource_names()),
+                closest,
                 "check the spelling against the service's policy reference",
             );
-            out.push(Diagnostic::warning(
+            // Next to a known name it is a typo, and OCI refuses it; otherwise it may be a type
+            // canopy's catalogue does not list, so only a warning.
+            let severity = if closest.is_some() {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            out.push(Diagnostic::new(
                 source,
+                severity,
                 "unknown-resource-type",
                 resource.span,
                 format!("unknown resource type `{}`: {hint}", resource.text),
@@ -73,7 +83,8 @@ fn verb_known(source: &str, kind: GrantKind, verb: &Name, out: &mut Vec<Diagnost
         catalogue::closest(&verb.text, &catalogue::VERBS),
         "use inspect, read, use or manage, or a `{PERMISSION}` list",
     );
-    out.push(Diagnostic::warning(
+    // OCI has four verbs (and `associate` across tenancies): anything else is refused.
+    out.push(Diagnostic::error(
         source,
         "unknown-verb",
         verb.span,
@@ -247,4 +258,17 @@ fn variables(source: &str, condition: &Condition, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+}
+
+/// The plural of a singular written where OCI wants the plural (`policy`, `instance`).
+fn plural(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    let candidates = [
+        format!("{lower}s"),
+        format!("{}ies", lower.strip_suffix('y').unwrap_or(&lower)),
+        format!("{lower}es"),
+    ];
+    candidates
+        .iter()
+        .find_map(|c| catalogue::resource_names().find(|n| n == c))
 }

@@ -243,6 +243,10 @@ fn draw_bottom_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: 
                 filter.mode.label(),
                 state.ctx.key(&Action::FilterMode)
             );
+            if let Some(hint) = state.panes.get(state.active).filter_hint() {
+                tail.push_str("  also: ");
+                tail.push_str(hint);
+            }
             if let Some(e) = filter.error() {
                 tail.push_str("  ");
                 tail.push_str(&e);

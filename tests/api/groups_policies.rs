@@ -160,7 +160,7 @@ async fn policies_with_etags_and_a_stale_update_is_a_conflict() {
     let second = c
         .update_policy(
             &id,
-            &edit("Allow group Ops to read users in tenancy"),
+            &edit("Allow group AppOps to read users in tenancy"),
             Some(&stale),
         )
         .await
@@ -170,7 +170,7 @@ async fn policies_with_etags_and_a_stale_update_is_a_conflict() {
     let conflict = c
         .update_policy(
             &id,
-            &edit("Allow group Ops to manage users in tenancy"),
+            &edit("Allow group AppOps to manage users in tenancy"),
             Some(&stale),
         )
         .await

@@ -23,7 +23,7 @@ async fn a_lost_answer_to_our_own_update_is_our_success_not_a_conflict() {
     let id = first_policy(&env);
     let loaded = c.get_policy(&id).await.unwrap();
     env.emulator.faults.drop_next_writes(1);
-    let wanted = "Allow group Ops to read users in tenancy";
+    let wanted = "Allow group AppOps to read users in tenancy";
     let saved = c
         .update_policy(&id, &edit(wanted), loaded.etag.as_deref())
         .await
@@ -43,7 +43,7 @@ async fn someone_elses_change_after_a_lost_answer_is_still_a_conflict() {
     // Someone else saves first; our save's answer is lost; our retry meets their version.
     c.update_policy(
         &id,
-        &edit("Allow group Theirs to read users in tenancy"),
+        &edit("Allow group Helpdesk to read users in tenancy"),
         None,
     )
     .await
@@ -52,7 +52,7 @@ async fn someone_elses_change_after_a_lost_answer_is_still_a_conflict() {
     let err = c
         .update_policy(
             &id,
-            &edit("Allow group Ours to read users in tenancy"),
+            &edit("Allow group Developers to read users in tenancy"),
             loaded.etag.as_deref(),
         )
         .await
@@ -61,7 +61,7 @@ async fn someone_elses_change_after_a_lost_answer_is_still_a_conflict() {
     let now = c.get_policy(&id).await.unwrap();
     assert_eq!(
         now.value.statements,
-        vec!["Allow group Theirs to read users in tenancy".to_string()]
+        vec!["Allow group Helpdesk to read users in tenancy".to_string()]
     );
 }
 

@@ -141,6 +141,13 @@ async fn namespaces_tags_and_defaults() {
     assert_eq!(defaults.len(), 1);
     c.delete_tag_default(&default.value.id, None).await.unwrap();
 
+    // OCI deletes only a retired tag.
+    let refused = c.delete_tag(&ns.id, "Owner", None).await.unwrap_err();
+    assert_eq!(refused.status(), Some(409), "{refused}");
+    assert!(refused.to_string().contains("retire it first"), "{refused}");
+    c.update_tag(&ns.id, "Owner", &retire_tag(), None)
+        .await
+        .unwrap();
     let deleting = c.delete_tag(&ns.id, "Owner", None).await.unwrap();
     let deleting = finish(&env, WorkRequestKind::Tagging, deleting).await;
     let wr = c.get_tagging_work_request(&deleting).await.unwrap();
@@ -159,6 +166,10 @@ async fn namespaces_tags_and_defaults() {
     assert!(!logs.is_empty());
     c.list_tagging_work_requests(t, None).all().await.unwrap();
 
+    // A namespace too: retired first, then deleted.
+    c.update_tag_namespace(&ns.id, &retire_namespace())
+        .await
+        .unwrap();
     let cascade = c.cascade_delete_tag_namespace(&ns.id, None).await.unwrap();
     finish(&env, WorkRequestKind::Tagging, cascade).await;
 
@@ -167,5 +178,24 @@ async fn namespaces_tags_and_defaults() {
         .await
         .unwrap()
         .value;
+    let refused = c.delete_tag_namespace(&empty.id, None).await.unwrap_err();
+    assert_eq!(refused.status(), Some(409), "{refused}");
+    c.update_tag_namespace(&empty.id, &retire_namespace())
+        .await
+        .unwrap();
     c.delete_tag_namespace(&empty.id, None).await.unwrap();
+}
+
+fn retire_tag() -> UpdateTagDetails {
+    UpdateTagDetails {
+        is_retired: Some(true),
+        ..UpdateTagDetails::default()
+    }
+}
+
+fn retire_namespace() -> UpdateTagNamespaceDetails {
+    UpdateTagNamespaceDetails {
+        is_retired: Some(true),
+        ..UpdateTagNamespaceDetails::default()
+    }
 }

@@ -22,6 +22,7 @@ pub fn profile(key_file: PathBuf) -> ResolvedProfile {
         region: Some("us-ashburn-1".into()),
         identity_endpoint: "https://identity.us-ashburn-1.oci.oraclecloud.com".into(),
         organizations_endpoint: "https://organizations.us-ashburn-1.oci.oraclecloud.com".into(),
+        search_endpoint: "https://query.us-ashburn-1.oci.oraclecloud.com".into(),
         pass_phrase: None,
         security_token_file: None,
         suppress_permission_warnings: false,

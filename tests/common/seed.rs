@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use canopy::model::{
-    Compartment, DynamicGroup, Group, InvitationStatus, LifecycleState, Policy, SenderInvitation,
-    Snapshot, Tag, TagDefault, TagNamespace, TagValidator, Tenancy, User, UserCapabilities,
-    UserGroupMembership,
+    Compartment, CompartmentResource, DynamicGroup, Group, InvitationStatus, LifecycleState,
+    Policy, SenderInvitation, Snapshot, Tag, TagDefault, TagNamespace, TagValidator, Tenancy, User,
+    UserCapabilities, UserGroupMembership,
 };
 
 pub const TENANCY: &str = "ocid1.tenancy.oc1..aaaaaaaatesttenancy";
@@ -16,6 +16,11 @@ pub const PROD: &str = "ocid1.compartment.oc1..aaaaaaaaprod";
 pub const SHARED: &str = "ocid1.compartment.oc1..aaaaaaaashared";
 pub const FINANCE_NS: &str = "ocid1.tagnamespace.oc1..aaaaaaaafinance";
 pub const COST_CENTER: &str = "ocid1.tagdefinition.oc1..aaaaaaaacostcenter";
+/// Other services' resources, all in Prod.
+pub const WEB_1: &str = "ocid1.instance.oc1.iad.aaaaaaaaweb1";
+pub const WEB_2: &str = "ocid1.instance.oc1.iad.aaaaaaaaweb2";
+pub const DATA_VOLUME: &str = "ocid1.volume.oc1.iad.aaaaaaaadata";
+pub const LOGS_BUCKET: &str = "ocid1.bucket.oc1.iad.aaaaaaaalogs";
 /// Users in the seed besides the administrator; every 10th is INACTIVE, every 25th DELETED.
 pub const USERS: usize = 250;
 /// Compartments under Shared.
@@ -153,6 +158,28 @@ fn namespace(id: &str, compartment: &str, name: &str) -> TagNamespace {
     }
 }
 
+fn resource(id: &str, kind: &str, name: &str) -> CompartmentResource {
+    let metadata = if kind == "Bucket" {
+        BTreeMap::from([
+            ("namespaceName".to_string(), "testns".to_string()),
+            ("bucketName".to_string(), name.to_string()),
+        ])
+    } else {
+        BTreeMap::new()
+    };
+    CompartmentResource {
+        id: id.into(),
+        compartment_id: PROD.into(),
+        resource_type: kind.into(),
+        display_name: name.into(),
+        metadata,
+        lifecycle_state: LifecycleState::Active,
+        time_created: at(7),
+        freeform_tags: BTreeMap::new(),
+        defined_tags: BTreeMap::new(),
+    }
+}
+
 fn invitation(i: usize, status: InvitationStatus) -> SenderInvitation {
     SenderInvitation {
         id: format!("ocid1.senderinvitation.oc1..aaaaaaaai{i}"),
@@ -287,6 +314,12 @@ pub fn seed() -> Snapshot {
             invitation(3, InvitationStatus::Canceled),
             invitation(4, InvitationStatus::Expired),
             invitation(5, InvitationStatus::Pending),
+        ],
+        compartment_resources: vec![
+            resource(WEB_1, "Instance", "web-1"),
+            resource(WEB_2, "Instance", "web-2"),
+            resource(DATA_VOLUME, "Volume", "data"),
+            resource(LOGS_BUCKET, "Bucket", "logs"),
         ],
         ..Snapshot::default()
     }

@@ -28,6 +28,10 @@ fn default_profile_resolves_every_field() {
         p.organizations_base_url(),
         "https://organizations.us-ashburn-1.oci.oraclecloud.com/20230401"
     );
+    assert_eq!(
+        p.search_base_url(),
+        "https://query.us-ashburn-1.oci.oraclecloud.com/20180409"
+    );
     assert_eq!(p.pass_phrase.as_deref(), Some("secret"));
     assert!(!p.suppress_permission_warnings);
 }
@@ -216,6 +220,7 @@ fn endpoint_overrides_region_and_makes_it_optional() {
         p.organizations_base_url(),
         "http://127.0.0.1:18765/20230401"
     );
+    assert_eq!(p.search_base_url(), "http://127.0.0.1:18765/20180409");
     let home = home.var("OCI_CLI_ENDPOINT", "http://127.0.0.1:9");
     assert_eq!(
         home.resolve(&args()).unwrap().identity_endpoint,

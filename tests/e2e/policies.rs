@@ -31,16 +31,17 @@ fn edit_a_statement_and_save_it() {
     let mut tui = world.launch(&[]);
     open_editor(&mut tui, "developers-dev");
     tui.enter();
-    tui.keys("Allow group Auditors to inspect all-resources in compartment Dev");
+    tui.keys("Allow group SecurityAuditors to inspect all-resources in compartment Sandbox");
     tui.ctrl('s');
     tui.wait_for("Save policy developers-dev?");
-    tui.wait_for("+ Allow group Auditors");
+    tui.wait_for("+ Allow group SecurityAuditors");
     tui.enter();
     tui.wait_for("policy developers-dev saved");
     let saved = statements(&world, "developers-dev");
     assert!(
         saved.contains(
-            &"Allow group Auditors to inspect all-resources in compartment Dev".to_string()
+            &"Allow group SecurityAuditors to inspect all-resources in compartment Sandbox"
+                .to_string()
         ),
         "{saved:?}"
     );
@@ -57,17 +58,17 @@ fn a_stale_etag_shows_the_conflict_dialog() {
         crate::harness::change_policy_behind_the_back(
             store,
             "developers-dev",
-            "Allow group Ops to read buckets in tenancy",
+            "Allow group ReadOnly to read buckets in tenancy",
         );
     });
     tui.enter();
-    tui.keys("Allow group Mine to read users in tenancy");
+    tui.keys("Allow group Developers to read audit-events in tenancy");
     tui.ctrl('s');
     tui.wait_for("Save policy developers-dev?");
     tui.enter();
     let screen = tui.wait_for("changed by someone else");
     assert!(
-        screen.contains("+ Allow group Ops to read buckets"),
+        screen.contains("+ Allow group ReadOnly to read buckets"),
         "{screen}"
     );
     assert!(
@@ -82,7 +83,8 @@ fn a_stale_etag_shows_the_conflict_dialog() {
     tui.wait_for("policy developers-dev saved");
     let saved = statements(&world, "developers-dev");
     assert!(
-        saved.iter().any(|s| s.contains("Ops")) && saved.iter().any(|s| s.contains("Mine")),
+        saved.iter().any(|s| s.contains("ReadOnly to read buckets"))
+            && saved.iter().any(|s| s.contains("audit-events")),
         "{saved:?}"
     );
     tui.quit();
@@ -94,8 +96,8 @@ fn a_draft_survives_a_kill_and_is_restored() {
     let mut tui = world.launch(&[]);
     open_editor(&mut tui, "developers-dev");
     tui.enter();
-    tui.keys("Allow group DraftTest to read users in tenancy");
-    wait_for_file(&world.drafts_file(), |t| t.contains("DraftTest"));
+    tui.keys("Allow group ReadOnly to read audit-events in compartment Sandbox");
+    wait_for_file(&world.drafts_file(), |t| t.contains("audit-events"));
     tui.kill_hard();
 
     let mut tui = world.launch(&[]);
@@ -103,7 +105,7 @@ fn a_draft_survives_a_kill_and_is_restored() {
     tui.wait_for("developers-dev");
     tui.enter();
     let screen = tui.wait_for("Editing developers-dev");
-    assert!(screen.contains("DraftTest"), "{screen}");
+    assert!(screen.contains("audit-events"), "{screen}");
     tui.ctrl('s');
     tui.wait_for("Save policy developers-dev?");
     tui.enter();
@@ -111,7 +113,7 @@ fn a_draft_survives_a_kill_and_is_restored() {
     assert!(
         statements(&world, "developers-dev")
             .iter()
-            .any(|s| s.contains("DraftTest"))
+            .any(|s| s.contains("audit-events in compartment Sandbox"))
     );
     tui.quit();
     assert!(

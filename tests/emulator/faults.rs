@@ -48,7 +48,7 @@ async fn a_dropped_create_retried_with_its_token_happens_once() {
     let (emu, c) = emulator().await;
     emu.faults.drop_next_posts(1);
     let body = json!({"compartmentId": TENANCY, "name": "exactly-once", "description": "d",
-                      "statements": ["Allow group A to read users in tenancy"]});
+                      "statements": ["Allow group Administrators to read users in tenancy"]});
     let token = [("opc-retry-token", "exactlyoncetoken00000000000000")];
     let lost = c
         .try_call(

@@ -37,7 +37,7 @@ async fn failed_creates_are_not_remembered() {
     let bad = json!({"compartmentId": TENANCY, "name": "p", "description": "d", "statements": []});
     assert_eq!(c.post("/20160918/policies", &bad, &token).await.status, 400);
     let good = json!({"compartmentId": TENANCY, "name": "p", "description": "d",
-                      "statements": ["Allow group A to read users in tenancy"]});
+                      "statements": ["Allow group Administrators to read users in tenancy"]});
     assert_eq!(
         c.post("/20160918/policies", &good, &token).await.status,
         200

@@ -113,6 +113,15 @@ async fn tag_delete_and_namespace_cascade_delete() {
         refused.status, 409,
         "a namespace with tags is not deleted directly"
     );
+    // OCI deletes a tag only once it is retired.
+    let retired = c
+        .put(
+            &format!("/20160918/tagNamespaces/{FINANCE_NS}/tags/Owner"),
+            &json!({"isRetired": true}),
+            None,
+        )
+        .await;
+    assert_eq!(retired.status, 200, "{:?}", retired.body);
     let r = c
         .delete(
             &format!("/20160918/tagNamespaces/{FINANCE_NS}/tags/Owner"),
@@ -130,6 +139,13 @@ async fn tag_delete_and_namespace_cascade_delete() {
         .await;
     assert_eq!(owner.body["lifecycleState"], "DELETED");
 
+    // And a namespace once it is retired.
+    c.put(
+        &format!("/20160918/tagNamespaces/{FINANCE_NS}"),
+        &json!({"isRetired": true}),
+        None,
+    )
+    .await;
     let r = c
         .post(
             &format!("/20160918/tagNamespaces/{FINANCE_NS}/actions/cascadeDelete"),

@@ -226,3 +226,76 @@ async fn the_oci_cli_waits_for_a_compartment_delete_work_request() {
     });
     assert_eq!(state.as_deref(), Some("DELETED"));
 }
+
+/// The emulator refuses policies and dynamic groups OCI would refuse, and the official CLI
+/// shows the 400 with the statement named.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_oci_cli_gets_a_400_for_a_bad_statement_or_matching_rule() {
+    let emu = emulator().await;
+    let cli = Cli::new(&emu);
+    let refused = |args: &[&str], says: &str| {
+        let out = cli.run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} was accepted");
+        assert!(
+            err.contains("\"status\": 400") && err.contains("InvalidParameter"),
+            "{err}"
+        );
+        assert!(err.contains(says), "{err}");
+    };
+    let create = |statement: &str| {
+        vec![
+            "iam".to_string(),
+            "policy".into(),
+            "create".into(),
+            "--compartment-id".into(),
+            PROD.into(),
+            "--name".into(),
+            "bad".into(),
+            "--description".into(),
+            "d".into(),
+            "--statements".into(),
+            format!("[\"{statement}\"]"),
+        ]
+    };
+    for (statement, says) in [
+        (
+            "Allow group Nobody to read users in tenancy",
+            "names group 'Nobody'",
+        ),
+        (
+            "Allow group Administrators to fly kites in tenancy",
+            "unknown verb `fly`",
+        ),
+        (
+            "Allow group Administrators to {USER_READ, } in tenancy",
+            "trailing comma",
+        ),
+        (
+            "Allow group Administrators to read users in compartment Nowhere",
+            "compartment 'Nowhere'",
+        ),
+        (
+            "Allow group Administrators manage users in tenancy",
+            "expected `to`",
+        ),
+    ] {
+        let args = create(statement);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        refused(&args, says);
+    }
+    refused(
+        &[
+            "iam",
+            "dynamic-group",
+            "create",
+            "--name",
+            "bad-rule",
+            "--description",
+            "d",
+            "--matching-rule",
+            "garbage rule",
+        ],
+        "unknown variable `garbage`",
+    );
+}

@@ -55,21 +55,21 @@ fn check_reports_line_and_column_and_fails_on_errors() {
     assert_eq!(
         stdout(&out),
         "4:17: error: expected `to` after the subject, found `manage`\n\
-         6:20: warning: unknown verb `mange`: did you mean `manage`?\n"
+         6:20: error: unknown verb `mange`: did you mean `manage`?\n"
     );
-    assert!(stderr(&out).contains("3 statements: 1 error, 1 warning"));
+    assert!(stderr(&out).contains("3 statements: 2 errors, 0 warnings"));
 }
 
 #[test]
 fn check_reads_standard_input_and_passes_with_only_warnings() {
     let out = canopy(
         &["policy", "check", "-"],
-        Some("Allow group Ops to mange buckets in tenancy\n"),
+        Some("Allow group Ops to manage widgets in tenancy\n"),
     );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         stdout(&out),
-        "1:20: warning: unknown verb `mange`: did you mean `manage`?\n"
+        "1:27: warning: unknown resource type `widgets`: check the spelling against the service's policy reference\n"
     );
     let clean = canopy(
         &["policy", "check"],

@@ -332,6 +332,7 @@ pub fn problems(s: &Snapshot) -> Vec<String> {
         }
     }
     out.extend(super::domains::problems(s, &seen, SEED_NOW));
+    out.extend(super::tag_tools::problems(s, &seen));
     out
 }
 

@@ -21,7 +21,7 @@ impl Driver {
     fn statement(&mut self) -> String {
         let verb = VERBS[self.rng.gen_range(0..VERBS.len())];
         let family = FAMILIES[self.rng.gen_range(0..FAMILIES.len())];
-        format!("Allow group Auditors to {verb} {family} in tenancy")
+        format!("Allow group SecurityAuditors to {verb} {family} in tenancy")
     }
 
     pub(super) fn create_group(&mut self) -> bool {

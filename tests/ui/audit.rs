@@ -158,7 +158,7 @@ fn bad_questions_get_a_clear_message() {
     );
     let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
     assert!(
-        lines[0].text.contains("`destroy` is not a verb"),
+        lines[0].text.contains("unknown verb `destroy`"),
         "{:?}",
         lines[0]
     );

@@ -374,7 +374,7 @@ fn the_scim_client_secret_is_shown_once_copyable_and_never_logged() {
         )]
     ));
     let answers = responses(&mut world, &sent[0]);
-    let Ok(Payload::Secret { owner, secret }) = &answers[0].result else {
+    let Ok(Payload::Secret { owner, secret, .. }) = &answers[0].result else {
         panic!("{answers:?}");
     };
     let (client_id, secret) = (owner.clone(), secret.expose().to_string());

@@ -136,12 +136,25 @@ fn a_form_the_service_refuses_stays_open_with_the_error_beside_the_field() {
     type_text(&mut state, &mut world, "Night operators");
     tab(&mut state, &mut world);
     tab(&mut state, &mut world);
-    // Passes the form's own checks; the service refuses it (no `to`).
+    // The statement is linted as it is typed: the missing `to` shows at once.
     type_text(
         &mut state,
         &mut world,
         "Allow group Operators manage instances in tenancy",
     );
+    let live = form(&state).fields[3].error.clone().unwrap_or_default();
+    assert!(live.contains("expected `to`"), "{live}");
+    assert!(
+        canopy::app::update(&mut state, Action::Select).is_empty(),
+        "refused before anything is sent"
+    );
+    press(&mut state, &mut world, key(KeyCode::Home));
+    for _ in 0.."Allow group Operators ".len() {
+        press(&mut state, &mut world, key(KeyCode::Right));
+    }
+    type_text(&mut state, &mut world, "to ");
+    assert_eq!(form(&state).fields[3].error, None, "fixed as typed");
+    // Well formed, but the service refuses it: there is no group Operators.
     enter(&mut state, &mut world);
     let f = form(&state);
     assert_eq!(
@@ -152,17 +165,22 @@ fn a_form_the_service_refuses_stays_open_with_the_error_beside_the_field() {
     assert_eq!(f.focus, 3, "the statement the service named has the focus");
     let error = f.fields[3].error.clone().unwrap_or_default();
     assert!(
-        error.contains("400 InvalidParameter") && error.contains("statement 1"),
+        error.contains("400 InvalidParameter")
+            && error.contains("statement 1")
+            && error.contains("group 'Operators'"),
         "{error}"
     );
     assert!(f.waiting.is_none(), "the form takes keys again");
     assert_snapshot!(stable(&render(&state)));
-    // Fixing it and submitting again creates the policy and closes the form.
+    // Naming a group that exists creates the policy and closes the form.
     press(&mut state, &mut world, key(KeyCode::Home));
-    for _ in 0.."Allow group Operators ".len() {
+    for _ in 0.."Allow group ".len() {
         press(&mut state, &mut world, key(KeyCode::Right));
     }
-    type_text(&mut state, &mut world, "to ");
+    for _ in 0.."Operators".len() {
+        press(&mut state, &mut world, key(KeyCode::Delete));
+    }
+    type_text(&mut state, &mut world, "AppOps");
     enter(&mut state, &mut world);
     assert!(state.ctx.modal.is_none(), "{}", form_error(&state));
     assert_eq!(state.panes.policies.selected().unwrap().name, "night-shift");

@@ -12,6 +12,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// 2026-11-26T12:00:00Z, the demo tenancy's "today" (see docs/seed.md).
+pub const DEMO_TODAY: i64 = 1_795_694_400;
+
 /// The emulated tenancy the tests talk to.
 pub type World = Sandbox;
 
@@ -39,6 +42,8 @@ pub fn session(world: &World, read_only: bool) -> Session {
 pub fn fresh(world: &World, read_only: bool) -> (AppState, Vec<Request>) {
     let keymap = Keymap::default_keymap().expect("the default keymap parses");
     let mut state = AppState::new(session(world, read_only), keymap);
+    // Ages are counted from the demo tenancy's "today", so screens do not change by the day.
+    state.ctx.now = DEMO_TODAY;
     let requests = start(&mut state);
     (state, requests)
 }

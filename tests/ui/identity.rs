@@ -168,7 +168,7 @@ fn identity_api_keys() {
     let user = state.panes.identity.users.selected().unwrap().id.clone();
     upload_key(&world, &user);
     press(&mut state, &mut world, key(KeyCode::Char('K')));
-    assert_eq!(state.panes.identity.focus, IdentityFocus::ApiKeys);
+    assert_eq!(state.panes.identity.focus, IdentityFocus::Credentials);
     assert_snapshot!(render(&state));
 }
 
@@ -404,7 +404,7 @@ fn a_capability_toggles_alone() {
         panic!("a choice, got {modal:?}");
     };
     assert_eq!(*selected, 1);
-    assert_eq!(options[1], "[ ] API keys");
+    assert_eq!(options[1], "[ ] API keys (none held)");
 }
 
 #[test]
@@ -445,7 +445,7 @@ fn an_api_key_pasted_on_one_line_is_uploaded_as_pem() {
         .unwrap();
     let (mut state, mut world) = identity(false);
     press(&mut state, &mut world, key(KeyCode::Char('K')));
-    press(&mut state, &mut world, key(KeyCode::Char('a')));
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
     act(&mut state, &mut world, Action::Paste(pem.clone()));
     let sent = requests(&mut state, Action::Select);
     let [RequestKind::Credentials(CredentialRequest::UploadApiKey { key: source, .. })] =
@@ -455,11 +455,11 @@ fn an_api_key_pasted_on_one_line_is_uploaded_as_pem() {
     };
     assert_eq!(source, &ApiKeySource::Pem(pem));
     settle(&mut state, &mut world, sent);
-    assert_eq!(state.panes.identity.api_keys.all().len(), 1);
+    assert_eq!(state.panes.identity.creds.all().len(), 1);
 
     // A path goes to the worker to read: a missing file comes back beside the field, and
     // the form keeps what was typed.
-    press(&mut state, &mut world, key(KeyCode::Char('a')));
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
     type_text(&mut state, &mut world, "/nonexistent/key.pem");
     let sent = requests(&mut state, Action::Select);
     assert!(matches!(
@@ -506,13 +506,14 @@ fn deleting_an_api_key_needs_the_fingerprint_end() {
     let sent = requests(&mut state, Action::Select);
     assert_eq!(
         kinds(&sent),
-        vec![RequestKind::Credentials(CredentialRequest::DeleteApiKey {
+        vec![RequestKind::Credentials(CredentialRequest::Delete {
             user_id: user,
-            fingerprint: fingerprint.clone()
+            kind: canopy::model::CredentialKind::ApiKey,
+            id: fingerprint.clone()
         })]
     );
     settle(&mut state, &mut world, sent);
-    assert!(state.panes.identity.api_keys.all().is_empty());
+    assert!(state.panes.identity.creds.all().is_empty());
 }
 
 #[test]
@@ -604,7 +605,7 @@ fn identity_block_dialog() {
 fn identity_upload_key_form() {
     let (mut state, mut world) = identity(false);
     press(&mut state, &mut world, key(KeyCode::Char('K')));
-    press(&mut state, &mut world, key(KeyCode::Char('a')));
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
     type_text(&mut state, &mut world, "~/.oci/ana_public.pem");
     assert_snapshot!(render(&state));
 }

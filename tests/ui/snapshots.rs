@@ -139,7 +139,7 @@ fn policy_save_diff() {
     edit_first_policy(
         &mut state,
         &mut world,
-        "Allow group Auditors to inspect all-resources in tenancy",
+        "Allow group SecurityAuditors to inspect all-resources in tenancy",
     );
     act(&mut state, &mut world, Action::Save);
     assert_snapshot!(render(&state));
@@ -163,13 +163,13 @@ fn policy_conflict() {
             .get_mut(&id)
             .unwrap()
             .statements
-            .push("Allow group Ops to read buckets in tenancy".into());
+            .push("Allow group ReadOnly to read buckets in tenancy".into());
     });
     press(&mut state, &mut world, key(KeyCode::Enter));
     type_text(
         &mut state,
         &mut world,
-        "Allow group Mine to read users in tenancy",
+        "Allow group Developers to read audit-events in tenancy",
     );
     act(&mut state, &mut world, Action::Save);
     act(&mut state, &mut world, Action::Select);

@@ -164,7 +164,7 @@ fn edit_save_sends_the_statements_with_if_match_after_a_diff() {
     type_text(
         &mut state,
         &mut world,
-        "Allow group Auditors to inspect all-resources in tenancy",
+        "Allow group SecurityAuditors to inspect all-resources in tenancy",
     );
     assert!(
         state.ctx.drafts.items.contains_key(&id),
@@ -223,7 +223,7 @@ fn a_lost_answer_to_our_own_save_is_saved_not_changed_by_someone_else() {
     type_text(
         &mut state,
         &mut world,
-        "Allow group Lost to read users in tenancy",
+        "Allow group Helpdesk to read audit-events in tenancy",
     );
     world.emulator.faults.drop_next_writes(1);
     act(&mut state, &mut world, Action::Save);
@@ -244,7 +244,7 @@ fn a_lost_answer_to_our_own_save_is_saved_not_changed_by_someone_else() {
     let mine = saved
         .statements
         .iter()
-        .filter(|s| s.contains("Lost"))
+        .filter(|s| s.contains("Helpdesk to read audit-events"))
         .count();
     assert_eq!(mine, 1, "applied once");
 }
@@ -262,7 +262,7 @@ fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
         .policy_id
         .clone();
     // Someone else adds a statement meanwhile.
-    let remote = "Allow group Ops to read buckets in tenancy".to_string();
+    let remote = "Allow group ReadOnly to read buckets in tenancy".to_string();
     world.change(|s| {
         s.policies
             .get_mut(&id)
@@ -274,7 +274,7 @@ fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
     type_text(
         &mut state,
         &mut world,
-        "Allow group Mine to read users in tenancy",
+        "Allow group Developers to read audit-events in tenancy",
     );
     act(&mut state, &mut world, Action::Save);
     act(&mut state, &mut world, Action::Select);
@@ -290,7 +290,7 @@ fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
     act(&mut state, &mut world, Action::Select); // reapply
     let editor = state.panes.policies.editor.as_ref().expect("still editing");
     let statements = editor.statements();
-    assert!(statements.contains(&remote) && statements.iter().any(|s| s.contains("Mine")));
+    assert!(statements.contains(&remote) && statements.iter().any(|s| s.contains("audit-events")));
     act(&mut state, &mut world, Action::Save);
     act(&mut state, &mut world, Action::Select);
     let saved = world
@@ -300,7 +300,8 @@ fn stale_etag_shows_the_conflict_and_reapply_merges_on_the_new_version() {
         .find(|p| p.id == id)
         .unwrap();
     assert!(
-        saved.statements.contains(&remote) && saved.statements.iter().any(|s| s.contains("Mine"))
+        saved.statements.contains(&remote)
+            && saved.statements.iter().any(|s| s.contains("audit-events"))
     );
 }
 
@@ -569,7 +570,7 @@ fn create_and_delete_a_policy() {
     type_text(
         &mut state,
         &mut world,
-        "Allow group Auditors to inspect all-resources in tenancy",
+        "Allow group SecurityAuditors to inspect all-resources in tenancy",
     );
     press(&mut state, &mut world, key(KeyCode::Enter));
     let created = world
@@ -608,6 +609,7 @@ fn drafts_found_at_start_are_offered_and_restored_into_the_editor() {
             "{}\nAllow group Restored to read users in tenancy",
             policy.statements.join("\n")
         ),
+        compartment_id: policy.compartment_id.clone(),
     }];
     let requests = canopy::app::start(&mut state);
     assert_eq!(

@@ -161,7 +161,8 @@ pub async fn gather_with(
         idp_group_mappings: part.idp_group_mappings,
         region_subscriptions: part.region_subscriptions,
         // History, not configuration: an export leaves work requests out. Credentials come
-        // next, when asked for.
+        // next, when asked for. Other services' resources: the Identity API has no call that
+        // lists them.
         ..Snapshot::default()
     };
     if options.credentials {

@@ -14,12 +14,18 @@ mod work_requests;
 // Credentials and sign-in security.
 mod credentials;
 mod sign_in;
+// Tag tools, bulk operations and locks.
+mod bulk;
+mod lock_override;
+mod tag_tools;
 
 use super::client::Call;
 use super::query::ListFilter;
 
 pub use domains::DomainQuery;
 pub use work_requests::{WorkRequestKind, WorkRequestWaitError};
+// Tag tools, bulk operations and locks.
+pub use lock_override::LockOverride;
 
 impl Call {
     /// Adds the shared name/sort/state filters in the SDK's parameter order.

@@ -13,15 +13,15 @@ use crate::model::{
     TagDefault, TagNamespace, UpdateTagDefaultDetails, UpdateTagDetails, UpdateTagNamespaceDetails,
 };
 
-fn namespace(id: &str) -> String {
+pub(super) fn namespace(id: &str) -> String {
     format!("/tagNamespaces/{}", seg(id))
 }
 
-fn tag(namespace_id: &str, name: &str) -> String {
+pub(super) fn tag(namespace_id: &str, name: &str) -> String {
     format!("{}/tags/{}", namespace(namespace_id), seg(name))
 }
 
-fn tag_default(id: &str) -> String {
+pub(super) fn tag_default(id: &str) -> String {
     format!("/tagDefaults/{}", seg(id))
 }
 

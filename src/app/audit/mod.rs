@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use crate::model::{LifecycleState, Snapshot};
+use crate::policy::TenancyLinter;
+use crate::policy::decide::{self, Want};
 use crate::policy::effective::{Answer, Effect, EffectiveIndex, ResolvedSubject};
-use crate::policy::{TenancyLinter, catalogue};
 
 use super::action::Action;
 use super::ctx::Ctx;
@@ -22,6 +23,8 @@ pub enum Question {
     WhatCan,
     /// "who can VERB RESOURCE here"
     WhoCan,
+    /// "can PRINCIPAL do this here": yes or no, the deciding statements and why not
+    Can,
 }
 
 impl Question {
@@ -29,6 +32,9 @@ impl Question {
         match self {
             Question::WhatCan => "what can (user, group or dynamic group) do here: ",
             Question::WhoCan => "who can (VERB RESOURCE, e.g. manage instances) here: ",
+            Question::Can => {
+                "can (PRINCIPAL VERB RESOURCE | perm P | op O [where VAR=VALUE]) here: "
+            }
         }
     }
 }
@@ -117,6 +123,9 @@ impl AuditView {
             Action::AskWhoCan if self.is_ready() => {
                 self.asking = Some((Question::WhoCan, LineEditor::default()));
             }
+            Action::AskCan if self.is_ready() => {
+                self.asking = Some((Question::Can, LineEditor::default()));
+            }
             _ => {}
         }
         true
@@ -133,6 +142,7 @@ impl AuditView {
         self.answer = Some(match question {
             Question::WhatCan => what_can(index, snapshot, here, input),
             Question::WhoCan => who_can(index, here, input),
+            Question::Can => can(index, here, input),
         });
     }
 }
@@ -182,19 +192,50 @@ fn who_can(index: &EffectiveIndex, here: &str, input: &str) -> (String, Vec<Tone
         );
     };
     let verb = verb.to_lowercase();
-    if !catalogue::VERBS.contains(&verb.as_str()) {
-        return (
-            title,
-            vec![ToneLine::new(
-                Tone::Error,
-                format!(
-                    "`{verb}` is not a verb; use one of {}",
-                    catalogue::VERBS.join(", ")
-                ),
-            )],
-        );
+    let want = Want::Verb {
+        verb: verb.clone(),
+        resource: resource.to_string(),
+    };
+    if let Err(e) = decide::need(&want) {
+        return (title, vec![ToneLine::new(Tone::Error, e.to_string())]);
     }
     answer_lines(title, &index.who_can(&verb, &resource.to_lowercase(), here))
+}
+
+/// A yes or no with the deciding statements and, for a no, why not.
+fn can(index: &EffectiveIndex, here: &str, input: &str) -> (String, Vec<ToneLine>) {
+    let title = format!("Can {input} here?");
+    let decision = decide::parse_question(index, here, input)
+        .and_then(|q| index.decide(&q).map_err(|e| e.to_string()));
+    let decision = match decision {
+        Ok(d) => d,
+        Err(message) => return (title, vec![ToneLine::new(Tone::Error, message)]),
+    };
+    let verdict = if decision.allowed {
+        Tone::Added
+    } else if decision.certain {
+        Tone::Error
+    } else {
+        Tone::Warning
+    };
+    let text = decide::render(&decision);
+    let mut lines = text.lines();
+    let mut out = vec![ToneLine::new(verdict, lines.next().unwrap_or_default())];
+    for line in lines {
+        let tone = if line.starts_with("  - deny") {
+            Tone::Error
+        } else if line.starts_with("  - allow") {
+            Tone::Added
+        } else if line.ends_with(':') && !line.starts_with(' ') {
+            Tone::Heading
+        } else if line.starts_with("note:") || line.starts_with("unknown values") {
+            Tone::Warning
+        } else {
+            Tone::Dim
+        };
+        out.push(ToneLine::new(tone, line));
+    }
+    (title, out)
 }
 
 /// An engine answer as lines: the grant (deny marked), how the principal is reached, the

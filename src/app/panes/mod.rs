@@ -23,6 +23,7 @@ declare_panes! {
         Input = "input",
         Dialog = "dialog",
         Viewer = "viewer",
+        Secret = "secret",
         Help = "help",
         Audit = "audit",
     ],
@@ -47,7 +48,8 @@ declare_panes! {
                 IdentityGroups = "identity_groups",
                 IdentityMembers = "identity_members",
                 IdentityPick = "identity_pick",
-                IdentityKeys = "identity_keys",
+                IdentityCredentials = "identity_credentials",
+                IdentityMfa = "identity_mfa",
             ],
         },
         /// Every policy of the tenancy, and the statement editor.
@@ -101,6 +103,20 @@ declare_panes! {
             title: "Log",
             commands: [("log", "", "command log")],
             contexts: [Log = "log"],
+        },
+        /// Every credential of every user; network sources and the sign-in policy.
+        Credentials(credentials: credentials::CredentialsPane) {
+            title: "Credentials",
+            commands: [
+                ("cred credentials credential", "credentials", "every user's credentials"),
+                ("ns network-sources", "network_sources", "network sources"),
+                ("signin sign-in auth-policy", "sign_in_policy", "the sign-in policy"),
+            ],
+            contexts: [
+                CredentialsList = "credentials",
+                NetworkSources = "network_sources",
+                SignInPolicy = "sign_in_policy",
+            ],
         },
     ]
 }
@@ -161,6 +177,11 @@ pub trait Pane {
     /// The filter of the focused list or tree, if there is one.
     fn filter(&self) -> Option<&ListFilter> {
         self.focused_list().map(ListControl::filter)
+    }
+
+    /// What the `/` prompt says the focused list's filter takes beyond text (`age>90d`).
+    fn filter_hint(&self) -> Option<&'static str> {
+        None
     }
 
     /// Replaces the filter (live, while the user types in the `/` prompt).

@@ -153,6 +153,7 @@ impl FederationRequest {
                     .map(|creds| Payload::Secret {
                         owner: creds.client_id.clone(),
                         secret: Secret::new(creds.client_secret.clone()),
+                        item: None,
                     });
                 w.send(true, answer);
             }

@@ -11,18 +11,20 @@ mod identity;
 mod invitations;
 mod payload;
 mod policies;
+mod sign_in;
 mod tags;
 mod tenancy;
 mod work_requests;
 
 pub use compartments::CompartmentRequest;
-pub use credentials::{ApiKeySource, CredentialRequest};
+pub use credentials::{ApiKeySource, CredentialChange, CredentialRequest, NewCredential};
 pub use domains::{DomainChange, DomainRequest};
 pub use federation::{FederationRequest, MetadataSource};
 pub use identity::IdentityRequest;
 pub use invitations::InvitationRequest;
 pub use payload::{Item, Items, Payload, Secret};
 pub use policies::PolicyRequest;
+pub use sign_in::SignInRequest;
 pub use tags::TagRequest;
 pub use tenancy::TenancyRequest;
 pub use work_requests::{WorkRequestApi, WorkRequestRequest};
@@ -51,6 +53,7 @@ pub enum RequestKind {
     Policies(PolicyRequest),
     Identity(IdentityRequest),
     Credentials(CredentialRequest),
+    SignIn(SignInRequest),
     Tags(TagRequest),
     Invitations(InvitationRequest),
     Domains(DomainRequest),
@@ -68,6 +71,7 @@ impl RequestKind {
             RequestKind::Policies(r) => r.is_write(),
             RequestKind::Identity(r) => r.is_write(),
             RequestKind::Credentials(r) => r.is_write(),
+            RequestKind::SignIn(r) => r.is_write(),
             RequestKind::Tags(r) => r.is_write(),
             RequestKind::Invitations(r) => r.is_write(),
             RequestKind::Domains(r) => r.is_write(),
@@ -84,6 +88,7 @@ impl RequestKind {
             RequestKind::Policies(r) => r.run(work).await,
             RequestKind::Identity(r) => r.run(work).await,
             RequestKind::Credentials(r) => r.run(work).await,
+            RequestKind::SignIn(r) => r.run(work).await,
             RequestKind::Tags(r) => r.run(work).await,
             RequestKind::Invitations(r) => r.run(work).await,
             RequestKind::Domains(r) => r.run(work).await,
@@ -109,6 +114,7 @@ family!(
     PolicyRequest => Policies,
     IdentityRequest => Identity,
     CredentialRequest => Credentials,
+    SignInRequest => SignIn,
     TagRequest => Tags,
     InvitationRequest => Invitations,
     DomainRequest => Domains,

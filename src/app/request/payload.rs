@@ -16,6 +16,11 @@ impl Secret {
         Secret(value.into())
     }
 
+    /// Takes over a secret from a service answer.
+    pub fn from_model(secret: crate::model::Secret) -> Self {
+        Secret(secret.into())
+    }
+
     /// The value, for the one place that shows it.
     pub fn expose(&self) -> &str {
         &self.0
@@ -135,6 +140,8 @@ pub enum Payload {
         /// What it belongs to, e.g. the user's OCID.
         owner: String,
         secret: Secret,
+        /// The resource the secret came with (a new token's metadata), when there is one.
+        item: Option<Item>,
     },
     /// A write that returns nothing.
     Done,

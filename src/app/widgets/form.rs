@@ -16,6 +16,9 @@ pub enum Check {
     MaxChars(usize),
     /// A rule of the caller's: the message says what to fix.
     Rule(fn(&str) -> Result<(), String>),
+    /// As `Rule`, and also checked as the user types, so the message shows at once (the
+    /// statement of a new policy is linted like the editor lints).
+    Live(fn(&str) -> Result<(), String>),
 }
 
 impl std::fmt::Debug for Check {
@@ -24,6 +27,7 @@ impl std::fmt::Debug for Check {
             Check::Required => f.write_str("Required"),
             Check::MaxChars(n) => write!(f, "MaxChars({n})"),
             Check::Rule(_) => f.write_str("Rule"),
+            Check::Live(_) => f.write_str("Live"),
         }
     }
 }
@@ -33,7 +37,9 @@ impl PartialEq for Check {
         match (self, other) {
             (Check::Required, Check::Required) => true,
             (Check::MaxChars(a), Check::MaxChars(b)) => a == b,
-            (Check::Rule(a), Check::Rule(b)) => std::ptr::fn_addr_eq(*a, *b),
+            (Check::Rule(a), Check::Rule(b)) | (Check::Live(a), Check::Live(b)) => {
+                std::ptr::fn_addr_eq(*a, *b)
+            }
             _ => false,
         }
     }
@@ -62,6 +68,8 @@ pub struct Field {
     pub checks: Vec<Check>,
     /// Why the value was refused, shown beside the field.
     pub error: Option<String>,
+    /// A password: drawn as `•`, never shown.
+    pub masked: bool,
 }
 
 impl Field {
@@ -76,6 +84,7 @@ impl Field {
             // The line editor never holds control characters, so no check is needed here.
             checks: Vec::new(),
             error: None,
+            masked: false,
         }
     }
 
@@ -104,6 +113,13 @@ impl Field {
         self
     }
 
+    /// A password field: its value is drawn as `•`.
+    #[must_use]
+    pub fn masked(mut self) -> Self {
+        self.masked = true;
+        self
+    }
+
     #[must_use]
     pub fn help(mut self, help: &str) -> Self {
         self.help = help.into();
@@ -128,6 +144,13 @@ impl Field {
         self
     }
 
+    /// A check shown as the user types, and enforced on submit.
+    #[must_use]
+    pub fn live(mut self, rule: fn(&str) -> Result<(), String>) -> Self {
+        self.checks.push(Check::Live(rule));
+        self
+    }
+
     /// The value as submitted: surrounding spaces trimmed.
     pub fn submitted(&self) -> &str {
         self.input.text().trim()
@@ -144,13 +167,22 @@ impl Field {
                 Check::MaxChars(max) if value.chars().count() > *max => {
                     return Err(format!("{} is longer than {max} characters", self.label));
                 }
-                Check::Rule(rule) if !value.is_empty() => {
+                Check::Rule(rule) | Check::Live(rule) if !value.is_empty() => {
                     rule(value).map_err(|e| format!("{}: {e}", self.label))?;
                 }
                 _ => {}
             }
         }
         Ok(())
+    }
+
+    /// What the live checks say of the value as typed so far.
+    fn live_error(&self) -> Option<String> {
+        let value = self.submitted();
+        self.checks.iter().find_map(|c| match c {
+            Check::Live(rule) if !value.is_empty() => rule(value).err(),
+            _ => None,
+        })
     }
 
     /// Moves a choice field to its next option; false for text fields.
@@ -266,7 +298,7 @@ impl Form {
         }
         let edit = field.input.handle(key);
         if edit == Edit::Changed {
-            field.error = None;
+            field.error = field.live_error();
         }
         edit
     }
@@ -276,7 +308,7 @@ impl Form {
             && field.kind == FieldKind::Text
             && field.input.paste(text) == Edit::Changed
         {
-            field.error = None;
+            field.error = field.live_error();
         }
     }
 

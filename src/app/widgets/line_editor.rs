@@ -59,6 +59,19 @@ impl LineEditor {
         self.text.is_empty()
     }
 
+    /// The same line with every character shown as `•` (a password being typed), the cursor
+    /// on the same character.
+    #[must_use]
+    pub fn masked(&self) -> LineEditor {
+        let before = self.text[..self.cursor].chars().count();
+        let all = self.text.chars().count();
+        LineEditor {
+            text: "•".repeat(all),
+            cursor: "•".len() * before,
+            killed: String::new(),
+        }
+    }
+
     /// Applies one key press.
     pub fn handle(&mut self, key: &KeyEvent) -> Edit {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);

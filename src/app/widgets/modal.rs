@@ -5,6 +5,7 @@
 use super::form::{Field, Form, FormValues};
 use super::line_editor::LineEditor;
 use crate::app::panes::{PaneDialog, PaneId};
+use crate::app::request::Secret;
 
 /// How a line of dialog text should look; the UI maps tones to theme styles, so the app layer
 /// never names a colour.
@@ -59,6 +60,15 @@ pub enum ModalKind {
     },
     /// Read-only text; any closing key dismisses it.
     Text { lines: Vec<ToneLine>, scroll: u16 },
+    /// A secret the service showed once: the copy key copies it, Enter goes on (the owner
+    /// decides to what), Esc closes; closing drops it. `qr` (an MFA enrolment URI) is drawn
+    /// as a QR code beside the text.
+    Secret {
+        lines: Vec<ToneLine>,
+        secret: Secret,
+        qr: Option<Secret>,
+        scroll: u16,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +84,7 @@ pub struct Modal {
 pub enum ModalOutcome {
     /// A form's values, by field name (every field passed its checks).
     Submitted(FormValues),
-    /// A typed confirmation matched.
+    /// A typed confirmation matched, or Enter in a secret's dialog.
     Confirmed,
     /// The index of the option chosen.
     Chose(usize),
@@ -126,12 +136,43 @@ impl Modal {
         }
     }
 
+    /// Puts the choice's cursor on option `index` (the default Enter takes).
+    pub fn select_option(&mut self, index: usize) {
+        if let ModalKind::Choice {
+            selected, options, ..
+        } = &mut self.kind
+        {
+            *selected = index.min(options.len().saturating_sub(1));
+        }
+    }
+
     /// Read-only text with no owner: closing it does nothing.
     pub fn text(title: &str, lines: Vec<ToneLine>) -> Self {
         Modal {
             dialog: PaneDialog::Info,
             title: title.into(),
             kind: ModalKind::Text { lines, scroll: 0 },
+        }
+    }
+
+    /// A secret shown once; the text says what it is, the secret is shown where the lines
+    /// hold it and copied whole.
+    pub fn secret(
+        dialog: PaneDialog,
+        title: &str,
+        lines: Vec<ToneLine>,
+        secret: Secret,
+        qr: Option<Secret>,
+    ) -> Self {
+        Modal {
+            dialog,
+            title: title.into(),
+            kind: ModalKind::Secret {
+                lines,
+                secret,
+                qr,
+                scroll: 0,
+            },
         }
     }
 

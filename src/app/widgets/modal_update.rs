@@ -9,6 +9,10 @@ use crate::app::ctx::Ctx;
 /// Applies an action to the open modal. When the modal closes, returns it with its outcome
 /// for the owning pane to act on.
 pub fn update_modal(ctx: &mut Ctx, action: &Action) -> Option<(Modal, ModalOutcome)> {
+    if *action == Action::CopySecret {
+        copy_secret(ctx);
+        return None;
+    }
     let modal = ctx.modal.as_mut()?;
     let outcome = match (&mut modal.kind, action) {
         (_, Action::Cancel | Action::Back) | (ModalKind::Text { .. }, Action::Select) => {
@@ -53,19 +57,36 @@ pub fn update_modal(ctx: &mut Ctx, action: &Action) -> Option<(Modal, ModalOutco
         (ModalKind::Choice { selected, .. }, Action::Select) => {
             Some(ModalOutcome::Chose(*selected))
         }
-        (ModalKind::Choice { scroll, .. } | ModalKind::Text { scroll, .. }, Action::PageDown) => {
+        (
+            ModalKind::Choice { scroll, .. }
+            | ModalKind::Text { scroll, .. }
+            | ModalKind::Secret { scroll, .. },
+            Action::PageDown,
+        ) => {
             *scroll = scroll.saturating_add(10);
             None
         }
-        (ModalKind::Choice { scroll, .. } | ModalKind::Text { scroll, .. }, Action::PageUp) => {
+        (
+            ModalKind::Choice { scroll, .. }
+            | ModalKind::Text { scroll, .. }
+            | ModalKind::Secret { scroll, .. },
+            Action::PageUp,
+        ) => {
             *scroll = scroll.saturating_sub(10);
             None
         }
-        (ModalKind::Text { scroll, .. }, Action::NextField | Action::Down) => {
+        (ModalKind::Secret { .. }, Action::Select) => Some(ModalOutcome::Confirmed),
+        (
+            ModalKind::Text { scroll, .. } | ModalKind::Secret { scroll, .. },
+            Action::NextField | Action::Down,
+        ) => {
             *scroll = scroll.saturating_add(1);
             None
         }
-        (ModalKind::Text { scroll, .. }, Action::PreviousField | Action::Up) => {
+        (
+            ModalKind::Text { scroll, .. } | ModalKind::Secret { scroll, .. },
+            Action::PreviousField | Action::Up,
+        ) => {
             *scroll = scroll.saturating_sub(1);
             None
         }
@@ -73,6 +94,18 @@ pub fn update_modal(ctx: &mut Ctx, action: &Action) -> Option<(Modal, ModalOutco
     }?;
     let modal = ctx.modal.take()?;
     Some((modal, outcome))
+}
+
+/// Puts the secret the open dialog shows on the clipboard; the dialog stays open.
+fn copy_secret(ctx: &mut Ctx) {
+    let Some(ModalKind::Secret { secret, .. }) = ctx.modal.as_ref().map(|m| &m.kind) else {
+        return;
+    };
+    let secret = secret.clone();
+    ctx.effects
+        .push(crate::app::ctx::Effect::CopySecret(secret));
+    ctx.toasts
+        .success("copied to the clipboard: paste it now, it is not shown again");
 }
 
 fn form_action(form: &mut Form, action: &Action) -> Option<ModalOutcome> {

@@ -193,7 +193,7 @@ fn identity_and_credential_requests_round_trip() {
     ));
     assert!(blocked.is_blocked());
 
-    let Payload::Secret { owner, secret } = last(
+    let Payload::Secret { owner, secret, .. } = last(
         &s,
         CredentialRequest::ResetUiPassword {
             user_id: user.id.clone(),
@@ -215,20 +215,24 @@ fn identity_and_credential_requests_round_trip() {
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("key_public.pem");
     std::fs::write(&file, &pem).expect("write key");
-    let key: crate::model::ApiKey = item(&last(
+    let crate::model::Credential::ApiKey(key) = item(&last(
         &s,
         CredentialRequest::UploadApiKey {
             user_id: user.id.clone(),
             key: ApiKeySource::File(file),
         },
-    ));
-    let keys: Vec<crate::model::ApiKey> = items(last(
+    )) else {
+        panic!("an API key");
+    };
+    let all: Vec<crate::model::Credential> = items(last(
         &s,
-        CredentialRequest::ListApiKeys {
+        CredentialRequest::ListOfUser {
             user_id: user.id.clone(),
         },
     ));
-    assert!(keys.iter().any(|k| k.fingerprint == key.fingerprint));
+    assert!(all.iter().any(
+        |c| matches!(c, crate::model::Credential::ApiKey(k) if k.fingerprint == key.fingerprint)
+    ));
     let missing = run(
         &s,
         CredentialRequest::UploadApiKey {
@@ -263,6 +267,17 @@ fn tag_and_invitation_requests_follow_their_work_requests() {
     ));
     assert!(full.validator.is_some());
 
+    // OCI deletes only a retired namespace.
+    last(
+        &s,
+        TagRequest::UpdateNamespace {
+            id: ns.id.clone(),
+            details: crate::model::UpdateTagNamespaceDetails {
+                is_retired: Some(true),
+                ..Default::default()
+            },
+        },
+    );
     let responses = run(&s, TagRequest::CascadeDeleteNamespace { id: ns.id.clone() });
     let Some(Ok(Payload::WorkRequest(wr))) = responses.last().map(|r| &r.result) else {
         panic!("the cascade delete ends with its work request: {responses:?}");
@@ -290,4 +305,83 @@ fn tag_and_invitation_requests_follow_their_work_requests() {
         .find(|i| i.id == pending.id)
         .expect("still listed");
     assert_eq!(cancelled.status, InvitationStatus::Canceled);
+}
+
+#[test]
+fn credential_and_sign_in_requests_answer_with_their_kinds() {
+    use crate::app::request::{NewCredential, SignInRequest};
+    use crate::model::{AuthenticationPolicy, Credential, NetworkSource, UiPasswordInformation};
+    let s = sandbox();
+    let seed = crate::emulator::seed::demo();
+    let user = |name: &str| {
+        seed.users
+            .iter()
+            .find(|u| u.name == name)
+            .unwrap()
+            .id
+            .clone()
+    };
+
+    // Every user's credentials in one answer, of every kind (the sandbox's own API key too).
+    let ids: Vec<String> = seed.users.iter().map(|u| u.id.clone()).collect();
+    let seed = s.snapshot();
+    let all: Vec<Credential> = items(last(&s, CredentialRequest::ListOfUsers { user_ids: ids }));
+    assert_eq!(
+        all.len(),
+        seed.api_keys.len()
+            + seed.auth_tokens.len()
+            + seed.customer_secret_keys.len()
+            + seed.smtp_credentials.len()
+            + seed.db_credentials.len()
+            + seed.oauth2_client_credentials.len()
+            + seed.swift_passwords.len()
+            + seed.mfa_totp_devices.len()
+    );
+
+    // A new token comes as a secret, with its metadata beside it.
+    let Payload::Secret {
+        secret,
+        item: metadata,
+        ..
+    } = last(
+        &s,
+        CredentialRequest::Create {
+            user_id: user("aisha.bello@acme-corp.com"),
+            new: NewCredential::AuthToken {
+                description: "worker test".into(),
+            },
+        },
+    )
+    else {
+        panic!("a secret");
+    };
+    assert!(!secret.expose().is_empty());
+    let Some(Credential::AuthToken(t)) = metadata.and_then(|i| i.get::<Credential>()) else {
+        panic!("the token's metadata");
+    };
+    assert_eq!(t.description, "worker test");
+
+    // Console password information: a date, or none for a user who never had one.
+    let info: Option<UiPasswordInformation> = item(&last(
+        &s,
+        SignInRequest::GetUiPasswordInformation {
+            user_id: user("aisha.bello@acme-corp.com"),
+        },
+    ));
+    assert!(info.is_some());
+    let none: Option<UiPasswordInformation> = item(&last(
+        &s,
+        SignInRequest::GetUiPasswordInformation {
+            user_id: user("svc-backup"),
+        },
+    ));
+    assert!(none.is_none());
+
+    // The policy comes with the etag its update is conditional on.
+    let Payload::Item(policy) = last(&s, SignInRequest::GetAuthenticationPolicy) else {
+        panic!("the policy");
+    };
+    assert!(policy.get::<AuthenticationPolicy>().is_some() && policy.etag.is_some());
+    let sources: Vec<NetworkSource> = items(last(&s, SignInRequest::ListNetworkSources));
+    assert_eq!(sources.len(), seed.network_sources.len());
 }

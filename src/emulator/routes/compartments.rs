@@ -125,6 +125,11 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     require_compartment(&store, &details.compartment_id)?;
     check_name_valid(&details.name)?;
     check_name_free(&store, &details.compartment_id, &details.name, "")?;
+    let defined_tags = store.tags_for_new(
+        &details.compartment_id,
+        details.defined_tags.clone(),
+        call.principal.as_deref(),
+    )?;
     let compartment = Compartment {
         id: new_ocid("compartment"),
         compartment_id: details.compartment_id,
@@ -135,7 +140,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         inactive_status: None,
         is_accessible: None,
         freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
+        defined_tags,
     };
     store.compartments.upsert(compartment.clone());
     Reply::tagged(&compartment)
@@ -151,6 +156,9 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if let Some(name) = &details.name {
         check_name_valid(name)?;
         check_name_free(&store, &current.compartment_id.clone(), name, id)?;
+    }
+    if let Some(tags) = &details.defined_tags {
+        store.check_defined_tags(tags, Some(&current.defined_tags))?;
     }
     let Some(c) = store.compartments.get_mut(id) else {
         return Err(ApiError::not_found("compartment", id));
@@ -183,10 +191,17 @@ fn contents(store: &Store, id: &str) -> Option<String> {
         .iter()
         .filter(|n| n.compartment_id == id && live(&n.lifecycle_state))
         .count();
+    // Other services' resources (instances, buckets ...) keep a compartment from going too.
+    let resources = store
+        .compartment_resources
+        .iter()
+        .filter(|r| r.compartment_id == id && r.is_live())
+        .count();
     let parts: Vec<String> = [
         (children, "compartments"),
         (policies, "policies"),
         (namespaces, "tag namespaces"),
+        (resources, "resource(s) of other services"),
     ]
     .iter()
     .filter(|(n, _)| *n > 0)

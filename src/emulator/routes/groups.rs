@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 
-use super::{Taggable, editable, require_not_deleted, require_tenancy};
+use super::{Taggable, editable, editable_tagged, require_not_deleted, require_tenancy};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
@@ -53,6 +53,11 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     require_tenancy(&store, &details.compartment_id, "groups")?;
     check_name_free(&store.groups, &details.name, "group")?;
+    let defined_tags = store.tags_for_new(
+        &details.compartment_id,
+        details.defined_tags.clone(),
+        call.principal.as_deref(),
+    )?;
     let group = Group {
         id: new_ocid("group"),
         compartment_id: details.compartment_id,
@@ -62,7 +67,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
         freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
+        defined_tags,
     };
     store.groups.upsert(group.clone());
     Reply::tagged(&group)
@@ -71,7 +76,13 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateGroupDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let group = editable(&mut store.groups, &call, "group")?;
+    let group = editable_tagged(
+        &mut store,
+        |s| &mut s.groups,
+        &call,
+        "group",
+        details.defined_tags.as_ref(),
+    )?;
     if let Some(v) = details.description {
         group.description = v;
     }
@@ -199,12 +210,10 @@ pub async fn get_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
     )
 }
 
+/// OCI refuses a matching rule it cannot read (400 `InvalidParameter`).
 fn check_rule(rule: &str) -> Result<(), ApiError> {
-    if rule.trim().is_empty() {
-        Err(ApiError::invalid("a dynamic group needs a matching rule"))
-    } else {
-        Ok(())
-    }
+    crate::policy::matching_rule::check(rule)
+        .map_err(|why| ApiError::invalid(format!("invalid matching rule ({why}): {rule}")))
 }
 
 pub async fn create_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
@@ -213,6 +222,11 @@ pub async fn create_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
     require_tenancy(&store, &details.compartment_id, "dynamic groups")?;
     check_name_free(&store.dynamic_groups, &details.name, "dynamic group")?;
     check_rule(&details.matching_rule)?;
+    let defined_tags = store.tags_for_new(
+        &details.compartment_id,
+        details.defined_tags.clone(),
+        call.principal.as_deref(),
+    )?;
     let group = DynamicGroup {
         id: new_ocid("dynamicgroup"),
         compartment_id: details.compartment_id,
@@ -223,7 +237,7 @@ pub async fn create_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
         freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
+        defined_tags,
     };
     store.dynamic_groups.upsert(group.clone());
     Reply::tagged(&group)
@@ -235,7 +249,13 @@ pub async fn update_dynamic(State(ctx): State<Ctx>, call: Call) -> Outcome {
         check_rule(rule)?;
     }
     let mut store = ctx.store.lock();
-    let group = editable(&mut store.dynamic_groups, &call, "dynamic group")?;
+    let group = editable_tagged(
+        &mut store,
+        |s| &mut s.dynamic_groups,
+        &call,
+        "dynamic group",
+        details.defined_tags.as_ref(),
+    )?;
     if let Some(v) = details.description {
         group.description = v;
     }

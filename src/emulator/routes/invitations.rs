@@ -76,6 +76,11 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
             "an invitation to {recipient} is already pending; cancel it first"
         )));
     }
+    let defined_tags = store.tags_for_new(
+        &details.compartment_id,
+        details.defined_tags.clone(),
+        call.principal.as_deref(),
+    )?;
     let id = new_ocid("senderinvitation");
     let features = details.features.map(|names| {
         names
@@ -101,7 +106,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         recipient_email_address: details.recipient_email_address,
         invitation_features: features,
         freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
+        defined_tags,
         system_tags: None,
     };
     store.invitations.upsert(invitation.clone());
@@ -121,6 +126,9 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
         .find(call.param("id"), "sender invitation")?
         .clone();
     call.check_etag(&etag_of(&invitation))?;
+    if let Some(tags) = &details.defined_tags {
+        store.check_defined_tags(tags, Some(&invitation.defined_tags))?;
+    }
     if let Some(v) = details.display_name {
         invitation.display_name = v;
     }

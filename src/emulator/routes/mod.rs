@@ -13,11 +13,20 @@ mod invitations;
 mod mfa;
 mod network_sources;
 mod policies;
+mod policy_names;
 mod tag_defaults;
 mod tags;
 mod tenancy;
 mod users;
 mod work_requests;
+// Tag tools, bulk operations and locks.
+mod bulk_resources;
+mod bulk_tags;
+mod locks;
+mod search;
+mod standard_tags;
+mod tag_namespaces;
+mod tag_tools;
 
 use axum::Router;
 use axum::http::{Method, Uri};
@@ -185,17 +194,17 @@ pub fn router(ctx: Ctx) -> Router {
         )
         .route(
             "/tagNamespaces",
-            get(tags::list_namespaces).post(tags::create_namespace),
+            get(tag_namespaces::list_namespaces).post(tag_namespaces::create_namespace),
         )
         .route(
             "/tagNamespaces/{id}",
-            get(tags::get_namespace)
-                .put(tags::update_namespace)
-                .delete(tags::delete_namespace),
+            get(tag_namespaces::get_namespace)
+                .put(tag_namespaces::update_namespace)
+                .delete(tag_namespaces::delete_namespace),
         )
         .route(
             "/tagNamespaces/{id}/actions/cascadeDelete",
-            post(tags::cascade_delete_namespace),
+            post(tag_namespaces::cascade_delete_namespace),
         )
         .route(
             "/tagNamespaces/{id}/tags",
@@ -230,6 +239,7 @@ pub fn router(ctx: Ctx) -> Router {
             get(work_requests::tagging_logs),
         );
     let identity = domain_routes(identity);
+    let identity = tag_tools::routes(identity);
 
     let organizations = Router::new()
         .route(
@@ -249,6 +259,8 @@ pub fn router(ctx: Ctx) -> Router {
     Router::new()
         .nest("/20160918", identity)
         .nest("/20230401", organizations)
+        // Resource Search, for other services' resources (tag tools).
+        .nest("/20180409", search::routes())
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
         .layer(middleware::from_fn_with_state(ctx.clone(), pipeline))
@@ -400,6 +412,8 @@ trait Taggable {
         freeform: Option<crate::model::FreeformTags>,
         defined: Option<crate::model::DefinedTags>,
     );
+
+    fn defined_tags(&self) -> &crate::model::DefinedTags;
 }
 
 macro_rules! taggable {
@@ -417,6 +431,10 @@ macro_rules! taggable {
                     self.defined_tags = tags;
                 }
             }
+
+            fn defined_tags(&self) -> &crate::model::DefinedTags {
+                &self.defined_tags
+            }
         })+
     };
 }
@@ -432,3 +450,22 @@ taggable!(
     crate::model::SenderInvitation,
     crate::model::IdentityProvider
 );
+
+/// Like [`editable`], for an update that may set defined tags: those it adds or changes are
+/// checked against the tenancy's namespaces and tags (400 naming the bad one).
+fn editable_tagged<'a, T>(
+    store: &'a mut super::Store,
+    table: fn(&mut super::Store) -> &mut super::store::Table<T>,
+    call: &super::call::Call,
+    what: &str,
+    defined: Option<&crate::model::DefinedTags>,
+) -> Result<&'a mut T, ApiError>
+where
+    T: super::store::Keyed + super::listing::Listable + serde::Serialize + Taggable,
+{
+    let current = editable(table(store), call, what)?.defined_tags().clone();
+    if let Some(tags) = defined {
+        store.check_defined_tags(tags, Some(&current))?;
+    }
+    table(store).find_mut(call.param("id"), what)
+}

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 
-use super::{Taggable, editable, require_compartment};
+use super::{Taggable, editable, editable_tagged, require_compartment};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
@@ -41,12 +41,12 @@ fn check_statements(statements: &[String]) -> Result<(), ApiError> {
             "a policy can hold at most {MAX_STATEMENTS} statements; split it"
         )));
     }
-    // OCI refuses a statement that does not parse, naming it.
+    // OCI refuses a statement that does not parse, or names an unknown verb or a mistyped
+    // resource type, naming it.
     for (i, statement) in statements.iter().enumerate() {
-        if let (None, diagnostics) = crate::policy::parse_statement(statement) {
-            let why = diagnostics
-                .first()
-                .map_or_else(|| "it does not parse".to_string(), |d| d.message.clone());
+        let (_, diagnostics) = crate::policy::parse_statement(statement);
+        if let Some(error) = diagnostics.iter().find(|d| d.is_error()) {
+            let why = error.message.clone();
             return Err(ApiError::invalid(format!(
                 "statement {} is not a valid policy statement ({why}): {statement}",
                 i + 1
@@ -72,6 +72,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     check_version_date(details.version_date.as_deref())?;
     let mut store = ctx.store.lock();
     require_compartment(&store, &details.compartment_id)?;
+    super::policy_names::check(&store, &details.compartment_id, &details.statements)?;
     if details.name.trim().is_empty() {
         return Err(ApiError::invalid("a policy needs a non-empty name"));
     }
@@ -86,6 +87,11 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
             details.name
         )));
     }
+    let defined_tags = store.tags_for_new(
+        &details.compartment_id,
+        details.defined_tags.clone(),
+        call.principal.as_deref(),
+    )?;
     let policy = Policy {
         id: new_ocid("policy"),
         compartment_id: details.compartment_id,
@@ -97,7 +103,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         inactive_status: None,
         version_date: details.version_date,
         freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
+        defined_tags,
     };
     store.policies.upsert(policy.clone());
     Reply::tagged(&policy)
@@ -110,7 +116,21 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     }
     check_version_date(details.version_date.as_deref())?;
     let mut store = ctx.store.lock();
-    let policy = editable(&mut store.policies, &call, "policy")?;
+    if let Some(statements) = &details.statements {
+        let attached = store
+            .policies
+            .find(call.param("id"), "policy")?
+            .compartment_id
+            .clone();
+        super::policy_names::check(&store, &attached, statements)?;
+    }
+    let policy = editable_tagged(
+        &mut store,
+        |s| &mut s.policies,
+        &call,
+        "policy",
+        details.defined_tags.as_ref(),
+    )?;
     if let Some(v) = details.description {
         policy.description = v;
     }

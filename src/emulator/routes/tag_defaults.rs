@@ -1,7 +1,10 @@
-//! Tag defaults: a value applied to every resource created in a compartment.
+//! Tag defaults: a value applied to every resource created in a compartment (or, when
+//! required, a tag every such resource must be given), their locks, and the effective set a
+//! compartment inherits.
 
 use axum::extract::State;
 
+use super::locks::{Change, check_locks, new_locks};
 use super::require_compartment;
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
@@ -47,6 +50,7 @@ fn check_value(tag: &Tag, value: &str) -> Result<(), ApiError> {
 
 pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateTagDefaultDetails = call.json()?;
+    let locks = new_locks(details.locks)?;
     let mut store = ctx.store.lock();
     require_compartment(&store, &details.compartment_id)?;
     let tag = store
@@ -76,7 +80,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         time_created: now_rfc3339(),
         lifecycle_state: LifecycleState::Active,
         is_required: details.is_required.unwrap_or(false),
-        locks: details.locks,
+        locks,
     };
     store.tag_defaults.upsert(default.clone());
     Reply::tagged(&default)
@@ -90,6 +94,14 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
         .find(call.param("id"), "tag default")?
         .clone();
     call.check_etag(&etag_of(&default))?;
+    let what = "tag default for";
+    check_locks(
+        default.locks.as_ref(),
+        Change::Update,
+        what,
+        &default.tag_definition_name,
+        &call,
+    )?;
     if let Some(tag) = store.tags.get(&default.tag_definition_id) {
         check_value(tag, &details.value)?;
     }
@@ -105,7 +117,39 @@ pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn delete(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let id = call.param("id");
-    call.check_etag(&etag_of(store.tag_defaults.find(id, "tag default")?))?;
+    let default = store.tag_defaults.find(id, "tag default")?;
+    call.check_etag(&etag_of(default))?;
+    let what = "tag default for";
+    check_locks(
+        default.locks.as_ref(),
+        Change::Delete,
+        what,
+        &default.tag_definition_name,
+        &call,
+    )?;
     store.tag_defaults.remove(id);
     Ok(Reply::no_content())
+}
+
+/// `assembleEffectiveTagSet`: the defaults that apply to resources created in the compartment,
+/// its own and those inherited from its ancestors (their `compartmentId` says where each comes
+/// from); for a tag defaulted at several levels the nearest wins. Not paged.
+pub async fn assemble_effective_tag_set(State(ctx): State<Ctx>, call: Call) -> Outcome {
+    let store = ctx.store.lock();
+    let compartment = call.required("compartmentId")?;
+    if compartment != store.tenancy_id() && store.compartments.get(compartment).is_none() {
+        return Err(ApiError::not_found("compartment", compartment));
+    }
+    let state = call.query("lifecycleState").map(LifecycleState::parse);
+    if let Some(LifecycleState::Other(other)) = &state {
+        return Err(ApiError::invalid(format!(
+            "lifecycleState must be ACTIVE, not '{other}'"
+        )));
+    }
+    let set: Vec<&TagDefault> = store
+        .effective_tag_defaults(compartment)
+        .into_iter()
+        .filter(|d| state.as_ref().is_none_or(|s| d.lifecycle_state == *s))
+        .collect();
+    Reply::json(&set)
 }

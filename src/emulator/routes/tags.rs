@@ -1,190 +1,22 @@
-//! Tag namespaces (retire, reactivate, delete, cascade delete) and the tag definitions in them
-//! (validators, cost tracking, work-request-backed delete). Tags are addressed by name.
+//! Tag definitions in a namespace (validators, cost tracking and its limit of 10, the
+//! work-request-backed delete of a retired tag) and the tenancy's cost-tracking tags. Tags are
+//! addressed by name. A FULL lock on the namespace covers its tags.
 
 use axum::extract::State;
 
 use super::Taggable;
-use super::require_compartment;
+use super::locks::{Change, check_locks};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
-use crate::emulator::listing::{Shape, SortNames, filter_sort, page, page_map};
+use crate::emulator::listing::{Shape, SortNames, filter_sort, page_map};
 use crate::emulator::store::{Store, WorkKind, WorkService, etag_of, new_ocid, now_rfc3339};
 use crate::model::{
-    CreateTagDetails, CreateTagNamespaceDetails, LifecycleState, Tag, TagNamespace, TagValidator,
-    UpdateTagDetails, UpdateTagNamespaceDetails,
+    CreateTagDetails, LifecycleState, Tag, TagNamespace, TagValidator, UpdateTagDetails,
 };
 
-/// OCI allows at most this many cost-tracking tags per tenancy.
+/// OCI allows at most this many cost-tracking tag definitions in a tenancy at a time.
 const MAX_COST_TRACKING: usize = 10;
-
-pub async fn list_namespaces(State(ctx): State<Ctx>, call: Call) -> Outcome {
-    let store = ctx.store.lock();
-    let compartment = call.required("compartmentId")?;
-    if compartment != store.tenancy_id() && store.compartments.get(compartment).is_none() {
-        return Err(ApiError::not_found("compartment", compartment));
-    }
-    let subtree = call.flag("includeSubcompartments")?.unwrap_or(false);
-    let candidates = store.tag_namespaces.iter().filter(|n| {
-        if subtree {
-            store.is_within(&n.compartment_id, compartment)
-        } else {
-            n.compartment_id == compartment
-        }
-    });
-    let items = filter_sort(candidates, &call, SortNames::Identity)?;
-    page(&items, &call, ctx.limits, Shape::Array)
-}
-
-/// `GetTagNamespace` returns no etag, unlike most resources.
-pub async fn get_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
-    let store = ctx.store.lock();
-    Reply::json(
-        store
-            .tag_namespaces
-            .find(call.param("id"), "tag namespace")?,
-    )
-}
-
-pub async fn create_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
-    let details: CreateTagNamespaceDetails = call.json()?;
-    let mut store = ctx.store.lock();
-    require_compartment(&store, &details.compartment_id)?;
-    if details.name.trim().is_empty() {
-        return Err(ApiError::invalid("a tag namespace needs a non-empty name"));
-    }
-    let taken = store.tag_namespaces.iter().any(|n| {
-        n.name.eq_ignore_ascii_case(&details.name) && n.lifecycle_state != LifecycleState::Deleted
-    });
-    if taken {
-        return Err(ApiError::conflict(format!(
-            "a tag namespace named '{}' already exists; names are unique in the tenancy",
-            details.name
-        )));
-    }
-    let namespace = TagNamespace {
-        id: new_ocid("tagnamespace"),
-        compartment_id: details.compartment_id,
-        name: details.name,
-        description: details.description,
-        freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
-        is_retired: false,
-        lifecycle_state: LifecycleState::Active,
-        time_created: now_rfc3339(),
-        locks: details.locks,
-    };
-    store.tag_namespaces.upsert(namespace.clone());
-    Reply::json(&namespace)
-}
-
-fn check_live(state: &LifecycleState, what: &str, id: &str) -> Result<(), ApiError> {
-    if matches!(state, LifecycleState::Deleted | LifecycleState::Deleting) {
-        Err(ApiError::conflict(format!("{what} {id} is {state}")))
-    } else {
-        Ok(())
-    }
-}
-
-/// A retired namespace or tag is INACTIVE; reactivating makes it ACTIVE again.
-fn retired_state(retired: bool) -> LifecycleState {
-    if retired {
-        LifecycleState::Inactive
-    } else {
-        LifecycleState::Active
-    }
-}
-
-/// Takes no if-match (the SDK sends none). Retiring a namespace retires its tags with it.
-pub async fn update_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
-    let details: UpdateTagNamespaceDetails = call.json()?;
-    let mut store = ctx.store.lock();
-    let id = call.param("id").to_string();
-    check_live(
-        &store
-            .tag_namespaces
-            .find(&id, "tag namespace")?
-            .lifecycle_state,
-        "tag namespace",
-        &id,
-    )?;
-    if let Some(retired) = details.is_retired {
-        let state = retired_state(retired);
-        for tag in &mut store.tags {
-            let live = !matches!(
-                tag.lifecycle_state,
-                LifecycleState::Deleted | LifecycleState::Deleting
-            );
-            if tag.tag_namespace_id.as_deref() == Some(id.as_str()) && live {
-                tag.is_retired = retired;
-                tag.lifecycle_state = state.clone();
-            }
-        }
-    }
-    let Some(ns) = store.tag_namespaces.get_mut(&id) else {
-        return Err(ApiError::not_found("tag namespace", &id));
-    };
-    if let Some(retired) = details.is_retired {
-        ns.is_retired = retired;
-        ns.lifecycle_state = retired_state(retired);
-    }
-    if let Some(v) = details.description {
-        ns.description = v;
-    }
-    ns.retag(details.freeform_tags, details.defined_tags);
-    Reply::json(&*ns)
-}
-
-/// Only an empty namespace can be deleted this way; otherwise use cascadeDelete.
-pub async fn delete_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
-    let mut store = ctx.store.lock();
-    let id = call.param("id").to_string();
-    let ns = store.tag_namespaces.find(&id, "tag namespace")?;
-    call.check_etag(&etag_of(ns))?;
-    check_live(&ns.lifecycle_state, "tag namespace", &id)?;
-    let tags = store
-        .tags
-        .iter()
-        .filter(|t| {
-            t.tag_namespace_id.as_deref() == Some(id.as_str())
-                && t.lifecycle_state != LifecycleState::Deleted
-        })
-        .count();
-    if tags > 0 {
-        return Err(ApiError::conflict(format!(
-            "tag namespace {id} still holds {tags} tag(s); delete them first or use cascadeDelete"
-        )));
-    }
-    if let Some(ns) = store.tag_namespaces.get_mut(&id) {
-        ns.lifecycle_state = LifecycleState::Deleted;
-    }
-    Ok(Reply::no_content())
-}
-
-pub async fn cascade_delete_namespace(State(ctx): State<Ctx>, call: Call) -> Outcome {
-    let mut store = ctx.store.lock();
-    let id = call.param("id").to_string();
-    let ns = store.tag_namespaces.find(&id, "tag namespace")?;
-    call.check_etag(&etag_of(ns))?;
-    check_live(&ns.lifecycle_state, "tag namespace", &id)?;
-    let compartment = ns.compartment_id.clone();
-    for tag in &mut store.tags {
-        if tag.tag_namespace_id.as_deref() == Some(id.as_str())
-            && tag.lifecycle_state != LifecycleState::Deleted
-        {
-            tag.lifecycle_state = LifecycleState::Deleting;
-        }
-    }
-    if let Some(ns) = store.tag_namespaces.get_mut(&id) {
-        ns.lifecycle_state = LifecycleState::Deleting;
-    }
-    let work = store.start_work(
-        WorkKind::CascadeDeleteTagNamespace { id },
-        WorkService::Tagging,
-        &compartment,
-    );
-    Ok(Reply::accepted(work))
-}
 
 pub async fn list_tags(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let store = ctx.store.lock();
@@ -249,30 +81,41 @@ fn check_validator(validator: Option<&TagValidator>) -> Result<(), ApiError> {
     }
 }
 
+/// Tags that count against the limit: cost-tracking and not being deleted (a delete frees its
+/// place at once, retiring does not).
 fn check_cost_tracking(store: &Store, except: &str) -> Result<(), ApiError> {
     let count = store
         .tags
         .iter()
-        .filter(|t| {
-            t.is_cost_tracking && t.id != except && t.lifecycle_state == LifecycleState::Active
-        })
+        .filter(|t| t.is_cost_tracking && t.id != except && counts(&t.lifecycle_state))
         .count();
     if count >= MAX_COST_TRACKING {
-        return Err(ApiError::invalid(format!(
-            "at most {MAX_COST_TRACKING} tags can be cost-tracking; turn it off on another tag first"
+        return Err(ApiError::limit_exceeded(format!(
+            "the tenancy already has {count} cost-tracking tags, the most OCI allows; turn cost \
+             tracking off on another tag (or delete one) first"
         )));
     }
     Ok(())
+}
+
+fn counts(state: &LifecycleState) -> bool {
+    !matches!(state, LifecycleState::Deleted | LifecycleState::Deleting)
+}
+
+/// The namespace of a tag request, with the locks check for `change`.
+fn namespace_for(store: &Store, call: &Call, change: Change) -> Result<TagNamespace, ApiError> {
+    let ns = store
+        .tag_namespaces
+        .find(call.param("id"), "tag namespace")?;
+    check_locks(ns.locks.as_ref(), change, "tag namespace", &ns.name, call)?;
+    Ok(ns.clone())
 }
 
 pub async fn create_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: CreateTagDetails = call.json()?;
     check_validator(details.validator.as_ref())?;
     let mut store = ctx.store.lock();
-    let ns = store
-        .tag_namespaces
-        .find(call.param("id"), "tag namespace")?
-        .clone();
+    let ns = namespace_for(&store, &call, Change::Update)?;
     if ns.lifecycle_state != LifecycleState::Active {
         return Err(ApiError::conflict(format!(
             "tag namespace {} is {}; tags can only be added to an active namespace",
@@ -294,6 +137,9 @@ pub async fn create_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     if cost_tracking {
         check_cost_tracking(&store, "")?;
     }
+    // Tag defaults apply to the resources a compartment holds, not to tag metadata itself.
+    let defined_tags = details.defined_tags.unwrap_or_default();
+    store.check_defined_tags(&defined_tags, None)?;
     let tag = Tag {
         compartment_id: ns.compartment_id.clone(),
         tag_namespace_id: Some(ns.id.clone()),
@@ -302,7 +148,7 @@ pub async fn create_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
         name: details.name,
         description: details.description,
         freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
+        defined_tags,
         is_retired: false,
         lifecycle_state: LifecycleState::Active,
         time_created: now_rfc3339(),
@@ -313,31 +159,75 @@ pub async fn create_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     Reply::tagged(&tag)
 }
 
-/// Finds the tag for a change: checks `if-match` and that it is not being deleted.
-fn editable_tag(store: &Store, call: &Call) -> Result<Tag, ApiError> {
-    let ns = store
-        .tag_namespaces
-        .find(call.param("id"), "tag namespace")?;
+/// Finds the tag for a change: the namespace's locks, `if-match`, and that it is not being
+/// deleted.
+fn editable_tag(
+    store: &Store,
+    call: &Call,
+    change: Change,
+) -> Result<(TagNamespace, Tag), ApiError> {
+    let ns = namespace_for(store, call, change)?;
     let tag = find_tag(store, &ns.id, call.param("name"))?;
     call.check_etag(&etag_of(&full(store, tag)))?;
-    check_live(&tag.lifecycle_state, "tag", &tag.name)?;
-    Ok(tag.clone())
+    if !counts(&tag.lifecycle_state) {
+        return Err(ApiError::conflict(format!(
+            "tag {}.{} is {}",
+            ns.name, tag.name, tag.lifecycle_state
+        )));
+    }
+    Ok((ns, tag.clone()))
+}
+
+/// OCI keeps values a tag default uses: they cannot leave an ENUM list.
+fn check_values_in_use(store: &Store, tag: &Tag, validator: &TagValidator) -> Result<(), ApiError> {
+    let TagValidator::Enum { values } = validator else {
+        return Ok(());
+    };
+    let used = store.tag_defaults.iter().find(|d| {
+        d.tag_definition_id == tag.id && !values.contains(&d.value) && !d.value.contains("${")
+    });
+    match used {
+        Some(d) => Err(ApiError::conflict(format!(
+            "the value '{}' is used by the tag default {} in {}; change that tag default to \
+             another value first",
+            d.value,
+            d.id,
+            store.compartment_label(&d.compartment_id)
+        ))),
+        None => Ok(()),
+    }
 }
 
 pub async fn update_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateTagDetails = call.json()?;
     check_validator(details.validator.as_ref())?;
     let mut store = ctx.store.lock();
-    let mut tag = editable_tag(&store, &call)?;
+    let (ns, mut tag) = editable_tag(&store, &call, Change::Update)?;
+    if details.is_retired == Some(false) && tag.is_retired && ns.is_retired {
+        return Err(ApiError::conflict(format!(
+            "tag namespace {} is retired; reactivate the namespace first, then the tag",
+            ns.name
+        )));
+    }
     if details.is_cost_tracking == Some(true) && !tag.is_cost_tracking {
         check_cost_tracking(&store, &tag.id)?;
+    }
+    if let Some(v) = &details.validator {
+        check_values_in_use(&store, &tag, v)?;
+    }
+    if let Some(tags) = &details.defined_tags {
+        store.check_defined_tags(tags, Some(&tag.defined_tags))?;
     }
     if let Some(v) = details.description {
         tag.description = v;
     }
     if let Some(v) = details.is_retired {
         tag.is_retired = v;
-        tag.lifecycle_state = retired_state(v);
+        tag.lifecycle_state = if v {
+            LifecycleState::Inactive
+        } else {
+            LifecycleState::Active
+        };
     }
     tag.retag(details.freeform_tags, details.defined_tags);
     if let Some(v) = details.is_cost_tracking {
@@ -350,9 +240,16 @@ pub async fn update_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     Reply::tagged(&full(&store, &tag))
 }
 
+/// OCI deletes only a retired tag, through a tagging work request.
 pub async fn delete_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
-    let tag = editable_tag(&store, &call)?;
+    let (ns, tag) = editable_tag(&store, &call, Change::Update)?;
+    if !tag.is_retired {
+        return Err(ApiError::conflict(format!(
+            "tag {}.{} is active; retire it first (update it with isRetired=true), then delete it",
+            ns.name, tag.name
+        )));
+    }
     if let Some(t) = store.tags.get_mut(&tag.id) {
         t.lifecycle_state = LifecycleState::Deleting;
     }
@@ -362,4 +259,24 @@ pub async fn delete_tag(State(ctx): State<Ctx>, call: Call) -> Outcome {
         &tag.compartment_id,
     );
     Ok(Reply::accepted(work))
+}
+
+/// `listCostTrackingTags`: full tags (with namespace and validator) whose namespace is in the
+/// compartment's subtree; the tenancy gives all of them.
+pub async fn list_cost_tracking_tags(State(ctx): State<Ctx>, call: Call) -> Outcome {
+    let store = ctx.store.lock();
+    let compartment = call.required("compartmentId")?;
+    if compartment != store.tenancy_id() && store.compartments.get(compartment).is_none() {
+        return Err(ApiError::not_found("compartment", compartment));
+    }
+    let items: Vec<&Tag> = store
+        .tags
+        .iter()
+        .filter(|t| {
+            t.is_cost_tracking
+                && counts(&t.lifecycle_state)
+                && store.is_within(&t.compartment_id, compartment)
+        })
+        .collect();
+    page_map(&items, &call, ctx.limits, Shape::Array, |t| full(&store, t))
 }

@@ -4,7 +4,7 @@
 use axum::extract::State;
 use rand::Rng as _;
 
-use super::{Taggable, editable, require_tenancy};
+use super::{Taggable, editable, editable_tagged, require_tenancy};
 use crate::emulator::Ctx;
 use crate::emulator::call::{Call, Outcome, Reply};
 use crate::emulator::error::ApiError;
@@ -55,6 +55,11 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
             details.name
         )));
     }
+    let defined_tags = store.tags_for_new(
+        &details.compartment_id,
+        details.defined_tags.clone(),
+        call.principal.as_deref(),
+    )?;
     let user = User {
         id: new_ocid("user"),
         compartment_id: details.compartment_id,
@@ -69,7 +74,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
         freeform_tags: details.freeform_tags.unwrap_or_default(),
-        defined_tags: details.defined_tags.unwrap_or_default(),
+        defined_tags,
         capabilities: Some(UserCapabilities::default()),
         is_mfa_activated: false,
         last_successful_login_time: None,
@@ -82,7 +87,13 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
 pub async fn update(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let details: UpdateUserDetails = call.json()?;
     let mut store = ctx.store.lock();
-    let user = editable(&mut store.users, &call, "user")?;
+    let user = editable_tagged(
+        &mut store,
+        |s| &mut s.users,
+        &call,
+        "user",
+        details.defined_tags.as_ref(),
+    )?;
     if let Some(v) = details.description {
         user.description = v;
     }

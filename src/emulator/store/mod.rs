@@ -7,6 +7,10 @@ mod regions;
 mod sign_in;
 mod table;
 mod work;
+mod work_kind;
+// Tag tools, bulk operations and locks.
+pub mod bulk;
+mod tagging;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt::Write as _;
@@ -97,6 +101,10 @@ pub struct Store {
     scim_clients: HashMap<String, ScimClient>,
     /// The emulator's own base URL, where identity domains are served (`None` before it binds).
     endpoint: Option<String>,
+    // Tag tools, bulk operations and locks.
+    /// Other services' resources in the compartments (instances, buckets ...), for bulk moves,
+    /// deletes and tag edits.
+    pub compartment_resources: Table<crate::model::CompartmentResource>,
 }
 
 impl Store {
@@ -136,6 +144,8 @@ impl Store {
             pending_regions: Vec::new(),
             scim_clients: HashMap::new(),
             endpoint: None,
+            // Tag tools, bulk operations and locks.
+            compartment_resources: Table::from_rows(snapshot.compartment_resources),
         };
         store.load_work_history(history);
         store.restore_api_keys(api_keys);
@@ -165,6 +175,8 @@ impl Store {
             // Work requests are history, not configuration: export leaves them out too.
             work_request_history: WorkRequestHistory::default(),
             api_keys: self.api_keys.to_vec(),
+            // Tag tools, bulk operations and locks.
+            compartment_resources: self.compartment_resources.to_vec(),
             ..Snapshot::default()
         };
         self.sign_in.write_into(&mut snapshot);

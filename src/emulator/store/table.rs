@@ -159,6 +159,9 @@ impl Keyed for crate::model::UiPasswordInformation {
     }
 }
 
+// Tag tools, bulk operations and locks.
+keyed_by_id!(crate::model::CompartmentResource);
+
 impl Keyed for crate::model::ApiKey {
     fn key(&self) -> &str {
         &self.key_id

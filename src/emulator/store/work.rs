@@ -1,71 +1,15 @@
-//! Work requests: asynchronous deletes, moves and identity-domain changes that progress with
-//! time (ACCEPTED, then `IN_PROGRESS`, then SUCCEEDED or FAILED), applying their effect when
-//! they finish, plus the finished history a seed brings along.
+//! Work requests: asynchronous deletes, moves, bulk operations and identity-domain changes
+//! that progress with time (ACCEPTED, then `IN_PROGRESS`, then SUCCEEDED or FAILED), applying
+//! their effect when they finish, plus the finished history a seed brings along.
 
 use std::time::Instant;
 
+pub use super::work_kind::WorkKind;
 use super::{Keyed, Store, format_time, new_ocid, now_rfc3339};
 use crate::model::{
-    IamWorkRequest, InvitationStatus, LifecycleState, UpdateDomainDetails, WorkRequest,
-    WorkRequestError, WorkRequestLogEntry, WorkRequestResource, WorkRequestStatus,
+    IamWorkRequest, InvitationStatus, LifecycleState, WorkRequest, WorkRequestError,
+    WorkRequestLogEntry, WorkRequestResource, WorkRequestStatus,
 };
-
-/// What a work request does when it finishes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum WorkKind {
-    DeleteCompartment {
-        id: String,
-    },
-    MoveCompartment {
-        id: String,
-        target: String,
-    },
-    DeleteTag {
-        id: String,
-    },
-    CascadeDeleteTagNamespace {
-        id: String,
-    },
-    CreateSenderInvitation {
-        id: String,
-    },
-    CancelSenderInvitation {
-        id: String,
-    },
-    CreateDomain {
-        id: String,
-    },
-    UpdateDomain {
-        id: String,
-        details: UpdateDomainDetails,
-    },
-    DeleteDomain {
-        id: String,
-    },
-    ActivateDomain {
-        id: String,
-    },
-    DeactivateDomain {
-        id: String,
-    },
-    ChangeDomainCompartment {
-        id: String,
-        target: String,
-    },
-    ChangeDomainLicenseType {
-        id: String,
-        license_type: String,
-    },
-    ReplicateDomain {
-        id: String,
-        region: String,
-    },
-    /// Loaded from a snapshot's history: already finished, nothing left to apply.
-    Recorded {
-        operation_type: String,
-        resources: Vec<WorkRequestResource>,
-    },
-}
 
 /// Which API serves the work request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,49 +49,6 @@ impl Keyed for WorkItem {
     }
 }
 
-impl WorkKind {
-    fn operation_type(&self) -> &str {
-        match self {
-            Self::DeleteCompartment { .. } => "DELETE_COMPARTMENT",
-            Self::MoveCompartment { .. } => "MOVE_COMPARTMENT",
-            Self::DeleteTag { .. } => "DELETE_TAG_DEFINITION",
-            Self::CascadeDeleteTagNamespace { .. } => "DELETE_NON_EMPTY_TAG_NAMESPACE",
-            Self::CreateSenderInvitation { .. } => "CREATE_SENDER_INVITATION",
-            Self::CancelSenderInvitation { .. } => "CANCEL_SENDER_INVITATION",
-            Self::CreateDomain { .. } => "CREATE_DOMAIN",
-            Self::UpdateDomain { .. } => "UPDATE_DOMAIN",
-            Self::DeleteDomain { .. } => "DELETE_DOMAIN",
-            Self::ActivateDomain { .. } => "ACTIVATE_DOMAIN",
-            Self::DeactivateDomain { .. } => "DEACTIVATE_DOMAIN",
-            Self::ChangeDomainCompartment { .. } => "CHANGE_COMPARTMENT_FOR_DOMAIN",
-            Self::ChangeDomainLicenseType { .. } => "CHANGE_LICENSE_TYPE_FOR_DOMAIN",
-            Self::ReplicateDomain { .. } => "REPLICATE_DOMAIN_TO_REGION",
-            Self::Recorded { operation_type, .. } => operation_type,
-        }
-    }
-
-    /// The resource it changes: (id, entity type, action once it succeeded).
-    fn resource(&self) -> Option<(&str, &'static str, &'static str)> {
-        Some(match self {
-            Self::DeleteCompartment { id } => (id, "compartment", "DELETED"),
-            Self::MoveCompartment { id, .. } => (id, "compartment", "UPDATED"),
-            Self::DeleteTag { id } => (id, "tagDefinition", "DELETED"),
-            Self::CascadeDeleteTagNamespace { id } => (id, "tagNamespace", "DELETED"),
-            Self::CreateSenderInvitation { id } => (id, "senderInvitation", "CREATED"),
-            Self::CancelSenderInvitation { id } => (id, "senderInvitation", "UPDATED"),
-            Self::CreateDomain { id } => (id, "domain", "CREATED"),
-            Self::DeleteDomain { id } => (id, "domain", "DELETED"),
-            Self::UpdateDomain { id, .. }
-            | Self::ActivateDomain { id }
-            | Self::DeactivateDomain { id }
-            | Self::ChangeDomainCompartment { id, .. }
-            | Self::ChangeDomainLicenseType { id, .. }
-            | Self::ReplicateDomain { id, .. } => (id, "domain", "UPDATED"),
-            Self::Recorded { .. } => return None,
-        })
-    }
-}
-
 impl WorkItem {
     /// History from a snapshot, served as it was recorded.
     pub fn recorded(wr: WorkRequest, service: WorkService) -> Self {
@@ -176,24 +77,27 @@ impl WorkItem {
         if let WorkKind::Recorded { resources, .. } = &self.kind {
             return resources.clone();
         }
-        let Some((identifier, entity_type, finished_action)) = self.kind.resource() else {
-            return Vec::new();
-        };
-        let action = match self.status {
-            WorkRequestStatus::Succeeded => finished_action,
-            // IAM work requests have no FAILED action; the resource is only related.
-            WorkRequestStatus::Failed if self.service == WorkService::Iam => "RELATED",
-            WorkRequestStatus::Failed => "FAILED",
-            _ => "IN_PROGRESS",
-        };
-        let entity_uri =
-            (entity_type == "domain").then(|| format!("/20160918/domains/{identifier}"));
-        vec![WorkRequestResource {
-            identifier: identifier.to_string(),
-            entity_type: entity_type.to_string(),
-            action_type: action.to_string(),
-            entity_uri,
-        }]
+        self.kind
+            .resources()
+            .into_iter()
+            .map(|(identifier, entity_type, finished_action)| {
+                let action = match self.status {
+                    WorkRequestStatus::Succeeded => finished_action,
+                    // IAM work requests have no FAILED action; the resource is only related.
+                    WorkRequestStatus::Failed if self.service == WorkService::Iam => "RELATED",
+                    WorkRequestStatus::Failed => "FAILED",
+                    _ => "IN_PROGRESS",
+                };
+                let entity_uri =
+                    (entity_type == "domain").then(|| format!("/20160918/domains/{identifier}"));
+                WorkRequestResource {
+                    identifier,
+                    entity_type,
+                    action_type: action.to_string(),
+                    entity_uri,
+                }
+            })
+            .collect()
     }
 
     /// The classic wire form; `with_logs` distinguishes `WorkRequest` from
@@ -373,11 +277,7 @@ impl Store {
                     c.lifecycle_state = LifecycleState::Active;
                 }
             }
-            WorkKind::DeleteTag { id } => {
-                if let Some(t) = self.tags.get_mut(id) {
-                    t.lifecycle_state = LifecycleState::Deleted;
-                }
-            }
+            WorkKind::DeleteTag { id } => self.finish_tag_delete(id),
             WorkKind::CascadeDeleteTagNamespace { id } => {
                 for tag in &mut self.tags {
                     if tag.tag_namespace_id.as_deref() == Some(id.as_str()) {
@@ -386,6 +286,9 @@ impl Store {
                 }
                 if let Some(ns) = self.tag_namespaces.get_mut(id) {
                     ns.lifecycle_state = LifecycleState::Deleted;
+                    let name = ns.name.clone();
+                    // OCI removes the namespace's tags from every resource that carries them.
+                    self.strip_defined_tags(&name, None);
                 }
             }
             WorkKind::CreateSenderInvitation { id } => {
@@ -402,6 +305,11 @@ impl Store {
                 }
             }
             WorkKind::Recorded { .. } => {}
+            WorkKind::BulkEditTags { .. }
+            | WorkKind::BulkDeleteTags { .. }
+            | WorkKind::BulkMoveResources { .. }
+            | WorkKind::BulkDeleteResources { .. }
+            | WorkKind::ImportStandardTags { .. } => self.finish_bulk(kind),
             domain => self.finish_domain(domain),
         }
     }

@@ -177,103 +177,12 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
     ),
     ("instance-agent-family", &["instance-agent-plugins"]),
     ("optimizer-api-family", &["optimizer-api"]),
-];
-
-/// IAM types (IAM has no family) with the permissions each verb adds, cumulative upwards.
-pub const IAM_TYPES: &[(&str, [&[&str]; 4])] = &[
-    (
-        "users",
-        [
-            &["USER_INSPECT"],
-            &["USER_READ"],
-            &[
-                "USER_UPDATE",
-                "USER_UIPASS_RESET",
-                "USER_APIKEY_ADD",
-                "USER_APIKEY_REMOVE",
-                "USER_AUTHTOKEN_SET",
-                "USER_AUTHTOKEN_RESET",
-                "USER_SECRETKEY_ADD",
-                "USER_SECRETKEY_REMOVE",
-                "USER_SMTPCRED_ADD",
-                "USER_SMTPCRED_REMOVE",
-            ],
-            &["USER_CREATE", "USER_DELETE", "USER_UNBLOCK"],
-        ],
-    ),
-    (
-        "groups",
-        [
-            &["GROUP_INSPECT"],
-            &[],
-            &["GROUP_UPDATE"],
-            &["GROUP_CREATE", "GROUP_DELETE"],
-        ],
-    ),
-    (
-        "policies",
-        [
-            &["POLICY_READ"],
-            &[],
-            &[],
-            &["POLICY_UPDATE", "POLICY_CREATE", "POLICY_DELETE"],
-        ],
-    ),
-    (
-        "compartments",
-        [
-            &["COMPARTMENT_INSPECT"],
-            &["COMPARTMENT_READ"],
-            &[],
-            &[
-                "COMPARTMENT_CREATE",
-                "COMPARTMENT_UPDATE",
-                "COMPARTMENT_DELETE",
-                "COMPARTMENT_RECOVER",
-                "COMPARTMENT_MOVE",
-            ],
-        ],
-    ),
-    (
-        "dynamic-groups",
-        [
-            &["DYNAMIC_GROUP_INSPECT"],
-            &["DYNAMIC_GROUP_READ"],
-            &["DYNAMIC_GROUP_UPDATE"],
-            &["DYNAMIC_GROUP_CREATE", "DYNAMIC_GROUP_DELETE"],
-        ],
-    ),
-    (
-        "tag-namespaces",
-        [
-            &["TAG_NAMESPACE_INSPECT"],
-            &["TAG_NAMESPACE_READ"],
-            &["TAG_NAMESPACE_USE"],
-            &[
-                "TAG_NAMESPACE_CREATE",
-                "TAG_NAMESPACE_UPDATE",
-                "TAG_NAMESPACE_DELETE",
-                "TAG_NAMESPACE_MOVE",
-            ],
-        ],
-    ),
-    (
-        "tenancies",
-        [&["TENANCY_INSPECT"], &[], &[], &["TENANCY_UPDATE"]],
-    ),
+    super::iam_tables::ORGANIZATIONS_FAMILY,
 ];
 
 /// IAM and other individual types that belong to no family.
 pub const OTHER_TYPES: &[&str] = &[
-    "authentication-policies",
-    "credentials",
-    "domains",
     "domain",
-    "iamworkrequest",
-    "identity-providers",
-    "network-sources",
-    "tag-defaults",
-    "workrequest",
     "authentication",
     "group-memberships",
     "oauth2-clients",
@@ -315,7 +224,6 @@ pub const OTHER_TYPES: &[&str] = &[
     "integration-instances",
     "apm-domains",
     "osmh-family",
-    "organizations-family",
     "recipients",
     "announcements",
 ];

@@ -3,11 +3,18 @@
 //! by us from Oracle's public policy reference; `closest` suggests a fix for a typo.
 
 mod data;
+mod iam_tables;
+mod permissions;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-pub use data::{FAMILIES, IAM_TYPES, OTHER_TYPES};
+pub use data::{FAMILIES, OTHER_TYPES};
+pub use iam_tables::IAM_TYPES;
+pub use permissions::{
+    Operation, iam_permissions, is_iam_permission_prefix, operation, operation_names, operations,
+    permission_level,
+};
 
 /// Verbs in increasing power; each includes the ones before it.
 pub const VERBS: [&str; 4] = ["inspect", "read", "use", "manage"];

@@ -29,6 +29,16 @@ pub struct AuditArgs {
     /// Resource type or family for --verb.
     #[arg(long, value_name = "TYPE", requires = "verb")]
     pub resource: Option<String>,
+    /// With --principal: may it use this permission here? e.g. `USER_UPDATE`.
+    #[arg(long, value_name = "PERMISSION", conflicts_with_all = ["verb", "operation"])]
+    pub permission: Option<String>,
+    /// With --principal: may it call this API operation here? e.g. `UpdateUser`.
+    #[arg(long, value_name = "OPERATION", conflicts_with_all = ["verb", "permission"])]
+    pub operation: Option<String>,
+    /// A request value for conditions, e.g. `--where request.region=IAD` (repeatable; a
+    /// variable given twice holds both values).
+    #[arg(long = "where", value_name = "VAR=VALUE")]
+    pub values: Vec<String>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     #[command(flatten)]
@@ -47,6 +57,9 @@ struct Report {
 pub(super) async fn run(args: AuditArgs) -> anyhow::Result<i32> {
     let snapshot = args.tenancy.load().await?;
     let index = EffectiveIndex::build(&snapshot);
+    if let Some(question) = super::decide::question(&index, &args)? {
+        return super::decide::answer(&index, &question, args.format);
+    }
     let report = answer(&index, &args)?;
     match args.format {
         Format::Json => println!(

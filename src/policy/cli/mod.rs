@@ -3,6 +3,7 @@
 
 mod audit;
 mod check;
+mod decide;
 mod lint;
 
 use std::path::PathBuf;
@@ -70,6 +71,12 @@ pub enum UsageError {
     UnknownPrincipal(String),
     #[error("--verb and --resource go together, e.g. `--verb manage --resource instances`")]
     VerbWithoutResource,
+    #[error(transparent)]
+    Want(#[from] crate::policy::decide::WantError),
+    #[error("--where takes VAR=VALUE, e.g. `--where request.region=IAD`; got `{0}`")]
+    BadWhere(String),
+    #[error("--permission and --operation ask about one principal: add --principal NAME")]
+    QuestionWithoutPrincipal,
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,

@@ -19,6 +19,9 @@ use super::tree::CompartmentTree;
 pub use answer::{Answer, Applied, Coverage, Effect};
 pub use query::PrincipalRef;
 
+/// The identity domain a group name without a domain belongs to.
+pub const DEFAULT_DOMAIN: &str = "Default";
+
 /// A subject of a statement, resolved against the tenancy where possible.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolvedSubject {
@@ -96,6 +99,12 @@ pub(crate) struct Directory<'a> {
     pub group_ids: HashMap<&'a str, &'a str>,
     pub dynamic_by_name: HashMap<String, &'a str>,
     pub dynamic_ids: HashMap<&'a str, &'a str>,
+    /// Display names of the identity domains that are not deleted (empty for a tenancy that
+    /// predates them).
+    pub domains: Vec<&'a str>,
+    /// Group names (lower case) of domains other than Default, with their domain: a bare
+    /// name that is also one of these is ambiguous to a reader.
+    pub other_domain_groups: HashMap<String, Vec<&'a str>>,
 }
 
 impl<'a> Directory<'a> {
@@ -125,12 +134,20 @@ impl<'a> Directory<'a> {
                 .filter(|x| live(&x.lifecycle_state))
                 .map(|g| (g.id.as_str(), g.name.as_str()))
                 .collect(),
+            domains: snapshot
+                .domains
+                .iter()
+                .filter(|d| live(&d.lifecycle_state))
+                .map(|d| d.display_name.as_str())
+                .collect(),
+            // Filled once the snapshot carries each domain's directory.
+            other_domain_groups: HashMap::new(),
         }
     }
 
     /// Resolves every subject of a grant. Admit subjects belong to another tenancy and are
-    /// never resolved locally. Names match whatever identity domain they carry: a snapshot
-    /// holds no domains.
+    /// never resolved locally. The groups and dynamic groups of the snapshot are the Default
+    /// domain's, so a name qualified with another domain resolves to none of them.
     pub fn subjects(&self, grant: &Grant) -> Vec<ResolvedSubject> {
         match &grant.subject {
             Subject::AnyUser { .. } => vec![ResolvedSubject::AnyUser],
@@ -149,6 +166,14 @@ impl<'a> Directory<'a> {
                         }
                     };
                     let (id, name) = match &item.principal {
+                        // A name without a domain, or with `Default`, is a Default-domain
+                        // group; another domain's group of the same name is someone else.
+                        Principal::Name {
+                            domain: Some(domain),
+                            name,
+                        } if !domain.is(DEFAULT_DOMAIN) => {
+                            (None, format!("{}/{}", domain.text, name.text))
+                        }
                         Principal::Name { name, .. } => (
                             by_name
                                 .get(&name.text.to_lowercase())

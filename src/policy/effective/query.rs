@@ -103,7 +103,17 @@ impl EffectiveIndex {
     /// How a statement's subjects reach the principal, or `None`.
     fn reaches(&self, principal: &PrincipalRef, applied: &Applied) -> Option<String> {
         let grant = applied.entry.grant()?;
-        if grant.kind != GrantKind::Allow {
+        self.reaches_subjects(principal, &applied.entry.subjects, grant.kind)
+    }
+
+    /// How `subjects` (of an Allow or Deny) reach the principal, or `None`.
+    pub(crate) fn reaches_subjects(
+        &self,
+        principal: &PrincipalRef,
+        subjects: &[ResolvedSubject],
+        kind: GrantKind,
+    ) -> Option<String> {
+        if kind != GrantKind::Allow {
             return None;
         }
         let groups: Vec<String> = match principal {
@@ -111,7 +121,7 @@ impl EffectiveIndex {
             PrincipalRef::Group(id) => vec![id.clone()],
             PrincipalRef::DynamicGroup(_) => Vec::new(),
         };
-        for subject in &applied.entry.subjects {
+        for subject in subjects {
             let via = match (subject, principal) {
                 (ResolvedSubject::AnyUser, _) => Some("any-user covers every principal".into()),
                 // A user in no group is not reached by `any-group`.

@@ -9,6 +9,7 @@ use crate::policy::ast::{
 };
 use crate::policy::catalogue;
 use crate::policy::diagnostic::{Diagnostic, Severity};
+use crate::policy::effective::DEFAULT_DOMAIN;
 use crate::policy::effective::Directory;
 use crate::policy::tree::CompartmentTree;
 
@@ -121,6 +122,7 @@ fn subjects(
     let Subject::Principals { items, .. } = subject else {
         return;
     };
+    let mut warned_default = false;
     for item in items {
         let (by_name, by_id, what) = match item.kind {
             PrincipalKind::Group => (
@@ -136,7 +138,24 @@ fn subjects(
             PrincipalKind::Service => continue,
         };
         match &item.principal {
-            Principal::Name { name, .. } => {
+            Principal::Name {
+                domain: Some(domain),
+                ..
+            } if !domain.is(DEFAULT_DOMAIN) => {
+                if let Some(d) = unknown_domain(cx, src, domain) {
+                    push(index, d);
+                }
+                // Another domain's groups are not in the snapshot: nothing more to check.
+            }
+            Principal::Name { name, domain } => {
+                let elsewhere = cx
+                    .directory
+                    .other_domain_groups
+                    .get(&name.text.to_lowercase());
+                if let (None, Some(domains), false) = (domain, elsewhere, warned_default) {
+                    warned_default = true;
+                    push(index, default_domain(src, what, name, domains));
+                }
                 if !by_name.contains_key(&name.text.to_lowercase()) {
                     // Sorted so that ties between equally close names resolve the same way.
                     let mut names: Vec<&str> = by_id.values().copied().collect();
@@ -168,6 +187,40 @@ fn subjects(
             }
         }
     }
+}
+
+/// A domain the tenancy does not have.
+fn unknown_domain(cx: &Context, src: &str, domain: &Name) -> Option<Diagnostic> {
+    let known = &cx.directory.domains;
+    if known.iter().any(|d| domain.is(d)) {
+        return None;
+    }
+    let hint = match catalogue::closest(&domain.text, known) {
+        Some(c) => format!(": did you mean `{c}`?"),
+        None if known.is_empty() => ": this tenancy has no identity domains".to_string(),
+        None => format!(": its domains are {}", known.join(", ")),
+    };
+    Some(Diagnostic::error(
+        src,
+        "unknown-domain",
+        domain.span,
+        format!("no identity domain named `{}`{hint}", domain.text),
+    ))
+}
+
+/// A bare name that other domains use too: it means the Default domain's group only.
+fn default_domain(src: &str, what: &str, name: &Name, others: &[&str]) -> Diagnostic {
+    Diagnostic::warning(
+        src,
+        "default-domain",
+        name.span,
+        format!(
+            "`{}` means the Default domain's {what}, not the one of the same name in {}: write 'Default'/'{}' to say so, or name the other domain",
+            name.text,
+            others.join(", "),
+            name.text
+        ),
+    )
 }
 
 fn location(

@@ -261,7 +261,13 @@ fn permissions(c: &mut Cursor, with_to: bool) -> Parse<Action> {
     let mut permissions = Vec::new();
     loop {
         if c.at(Tok::RBrace) && !permissions.is_empty() {
-            break;
+            // OCI refuses `{USER_READ, }`: a comma must be followed by a permission.
+            return Err(Diagnostic::error(
+                c.src,
+                "trailing-comma",
+                c.here(),
+                "a permission name must follow the `,` in a permission list: remove the trailing comma",
+            ));
         }
         permissions.push(c.word(
             "a permission name (e.g. `INSTANCE_READ`)",

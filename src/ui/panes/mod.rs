@@ -2,6 +2,7 @@
 //! is a compile error). A pane that is one list of one kind draws with [`list_pane`].
 
 pub mod compartments;
+pub mod credentials;
 pub mod domains;
 pub mod federation;
 pub mod identity;
@@ -33,6 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         PaneId::Regions => regions::draw(frame, area, state, theme),
         PaneId::WorkRequests => work_requests::draw(frame, area, state, theme),
         PaneId::Log => log::draw(frame, area, state, theme),
+        PaneId::Credentials => credentials::draw(frame, area, state, theme),
     }
 }
 

@@ -56,6 +56,15 @@ pub fn draw_resource<T: Resource>(
     );
 }
 
+/// The keys that switch between a pane's lists (`[ ]`), as bound.
+pub fn tab_keys(ctx: &Ctx) -> String {
+    format!(
+        "{} {}",
+        ctx.key(&crate::app::Action::PreviousTab),
+        ctx.key(&crate::app::Action::NextTab)
+    )
+}
+
 /// ` Users  Groups  Dynamic groups  [ ]` (the keys that switch), the active one highlighted.
 pub fn tabs_line(titles: &[&str], active: usize, keys: &str, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();

@@ -32,13 +32,17 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: 
         draw_form(frame, body, width, modal, form, ctx, theme);
         return;
     }
+    if let ModalKind::Secret { .. } = &modal.kind {
+        super::secret_dialog::draw(frame, body, modal, ctx, theme);
+        return;
+    }
     // The text scrolls; the footer (input line, options) always stays in view.
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut footer: Vec<Line<'static>> = Vec::new();
     let mut scroll = 0;
     let mut input = None;
     match &modal.kind {
-        ModalKind::Form(_) => {}
+        ModalKind::Form(_) | ModalKind::Secret { .. } => {}
         ModalKind::TypedConfirm {
             lines: text,
             expected,
@@ -121,7 +125,8 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: 
     frame.render_widget(Paragraph::new(footer), footer_area);
 }
 
-fn frame_block(frame: &mut Frame<'_>, area: Rect, title: &str, theme: Theme) -> Rect {
+/// A cleared, bordered box titled `title`; the area inside it.
+pub(super) fn frame_block(frame: &mut Frame<'_>, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(span_owned(&format!(" {title} "), theme.title()))
@@ -212,9 +217,10 @@ fn draw_form(
         } else {
             theme.plain()
         };
+        let masked = f.masked.then(|| f.input.masked());
         let (line, position) = input_line(
             vec![Span::raw("  ")],
-            &f.input,
+            masked.as_ref().unwrap_or(&f.input),
             value_style,
             (
                 fields_area.x,

@@ -4,6 +4,8 @@
 pub mod detail;
 pub mod dialog;
 pub mod input;
+pub mod qr;
+pub mod secret_dialog;
 pub mod status;
 pub mod table;
 

@@ -50,7 +50,7 @@ impl FederationPane {
                 }
             }
             (Change::ReloadProviders, _) => self.load_providers(ctx),
-            (Change::ScimReset { provider }, Payload::Secret { owner, secret }) => {
+            (Change::ScimReset { provider }, Payload::Secret { owner, secret, .. }) => {
                 ctx.open(secret_modal(&provider, &owner, secret, 0));
             }
             (Change::Mapping { idp_id }, Payload::Item(item)) => {

@@ -6,10 +6,7 @@ use crate::model::{
     UpdateGroupDetails, UpdateUserDetails, User,
 };
 
-use super::forms::{
-    CAPABILITIES, capability, capability_update,
-    key_source,
-};
+use super::forms::{CAPABILITIES, capability, capability_update};
 use super::{IdentityDialog, IdentityPane, ME, Removal};
 use crate::app::ctx::Ctx;
 use crate::app::request::{CredentialRequest, IdentityRequest, RequestKind};
@@ -136,15 +133,36 @@ impl IdentityPane {
                 let done = format!("updated dynamic group {}", d.name);
                 (IdentityRequest::UpdateDynamicGroup { id, details }.into(), done)
             }
-            IdentityDialog::UploadKey { user_id } => {
-                let key = match key_source(v.get("key")) {
-                    Ok(key) => key,
-                    Err(e) => return ctx.refuse(Some("key"), e),
+            IdentityDialog::CreateCredential { user_id, kind } => {
+                let request = match Self::create_request(&user_id, kind, v) {
+                    Ok(request) => request,
+                    Err((field, e)) => return ctx.refuse(field, e),
                 };
                 let name = self.user_name(&user_id);
+                (request, format!("created {} for {name}", kind.one()))
+            }
+            IdentityDialog::EditCredential { user_id, id } => {
+                let request = match self.update_request(&user_id, &id, v) {
+                    Ok(Some(request)) => request,
+                    Ok(None) => {
+                        ctx.toasts.info("nothing changed");
+                        return;
+                    }
+                    Err((field, e)) => return ctx.refuse(field, e),
+                };
+                let name = self.user_name(&user_id);
+                (request, format!("updated the credential of {name}"))
+            }
+            IdentityDialog::ActivateMfa { user_id, id } => {
+                let name = self.user_name(&user_id);
                 (
-                    CredentialRequest::UploadApiKey { user_id, key }.into(),
-                    format!("uploaded an API key for {name}"),
+                    CredentialRequest::ActivateMfaDevice {
+                        user_id,
+                        id,
+                        code: v.string("code"),
+                    }
+                    .into(),
+                    format!("MFA is active for {name}"),
                 )
             }
             _ => return,
@@ -152,11 +170,18 @@ impl IdentityPane {
         self.send(kind, done, None, ctx);
     }
 
-    fn user_name(&self, id: &str) -> String {
+    pub(super) fn user_name(&self, id: &str) -> String {
         self.users.find(id).map_or_else(|| id.to_string(), |u| u.name.clone())
     }
 
     fn confirmed(&mut self, dialog: IdentityDialog, ctx: &mut Ctx) {
+        if let IdentityDialog::MfaSeed { user_id, id } = &dialog {
+            // Enter on the seed: on to the code.
+            if let Some(user) = self.users.find(user_id) {
+                ctx.open(super::credential_forms::activate_form(user, id));
+            }
+            return;
+        }
         let name_of = |name: Option<&str>| name.unwrap_or_default().to_string();
         let (kind, done, removal): (RequestKind, String, Removal) = match dialog {
             IdentityDialog::DeleteUser { id } => (
@@ -196,18 +221,29 @@ impl IdentityPane {
                     Removal::Membership(membership_id),
                 )
             }
-            IdentityDialog::DeleteKey {
+            IdentityDialog::RevokeCredential {
                 user_id,
-                fingerprint,
-            } => (
-                CredentialRequest::DeleteApiKey {
-                    user_id,
-                    fingerprint: fingerprint.clone(),
-                }
-                .into(),
-                format!("deleted API key {fingerprint}"),
-                Removal::ApiKey(fingerprint),
-            ),
+                kind,
+                path_id,
+                id,
+            } => {
+                let label = self
+                    .creds
+                    .find(&id)
+                    .map(|r| r.credential.label().to_string())
+                    .unwrap_or_default();
+                let name = self.user_name(&user_id);
+                (
+                    CredentialRequest::Delete {
+                        user_id,
+                        kind,
+                        id: path_id,
+                    }
+                    .into(),
+                    format!("revoked {} '{label}' of {name}", kind.one()),
+                    Removal::Credential(id),
+                )
+            }
             _ => return,
         };
         self.send(kind, done, Some(removal), ctx);
@@ -221,6 +257,16 @@ impl IdentityPane {
                 self.send(
                     IdentityRequest::UpdateUserState { id, blocked },
                     format!("{verb} {name}"),
+                    None,
+                    ctx,
+                );
+            }
+            IdentityDialog::CreateCredential { user_id, kind } if choice == 0 => {
+                let name = self.user_name(&user_id);
+                let new = crate::app::request::NewCredential::MfaDevice;
+                self.send(
+                    CredentialRequest::Create { user_id, new },
+                    format!("created {} for {name}", kind.one()),
                     None,
                     ctx,
                 );

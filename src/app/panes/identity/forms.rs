@@ -1,9 +1,9 @@
 //! The Identity pane's form pieces: capabilities, the one-time password dialog, delete
 //! confirmations, and the checks on a matching rule and an API key.
 
-use crate::model::{UpdateUserCapabilitiesDetails, User, UserCapabilities};
+use crate::model::{CredentialKind, UpdateUserCapabilitiesDetails, User, UserCapabilities};
 
-use super::{IdentityDialog, dialog};
+use super::{IdentityDialog, IdentityPane, dialog};
 use crate::app::request::ApiKeySource;
 use crate::app::widgets::modal::{Modal, Tone, ToneLine};
 
@@ -17,6 +17,21 @@ pub const CAPABILITIES: [&str; 7] = [
     "customer secret keys",
     "OAuth 2.0 client credentials",
 ];
+
+/// The credential kinds capability `i` governs (none for the console password).
+pub fn capability_kinds(i: usize) -> &'static [CredentialKind] {
+    use CredentialKind as K;
+    match i {
+        1 => &[K::ApiKey],
+        // Swift passwords are auth tokens by their old name.
+        2 => &[K::AuthToken, K::SwiftPassword],
+        3 => &[K::SmtpCredential],
+        4 => &[K::DbCredential],
+        5 => &[K::CustomerSecretKey],
+        6 => &[K::OAuth2ClientCredential],
+        _ => &[],
+    }
+}
 
 /// The current value of capability `i`.
 pub fn capability(c: &UserCapabilities, i: usize) -> bool {
@@ -91,15 +106,26 @@ pub(crate) fn confirm_delete(
 }
 
 /// The capabilities as a checklist; `toggle_key` toggles the chosen one, and the dialog
-/// opens again on the same line after each change, so several go in one sitting.
-pub(crate) fn capabilities_modal(user: &User, toggle_key: &str, selected: usize) -> Modal {
+/// opens again on the same line after each change, so several go in one sitting. Beside each,
+/// what it governs: how many credentials of its kinds the user holds (when the pane has them
+/// listed), and when the console password was set.
+pub(crate) fn capabilities_modal(
+    user: &User,
+    toggle_key: &str,
+    selected: usize,
+    pane: Option<&IdentityPane>,
+) -> Modal {
     let caps = user.capabilities.clone().unwrap_or_default();
     let options: Vec<String> = CAPABILITIES
         .iter()
         .enumerate()
         .map(|(i, name)| {
             let mark = if capability(&caps, i) { "[x]" } else { "[ ]" };
-            format!("{mark} {name}")
+            let held = pane.and_then(|p| governed(p, user, i));
+            match held {
+                Some(held) => format!("{mark} {name} ({held})"),
+                None => format!("{mark} {name}"),
+            }
         })
         .chain(std::iter::once("Close".to_string()))
         .collect();
@@ -109,9 +135,15 @@ pub(crate) fn capabilities_modal(user: &User, toggle_key: &str, selected: usize)
             id: user.id.clone(),
         }),
         &format!("Capabilities of {}", user.name),
-        vec![ToneLine::plain(format!(
-            "{toggle_key} toggles the chosen capability ([x] allowed)."
-        ))],
+        vec![
+            ToneLine::plain(format!(
+                "{toggle_key} toggles the chosen capability ([x] allowed)."
+            )),
+            ToneLine::new(
+                Tone::Dim,
+                "In brackets: what the user holds that it governs.",
+            ),
+        ],
         &options,
     );
     if let crate::app::widgets::modal::ModalKind::Choice { selected: s, .. } = &mut modal.kind {
@@ -120,12 +152,27 @@ pub(crate) fn capabilities_modal(user: &User, toggle_key: &str, selected: usize)
     modal
 }
 
-/// A dynamic group's matching rule: present, one line, braces balanced.
-pub(crate) fn matching_rule(rule: &str) -> Result<(), String> {
-    if rule.matches('{').count() != rule.matches('}').count() {
-        return Err("its { and } do not pair up".into());
+/// What capability `i` governs for `user`: `2 held` / `none held`, `set 2026-10-20`.
+fn governed(pane: &IdentityPane, user: &User, i: usize) -> Option<String> {
+    if i == 0 {
+        return match pane.password_info(&user.id) {
+            crate::app::widgets::loadable::Loadable::Loaded(Some(info)) => Some(format!(
+                "set {}",
+                info.time_created.get(..10).unwrap_or(&info.time_created)
+            )),
+            crate::app::widgets::loadable::Loadable::Loaded(None) => Some("never set".into()),
+            _ => None,
+        };
     }
-    Ok(())
+    match pane.count_of(capability_kinds(i))? {
+        0 => Some("none held".into()),
+        n => Some(format!("{n} held")),
+    }
+}
+
+/// A dynamic group's matching rule, checked as OCI checks it.
+pub(crate) fn matching_rule(rule: &str) -> Result<(), String> {
+    crate::policy::matching_rule::check(rule)
 }
 
 /// A pasted PEM is checked now; a path is read by the worker (no I/O in `update`).

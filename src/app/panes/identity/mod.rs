@@ -1,8 +1,9 @@
 //! State of the Identity pane: users, groups and dynamic groups (one list at a time), the
-//! memberships of the selection in both directions, a user's API keys, and the writes on them
-//! (dialogs in `dialogs`, the lists about the selection in `members` and `api_keys`).
+//! memberships of the selection in both directions, a user's credentials (a tab per kind),
+//! and the writes on them (dialogs in `dialogs`, the lists about the selection in `members`
+//! and `user_credentials`).
 
-mod api_keys;
+mod credential_forms;
 mod dialogs;
 mod forms;
 pub mod kinds;
@@ -10,10 +11,14 @@ pub mod members;
 mod open;
 pub mod public_key;
 mod results;
+mod user_credentials;
 
 use std::collections::BTreeMap;
 
-use crate::model::{ApiKey, DynamicGroup, Group, IdentityProvider, IdpGroupMapping, User};
+use crate::model::{
+    Credential, CredentialKind, DynamicGroup, Group, IdentityProvider, IdpGroupMapping,
+    UiPasswordInformation, User,
+};
 
 use super::{Dialogs, KeyContext, Pane, PaneDialog, PaneId, PaneState};
 use crate::app::action::Action;
@@ -23,8 +28,17 @@ use crate::app::widgets::list_view::{ListControl, ListView};
 use crate::app::widgets::loadable::Loadable;
 use crate::app::widgets::modal::ModalOutcome;
 
-pub use forms::{CAPABILITIES, capability};
+pub use credential_forms::{otpauth_uri, parse_scopes, totp_code};
+pub use forms::{CAPABILITIES, capability, capability_kinds};
 pub use kinds::{Candidate, MemberRow};
+pub(crate) use user_credentials::revoke_modal;
+pub use user_credentials::KindCount;
+
+/// The last four bytes of a fingerprint (`12:34:56:78`): enough to type as a confirmation.
+pub fn fingerprint_tail(fingerprint: &str) -> String {
+    let start = fingerprint.len().saturating_sub(11);
+    fingerprint.get(start..).unwrap_or(fingerprint).to_string()
+}
 
 pub(crate) const ME: PaneId = PaneId::Identity;
 
@@ -56,8 +70,8 @@ pub enum IdentityFocus {
     List,
     /// The selected user's groups, or the selected group's members.
     Members,
-    /// The selected user's API keys.
-    ApiKeys,
+    /// The selected user's credentials, one kind (tab) at a time.
+    Credentials,
     /// Choosing a group (or user) to add a membership with.
     Pick,
 }
@@ -78,8 +92,19 @@ pub enum IdentityDialog {
     EditDynamicGroup { id: String },
     DeleteDynamicGroup { id: String },
     RemoveMembership { membership_id: String },
-    UploadKey { user_id: String },
-    DeleteKey { user_id: String, fingerprint: String },
+    /// A new credential of the kind (an API key upload, an MFA enrolment ...).
+    CreateCredential { user_id: String, kind: CredentialKind },
+    EditCredential { user_id: String, id: String },
+    /// `path_id` is what the service's path names (an API key's fingerprint), `id` the row's.
+    RevokeCredential {
+        user_id: String,
+        kind: CredentialKind,
+        path_id: String,
+        id: String,
+    },
+    /// The seed just shown: Enter goes on to the activation code.
+    MfaSeed { user_id: String, id: String },
+    ActivateMfa { user_id: String, id: String },
 }
 
 pub(crate) fn dialog(d: IdentityDialog) -> PaneDialog {
@@ -93,7 +118,8 @@ pub enum Removal {
     Group(String),
     DynamicGroup(String),
     Membership(String),
-    ApiKey(String),
+    /// A credential of the user whose credentials are shown, by row id.
+    Credential(String),
 }
 
 #[derive(Debug, Default)]
@@ -107,9 +133,23 @@ pub struct IdentityPane {
     pub members: ListView<MemberRow>,
     /// Whose memberships `members` holds, and from which version of the memberships.
     members_of: Option<(String, usize)>,
-    pub api_keys: ListView<ApiKey>,
-    /// The user whose keys `api_keys` holds.
-    pub keys_user: Option<String>,
+    /// The selected user's credentials of the current kind.
+    pub creds: ListView<crate::app::panes::credentials::CredentialRow>,
+    /// The kind (tab) `creds` shows.
+    pub creds_kind: CredentialKind,
+    /// Every credential of `creds_user`, all kinds.
+    pub user_creds: Loadable<Vec<Credential>>,
+    pub creds_user: Option<String>,
+    /// Other panes' writes when `user_creds` was listed (see `Ctx::writes_outside`).
+    creds_writes: u64,
+    /// When each user's console password was set, read as the cursor reaches them.
+    pub ui_passwords: BTreeMap<String, Loadable<Option<UiPasswordInformation>>>,
+    /// The checklist waits for this listing of the user's credentials (it shows counts).
+    pub caps_after: Option<RequestId>,
+    /// A device read again (Enter on it): its detail shows when it answers.
+    pub device_read: Option<RequestId>,
+    /// A user's credentials to show once the users are listed (from the Credentials pane).
+    pub show_after_load: Option<(String, CredentialKind)>,
     /// The candidates of a new membership.
     pub pick: ListView<Candidate>,
     /// Writes on their way: what a successful answer that carries nothing removes.
@@ -226,7 +266,11 @@ impl Pane for IdentityPane {
         use KeyContext as K;
         match (self.focus, self.tab) {
             (IdentityFocus::Members, _) => vec![K::IdentityMembers, K::Tabs, K::List],
-            (IdentityFocus::ApiKeys, _) => vec![K::IdentityKeys, K::Tabs, K::List],
+            // Activation and new seeds are the MFA tab's alone.
+            (IdentityFocus::Credentials, _) if self.creds_kind == CredentialKind::MfaDevice => {
+                vec![K::IdentityMfa, K::IdentityCredentials, K::Tabs, K::List]
+            }
+            (IdentityFocus::Credentials, _) => vec![K::IdentityCredentials, K::Tabs, K::List],
             (IdentityFocus::Pick, _) => vec![K::IdentityPick, K::List],
             (IdentityFocus::List, IdentityTab::Users) => {
                 vec![K::Identity, K::IdentityUsers, K::Tabs, K::List]
@@ -250,16 +294,17 @@ impl Pane for IdentityPane {
             }
             return true;
         }
-        // The lists switch from anywhere but the pick list (which is about one selection).
+        // The lists switch from anywhere but the pick list (which is about one selection)
+        // and the credentials (whose tabs are the kinds).
         if matches!(action, Action::NextTab | Action::PreviousTab)
-            && self.focus != IdentityFocus::Pick
+            && !matches!(self.focus, IdentityFocus::Pick | IdentityFocus::Credentials)
         {
             self.step_tab(*action == Action::NextTab);
             return true;
         }
         match self.focus {
             IdentityFocus::Members => return self.handle_members(action, ctx),
-            IdentityFocus::ApiKeys => return self.handle_keys(action, ctx),
+            IdentityFocus::Credentials => return self.handle_credentials(action, ctx),
             IdentityFocus::Pick => return self.handle_pick(action, ctx),
             IdentityFocus::List => {}
         }
@@ -268,14 +313,7 @@ impl Pane for IdentityPane {
         }
         match action {
             Action::Select => self.open_members(ctx),
-            Action::ApiKeys => {
-                if self.selected_user().is_some() {
-                    self.focus = IdentityFocus::ApiKeys;
-                    self.load_keys(ctx);
-                } else {
-                    ctx.toasts.info("API keys belong to users: select a user");
-                }
-            }
+            Action::Credentials => self.open_credentials(ctx),
             Action::Create
             | Action::Edit
             | Action::Rename
@@ -298,8 +336,16 @@ impl Pane for IdentityPane {
             self.federated = Loadable::from_items(&response.result, "the group mappings");
             return;
         }
-        if self.api_keys.take_response(&response, ctx)
-            || self.users.take_response(&response, ctx)
+        if self.users.take_response(&response, ctx) {
+            if self.users.items.is_loaded()
+                && let Some((user, kind)) = self.show_after_load.take()
+            {
+                self.show_user_credentials(&user, kind, ctx);
+            }
+            return;
+        }
+        if self.take_credentials(&response, ctx)
+            || self.take_password_info(&response)
             || self.groups.take_response(&response, ctx)
             || self.dynamic_groups.take_response(&response, ctx)
         {
@@ -326,22 +372,24 @@ impl Pane for IdentityPane {
             self.dynamic_groups
                 .start_loading(ctx.send_read(ME, IdentityRequest::ListDynamicGroups));
         }
-        if self.focus == IdentityFocus::ApiKeys {
-            self.load_keys(ctx);
+        if self.focus == IdentityFocus::Credentials {
+            self.load_credentials(ctx);
         }
         if self.tab == IdentityTab::Groups && matches!(self.federated, Loadable::NotLoaded) {
             let request = ctx.send_read(ME, FederationRequest::ListAllMappings);
             self.federated = Loadable::loading(request);
         }
+        self.load_password_info(ctx);
         self.sync_members(ctx);
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load_lists(ctx);
         self.federated = Loadable::NotLoaded;
-        if self.focus == IdentityFocus::ApiKeys {
-            self.keys_user = None;
-            self.load_keys(ctx);
+        self.ui_passwords.clear();
+        self.forget_credentials();
+        if self.focus == IdentityFocus::Credentials {
+            self.load_credentials(ctx);
         }
     }
 
@@ -349,7 +397,7 @@ impl Pane for IdentityPane {
         Some(match self.focus {
             IdentityFocus::List => self.tab_list(),
             IdentityFocus::Members => &self.members,
-            IdentityFocus::ApiKeys => &self.api_keys,
+            IdentityFocus::Credentials => &self.creds,
             IdentityFocus::Pick => &self.pick,
         })
     }
@@ -358,7 +406,7 @@ impl Pane for IdentityPane {
         Some(match self.focus {
             IdentityFocus::List => self.tab_list_mut(),
             IdentityFocus::Members => &mut self.members,
-            IdentityFocus::ApiKeys => &mut self.api_keys,
+            IdentityFocus::Credentials => &mut self.creds,
             IdentityFocus::Pick => &mut self.pick,
         })
     }
@@ -395,7 +443,7 @@ impl Pane for IdentityPane {
                 self.focus = IdentityFocus::Members;
                 true
             }
-            IdentityFocus::Members | IdentityFocus::ApiKeys => {
+            IdentityFocus::Members | IdentityFocus::Credentials => {
                 self.focus = IdentityFocus::List;
                 true
             }

@@ -169,8 +169,16 @@ impl IdentityPane {
                 &["Block", "Cancel"],
             )),
             Action::Capabilities => {
-                let key = ctx.key(&Action::Select);
-                ctx.open(capabilities_modal(&user, &key, 0));
+                // The checklist shows what each capability governs: the user's credentials
+                // are listed first if they are not held yet.
+                if let Some(request) = self.load_credentials(ctx) {
+                    self.caps_after = Some(request);
+                } else if self.user_creds.is_loading() {
+                    self.caps_after = self.user_creds_request();
+                } else {
+                    let key = ctx.key(&Action::Select);
+                    ctx.open(capabilities_modal(&user, &key, 0, Some(self)));
+                }
             }
             Action::ResetPassword => ctx.open(Modal::choice(
                 dialog(IdentityDialog::ResetPassword {

@@ -2,15 +2,29 @@
 //! its list, drop what was deleted, or show the one-time password. Toasts and failures are the
 //! context's (see `Ctx::write`).
 
-use crate::model::{ApiKey, DynamicGroup, Group, User, UserGroupMembership};
+use crate::model::{Credential, DynamicGroup, Group, User, UserGroupMembership};
 
 use super::{IdentityPane, Removal};
 use crate::app::ctx::Ctx;
+use crate::app::panes::credentials::CredentialRow;
 use crate::app::request::{Payload, Response};
 
 impl IdentityPane {
     pub(super) fn take_write(&mut self, response: Response, ctx: &mut Ctx) {
         if !response.done {
+            return;
+        }
+        if self.device_read.take_if(|r| *r == response.id).is_some() {
+            if let Ok(Payload::Item(item)) = &response.result
+                && let Some(c) = item.get::<Credential>()
+            {
+                self.upsert_credential(c.clone(), ctx);
+                if let Some(row) = self.creds.find(c.id()).cloned() {
+                    ctx.open(super::user_credentials::detail_modal(&row, ctx));
+                }
+            } else if let Err(f) = &response.result {
+                ctx.toasts.error(f.summary());
+            }
             return;
         }
         let removal = self.removals.remove(&response.id);
@@ -25,7 +39,7 @@ impl IdentityPane {
                         && request == response.id
                     {
                         let key = ctx.key(&crate::app::action::Action::Select);
-                        ctx.open(super::forms::capabilities_modal(&u, &key, line));
+                        ctx.open(super::forms::capabilities_modal(&u, &key, line, Some(self)));
                     }
                     self.users.upsert(u, ctx);
                 } else if let Some(g) = item.get::<Group>() {
@@ -37,15 +51,27 @@ impl IdentityPane {
                         list.push(m);
                     }
                     self.memberships_changed(ctx);
-                } else if let Some(k) = item.get::<ApiKey>()
-                    && self.keys_user.as_deref() == Some(k.user_id.as_str())
-                {
-                    self.api_keys.upsert(k, ctx);
+                } else if let Some(c) = item.get::<Credential>() {
+                    self.upsert_credential(c, ctx);
                 }
             }
-            Payload::Secret { owner, secret } => {
-                let name = self.users.find(&owner).map_or(owner.clone(), |u| u.name.clone());
-                ctx.open(super::forms::password_modal(&name, secret.expose()));
+            Payload::Secret {
+                owner,
+                secret,
+                item,
+            } => {
+                let credential = item.and_then(|i| i.get::<Credential>());
+                let user = self.users.find(&owner).cloned();
+                match (credential, user) {
+                    (Some(c), Some(user)) => {
+                        self.upsert_credential(c.clone(), ctx);
+                        ctx.open(super::credential_forms::secret_modal(&user, &c, secret));
+                    }
+                    (_, user) => {
+                        let name = user.map_or(owner, |u| u.name);
+                        ctx.open(super::forms::password_modal(&name, secret.expose()));
+                    }
+                }
             }
             _ => {
                 if let Some(removal) = removal {
@@ -67,17 +93,52 @@ impl IdentityPane {
             }
             Removal::DynamicGroup(id) => self.dynamic_groups.remove(id, ctx),
             Removal::Membership(id) => self.drop_memberships(|m| m.id == *id, ctx),
-            Removal::ApiKey(fingerprint) => {
-                if let Some(key) = self
-                    .api_keys
-                    .all()
-                    .iter()
-                    .find(|k| k.fingerprint == *fingerprint)
+            Removal::Credential(id) => {
+                let gone = self
+                    .user_creds
+                    .data()
+                    .and_then(|all| all.iter().find(|c| c.id() == id).cloned());
+                if let Some(all) = self.user_creds.data_mut() {
+                    all.retain(|c| c.id() != id);
+                }
+                self.creds.remove(id, ctx);
+                // Deleting an activated device turns the user's MFA off.
+                if let Some(Credential::MfaDevice(d)) = gone
+                    && d.is_activated
                 {
-                    let id = key.key_id.clone();
-                    self.api_keys.remove(&id, ctx);
+                    self.set_mfa(&d.user_id, false, ctx);
                 }
             }
+        }
+    }
+
+    /// Puts a new or changed credential of the user shown in their lists.
+    fn upsert_credential(&mut self, c: Credential, ctx: &mut Ctx) {
+        if self.creds_user.as_deref() != Some(c.user_id()) {
+            return;
+        }
+        if let Credential::MfaDevice(d) = &c
+            && d.is_activated
+        {
+            self.set_mfa(&d.user_id, true, ctx);
+        }
+        if let Some(all) = self.user_creds.data_mut() {
+            match all.iter_mut().find(|x| x.id() == c.id()) {
+                Some(existing) => *existing = c.clone(),
+                None => all.push(c.clone()),
+            }
+        }
+        if c.kind() == self.creds_kind {
+            let user = self.users.find(c.user_id()).cloned();
+            self.creds.upsert(CredentialRow::new(c, user.as_ref()), ctx);
+        }
+    }
+
+    /// The user's MFA flag as the service now has it (activation, or its device deleted).
+    fn set_mfa(&mut self, user_id: &str, on: bool, ctx: &Ctx) {
+        if let Some(mut user) = self.users.find(user_id).cloned() {
+            user.is_mfa_activated = on;
+            self.users.replace(user, ctx);
         }
     }
 

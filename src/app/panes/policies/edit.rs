@@ -73,17 +73,30 @@ impl PoliciesPane {
         lines.extend(super::lint::impact_lines(&editor.base, &mine));
         // The editor's findings are current (recomputed after every change of the text) and
         // tenancy-aware once the snapshot is loaded.
-        if editor.lint.lines.is_empty() {
-            lines.extend(super::lint::lint_lines(&mine));
+        let findings = if editor.lint.lines.is_empty() {
+            super::lint::lint_lines(&mine)
         } else {
-            lines.extend(editor.lint.lines.iter().cloned());
-        }
-        ctx.open(Modal::choice(
+            editor.lint.lines.clone()
+        };
+        let errors = findings.iter().filter(|l| l.tone == Tone::Error).count();
+        lines.extend(findings);
+        // With errors, Enter keeps editing: saving a broken policy takes a deliberate second
+        // choice (moving to the save button first).
+        let save = if errors == 0 {
+            "Save".to_string()
+        } else {
+            format!("Save with {errors} error(s)")
+        };
+        let mut modal = Modal::choice(
             dialog(PolicyDialog::Save),
             "Save policy",
             lines,
-            &["Save", "Keep editing"],
-        ));
+            &[&save, "Keep editing"],
+        );
+        if errors > 0 {
+            modal.select_option(1);
+        }
+        ctx.open(modal);
     }
 
     pub(super) fn send_update(
@@ -238,10 +251,10 @@ impl PoliciesPane {
                     ctx.drafts.put(d);
                 }
                 if let Some(d) = first {
-                    let compartment = self
-                        .list
-                        .find(&d.policy_id)
-                        .map(|p| p.compartment_id.clone())
+                    // At start the policy list may not be loaded yet: the draft knows.
+                    let compartment = Some(d.compartment_id.clone())
+                        .filter(|c| !c.is_empty())
+                        .or_else(|| self.list.find(&d.policy_id).map(|p| p.compartment_id.clone()))
                         .unwrap_or_default();
                     self.editor = Some(PolicyEditor::new(
                         &d.policy_id,

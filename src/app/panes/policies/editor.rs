@@ -71,6 +71,7 @@ impl PolicyEditor {
             etag: self.etag.clone(),
             base: self.base.clone(),
             text: self.text(),
+            compartment_id: self.compartment_id.clone(),
         }
     }
 }

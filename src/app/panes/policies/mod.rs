@@ -2,6 +2,7 @@
 //! compartments, shown as pages arrive), scoped and filtered, and the edit workflow: editor,
 //! statement diff before saving, `if-match` update, and the conflict dialog on 412.
 
+mod create;
 pub mod diff;
 mod edit;
 pub mod editor;
@@ -10,13 +11,12 @@ pub mod lint;
 
 use std::collections::BTreeMap;
 
-use crate::model::{CreatePolicyDetails, LifecycleState, Policy};
+use crate::model::{LifecycleState, Policy};
 
 use super::{Dialogs, KeyContext, Pane, PaneDialog, PaneId, PaneState};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::request::{Payload, PolicyRequest, RequestId, Response};
-use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::list_view::{ListControl, ListView};
 use crate::app::widgets::loadable::Loadable;
 use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
@@ -128,31 +128,7 @@ impl PoliciesPane {
 
     fn start_write(&mut self, action: &Action, ctx: &mut Ctx) {
         match action {
-            Action::Create => {
-                let compartment = self
-                    .scope()
-                    .map(|id| ctx.compartment_path(id))
-                    .unwrap_or_default();
-                ctx.open(Modal::form(
-                    dialog(PolicyDialog::Create),
-                    "New policy",
-                    vec![
-                        Field::text("name", "Name")
-                            .required()
-                            .max_chars(100)
-                            .help("unique in the compartment"),
-                        Field::text("description", "Description")
-                            .required()
-                            .max_chars(400),
-                        Field::text("compartment", "Compartment")
-                            .value(&compartment)
-                            .help("where it is attached: a path like Prod/AppTier or an OCID; empty for the tenancy"),
-                        Field::text("statement", "Statement")
-                            .required()
-                            .help("the first statement; add more with e once it exists"),
-                    ],
-                ));
-            }
+            Action::Create => self.open_create_form(ctx),
             _ if self.selected().is_none() => ctx.toasts.info("no policy selected"),
             Action::Edit => self.open_editor(false, ctx),
             Action::EditExternal => self.open_editor(true, ctx),
@@ -178,26 +154,6 @@ impl PoliciesPane {
                 ctx.open(modal);
             }
             _ => {}
-        }
-    }
-
-    fn create(&mut self, v: &FormValues, ctx: &mut Ctx) {
-        let compartment_id = match ctx.resolve_compartment(v.get("compartment")) {
-            Ok(id) => id,
-            Err(e) => return ctx.refuse(Some("compartment"), e),
-        };
-        let details = CreatePolicyDetails {
-            compartment_id,
-            name: v.string("name"),
-            statements: statements_of(v.get("statement")),
-            description: v.string("description"),
-            version_date: None,
-            freeform_tags: None,
-            defined_tags: None,
-        };
-        let done = format!("policy {} created", v.get("name"));
-        if let Some(req) = ctx.write(ME, PolicyRequest::Create(details), done) {
-            self.pending.insert(req, Pending::Create);
         }
     }
 
@@ -413,3 +369,4 @@ impl PaneState for PoliciesPane {
         Self::default()
     }
 }
+

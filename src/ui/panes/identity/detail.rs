@@ -40,6 +40,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
             .selected()
             .map(|d| resource_lines(d, ctx, theme)),
     };
+    if pane.focus == IdentityFocus::Credentials
+        && let Some(user) = pane.users.selected()
+    {
+        super::credentials::draw(frame, area, user, state, theme);
+        return;
+    }
     let block = crate::ui::panes::block("Detail", false, theme);
     let Some(lines) = lines else {
         frame.render_widget(block, area);
@@ -60,26 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(lines).block(block), top);
-    if pane.focus == IdentityFocus::ApiKeys {
-        let empty = format!(
-            "No API keys. Press {} to upload one.",
-            ctx.key(&Action::Add)
-        );
-        draw_list(
-            frame,
-            bottom,
-            &pane.api_keys,
-            &ListText {
-                title: "API keys",
-                empty: &empty,
-            },
-            true,
-            ctx,
-            theme,
-        );
-    } else {
-        draw_members(frame, bottom, state, theme);
-    }
+    draw_members(frame, bottom, state, theme);
 }
 
 /// A user's detail: the kind's fields, and the capabilities denied to them.
@@ -100,6 +87,8 @@ fn user_lines(u: &User, state: &AppState, theme: Theme) -> Vec<Line<'static>> {
     // The description is long and last: the capabilities go before it.
     let at = lines.len().saturating_sub(2).max(1);
     lines.insert(at, field("Capability", &denied, theme));
+    let password = super::credentials::password_text(state, &u.id);
+    lines.insert(at + 1, field("Password", &password, theme));
     lines
 }
 

@@ -1,6 +1,7 @@
 //! The Identity pane: the strip of lists (users, groups, dynamic groups) and the list on the
 //! left, the selection's detail and its memberships or API keys on the right.
 
+mod credentials;
 mod detail;
 
 use ratatui::Frame;
@@ -15,9 +16,9 @@ use crate::ui::widgets::table::{ListText, draw_list};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.identity;
-    // API key fingerprints are 47 characters: give the right side room while they show.
-    let split = if pane.focus == IdentityFocus::ApiKeys {
-        35
+    // Credentials (API key fingerprints are 47 characters): the right side gets the room.
+    let split = if pane.focus == IdentityFocus::Credentials {
+        30
     } else {
         55
     };
@@ -33,11 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         .position(|v| *v == pane.tab)
         .unwrap_or(0);
     let titles: Vec<&str> = IdentityTab::ALL.iter().map(|v| v.title()).collect();
-    let keys = format!(
-        "{} {}",
-        state.ctx.key(&Action::PreviousTab),
-        state.ctx.key(&Action::NextTab)
-    );
+    let keys = crate::ui::widgets::detail::tab_keys(&state.ctx);
     frame.render_widget(
         Paragraph::new(tabs_line(&titles, active, &keys, theme)),
         tabs,

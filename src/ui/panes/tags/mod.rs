@@ -26,11 +26,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     ])
     .areas(area);
     let active = usize::from(pane.tab == TagsTab::Defaults);
-    let keys = format!(
-        "{} {}",
-        state.ctx.key(&Action::PreviousTab),
-        state.ctx.key(&Action::NextTab)
-    );
+    let keys = crate::ui::widgets::detail::tab_keys(&state.ctx);
     frame.render_widget(
         Paragraph::new(tabs_line(
             &["Namespaces", "Tag defaults"],
