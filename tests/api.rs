@@ -15,6 +15,8 @@ mod export;
 mod federation;
 #[path = "api/groups_policies.rs"]
 mod groups_policies;
+#[path = "api/home_region.rs"]
+mod home_region;
 #[path = "api/lost_answers.rs"]
 mod lost_answers;
 #[path = "api/organizations.rs"]

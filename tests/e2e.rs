@@ -7,6 +7,8 @@ mod audit;
 mod credentials;
 #[path = "e2e/decide.rs"]
 mod decide;
+#[path = "e2e/domains.rs"]
+mod domains;
 #[path = "e2e/harness.rs"]
 mod harness;
 #[path = "e2e/identity.rs"]

@@ -5,6 +5,12 @@
 mod audit;
 #[path = "ui/credentials.rs"]
 mod credentials;
+#[path = "ui/domains.rs"]
+mod domains;
+#[path = "ui/domains_kit.rs"]
+mod domains_kit;
+#[path = "ui/federation.rs"]
+mod federation;
 #[path = "ui/growth.rs"]
 mod growth;
 #[path = "ui/harness.rs"]
@@ -17,6 +23,8 @@ mod invitations;
 mod keymap;
 #[path = "ui/pane_kit.rs"]
 mod pane_kit;
+#[path = "ui/regions.rs"]
+mod regions;
 #[path = "ui/snapshots.rs"]
 mod snapshots;
 #[path = "ui/state.rs"]
@@ -25,3 +33,5 @@ mod state;
 mod tags;
 #[path = "ui/user_credentials.rs"]
 mod user_credentials;
+#[path = "ui/work_requests.rs"]
+mod work_requests;

@@ -1,8 +1,8 @@
 //! The one HTTP client for Identity and Organizations: builds each request with the headers
 //! the OCI SDK sends, signs it, and retries what is safe to retry.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
@@ -14,6 +14,7 @@ use super::congestion::Congestion;
 use super::error::{ApiError, ServiceError};
 use super::retry::{Backoff, RetryPolicy, new_retry_token, parse_retry_after};
 use super::signer::SignRequest;
+use crate::config::{HomeRegion, RegionRoutes};
 use crate::model::ErrorBody;
 
 /// Identity's API version prefix.
@@ -129,6 +130,15 @@ struct Inner {
     user_agent: HeaderValue,
     congestion: Congestion,
     attempts: AtomicU64,
+    /// Where Identity writes go once the tenancy's home region is known.
+    home: RwLock<HomeRouting>,
+}
+
+/// How to find the home region's endpoint, and the home region once found.
+#[derive(Debug, Default)]
+struct HomeRouting {
+    routes: Option<RegionRoutes>,
+    home: Option<HomeRegion>,
 }
 
 impl std::fmt::Debug for Client {
@@ -172,6 +182,7 @@ impl Client {
                 options,
                 user_agent,
                 attempts: AtomicU64::new(0),
+                home: RwLock::new(HomeRouting::default()),
             }),
         })
     }
@@ -194,8 +205,64 @@ impl Client {
         self.inner.attempts.load(Ordering::Relaxed)
     }
 
+    /// How this client finds a region's endpoint (set by [`super::connect`]).
+    pub fn set_region_routes(&self, routes: RegionRoutes) {
+        self.routing_mut().routes = Some(routes);
+    }
+
+    /// Sends Identity writes to the home region of a tenancy whose `homeRegionKey` is `key`
+    /// (reads stay with the profile's region), as the Console does. `None` when the key is
+    /// unknown or the client has no region routes; writes then go where reads go.
+    pub fn use_home_region(&self, key: &str) -> Option<HomeRegion> {
+        let mut routing = self.routing_mut();
+        let home = routing.routes.as_ref()?.home(key)?;
+        routing.home = Some(home.clone());
+        Some(home)
+    }
+
+    /// Sends Identity writes to `home` (a home region found another way, or tests).
+    pub fn set_home_region(&self, home: HomeRegion) {
+        self.routing_mut().home = Some(home);
+    }
+
+    /// The home region writes go to, once known.
+    pub fn home_region(&self) -> Option<HomeRegion> {
+        self.inner
+            .home
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .home
+            .clone()
+    }
+
+    fn routing_mut(&self) -> std::sync::RwLockWriteGuard<'_, HomeRouting> {
+        self.inner
+            .home
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The base URL of a call: an Identity write goes to the home region when the profile's
+    /// region is another one.
+    fn base(&self, call: &Call) -> String {
+        if call.service == Service::Identity
+            && call.method != reqwest::Method::GET
+            && let Some(home) = self
+                .inner
+                .home
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .home
+                .as_ref()
+                .filter(|h| h.redirected)
+        {
+            return format!("{}{IDENTITY_PATH}", home.identity_endpoint);
+        }
+        self.inner.endpoints.base(call.service).to_string()
+    }
+
     fn url(&self, call: &Call) -> Result<Url, ApiError> {
-        let raw = format!("{}{}", self.inner.endpoints.base(call.service), call.path);
+        let raw = format!("{}{}", self.base(call), call.path);
         let mut url = Url::parse(&raw).map_err(|e| ApiError::Url {
             operation: call.operation,
             url: raw.clone(),

@@ -10,7 +10,7 @@ use url::Url;
 
 use super::{ApiError, Client, ClientOptions, Endpoints, SignRequest};
 use crate::auth::{KeyError, RequestSigner, TerminalPrompt};
-use crate::config::{ConfigError, ConnectionArgs, Environment, resolve_profile};
+use crate::config::{ConfigError, ConnectionArgs, Environment, RegionRoutes, resolve_profile};
 use crate::emulator::{EmulatorError, EmulatorOptions, RunningEmulator};
 
 impl SignRequest for RequestSigner {
@@ -76,7 +76,8 @@ pub async fn connect_with(
     if args.demo {
         return connect_demo(options).await;
     }
-    let profile = resolve_profile(args, &Environment::from_process())?;
+    let env = Environment::from_process();
+    let profile = resolve_profile(args, &env)?;
     // May block on a passphrase prompt; nothing else runs yet, so blocking here is harmless.
     let (signer, warnings) = RequestSigner::from_profile(&profile, &TerminalPrompt)?;
     let endpoints = Endpoints {
@@ -85,6 +86,8 @@ pub async fn connect_with(
         search: profile.search_base_url(),
     };
     let client = Client::new(endpoints, Arc::new(signer), options)?;
+    // Identity writes go to the home region once the tenancy says which it is.
+    client.set_region_routes(RegionRoutes::from_profile(&profile, &env));
     Ok(Connection {
         client,
         tenancy_id: profile.tenancy.clone(),

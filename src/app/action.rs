@@ -79,10 +79,17 @@ pub enum Action {
     ResetPassword,
     /// Retire or reactivate the selected tag namespace or tag.
     Retire,
-    /// Activate the selected MFA device with the code its authenticator app shows.
+    /// Activate the selected MFA device with the code its authenticator app shows; activate
+    /// or deactivate the selected identity domain.
     Activate,
     /// A new seed for the selected MFA device (not activated yet), shown once.
     NewSeed,
+    /// Change the selected identity domain's license type.
+    ChangeLicense,
+    /// Replicate the selected identity domain to another region.
+    Replicate,
+    /// Reset the selected identity provider's SCIM client (a new secret, shown once).
+    ResetScimClient,
 
     // --- sub-views ---
     /// The next list of a pane with several (users, groups, dynamic groups).
@@ -148,6 +155,9 @@ impl Action {
                 | Action::Retire
                 | Action::Activate
                 | Action::NewSeed
+                | Action::ChangeLicense
+                | Action::Replicate
+                | Action::ResetScimClient
         )
     }
 }

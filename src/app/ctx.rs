@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::config::HomeRegion;
 use crate::model::{Compartment, Tenancy, UserGroupMembership, WorkRequestStatus};
 use crate::policy::TenancyLinter;
 
@@ -92,6 +93,8 @@ pub struct Ctx {
     /// The whole tenancy for the audit view and the editor's tenancy-aware lint, loaded the
     /// first time one of them needs it; dropped by refresh and after every successful write.
     pub snapshot: Loadable<Arc<TenancyLinter>>,
+    /// The tenancy's home region, where Identity writes go, once the tenancy is read.
+    pub home_region: Option<HomeRegion>,
     requests: Vec<Request>,
     writes: HashMap<RequestId, PendingWrite>,
     /// Successful writes by the pane that sent them, so a pane that shows what others change
@@ -300,6 +303,19 @@ impl Ctx {
     pub fn take_shared_response(&mut self, response: Response) -> Option<Response> {
         if response.done {
             self.in_flight = self.in_flight.saturating_sub(1);
+        }
+        // Reading the tenancy tells where Identity writes go: the header says so.
+        if let Ok(Payload::Item(item)) = &response.result
+            && let Some(home) = item.get::<HomeRegion>()
+        {
+            if home.redirected {
+                self.toasts.info(format!(
+                    "Identity writes go to the home region {}, not {}",
+                    home.region, self.session.region
+                ));
+            }
+            self.home_region = Some(home);
+            return None;
         }
         self.settle_write(&response);
         if !self.snapshot.awaits(response.id) {

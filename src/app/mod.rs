@@ -23,6 +23,7 @@ pub mod request;
 pub mod resource;
 mod session;
 pub mod state;
+pub mod tag_text;
 pub mod terminal;
 pub mod update;
 pub mod validate;

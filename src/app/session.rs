@@ -54,7 +54,8 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<()> {
         no_color: env.var("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
 
-    let mut state = AppState::new(session, keymap);
+    // On the heap: every pane's state is in it, too much to carry in the future.
+    let mut state = Box::new(AppState::new(session, keymap));
     let drafts_path = drafts::default_path();
     if let Some(path) = &drafts_path {
         match drafts::load(path) {

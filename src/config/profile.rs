@@ -247,7 +247,7 @@ fn region_source(
 }
 
 /// Regions the user declared in `~/.oci/regions-config.json` and `OCI_REGION_METADATA`.
-fn extra_regions(env: &Environment) -> Vec<super::region::RegionMetadata> {
+pub(super) fn extra_regions(env: &Environment) -> Vec<super::region::RegionMetadata> {
     let mut extra = env
         .home()
         .and_then(|h| std::fs::read_to_string(h.join(".oci").join("regions-config.json")).ok())

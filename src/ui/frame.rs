@@ -60,6 +60,21 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
         span_owned(&s.region, theme.header()),
         Span::styled(" ", theme.header()),
     ];
+    // Where Identity writes go: the home region (the Console does the same).
+    match &state.ctx.home_region {
+        Some(home) if home.redirected => spans.push(span_owned(
+            &format!("│ writes go to {} (home) ", home.region),
+            theme.header(),
+        )),
+        Some(home) if home.region == s.region => {
+            spans.push(Span::styled("(home) ", theme.header()));
+        }
+        Some(home) => spans.push(span_owned(
+            &format!("│ home {} ", home.region),
+            theme.header(),
+        )),
+        None => {}
+    }
     if s.read_only {
         spans.push(Span::styled(" READ-ONLY ", theme.badge()));
     }

@@ -258,8 +258,9 @@ fn sort_and_columns_are_chosen_per_list() {
 
 #[test]
 fn a_read_only_list_pane_is_one_declaration() {
-    // The Regions pane is the worked example of docs/architecture.md: a kind description, a
-    // request, a declaration line and a draw arm.
+    // The Regions pane began as the worked example of docs/architecture.md (a kind
+    // description, a request, a declaration line and a draw arm); its subscriptions are
+    // still one generic list, with the generic keys.
     let (mut state, mut world) = loaded(false);
     act(&mut state, &mut world, Action::Command("reg".into()));
     assert_eq!(state.active, PaneId::Regions);

@@ -70,11 +70,33 @@ declare_panes! {
             commands: [("inv invitations invitation", "", "invitations")],
             contexts: [Invitations = "invitations"],
         },
-        /// The regions the tenancy is subscribed to.
-        Regions(regions: list_pane::ListPane<crate::model::RegionSubscription>) {
+        /// Identity domains and their lifecycle changes (IAM work requests).
+        Domains(domains: domains::DomainsPane) {
+            title: "Domains",
+            commands: [("dom domains domain", "", "identity domains")],
+            contexts: [Domains = "domains"],
+        },
+        /// SAML identity providers and their group mappings.
+        Federation(federation: federation::FederationPane) {
+            title: "Federation",
+            commands: [("fed federation idp", "", "identity providers")],
+            contexts: [
+                Federation = "federation",
+                FederationMappings = "federation_mappings",
+                FederationPick = "federation_pick",
+            ],
+        },
+        /// Region subscriptions, every region, availability and fault domains.
+        Regions(regions: regions::RegionsPane) {
             title: "Regions",
-            commands: [("reg regions region", "", "region subscriptions")],
-            contexts: [],
+            commands: [("reg regions region", "", "regions and subscriptions")],
+            contexts: [Regions = "regions", RegionsAds = "regions_ads"],
+        },
+        /// The work requests of a compartment: Identity, IAM and tagging.
+        WorkRequests(work_requests: work_requests::WorkRequestsPane) {
+            title: "Work requests",
+            commands: [("wr work-requests workrequests", "", "work requests")],
+            contexts: [WorkRequests = "work_requests"],
         },
         /// Every API call of the session.
         Log(log: log::LogPane) {

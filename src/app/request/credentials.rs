@@ -364,7 +364,7 @@ async fn public_key(source: &ApiKeySource) -> Result<String, Failure> {
 }
 
 /// `~/x` as the shell would read it; other paths as they are.
-fn expand_home(path: &std::path::Path) -> std::path::PathBuf {
+pub(super) fn expand_home(path: &std::path::Path) -> std::path::PathBuf {
     match (path.strip_prefix("~"), directories::BaseDirs::new()) {
         (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
         _ => path.to_path_buf(),

@@ -5,6 +5,8 @@
 
 mod compartments;
 mod credentials;
+mod domains;
+mod federation;
 mod identity;
 mod invitations;
 mod payload;
@@ -12,9 +14,12 @@ mod policies;
 mod sign_in;
 mod tags;
 mod tenancy;
+mod work_requests;
 
 pub use compartments::CompartmentRequest;
 pub use credentials::{ApiKeySource, CredentialChange, CredentialRequest, NewCredential};
+pub use domains::{DomainChange, DomainRequest};
+pub use federation::{FederationRequest, MetadataSource};
 pub use identity::IdentityRequest;
 pub use invitations::InvitationRequest;
 pub use payload::{Item, Items, Payload, Secret};
@@ -22,6 +27,7 @@ pub use policies::PolicyRequest;
 pub use sign_in::SignInRequest;
 pub use tags::TagRequest;
 pub use tenancy::TenancyRequest;
+pub use work_requests::{WorkRequestApi, WorkRequestRequest};
 
 use super::panes::PaneId;
 use super::worker::Work;
@@ -50,6 +56,9 @@ pub enum RequestKind {
     SignIn(SignInRequest),
     Tags(TagRequest),
     Invitations(InvitationRequest),
+    Domains(DomainRequest),
+    Federation(FederationRequest),
+    WorkRequests(WorkRequestRequest),
 }
 
 impl RequestKind {
@@ -65,6 +74,9 @@ impl RequestKind {
             RequestKind::SignIn(r) => r.is_write(),
             RequestKind::Tags(r) => r.is_write(),
             RequestKind::Invitations(r) => r.is_write(),
+            RequestKind::Domains(r) => r.is_write(),
+            RequestKind::Federation(r) => r.is_write(),
+            RequestKind::WorkRequests(r) => r.is_write(),
         }
     }
 
@@ -79,6 +91,9 @@ impl RequestKind {
             RequestKind::SignIn(r) => r.run(work).await,
             RequestKind::Tags(r) => r.run(work).await,
             RequestKind::Invitations(r) => r.run(work).await,
+            RequestKind::Domains(r) => r.run(work).await,
+            RequestKind::Federation(r) => r.run(work).await,
+            RequestKind::WorkRequests(r) => r.run(work).await,
         }
     }
 }
@@ -102,6 +117,9 @@ family!(
     SignInRequest => SignIn,
     TagRequest => Tags,
     InvitationRequest => Invitations,
+    DomainRequest => Domains,
+    FederationRequest => Federation,
+    WorkRequestRequest => WorkRequests,
 );
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,5 +1,6 @@
-//! The tenancy itself: its record for the header, and the whole of it as a snapshot for the
-//! audit view and the editor's tenancy-aware lint.
+//! The tenancy itself: its record for the header (and its home region, where Identity writes
+//! go), the whole of it as a snapshot for the audit view and the editor's tenancy-aware lint,
+//! and its regions: subscriptions, availability and fault domains.
 
 use std::sync::Arc;
 
@@ -15,6 +16,15 @@ pub enum TenancyRequest {
     Load,
     /// The regions the tenancy is subscribed to.
     ListRegionSubscriptions,
+    /// Every region OCI has.
+    ListRegions,
+    /// The tenancy's availability domains (in the profile's region).
+    ListAvailabilityDomains,
+    /// The fault domains of one availability domain, by its name.
+    ListFaultDomains { availability_domain: String },
+    /// Subscribes the tenancy to a region by its key (`PHX`): answers with the subscription
+    /// each time its status changes, until it is READY.
+    SubscribeRegion { region_key: String },
 }
 
 impl TenancyRequest {
@@ -22,22 +32,45 @@ impl TenancyRequest {
         match self {
             TenancyRequest::Get
             | TenancyRequest::Load
-            | TenancyRequest::ListRegionSubscriptions => false,
+            | TenancyRequest::ListRegionSubscriptions
+            | TenancyRequest::ListRegions
+            | TenancyRequest::ListAvailabilityDomains
+            | TenancyRequest::ListFaultDomains { .. } => false,
+            TenancyRequest::SubscribeRegion { .. } => true,
         }
     }
 
     pub(crate) async fn run(&self, w: &Work<'_>) {
         match self {
             TenancyRequest::Get => {
-                w.finish(
-                    w.client
-                        .get_tenancy(w.tenancy_id)
-                        .await
-                        .map(Payload::Tenancy),
-                );
+                let tenancy = w.client.get_tenancy(w.tenancy_id).await;
+                // Identity writes go to the home region from now on; the header says so.
+                if let Some(home) = tenancy
+                    .as_ref()
+                    .ok()
+                    .and_then(|t| t.home_region_key.as_deref())
+                    .and_then(|key| w.client.use_home_region(key))
+                {
+                    w.send(false, Ok(Payload::item(home)));
+                }
+                w.finish(tenancy.map(Payload::Tenancy));
             }
             TenancyRequest::ListRegionSubscriptions => {
                 w.list(w.client.list_region_subscriptions(w.tenancy_id).await);
+            }
+            TenancyRequest::ListRegions => w.list(w.client.list_regions().await),
+            TenancyRequest::ListAvailabilityDomains => {
+                w.list(w.client.list_availability_domains(w.tenancy_id).await);
+            }
+            TenancyRequest::ListFaultDomains {
+                availability_domain,
+            } => w.list(
+                w.client
+                    .list_fault_domains(w.tenancy_id, availability_domain)
+                    .await,
+            ),
+            TenancyRequest::SubscribeRegion { region_key } => {
+                subscribe(w, region_key).await;
             }
             TenancyRequest::Load => {
                 let progress = indicatif::ProgressBar::hidden();
@@ -61,4 +94,52 @@ impl TenancyRequest {
             }
         }
     }
+}
+
+/// Subscribes to a region and follows the subscription until it is READY, sending it each
+/// time its status changes.
+async fn subscribe(w: &Work<'_>, region_key: &str) {
+    let created = match w
+        .client
+        .create_region_subscription(w.tenancy_id, region_key)
+        .await
+    {
+        Ok(s) => s,
+        Err(e) => return w.finish(Err(e)),
+    };
+    let mut status = created.status.clone();
+    if status == "READY" {
+        return w.send(true, Ok(Payload::item(created)));
+    }
+    w.send(false, Ok(Payload::item(created)));
+    for _ in 0..w.options.max_polls {
+        tokio::time::sleep(w.options.poll).await;
+        let listed = match w.client.list_region_subscriptions(w.tenancy_id).await {
+            Ok(list) => list,
+            Err(e) => return w.finish(Err(e)),
+        };
+        let Some(now) = listed
+            .into_iter()
+            .find(|s| s.region_key.eq_ignore_ascii_case(region_key))
+        else {
+            continue;
+        };
+        let ready = now.status == "READY";
+        if ready || now.status != status {
+            status.clone_from(&now.status);
+            w.send(ready, Ok(Payload::item(now)));
+        }
+        if ready {
+            return;
+        }
+    }
+    w.fail(Failure {
+        hint: Some("refresh the Regions pane later to see it ready".into()),
+        ..Failure::local(
+            "StillInProgress",
+            format!(
+                "the subscription to {region_key} is still {status}; canopy stopped following it"
+            ),
+        )
+    });
 }

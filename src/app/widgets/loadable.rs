@@ -1,7 +1,7 @@
 //! A piece of data the UI waits for: not loaded yet, loading, loaded, or failed (shown inline
 //! by the pane that owns it).
 
-use crate::app::request::{Failure, RequestId};
+use crate::app::request::{Failure, Payload, RequestId};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Loadable<T> {
@@ -77,6 +77,21 @@ impl<T> Loadable<T> {
         match self {
             Loadable::Failed(f) => Some(f),
             _ => None,
+        }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Loadable<Vec<T>> {
+    /// A whole listing's answer (`what` names it in the failure an answer of the wrong type
+    /// gives).
+    pub fn from_items(result: &Result<Payload, Failure>, what: &str) -> Self {
+        match result {
+            Ok(Payload::Items(items)) => match items.clone().take::<T>() {
+                Some(list) => Loadable::Loaded(list),
+                None => Loadable::Failed(Failure::unexpected(what, &Payload::Items(items.clone()))),
+            },
+            Ok(other) => Loadable::Failed(Failure::unexpected(what, other)),
+            Err(f) => Loadable::Failed(f.clone()),
         }
     }
 }

@@ -43,6 +43,21 @@ impl Sandbox {
 
     /// As [`Sandbox::with`], the client retrying as `retry` says (the soak under faults).
     pub fn with_retry(seed: Snapshot, work: Duration, retry: crate::api::RetryPolicy) -> Self {
+        Self::build(seed, work, retry, None)
+    }
+
+    /// An emulator whose config puts the profile in `region` (the tenancy's home region may
+    /// be another one), work requests taking `work`.
+    pub fn in_region(seed: Snapshot, region: &str, work: Duration) -> Self {
+        Self::build(seed, work, crate::api::RetryPolicy::fast(), Some(region))
+    }
+
+    fn build(
+        seed: Snapshot,
+        work: Duration,
+        retry: crate::api::RetryPolicy,
+        region: Option<&str>,
+    ) -> Self {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -54,6 +69,7 @@ impl Sandbox {
                 config_out: Some(dir.path().join("oci")),
                 work_request_duration: work,
                 key: Some(shared_key()),
+                region: region.map(str::to_string),
                 ..EmulatorOptions::default()
             })
             .await

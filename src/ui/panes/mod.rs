@@ -3,12 +3,16 @@
 
 pub mod compartments;
 pub mod credentials;
+pub mod domains;
+pub mod federation;
 pub mod identity;
 pub mod invitations;
 pub mod list_pane;
 pub mod log;
 pub mod policies;
+pub mod regions;
 pub mod tags;
+pub mod work_requests;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,14 +29,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         PaneId::Policies => policies::draw(frame, area, state, theme),
         PaneId::Tags => tags::draw(frame, area, state, theme),
         PaneId::Invitations => invitations::draw(frame, area, state, theme),
-        PaneId::Regions => list_pane::draw(
-            frame,
-            area,
-            &state.panes.regions,
-            "Region subscriptions",
-            &state.ctx,
-            theme,
-        ),
+        PaneId::Domains => domains::draw(frame, area, state, theme),
+        PaneId::Federation => federation::draw(frame, area, state, theme),
+        PaneId::Regions => regions::draw(frame, area, state, theme),
+        PaneId::WorkRequests => work_requests::draw(frame, area, state, theme),
         PaneId::Log => log::draw(frame, area, state, theme),
         PaneId::Credentials => credentials::draw(frame, area, state, theme),
     }

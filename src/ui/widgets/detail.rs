@@ -80,3 +80,18 @@ pub fn tabs_line(titles: &[&str], active: usize, keys: &str, theme: Theme) -> Li
     spans.push(Span::styled(format!("  {keys}"), theme.dim()));
     Line::from(spans)
 }
+
+/// [`tabs_line`] with the keys that switch, as bound (`[ ]`).
+pub fn switching_tabs(
+    titles: &[&str],
+    active: usize,
+    ctx: &Ctx,
+    theme: Theme,
+) -> Paragraph<'static> {
+    let keys = format!(
+        "{} {}",
+        ctx.key(&crate::app::Action::PreviousTab),
+        ctx.key(&crate::app::Action::NextTab)
+    );
+    Paragraph::new(tabs_line(titles, active, &keys, theme))
+}

@@ -101,3 +101,16 @@ pub fn draw_empty(
         area,
     );
 }
+
+/// `⟳ deactivating domain Partners: IN_PROGRESS 40%`, one line per change in progress.
+pub fn progress_lines(texts: impl IntoIterator<Item = String>, theme: Theme) -> Vec<Line<'static>> {
+    texts
+        .into_iter()
+        .map(|t| {
+            Line::from(vec![
+                Span::styled("⟳ ", theme.key()),
+                span_owned(&t, theme.key()),
+            ])
+        })
+        .collect()
+}

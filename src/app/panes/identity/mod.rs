@@ -15,12 +15,15 @@ mod user_credentials;
 
 use std::collections::BTreeMap;
 
-use crate::model::{Credential, CredentialKind, DynamicGroup, Group, UiPasswordInformation, User};
+use crate::model::{
+    Credential, CredentialKind, DynamicGroup, Group, IdentityProvider, IdpGroupMapping,
+    UiPasswordInformation, User,
+};
 
 use super::{Dialogs, KeyContext, Pane, PaneDialog, PaneId, PaneState};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
-use crate::app::request::{IdentityRequest, RequestId, Response};
+use crate::app::request::{FederationRequest, IdentityRequest, RequestId, Response};
 use crate::app::widgets::list_view::{ListControl, ListView};
 use crate::app::widgets::loadable::Loadable;
 use crate::app::widgets::modal::ModalOutcome;
@@ -154,6 +157,9 @@ pub struct IdentityPane {
     /// A capability toggle on its way: the checklist opens again on this line after it.
     pub capabilities_at: Option<(RequestId, usize)>,
     memberships_request: Option<RequestId>,
+    /// Every identity provider with its group mappings: a group's detail shows which
+    /// provider groups map into it.
+    pub federated: Loadable<Vec<(IdentityProvider, Vec<IdpGroupMapping>)>>,
 }
 
 impl IdentityPane {
@@ -167,6 +173,21 @@ impl IdentityPane {
         (self.tab == IdentityTab::Groups)
             .then(|| self.groups.selected())
             .flatten()
+    }
+
+    /// `(provider, IdP group)` of every mapping into the group.
+    pub fn mapped_into(&self, group_id: &str) -> Vec<(String, String)> {
+        self.federated
+            .data()
+            .into_iter()
+            .flatten()
+            .flat_map(|(idp, mappings)| {
+                mappings
+                    .iter()
+                    .filter(|m| m.group_id == group_id)
+                    .map(|m| (idp.name.clone(), m.idp_group_name.clone()))
+            })
+            .collect()
     }
 
     /// The OCID selected in the main list, whatever the tab.
@@ -311,6 +332,10 @@ impl Pane for IdentityPane {
             self.take_memberships(&response, ctx);
             return;
         }
+        if self.federated.awaits(response.id) {
+            self.federated = Loadable::from_items(&response.result, "the group mappings");
+            return;
+        }
         if self.users.take_response(&response, ctx) {
             if self.users.items.is_loaded()
                 && let Some((user, kind)) = self.show_after_load.take()
@@ -350,12 +375,17 @@ impl Pane for IdentityPane {
         if self.focus == IdentityFocus::Credentials {
             self.load_credentials(ctx);
         }
+        if self.tab == IdentityTab::Groups && matches!(self.federated, Loadable::NotLoaded) {
+            let request = ctx.send_read(ME, FederationRequest::ListAllMappings);
+            self.federated = Loadable::loading(request);
+        }
         self.load_password_info(ctx);
         self.sync_members(ctx);
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load_lists(ctx);
+        self.federated = Loadable::NotLoaded;
         self.ui_passwords.clear();
         self.forget_credentials();
         if self.focus == IdentityFocus::Credentials {

@@ -3,12 +3,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::panes::identity::{CAPABILITIES, IdentityFocus, IdentityTab, capability};
 use crate::app::{Action, AppState, Loadable};
 use crate::model::User;
+use crate::ui::span_owned;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::detail::{field, resource_lines};
 use crate::ui::widgets::status::draw_unless_ready;
@@ -19,10 +20,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let ctx = &state.ctx;
     let lines = match pane.tab {
         IdentityTab::Users => pane.users.selected().map(|u| user_lines(u, state, theme)),
-        IdentityTab::Groups => pane
-            .groups
-            .selected()
-            .map(|g| resource_lines(g, ctx, theme)),
+        IdentityTab::Groups => pane.groups.selected().map(|g| {
+            let mut lines = resource_lines(g, ctx, theme);
+            // Federated users reach the group through these mappings.
+            let mapped = pane.mapped_into(&g.id);
+            if !mapped.is_empty() {
+                lines.push(Line::from(Span::styled("Mapped from", theme.dim())));
+            }
+            for (provider, idp_group) in mapped {
+                lines.push(Line::from(span_owned(
+                    &format!("  {idp_group} via {provider}"),
+                    theme.plain(),
+                )));
+            }
+            lines
+        }),
         IdentityTab::DynamicGroups => pane
             .dynamic_groups
             .selected()
