@@ -13,7 +13,10 @@ use super::drafts::Drafts;
 use super::keymap::Keymap;
 use super::panes::PaneId;
 use super::panes::identity::members::MembershipIndex;
-use super::request::{Failure, Payload, Request, RequestId, RequestKind, Response, TenancyRequest};
+use super::request::{
+    Failure, Payload, Request, RequestId, RequestKind, Response, TagRequest, TenancyRequest,
+};
+use super::tag_catalogue::TagCatalogue;
 use super::widgets::loadable::Loadable;
 use super::widgets::modal::Modal;
 use super::widgets::toast::Toasts;
@@ -92,6 +95,9 @@ pub struct Ctx {
     /// The whole tenancy for the audit view and the editor's tenancy-aware lint, loaded the
     /// first time one of them needs it; dropped by refresh and after every successful write.
     pub snapshot: Loadable<Arc<TenancyLinter>>,
+    /// The tenancy's defined tags for the forms' tag fields, read the first time a form
+    /// needs them; dropped after every successful write.
+    pub tag_catalogue: Loadable<Arc<TagCatalogue>>,
     requests: Vec<Request>,
     writes: HashMap<RequestId, PendingWrite>,
     /// Successful writes by the pane that sent them, so a pane that shows what others change
@@ -243,6 +249,7 @@ impl Ctx {
             None => {
                 *self.writes_done.entry(response.pane).or_default() += 1;
                 self.invalidate_snapshot();
+                self.tag_catalogue = Loadable::NotLoaded;
                 if waiting_form {
                     self.modal = None;
                 }
@@ -290,6 +297,16 @@ impl Ctx {
         }
     }
 
+    /// Asks for the tenancy's defined tags unless they are loaded or on their way; the
+    /// answer goes to [`Ctx::take_shared_response`], which hands it to the open form.
+    pub fn ensure_tag_catalogue(&mut self, pane: PaneId) -> Arc<TagCatalogue> {
+        if matches!(self.tag_catalogue, Loadable::NotLoaded) {
+            let id = self.send_read(pane, TagRequest::Catalogue);
+            self.tag_catalogue = Loadable::loading(id);
+        }
+        self.tag_catalogue.data().cloned().unwrap_or_default()
+    }
+
     /// Forgets the snapshot (refresh, or the tenancy changed); the next user reloads it.
     pub fn invalidate_snapshot(&mut self) {
         self.snapshot = Loadable::NotLoaded;
@@ -302,6 +319,10 @@ impl Ctx {
             self.in_flight = self.in_flight.saturating_sub(1);
         }
         self.settle_write(&response);
+        if self.tag_catalogue.awaits(response.id) {
+            self.take_catalogue(response);
+            return None;
+        }
         if !self.snapshot.awaits(response.id) {
             return Some(response);
         }
@@ -311,6 +332,22 @@ impl Ctx {
             Err(failure) => Loadable::Failed(failure),
         };
         None
+    }
+
+    fn take_catalogue(&mut self, response: Response) {
+        self.tag_catalogue = match response.result {
+            Ok(payload) => match payload.as_item::<TagCatalogue>() {
+                Some(c) => Loadable::Loaded(Arc::new(c)),
+                None => Loadable::Failed(Failure::unexpected("the tag catalogue", &payload)),
+            },
+            Err(failure) => Loadable::Failed(failure),
+        };
+        if let (Some(catalogue), Some(form)) = (
+            self.tag_catalogue.data().cloned(),
+            self.modal.as_mut().and_then(Modal::form_state_mut),
+        ) {
+            form.set_catalogue(&catalogue);
+        }
     }
 
     /// The requests queued since the last call.

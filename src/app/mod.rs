@@ -23,6 +23,8 @@ pub mod request;
 pub mod resource;
 mod session;
 pub mod state;
+pub mod tag_catalogue;
+pub mod tag_fields;
 pub mod terminal;
 pub mod update;
 pub mod validate;

@@ -1,7 +1,9 @@
 //! Tag namespaces, tags and tag defaults. Deletes the service runs as tagging work requests
 //! are followed to the end.
 
-use crate::api::{TagDefaultQuery, TagNamespaceQuery};
+use crate::api::{ApiError, TagDefaultQuery, TagNamespaceQuery, try_fan_out};
+use crate::app::request::Payload;
+use crate::app::tag_catalogue::TagCatalogue;
 use crate::app::worker::{PAGE_LIMIT, Work, WorkService};
 use crate::model::{
     CreateTagDefaultDetails, CreateTagDetails, CreateTagNamespaceDetails, UpdateTagDefaultDetails,
@@ -10,6 +12,8 @@ use crate::model::{
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TagRequest {
+    /// Every namespace with its tags read in full (allowed values), as a `TagCatalogue`.
+    Catalogue,
     /// Every tag namespace of the tenancy, subcompartments included.
     ListNamespaces,
     CreateNamespace(CreateTagNamespaceDetails),
@@ -61,7 +65,7 @@ impl TagRequest {
     pub fn is_write(&self) -> bool {
         use TagRequest as R;
         match self {
-            R::ListNamespaces | R::ListTags { .. } | R::GetTag { .. } | R::ListDefaults { .. } => {
+            R::Catalogue | R::ListNamespaces | R::ListTags { .. } | R::GetTag { .. } | R::ListDefaults { .. } => {
                 false
             }
             R::CreateNamespace(_)
@@ -80,6 +84,7 @@ impl TagRequest {
         use TagRequest as R;
         let c = w.client;
         match self {
+            R::Catalogue => w.finish(catalogue(w).await.map(Payload::item)),
             R::ListNamespaces => {
                 let q = TagNamespaceQuery {
                     include_subcompartments: Some(true),
@@ -130,4 +135,33 @@ impl TagRequest {
             R::DeleteDefault { id } => w.done(c.delete_tag_default(id, None).await),
         }
     }
+}
+
+/// Every namespace of the tenancy and each of its tags read in full (listings lack the
+/// allowed values), through the client's bounded fan-out.
+async fn catalogue(w: &Work<'_>) -> Result<TagCatalogue, ApiError> {
+    let c = w.client;
+    let q = TagNamespaceQuery {
+        include_subcompartments: Some(true),
+        ..TagNamespaceQuery::default()
+    };
+    let namespaces = c
+        .list_tag_namespaces(w.tenancy_id, &q)
+        .limit(PAGE_LIMIT)
+        .all()
+        .await?;
+    let ids: Vec<String> = namespaces.iter().map(|n| n.id.clone()).collect();
+    let listed = try_fan_out(c, ids, |ns| async move {
+        let tags = c.list_tags(&ns, None).limit(PAGE_LIMIT).all().await?;
+        Ok::<_, ApiError>(tags.into_iter().map(|t| (ns.clone(), t.name)).collect::<Vec<_>>())
+    })
+    .await?;
+    let pairs: Vec<(String, String)> = listed.into_iter().flatten().collect();
+    let tags = try_fan_out(c, pairs, |(ns, name)| async move {
+        let mut tag = c.get_tag(&ns, &name).await?.value;
+        tag.tag_namespace_id.get_or_insert(ns);
+        Ok::<_, ApiError>(tag)
+    })
+    .await?;
+    Ok(TagCatalogue::build(&namespaces, &tags))
 }

@@ -5,6 +5,7 @@ use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::panes::PaneDialog;
 use crate::app::request::{CompartmentRequest, Payload, Response};
+use crate::app::tag_fields::{changed, given, read_tags, tag_fields};
 use crate::app::validate;
 use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
@@ -25,9 +26,13 @@ fn dialog(d: CompartmentDialog) -> PaneDialog {
     PaneDialog::Compartments(d)
 }
 
-/// The name and description fields, as create and edit show them.
-fn fields(name: &str, description: &str) -> Vec<Field> {
-    vec![
+/// The name, description and tag fields, as create and edit show them.
+fn fields(ctx: &mut Ctx, c: Option<&Compartment>) -> Vec<Field> {
+    let (name, description) = c.map_or(("", ""), |c| (c.name.as_str(), c.description.as_str()));
+    let (free, defined) = c.map_or_else(Default::default, |c| {
+        (c.freeform_tags.clone(), c.defined_tags.clone())
+    });
+    let mut fields = vec![
         Field::text("name", "Name")
             .value(name)
             .required()
@@ -38,7 +43,9 @@ fn fields(name: &str, description: &str) -> Vec<Field> {
             .value(description)
             .required()
             .max_chars(400),
-    ]
+    ];
+    fields.extend(tag_fields(ctx, ME, &free, &defined));
+    fields
 }
 
 impl CompartmentsPane {
@@ -48,10 +55,11 @@ impl CompartmentsPane {
         };
         if *action == Action::Create {
             let title = format!("New compartment in {}", ctx.compartment_path(&id));
+            let fields = fields(ctx, None);
             ctx.open(Modal::form(
                 dialog(CompartmentDialog::Create { parent_id: id }),
                 &title,
-                fields("", ""),
+                fields,
             ));
             return;
         }
@@ -69,11 +77,14 @@ impl CompartmentsPane {
                 "{} is {}: only active compartments can be changed",
                 c.name, c.lifecycle_state
             )),
-            Action::Rename | Action::Edit => ctx.open(Modal::form(
-                dialog(CompartmentDialog::Edit { id }),
-                "Rename or describe compartment",
-                fields(&c.name, &c.description),
-            )),
+            Action::Rename | Action::Edit => {
+                let fields = fields(ctx, Some(&c));
+                ctx.open(Modal::form(
+                    dialog(CompartmentDialog::Edit { id }),
+                    "Edit compartment",
+                    fields,
+                ));
+            }
             Action::Move => {
                 self.moving = Some(id);
                 ctx.toasts.info(format!(
@@ -232,12 +243,16 @@ impl CompartmentsPane {
     ) {
         match (dialog, outcome) {
             (CompartmentDialog::Create { parent_id }, ModalOutcome::Submitted(v)) => {
+                let (free, defined) = match read_tags(&v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
+                };
                 let details = CreateCompartmentDetails {
                     compartment_id: parent_id,
                     name: v.string("name"),
                     description: v.string("description"),
-                    freeform_tags: None,
-                    defined_tags: None,
+                    freeform_tags: given(free),
+                    defined_tags: given(defined),
                 };
                 let done = format!("compartment {} created", v.get("name"));
                 if let Some(req) = ctx.write(ME, CompartmentRequest::Create(details), done) {
@@ -279,10 +294,15 @@ impl CompartmentsPane {
             return;
         };
         let (name, description) = (v.string("name"), v.string("description"));
+        let (free, defined) = match read_tags(v) {
+            Ok(tags) => tags,
+            Err((field, e)) => return ctx.refuse(Some(field), e),
+        };
         let details = UpdateCompartmentDetails {
             name: (c.name != name).then(|| name.clone()),
             description: (c.description != description).then_some(description),
-            ..Default::default()
+            freeform_tags: changed(&c.freeform_tags, free),
+            defined_tags: changed(&c.defined_tags, defined),
         };
         if details == UpdateCompartmentDetails::default() {
             ctx.toasts.info("nothing changed");

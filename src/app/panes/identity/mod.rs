@@ -5,6 +5,7 @@
 
 mod credential_forms;
 mod dialogs;
+mod edit;
 mod forms;
 pub mod kinds;
 pub mod members;
@@ -77,16 +78,17 @@ pub enum IdentityFocus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdentityDialog {
     CreateUser,
-    EditUser { id: String },
+    /// `etag` is what the form's fresh read carried: the update is conditional on it.
+    EditUser { id: String, etag: Option<String> },
     DeleteUser { id: String },
     Block { id: String, blocked: bool },
     Capabilities { id: String },
     ResetPassword { id: String },
     CreateGroup,
-    EditGroup { id: String },
+    EditGroup { id: String, etag: Option<String> },
     DeleteGroup { id: String },
     CreateDynamicGroup,
-    EditDynamicGroup { id: String },
+    EditDynamicGroup { id: String, etag: Option<String> },
     DeleteDynamicGroup { id: String },
     RemoveMembership { membership_id: String },
     /// A new credential of the kind (an API key upload, an MFA enrolment ...).
@@ -153,6 +155,8 @@ pub struct IdentityPane {
     pub removals: BTreeMap<RequestId, Removal>,
     /// A capability toggle on its way: the checklist opens again on this line after it.
     pub capabilities_at: Option<(RequestId, usize)>,
+    /// Reads whose answer opens a form or a detail.
+    pub reads: BTreeMap<RequestId, edit::Read>,
     memberships_request: Option<RequestId>,
 }
 
@@ -306,6 +310,10 @@ impl Pane for IdentityPane {
     }
 
     fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
+        if let Some(read) = self.reads.remove(&response.id) {
+            self.take_read(read, &response, ctx);
+            return;
+        }
         if self.memberships_request == Some(response.id) && ctx.memberships.awaits(response.id)
         {
             self.take_memberships(&response, ctx);
