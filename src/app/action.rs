@@ -83,6 +83,17 @@ pub enum Action {
     Activate,
     /// A new seed for the selected MFA device (not activated yet), shown once.
     NewSeed,
+    /// The selected resource's other fields in a form (a policy's description, version date
+    /// and tags).
+    Details,
+    /// Add a lock (FULL or DELETE) to the selected tag namespace or tag default.
+    Lock,
+    /// Remove a lock from the selected tag namespace or tag default.
+    Unlock,
+    /// Add, set or remove a defined tag on every marked row (or the selection).
+    BulkTags,
+    /// Import the selected standard tag namespace template.
+    Import,
 
     // --- sub-views ---
     /// The next list of a pane with several (users, groups, dynamic groups).
@@ -93,6 +104,8 @@ pub enum Action {
     Credentials,
     /// Pick the compartment a list is scoped to (tag defaults).
     Scope,
+    /// The selected compartment's resources of other services (instances, buckets ...).
+    Resources,
 
     // --- dialogs ---
     /// Move the focus to the next field or option.
@@ -148,6 +161,11 @@ impl Action {
                 | Action::Retire
                 | Action::Activate
                 | Action::NewSeed
+                | Action::Details
+                | Action::Lock
+                | Action::Unlock
+                | Action::BulkTags
+                | Action::Import
         )
     }
 }
