@@ -423,6 +423,27 @@ impl Ctx {
         }
     }
 
+    /// The paths a compartment field completes from: every active compartment's path
+    /// below the tenancy (`Prod/AppTier`), after the tenancy's own name.
+    pub fn compartment_paths(&self) -> Vec<String> {
+        let root = self.compartment_path(&self.session.tenancy_id);
+        let prefix = format!("{root}/");
+        let mut paths: Vec<String> = self
+            .compartments
+            .data()
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|c| c.lifecycle_state == crate::model::LifecycleState::Active)
+            .map(|c| {
+                let path = self.compartment_path(&c.id);
+                path.strip_prefix(&prefix).map_or(path.clone(), str::to_string)
+            })
+            .collect();
+        paths.sort_by_key(|p| p.to_lowercase());
+        paths.insert(0, root);
+        paths
+    }
+
     /// `acme/Prod/AppTier`-style path of a compartment, the tenancy's name first.
     pub fn compartment_path(&self, id: &str) -> String {
         let root = self
