@@ -69,7 +69,7 @@ impl InvitationsPane {
                         .check(validate::email)
                         .help("optional: who is told about it"),
                     Field::choice("subjects", "Subjects", &SUBJECTS, SUBJECTS[0])
-                        .help("LINK joins the organization; GOVERNANCE also lets it govern the recipient"),
+                        .help("LINK: join the organization; GOVERNANCE: also be governed by it"),
                     Field::text("features", "Features")
                         .help("optional: feature names, separated by commas (a link each)"),
             ];
