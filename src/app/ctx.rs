@@ -98,6 +98,9 @@ pub struct Ctx {
     /// The tenancy's defined tags for the forms' tag fields, read the first time a form
     /// needs them; dropped after every successful write.
     pub tag_catalogue: Loadable<Arc<TagCatalogue>>,
+    /// The resource types the service edits tags of in bulk, read the first time a bulk
+    /// tag form opens.
+    pub bulk_edit_types: Loadable<Vec<crate::model::BulkEditTagsResourceType>>,
     requests: Vec<Request>,
     writes: HashMap<RequestId, PendingWrite>,
     /// Successful writes by the pane that sent them, so a pane that shows what others change
@@ -307,6 +310,14 @@ impl Ctx {
         self.tag_catalogue.data().cloned().unwrap_or_default()
     }
 
+    /// Asks for the resource types bulk tag edits take, unless loaded or on their way.
+    pub fn ensure_bulk_edit_types(&mut self, pane: PaneId) {
+        if matches!(self.bulk_edit_types, Loadable::NotLoaded) {
+            let id = self.send_read(pane, super::request::BulkRequest::ListEditTagsTypes);
+            self.bulk_edit_types = Loadable::loading(id);
+        }
+    }
+
     /// Forgets the snapshot (refresh, or the tenancy changed); the next user reloads it.
     pub fn invalidate_snapshot(&mut self) {
         self.snapshot = Loadable::NotLoaded;
@@ -321,6 +332,16 @@ impl Ctx {
         self.settle_write(&response);
         if self.tag_catalogue.awaits(response.id) {
             self.take_catalogue(response);
+            return None;
+        }
+        if self.bulk_edit_types.awaits(response.id) {
+            self.bulk_edit_types = match response.result {
+                Ok(Payload::Items(items)) => items
+                    .take()
+                    .map_or_else(|| Loadable::Failed(Failure::local("UnexpectedAnswer", "not resource types")), Loadable::Loaded),
+                Ok(other) => Loadable::Failed(Failure::unexpected("the bulk edit types", &other)),
+                Err(f) => Loadable::Failed(f),
+            };
             return None;
         }
         if !self.snapshot.awaits(response.id) {

@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod audit;
+pub mod bulk_tags;
 pub mod commands;
 pub mod ctx;
 pub mod drafts;

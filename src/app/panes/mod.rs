@@ -32,7 +32,11 @@ declare_panes! {
         Compartments(compartments: compartments::CompartmentsPane) {
             title: "Compartments",
             commands: [("cmp compartments compartment", "", "compartments")],
-            contexts: [Compartments = "compartments", CompartmentsMove = "compartments_move"],
+            contexts: [
+                Compartments = "compartments",
+                CompartmentsMove = "compartments_move",
+                CompartmentsResources = "compartments_resources",
+            ],
         },
         /// Users, groups and dynamic groups, with memberships and API keys.
         Identity(identity: identity::IdentityPane) {

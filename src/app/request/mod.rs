@@ -3,6 +3,7 @@
 //! tagged with an id and its owning pane, and responses carry the same id so superseded ones
 //! can be dropped.
 
+mod bulk;
 mod compartments;
 mod credentials;
 mod identity;
@@ -13,6 +14,7 @@ mod sign_in;
 mod tags;
 mod tenancy;
 
+pub use bulk::BulkRequest;
 pub use compartments::CompartmentRequest;
 pub use credentials::{ApiKeySource, CredentialChange, CredentialRequest, NewCredential};
 pub use identity::IdentityRequest;
@@ -50,6 +52,7 @@ pub enum RequestKind {
     SignIn(SignInRequest),
     Tags(TagRequest),
     Invitations(InvitationRequest),
+    Bulk(BulkRequest),
 }
 
 impl RequestKind {
@@ -65,6 +68,7 @@ impl RequestKind {
             RequestKind::SignIn(r) => r.is_write(),
             RequestKind::Tags(r) => r.is_write(),
             RequestKind::Invitations(r) => r.is_write(),
+            RequestKind::Bulk(r) => r.is_write(),
         }
     }
 
@@ -79,6 +83,7 @@ impl RequestKind {
             RequestKind::SignIn(r) => r.run(work).await,
             RequestKind::Tags(r) => r.run(work).await,
             RequestKind::Invitations(r) => r.run(work).await,
+            RequestKind::Bulk(r) => r.run(work).await,
         }
     }
 }
@@ -102,6 +107,7 @@ family!(
     SignInRequest => SignIn,
     TagRequest => Tags,
     InvitationRequest => Invitations,
+    BulkRequest => Bulk,
 );
 
 #[derive(Debug, Clone, PartialEq)]

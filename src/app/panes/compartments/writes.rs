@@ -9,7 +9,11 @@ use crate::app::tag_fields::{changed, given, read_tags, tag_fields};
 use crate::app::validate;
 use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
-use crate::model::{Compartment, CreateCompartmentDetails, LifecycleState, UpdateCompartmentDetails};
+use crate::app::bulk_tags::{BulkTarget, bulk_tags_form, send_bulk_tags};
+use crate::model::{
+    BulkActionResource, Compartment, CreateCompartmentDetails, LifecycleState,
+    UpdateCompartmentDetails,
+};
 
 use super::{CompartmentsPane, ME, PendingWrite, WorkProgress};
 
@@ -20,6 +24,20 @@ pub enum CompartmentDialog {
     Edit { id: String },
     Move { id: String, target_id: String },
     Delete { id: String },
+    /// A defined tag on the marked compartments (all children of `parent`).
+    BulkTags { parent: String, targets: Vec<BulkTarget> },
+    /// A defined tag on marked resources of `source`.
+    ResourceTags { source: String, targets: Vec<BulkTarget> },
+    /// Pick where the marked resources go.
+    MoveResources { source: String, resources: Vec<BulkActionResource> },
+    /// The full list of what moves, confirmed by typing.
+    ConfirmMoveResources {
+        source: String,
+        target: String,
+        resources: Vec<BulkActionResource>,
+    },
+    /// The full list of what is deleted, confirmed by typing.
+    DeleteResources { source: String, resources: Vec<BulkActionResource> },
 }
 
 fn dialog(d: CompartmentDialog) -> PaneDialog {
@@ -216,6 +234,16 @@ impl CompartmentsPane {
                 self.load(ctx);
             }
             (Err(_), _) => {}
+            (Ok(payload), PendingWrite::Bulk) => {
+                let succeeded = !matches!(payload, Payload::WorkRequest(wr)
+                    if wr.status != crate::model::WorkRequestStatus::Succeeded);
+                if succeeded {
+                    self.marked.clear();
+                    self.resources.marked.clear();
+                    self.load(ctx);
+                    self.load_resources(ctx);
+                }
+            }
             (Ok(_), PendingWrite::Work) => self.load(ctx),
             (Ok(payload), PendingWrite::Reveal) => {
                 let Some(c) = payload.as_item::<Compartment>() else {
@@ -260,6 +288,51 @@ impl CompartmentsPane {
                 }
             }
             (CompartmentDialog::Edit { id }, ModalOutcome::Submitted(v)) => self.edit(id, &v, ctx),
+            (
+                CompartmentDialog::BulkTags {
+                    parent: compartment,
+                    targets,
+                }
+                | CompartmentDialog::ResourceTags {
+                    source: compartment,
+                    targets,
+                },
+                ModalOutcome::Submitted(v),
+            ) => {
+                if let Some(req) = send_bulk_tags(ctx, ME, &compartment, &targets, &v) {
+                    self.writes.insert(req, PendingWrite::Bulk);
+                    self.work.insert(
+                        req,
+                        WorkProgress {
+                            what: format!("tagging {} resource(s)", targets.len()),
+                            status: "ACCEPTED".into(),
+                            percent: None,
+                        },
+                    );
+                }
+            }
+            (CompartmentDialog::MoveResources { source, resources }, ModalOutcome::Submitted(v)) => {
+                let target = match ctx.resolve_compartment(v.get("target")) {
+                    Ok(t) => t,
+                    Err(e) => return ctx.refuse(Some("target"), e),
+                };
+                if target == source {
+                    return ctx.refuse(Some("target"), "they are in that compartment already");
+                }
+                let modal = self.preview(&source, Some(&target), resources, ctx);
+                ctx.open(modal);
+            }
+            (
+                CompartmentDialog::ConfirmMoveResources {
+                    source,
+                    target,
+                    resources,
+                },
+                ModalOutcome::Confirmed,
+            ) => self.send_resources_work(source, Some(target), resources, ctx),
+            (CompartmentDialog::DeleteResources { source, resources }, ModalOutcome::Confirmed) => {
+                self.send_resources_work(source, None, resources, ctx);
+            }
             (CompartmentDialog::Move { id, target_id }, ModalOutcome::Chose(0)) => {
                 let name = ctx
                     .compartment(&id)
@@ -314,6 +387,67 @@ impl CompartmentsPane {
             ctx.write_showing_conflicts(ME, kind, format!("compartment {name} updated"))
         {
             self.writes.insert(req, PendingWrite::Reveal);
+        }
+    }
+
+    /// Space in the tree: marks or unmarks the selected compartment for a bulk tag edit.
+    pub(super) fn toggle_mark(&mut self, ctx: &mut Ctx) {
+        let Some(id) = self.selected_id().map(str::to_string) else {
+            return;
+        };
+        if self.is_root(ctx) {
+            return ctx.toasts.info("the tenancy itself cannot be marked");
+        }
+        let marked = if self.marked.remove(&id) {
+            false
+        } else {
+            self.marked.insert(id);
+            true
+        };
+        let n = self.marked.len();
+        let verb = if marked { "marked" } else { "unmarked" };
+        ctx.toasts.info(format!(
+            "{verb}; {n} compartment{} marked",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+
+    /// `T` in the tree: a defined tag on the marked compartments (else the selected one),
+    /// which must share a parent (a bulk edit works within one compartment).
+    pub(super) fn start_bulk_tags(&mut self, ctx: &mut Ctx) {
+        let ids: Vec<String> = if self.marked.is_empty() {
+            self.selected_id()
+                .filter(|_| !self.is_root(ctx))
+                .map(str::to_string)
+                .into_iter()
+                .collect()
+        } else {
+            self.marked.iter().cloned().collect()
+        };
+        let chosen: Vec<Compartment> = ids.iter().filter_map(|id| ctx.compartment(id).cloned()).collect();
+        let Some(first) = chosen.first() else {
+            return ctx.toasts.info("mark compartments with Space first (the tenancy itself cannot be tagged here)");
+        };
+        let parent = first.compartment_id.clone();
+        if chosen.iter().any(|c| c.compartment_id != parent) {
+            return ctx.toasts.error(
+                "the marked compartments have different parents: a bulk tag edit works within one compartment",
+            );
+        }
+        let targets: Vec<BulkTarget> = chosen
+            .iter()
+            .map(|c| BulkTarget::new(&c.id, "Compartment", &c.name))
+            .collect();
+        let what = match targets.len() {
+            1 => format!("compartment {}", targets[0].name),
+            n => format!("{n} compartments"),
+        };
+        let d = dialog(CompartmentDialog::BulkTags {
+            parent,
+            targets: targets.clone(),
+        });
+        if let Some(modal) = bulk_tags_form(ctx, ME, d, &what, &targets) {
+            ctx.open(modal);
         }
     }
 

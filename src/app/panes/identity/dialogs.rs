@@ -92,6 +92,9 @@ impl IdentityPane {
                     ),
                 }
             }
+            IdentityDialog::BulkTags { targets } => {
+                return self.send_bulk_tags(&targets, v, ctx);
+            }
             IdentityDialog::EditUser { .. }
             | IdentityDialog::EditGroup { .. }
             | IdentityDialog::EditDynamicGroup { .. } => {

@@ -3,6 +3,7 @@
 //! and the writes on them (dialogs in `dialogs`, the lists about the selection in `members`
 //! and `user_credentials`).
 
+mod bulk;
 mod credential_forms;
 mod dialogs;
 mod edit;
@@ -104,6 +105,10 @@ pub enum IdentityDialog {
     /// The seed just shown: Enter goes on to the activation code.
     MfaSeed { user_id: String, id: String },
     ActivateMfa { user_id: String, id: String },
+    /// A defined tag on the marked users, groups or dynamic groups.
+    BulkTags {
+        targets: Vec<crate::app::bulk_tags::BulkTarget>,
+    },
 }
 
 pub(crate) fn dialog(d: IdentityDialog) -> PaneDialog {
@@ -157,6 +162,8 @@ pub struct IdentityPane {
     pub capabilities_at: Option<(RequestId, usize)>,
     /// Reads whose answer opens a form or a detail.
     pub reads: BTreeMap<RequestId, edit::Read>,
+    /// A bulk tag edit on its way: the lists are read again when it succeeds.
+    pub bulk_edit: Option<RequestId>,
     memberships_request: Option<RequestId>,
 }
 
@@ -297,6 +304,7 @@ impl Pane for IdentityPane {
         match action {
             Action::Select => self.open_members(ctx),
             Action::Credentials => self.open_credentials(ctx),
+            Action::BulkTags => self.start_bulk_tags(ctx),
             Action::Create
             | Action::Edit
             | Action::Rename
@@ -312,6 +320,9 @@ impl Pane for IdentityPane {
     fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
         if let Some(read) = self.reads.remove(&response.id) {
             self.take_read(read, &response, ctx);
+            return;
+        }
+        if self.take_bulk_edit(&response, ctx) {
             return;
         }
         if self.memberships_request == Some(response.id) && ctx.memberships.awaits(response.id)
