@@ -22,7 +22,7 @@ impl TagsPane {
             (dialog, ModalOutcome::Submitted(values)) => self.submit(dialog, &values, ctx),
             (dialog, ModalOutcome::Confirmed) => self.confirmed(dialog, ctx),
             (TagsDialog::OverrideLock, ModalOutcome::Chose(i)) => self.override_chosen(i, ctx),
-            (TagsDialog::OverrideLock, ModalOutcome::Cancelled) => self.override_chosen(0, ctx),
+            (TagsDialog::OverrideLock, _) => self.refused = None,
             (TagsDialog::RemoveLock { id, default }, ModalOutcome::Chose(i)) => {
                 self.remove_lock(id, default, i, ctx);
             }

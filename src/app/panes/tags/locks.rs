@@ -154,7 +154,19 @@ impl TagsPane {
             "Locked",
             vec![
                 ToneLine::new(Tone::Error, failure.message.clone()),
-                ToneLine::new(Tone::Dim, failure.summary()),
+                ToneLine::new(
+                    Tone::Dim,
+                    format!(
+                        "{} {}{}",
+                        failure.status.map_or_else(String::new, |s| s.to_string()),
+                        failure.code,
+                        failure
+                            .opc_request_id
+                            .as_deref()
+                            .map(|id| format!(" (opc-request-id {id})"))
+                            .unwrap_or_default()
+                    ),
+                ),
                 ToneLine::plain(""),
                 ToneLine::plain("Nothing was changed. Overriding goes through the lock once"),
                 ToneLine::plain("(it needs the permission to manage the lock); the lock stays."),

@@ -161,6 +161,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
         lines.push(field("Created", c.time_created.clone()));
         lines.push(field("Children", children.to_string()));
         lines.push(field("Policies", policies));
+        lines.extend(effective_lines(id, state, theme));
         lines.push(Line::from(Span::styled("Description", theme.dim())));
         lines.push(Line::from(span_owned(&c.description, theme.plain())));
         if !c.freeform_tags.is_empty() || !c.defined_tags.is_empty() {
@@ -180,7 +181,6 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
                 }
             }
         }
-        lines.extend(effective_lines(id, state, theme));
     } else {
         let (name, tid) = match &state.ctx.tenancy {
             Loadable::Loaded(t) => (t.name.clone(), t.id.clone()),
@@ -216,7 +216,7 @@ fn draw_resources(frame: &mut Frame<'_>, left: Rect, right: Rect, state: &AppSta
     let [list_area, work_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(work.len() as u16)]).areas(left);
     let empty = format!(
-        "No resources of other services in {path}. {} goes back to the tree.",
+        "No resources of other services here; {} goes back.",
         ctx.key(&crate::app::Action::Back)
     );
     draw_list(

@@ -46,11 +46,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
 
 fn draw_standard(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let ctx = &state.ctx;
-    let title = format!(
-        "Standard tag templates ({} view · {} import)",
-        ctx.key(&Action::Select),
-        ctx.key(&Action::Import)
-    );
+    let title = "Standard tag templates".to_string();
     draw_list(
         frame,
         area,
