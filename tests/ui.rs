@@ -21,6 +21,8 @@ mod pane_kit;
 mod snapshots;
 #[path = "ui/state.rs"]
 mod state;
+#[path = "ui/tag_tools.rs"]
+mod tag_tools;
 #[path = "ui/tags.rs"]
 mod tags;
 #[path = "ui/user_credentials.rs"]

@@ -89,7 +89,11 @@ pub(super) fn template_modal(t: &StandardTagNamespaceTemplate) -> Modal {
         if tag.is_cost_tracking {
             head.push_str(" cost tracking");
         }
-        if let Some(m) = &tag.enum_mutability {
+        if let Some(m) = tag
+            .enum_mutability
+            .as_ref()
+            .filter(|_| tag.tag_type == crate::model::StandardTagDefinitionType::Enum)
+        {
             head.push_str(&format!(", values {m}"));
         }
         lines.push(ToneLine::new(Tone::Heading, head));
