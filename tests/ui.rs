@@ -29,6 +29,8 @@ mod regions;
 mod snapshots;
 #[path = "ui/state.rs"]
 mod state;
+#[path = "ui/tag_tools.rs"]
+mod tag_tools;
 #[path = "ui/tags.rs"]
 mod tags;
 #[path = "ui/user_credentials.rs"]

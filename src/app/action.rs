@@ -90,6 +90,17 @@ pub enum Action {
     Replicate,
     /// Reset the selected identity provider's SCIM client (a new secret, shown once).
     ResetScimClient,
+    /// The selected resource's other fields in a form (a policy's description, version date
+    /// and tags).
+    Details,
+    /// Add a lock (FULL or DELETE) to the selected tag namespace or tag default.
+    Lock,
+    /// Remove a lock from the selected tag namespace or tag default.
+    Unlock,
+    /// Add, set or remove a defined tag on every marked row (or the selection).
+    BulkTags,
+    /// Import the selected standard tag namespace template.
+    Import,
 
     // --- sub-views ---
     /// The next list of a pane with several (users, groups, dynamic groups).
@@ -100,6 +111,8 @@ pub enum Action {
     Credentials,
     /// Pick the compartment a list is scoped to (tag defaults).
     Scope,
+    /// The selected compartment's resources of other services (instances, buckets ...).
+    Resources,
 
     // --- dialogs ---
     /// Move the focus to the next field or option.
@@ -158,6 +171,11 @@ impl Action {
                 | Action::ChangeLicense
                 | Action::Replicate
                 | Action::ResetScimClient
+                | Action::Details
+                | Action::Lock
+                | Action::Unlock
+                | Action::BulkTags
+                | Action::Import
         )
     }
 }

@@ -14,7 +14,10 @@ use super::drafts::Drafts;
 use super::keymap::Keymap;
 use super::panes::PaneId;
 use super::panes::identity::members::MembershipIndex;
-use super::request::{Failure, Payload, Request, RequestId, RequestKind, Response, TenancyRequest};
+use super::request::{
+    Failure, Payload, Request, RequestId, RequestKind, Response, TagRequest, TenancyRequest,
+};
+use super::tag_catalogue::TagCatalogue;
 use super::widgets::loadable::Loadable;
 use super::widgets::modal::Modal;
 use super::widgets::toast::Toasts;
@@ -95,6 +98,12 @@ pub struct Ctx {
     pub snapshot: Loadable<Arc<TenancyLinter>>,
     /// The tenancy's home region, where Identity writes go, once the tenancy is read.
     pub home_region: Option<HomeRegion>,
+    /// The tenancy's defined tags for the forms' tag fields, read the first time a form
+    /// needs them; dropped after every successful write.
+    pub tag_catalogue: Loadable<Arc<TagCatalogue>>,
+    /// The resource types the service edits tags of in bulk, read the first time a bulk
+    /// tag form opens.
+    pub bulk_edit_types: Loadable<Vec<crate::model::BulkEditTagsResourceType>>,
     requests: Vec<Request>,
     writes: HashMap<RequestId, PendingWrite>,
     /// Successful writes by the pane that sent them, so a pane that shows what others change
@@ -246,6 +255,7 @@ impl Ctx {
             None => {
                 *self.writes_done.entry(response.pane).or_default() += 1;
                 self.invalidate_snapshot();
+                self.tag_catalogue = Loadable::NotLoaded;
                 if waiting_form {
                     self.modal = None;
                 }
@@ -293,6 +303,24 @@ impl Ctx {
         }
     }
 
+    /// Asks for the tenancy's defined tags unless they are loaded or on their way; the
+    /// answer goes to [`Ctx::take_shared_response`], which hands it to the open form.
+    pub fn ensure_tag_catalogue(&mut self, pane: PaneId) -> Arc<TagCatalogue> {
+        if matches!(self.tag_catalogue, Loadable::NotLoaded) {
+            let id = self.send_read(pane, TagRequest::Catalogue);
+            self.tag_catalogue = Loadable::loading(id);
+        }
+        self.tag_catalogue.data().cloned().unwrap_or_default()
+    }
+
+    /// Asks for the resource types bulk tag edits take, unless loaded or on their way.
+    pub fn ensure_bulk_edit_types(&mut self, pane: PaneId) {
+        if matches!(self.bulk_edit_types, Loadable::NotLoaded) {
+            let id = self.send_read(pane, super::request::BulkRequest::ListEditTagsTypes);
+            self.bulk_edit_types = Loadable::loading(id);
+        }
+    }
+
     /// Forgets the snapshot (refresh, or the tenancy changed); the next user reloads it.
     pub fn invalidate_snapshot(&mut self) {
         self.snapshot = Loadable::NotLoaded;
@@ -318,6 +346,20 @@ impl Ctx {
             return None;
         }
         self.settle_write(&response);
+        if self.tag_catalogue.awaits(response.id) {
+            self.take_catalogue(response);
+            return None;
+        }
+        if self.bulk_edit_types.awaits(response.id) {
+            self.bulk_edit_types = match response.result {
+                Ok(Payload::Items(items)) => items
+                    .take()
+                    .map_or_else(|| Loadable::Failed(Failure::local("UnexpectedAnswer", "not resource types")), Loadable::Loaded),
+                Ok(other) => Loadable::Failed(Failure::unexpected("the bulk edit types", &other)),
+                Err(f) => Loadable::Failed(f),
+            };
+            return None;
+        }
         if !self.snapshot.awaits(response.id) {
             return Some(response);
         }
@@ -327,6 +369,22 @@ impl Ctx {
             Err(failure) => Loadable::Failed(failure),
         };
         None
+    }
+
+    fn take_catalogue(&mut self, response: Response) {
+        self.tag_catalogue = match response.result {
+            Ok(payload) => match payload.as_item::<TagCatalogue>() {
+                Some(c) => Loadable::Loaded(Arc::new(c)),
+                None => Loadable::Failed(Failure::unexpected("the tag catalogue", &payload)),
+            },
+            Err(failure) => Loadable::Failed(failure),
+        };
+        if let (Some(catalogue), Some(form)) = (
+            self.tag_catalogue.data().cloned(),
+            self.modal.as_mut().and_then(Modal::form_state_mut),
+        ) {
+            form.set_catalogue(&catalogue);
+        }
     }
 
     /// The requests queued since the last call.
@@ -400,6 +458,27 @@ impl Ctx {
             _ if self.compartment_index.len() != list.len() => list.iter().find(|c| c.id == id),
             _ => None,
         }
+    }
+
+    /// The paths a compartment field completes from: every active compartment's path
+    /// below the tenancy (`Prod/AppTier`), after the tenancy's own name.
+    pub fn compartment_paths(&self) -> Vec<String> {
+        let root = self.compartment_path(&self.session.tenancy_id);
+        let prefix = format!("{root}/");
+        let mut paths: Vec<String> = self
+            .compartments
+            .data()
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|c| c.lifecycle_state == crate::model::LifecycleState::Active)
+            .map(|c| {
+                let path = self.compartment_path(&c.id);
+                path.strip_prefix(&prefix).map_or(path.clone(), str::to_string)
+            })
+            .collect();
+        paths.sort_by_key(|p| p.to_lowercase());
+        paths.insert(0, root);
+        paths
     }
 
     /// `acme/Prod/AppTier`-style path of a compartment, the tenancy's name first.

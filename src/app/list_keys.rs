@@ -11,8 +11,15 @@ pub(super) fn list_action(state: &mut AppState, action: &Action) {
     let AppState {
         ctx, panes, active, ..
     } = state;
-    let Some(list) = panes.get_mut(*active).focused_list_mut() else {
-        ctx.toasts.info("no list here");
+    let pane = panes.get_mut(*active);
+    if pane.focused_list_mut().is_none() {
+        // A pane that is not a list (the compartment tree) may still take marks.
+        if !pane.handle(action, ctx) {
+            ctx.toasts.info("no list here");
+        }
+        return;
+    }
+    let Some(list) = pane.focused_list_mut() else {
         return;
     };
     match action {

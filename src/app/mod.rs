@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod audit;
+pub mod bulk_tags;
 pub mod commands;
 pub mod ctx;
 pub mod drafts;
@@ -24,6 +25,8 @@ pub mod resource;
 mod session;
 pub mod state;
 pub mod tag_text;
+pub mod tag_catalogue;
+pub mod tag_fields;
 pub mod terminal;
 pub mod update;
 pub mod validate;

@@ -81,6 +81,33 @@ pub fn yes_no(value: &str, what: &str) -> Result<bool, String> {
     }
 }
 
+/// A date as OCI takes it: `YYYY-MM-DD`, a real day.
+pub fn date(value: &str) -> Result<(), String> {
+    let parts: Vec<&str> = value.split('-').collect();
+    let bad = || format!("'{value}' is not a date as YYYY-MM-DD (e.g. 2024-03-31)");
+    let [y, m, d] = parts[..] else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return Err(bad());
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(format!("'{value}': there is no month {m}")),
+    };
+    if d == 0 || d > days {
+        return Err(format!("'{value}': month {m} of {y} has {days} days"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{email, name, ocid, yes_no};
@@ -110,3 +137,4 @@ mod tests {
         assert!(yes_no("maybe", "x").is_err());
     }
 }
+

@@ -33,10 +33,10 @@ fn after_a_refresh_the_rename_goes_to_the_invitation_that_was_selected() {
     tui.keys("r");
     tui.wait_for("Sender invitations (5)");
     tui.keys("e");
-    tui.wait_for("Rename invitation");
+    tui.wait_for("Edit invitation");
     tui.keys("-renamed");
     tui.enter();
-    tui.wait_for("renamed the invitation to acme-research-renamed");
+    tui.wait_for("updated the invitation acme-research-renamed");
     tui.quit();
     let after = world.emulator.store.snapshot();
     let names: Vec<&str> = after
@@ -64,12 +64,12 @@ fn create_rename_and_cancel_an_invitation() {
     tui.wait_for("invited partner-one");
     tui.wait_for("Sender invitations (5)");
     tui.keys("e");
-    tui.wait_for("Rename invitation");
+    tui.wait_for("Edit invitation");
     // The cursor is at the end; Ctrl-W takes the last word back.
     tui.ctrl('w');
     tui.keys("two");
     tui.enter();
-    tui.wait_for("renamed the invitation to partner-two");
+    tui.wait_for("updated the invitation partner-two");
     tui.keys("D");
     tui.wait_for("Cancel the invitation partner-two?");
     tui.keys("partner-two");

@@ -1,5 +1,5 @@
-//! The Tags pane end to end: create a tag namespace, edit it, add a tag, delete both, with
-//! keys only; the emulator holds the result.
+//! The Tags pane end to end: create a tag namespace, edit it, add a tag, then retire and
+//! delete both, with keys only; the emulator holds the result.
 
 use crate::setup;
 
@@ -38,17 +38,21 @@ fn create_edit_and_delete_a_namespace_and_a_tag() {
     tui.enter();
     tui.wait_for("created tag Finance.Tier");
     tui.wait_for("gold, silver");
-    // OCI deletes only retired tags and namespaces. Until the Tags pane offers the
-    // retire-then-delete flow, they are retired behind its back.
-    retire(&world, "Finance");
+    // OCI deletes only retired tags and namespaces: the pane offers to retire each first.
     tui.keys("D");
+    tui.wait_for("OCI deletes only retired tags.");
+    tui.enter();
     tui.wait_for("Delete tag Finance.Tier?");
+    tui.wait_for("It is retired first.");
     tui.keys("Tier");
     tui.enter();
     tui.wait_for("deleted tag Finance.Tier");
+    tui.wait_for("No tags in this namespace.");
     tui.esc();
     tui.keys("D");
-    tui.wait_for("Delete tag namespace Finance and all its tags?");
+    tui.wait_for("OCI deletes only retired namespaces.");
+    tui.enter();
+    tui.wait_for("Delete the empty tag namespace Finance?");
     tui.keys("Finance");
     tui.enter();
     tui.wait_for("deleted tag namespace Finance");
@@ -60,27 +64,4 @@ fn create_edit_and_delete_a_namespace_and_a_tag() {
         finance.is_none_or(|n| n.lifecycle_state == canopy::model::LifecycleState::Deleted),
         "{finance:?}"
     );
-}
-
-/// Retires the namespace and its tags in the emulator, as `isRetired=true` would.
-fn retire(world: &crate::harness::World, namespace: &str) {
-    world.emulator.store.with(|s| {
-        let Some(id) = s
-            .tag_namespaces
-            .iter()
-            .find(|n| n.name == namespace)
-            .map(|n| n.id.clone())
-        else {
-            panic!("no namespace {namespace}");
-        };
-        for tag in &mut s.tags {
-            if tag.tag_namespace_id.as_deref() == Some(id.as_str()) {
-                tag.is_retired = true;
-                tag.lifecycle_state = canopy::model::LifecycleState::Inactive;
-            }
-        }
-        let ns = s.tag_namespaces.get_mut(&id).unwrap();
-        ns.is_retired = true;
-        ns.lifecycle_state = canopy::model::LifecycleState::Inactive;
-    });
 }

@@ -54,6 +54,7 @@ impl Driver {
                 description: Some(description.clone()),
                 ..UpdateGroupDetails::default()
             },
+            if_match: None,
         });
         if self.expect::<Group>("update group", answer).is_none() {
             return false;

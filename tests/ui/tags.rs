@@ -367,9 +367,17 @@ fn a_tag_default_is_updated_and_deleted() {
     }
     let read = update(&mut state, Action::Select);
     let sent = answer_once(&mut state, &mut world, &read);
-    let [RequestKind::Tags(TagRequest::UpdateDefault { id, details })] = &kinds(&sent)[..] else {
+    let [
+        RequestKind::Tags(TagRequest::UpdateDefault {
+            id,
+            details,
+            if_match,
+        }),
+    ] = &kinds(&sent)[..]
+    else {
         panic!("expected UpdateTagDefault, got {sent:?}");
     };
+    assert!(if_match.is_some(), "conditional on the etag the form's read carried");
     assert_eq!(
         (id, details.value.as_str(), details.is_required),
         (&d.id, "FIN-5000", Some(false))

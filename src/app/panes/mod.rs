@@ -32,7 +32,11 @@ declare_panes! {
         Compartments(compartments: compartments::CompartmentsPane) {
             title: "Compartments",
             commands: [("cmp compartments compartment", "", "compartments")],
-            contexts: [Compartments = "compartments", CompartmentsMove = "compartments_move"],
+            contexts: [
+                Compartments = "compartments",
+                CompartmentsMove = "compartments_move",
+                CompartmentsResources = "compartments_resources",
+            ],
         },
         /// Users, groups and dynamic groups, with memberships and API keys.
         Identity(identity: identity::IdentityPane) {
@@ -61,8 +65,17 @@ declare_panes! {
         /// Tag namespaces, tags and tag defaults.
         Tags(tags: tags::TagsPane) {
             title: "Tags",
-            commands: [("tag tags", "", "tags")],
-            contexts: [Tags = "tags", TagsKeys = "tags_keys", TagsDefaults = "tags_defaults"],
+            commands: [
+                ("tag tags", "", "tags"),
+                ("std standard-tags", "standard", "standard tag templates"),
+                ("cost cost-tracking", "cost_tracking", "cost-tracking tags (n/10)"),
+            ],
+            contexts: [
+                Tags = "tags",
+                TagsKeys = "tags_keys",
+                TagsDefaults = "tags_defaults",
+                TagsStandard = "tags_standard",
+            ],
         },
         /// Organizations sender invitations.
         Invitations(invitations: invitations::InvitationsPane) {

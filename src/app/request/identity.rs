@@ -19,10 +19,26 @@ pub enum IdentityRequest {
     ListMemberships {
         group_ids: Vec<String>,
     },
+    /// One user with its etag (an edit form reads it fresh first).
+    GetUser {
+        id: String,
+    },
+    GetGroup {
+        id: String,
+    },
+    GetDynamicGroup {
+        id: String,
+    },
+    /// One membership, read fresh for its detail.
+    GetMembership {
+        id: String,
+    },
     CreateUser(CreateUserDetails),
+    /// With `if_match` (the etag the edit form read), a change made since is a 412.
     UpdateUser {
         id: String,
         details: UpdateUserDetails,
+        if_match: Option<String>,
     },
     DeleteUser {
         id: String,
@@ -40,6 +56,7 @@ pub enum IdentityRequest {
     UpdateGroup {
         id: String,
         details: UpdateGroupDetails,
+        if_match: Option<String>,
     },
     DeleteGroup {
         id: String,
@@ -52,6 +69,7 @@ pub enum IdentityRequest {
     UpdateDynamicGroup {
         id: String,
         details: UpdateDynamicGroupDetails,
+        if_match: Option<String>,
     },
     DeleteDynamicGroup {
         id: String,
@@ -62,9 +80,14 @@ impl IdentityRequest {
     pub fn is_write(&self) -> bool {
         use IdentityRequest as R;
         match self {
-            R::ListUsers | R::ListGroups | R::ListDynamicGroups | R::ListMemberships { .. } => {
-                false
-            }
+            R::ListUsers
+            | R::ListGroups
+            | R::ListDynamicGroups
+            | R::ListMemberships { .. }
+            | R::GetUser { .. }
+            | R::GetGroup { .. }
+            | R::GetDynamicGroup { .. }
+            | R::GetMembership { .. } => false,
             R::CreateUser(_)
             | R::UpdateUser { .. }
             | R::DeleteUser { .. }
@@ -106,8 +129,16 @@ impl IdentityRequest {
                 .await;
                 w.finish(lists.map(|l| Payload::items(l.into_iter().flatten().collect())));
             }
+            R::GetUser { id } => w.one(c.get_user(id).await),
+            R::GetGroup { id } => w.one(c.get_group(id).await),
+            R::GetDynamicGroup { id } => w.one(c.get_dynamic_group(id).await),
+            R::GetMembership { id } => w.one(c.get_user_group_membership(id).await),
             R::CreateUser(d) => w.one(c.create_user(d).await),
-            R::UpdateUser { id, details } => w.one(c.update_user(id, details, None).await),
+            R::UpdateUser {
+                id,
+                details,
+                if_match,
+            } => w.one(c.update_user(id, details, if_match.as_deref()).await),
             R::DeleteUser { id } => w.done(c.delete_user(id, None).await),
             R::UpdateUserState { id, blocked } => {
                 w.one(c.update_user_state(id, *blocked, None).await);
@@ -116,16 +147,22 @@ impl IdentityRequest {
                 w.one(c.update_user_capabilities(id, details, None).await);
             }
             R::CreateGroup(d) => w.one(c.create_group(d).await),
-            R::UpdateGroup { id, details } => w.one(c.update_group(id, details, None).await),
+            R::UpdateGroup {
+                id,
+                details,
+                if_match,
+            } => w.one(c.update_group(id, details, if_match.as_deref()).await),
             R::DeleteGroup { id } => w.done(c.delete_group(id, None).await),
             R::AddUserToGroup(d) => w.one(c.add_user_to_group(&d.user_id, &d.group_id).await),
             R::RemoveUserFromGroup { membership_id } => {
                 w.done(c.remove_user_from_group(membership_id, None).await);
             }
             R::CreateDynamicGroup(d) => w.one(c.create_dynamic_group(d).await),
-            R::UpdateDynamicGroup { id, details } => {
-                w.one(c.update_dynamic_group(id, details, None).await);
-            }
+            R::UpdateDynamicGroup {
+                id,
+                details,
+                if_match,
+            } => w.one(c.update_dynamic_group(id, details, if_match.as_deref()).await),
             R::DeleteDynamicGroup { id } => w.done(c.delete_dynamic_group(id, None).await),
         }
     }

@@ -8,10 +8,16 @@ use crate::model::{CreateSenderInvitationDetails, UpdateSenderInvitationDetails}
 #[derive(Debug, Clone, PartialEq)]
 pub enum InvitationRequest {
     List,
+    /// One invitation with its etag (the edit form reads it fresh first).
+    Get {
+        id: String,
+    },
     Create(CreateSenderInvitationDetails),
+    /// Conditional on `if_match` (the etag the edit form read).
     Update {
         id: String,
         details: UpdateSenderInvitationDetails,
+        if_match: Option<String>,
     },
     /// Answers with the work request if the service starts one, else `Done`.
     Cancel {
@@ -22,7 +28,7 @@ pub enum InvitationRequest {
 impl InvitationRequest {
     pub fn is_write(&self) -> bool {
         match self {
-            InvitationRequest::List => false,
+            InvitationRequest::List | InvitationRequest::Get { .. } => false,
             InvitationRequest::Create(_)
             | InvitationRequest::Update { .. }
             | InvitationRequest::Cancel { .. } => true,
@@ -41,9 +47,12 @@ impl InvitationRequest {
             InvitationRequest::Create(d) => {
                 w.one(c.create_sender_invitation(d).await.map(|c| c.invitation));
             }
-            InvitationRequest::Update { id, details } => {
-                w.one(c.update_sender_invitation(id, details, None).await);
-            }
+            InvitationRequest::Get { id } => w.one(c.get_sender_invitation(id).await),
+            InvitationRequest::Update {
+                id,
+                details,
+                if_match,
+            } => w.one(c.update_sender_invitation(id, details, if_match.as_deref()).await),
             InvitationRequest::Cancel { id } => {
                 let started = c.cancel_sender_invitation(id, None).await;
                 w.follow(WorkService::Organizations, started).await;

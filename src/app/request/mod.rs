@@ -3,6 +3,7 @@
 //! tagged with an id and its owning pane, and responses carry the same id so superseded ones
 //! can be dropped.
 
+mod bulk;
 mod compartments;
 mod credentials;
 mod domains;
@@ -16,6 +17,7 @@ mod tags;
 mod tenancy;
 mod work_requests;
 
+pub use bulk::BulkRequest;
 pub use compartments::CompartmentRequest;
 pub use credentials::{ApiKeySource, CredentialChange, CredentialRequest, NewCredential};
 pub use domains::{DomainChange, DomainRequest};
@@ -59,6 +61,7 @@ pub enum RequestKind {
     Domains(DomainRequest),
     Federation(FederationRequest),
     WorkRequests(WorkRequestRequest),
+    Bulk(BulkRequest),
 }
 
 impl RequestKind {
@@ -77,6 +80,7 @@ impl RequestKind {
             RequestKind::Domains(r) => r.is_write(),
             RequestKind::Federation(r) => r.is_write(),
             RequestKind::WorkRequests(r) => r.is_write(),
+            RequestKind::Bulk(r) => r.is_write(),
         }
     }
 
@@ -94,6 +98,7 @@ impl RequestKind {
             RequestKind::Domains(r) => r.run(work).await,
             RequestKind::Federation(r) => r.run(work).await,
             RequestKind::WorkRequests(r) => r.run(work).await,
+            RequestKind::Bulk(r) => r.run(work).await,
         }
     }
 }
@@ -120,6 +125,7 @@ family!(
     DomainRequest => Domains,
     FederationRequest => Federation,
     WorkRequestRequest => WorkRequests,
+    BulkRequest => Bulk,
 );
 
 #[derive(Debug, Clone, PartialEq)]

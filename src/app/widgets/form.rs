@@ -3,9 +3,11 @@
 //! with the service's error beside the field when a write it sent is refused.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::line_editor::{Edit, LineEditor};
 use crate::app::request::RequestId;
+use crate::app::tag_catalogue::TagCatalogue;
 
 /// A check a field's value must pass before the form is submitted.
 #[derive(Clone, Copy)]
@@ -54,6 +56,33 @@ pub enum FieldKind {
     Text,
     /// One of a fixed set of values; Space (or typing) cycles through them.
     Choice(Vec<String>),
+    /// Text with completions from a list (compartment paths): the candidates matching what
+    /// is typed show under it, Right at the end of the text takes the first.
+    Suggest(Arc<Vec<String>>),
+    /// Defined tags, or one part of a tag, offered from the tenancy's tags.
+    Tag(TagInput),
+}
+
+/// A field about defined tags: what it offers comes from the tenancy's tags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagInput {
+    pub catalogue: Arc<TagCatalogue>,
+    pub part: TagPart,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagPart {
+    /// `Namespace.key=value, ...`, checked entry by entry, the entry being typed completed.
+    List,
+    /// A choice of the namespaces tags can be taken from.
+    Namespace,
+    /// A choice of the tags of the namespace in the field named `namespace`.
+    Key { namespace: &'static str },
+    /// One of the tag's allowed values (a choice), or any text for a tag without a list.
+    Value {
+        namespace: &'static str,
+        key: &'static str,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +132,22 @@ impl Field {
         Field {
             kind: FieldKind::Choice(options.iter().map(|o| (*o).to_string()).collect()),
             input: LineEditor::new(value),
+            ..Self::text(name, label)
+        }
+    }
+
+    /// Text completed from `options` (see [`FieldKind::Suggest`]).
+    pub fn suggest(name: &'static str, label: &str, options: Arc<Vec<String>>) -> Self {
+        Field {
+            kind: FieldKind::Suggest(options),
+            ..Self::text(name, label)
+        }
+    }
+
+    /// A field about defined tags (see [`TagPart`]).
+    pub fn tag(name: &'static str, label: &str, catalogue: Arc<TagCatalogue>, part: TagPart) -> Self {
+        Field {
+            kind: FieldKind::Tag(TagInput { catalogue, part }),
             ..Self::text(name, label)
         }
     }
@@ -173,25 +218,36 @@ impl Field {
                 _ => {}
             }
         }
-        Ok(())
+        self.tag_error().map_or(Ok(()), Err)
     }
 
     /// What the live checks say of the value as typed so far.
     fn live_error(&self) -> Option<String> {
         let value = self.submitted();
-        self.checks.iter().find_map(|c| match c {
-            Check::Live(rule) if !value.is_empty() => rule(value).err(),
-            _ => None,
-        })
+        self.checks
+            .iter()
+            .find_map(|c| match c {
+                Check::Live(rule) if !value.is_empty() => rule(value).err(),
+                _ => None,
+            })
+            .or_else(|| self.tag_error())
     }
 
-    /// Moves a choice field to its next option; false for text fields.
-    fn cycle(&mut self, forward: bool) -> bool {
-        let FieldKind::Choice(options) = &self.kind else {
-            return false;
-        };
+    /// A list of defined tags the tenancy would refuse: which entry, and why.
+    fn tag_error(&self) -> Option<String> {
+        match &self.kind {
+            FieldKind::Tag(TagInput {
+                catalogue,
+                part: TagPart::List,
+            }) => catalogue.parse_defined(self.submitted()).err(),
+            _ => None,
+        }
+    }
+
+    /// Moves a choice field to its next option.
+    pub(super) fn cycle_in(&mut self, options: &[String], forward: bool) {
         if options.is_empty() {
-            return true;
+            return;
         }
         let at = options
             .iter()
@@ -204,7 +260,6 @@ impl Field {
         };
         let value = options[next].clone();
         self.input.set(&value);
-        true
     }
 }
 
@@ -255,12 +310,14 @@ pub struct Form {
 
 impl Form {
     pub fn new(fields: Vec<Field>) -> Self {
-        Form {
+        let mut form = Form {
             fields,
             focus: 0,
             error: None,
             waiting: None,
-        }
+        };
+        form.sync();
+        form
     }
 
     pub fn focused(&self) -> Option<&Field> {
@@ -280,35 +337,53 @@ impl Form {
         };
     }
 
-    /// A key typed into the focused field.
+    /// A key typed into the focused field. A field that offers a choice cycles through it
+    /// (Space, Right, Left); a completed text field takes its completion with Right at the end.
     pub fn key(&mut self, key: &crossterm::event::KeyEvent) -> Edit {
-        let Some(field) = self.fields.get_mut(self.focus) else {
+        use crossterm::event::KeyCode;
+        let focus = self.focus;
+        let choices = self.choices(focus);
+        let completion = self.completion(focus);
+        let Some(field) = self.fields.get_mut(focus) else {
             return Edit::Ignored;
         };
-        if matches!(field.kind, FieldKind::Choice(_)) {
-            use crossterm::event::KeyCode;
+        if let Some(options) = choices {
             let forward = match key.code {
                 KeyCode::Char(' ') | KeyCode::Right => true,
                 KeyCode::Left => false,
                 _ => return Edit::Ignored,
             };
-            field.cycle(forward);
+            field.cycle_in(&options, forward);
             field.error = None;
+            self.sync();
+            return Edit::Changed;
+        }
+        let at_end = field.input.cursor() == field.input.text().len();
+        if key.code == KeyCode::Right
+            && at_end
+            && let Some(completed) = completion
+        {
+            field.input.set(&completed);
+            field.error = field.live_error();
+            self.sync();
             return Edit::Changed;
         }
         let edit = field.input.handle(key);
         if edit == Edit::Changed {
             field.error = field.live_error();
+            self.sync();
         }
         edit
     }
 
     pub fn paste(&mut self, text: &str) {
+        let takes_text = self.choices(self.focus).is_none();
         if let Some(field) = self.fields.get_mut(self.focus)
-            && field.kind == FieldKind::Text
+            && takes_text
             && field.input.paste(text) == Edit::Changed
         {
             field.error = field.live_error();
+            self.sync();
         }
     }
 
@@ -376,6 +451,9 @@ impl Form {
         self.error.is_some() || self.fields.iter().any(|f| f.error.is_some())
     }
 }
+
+#[path = "form_options.rs"]
+mod options;
 
 #[cfg(test)]
 #[path = "form_tests.rs"]

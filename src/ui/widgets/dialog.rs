@@ -10,7 +10,7 @@ use super::centered;
 use super::input::input_line;
 use crate::app::Action;
 use crate::app::ctx::Ctx;
-use crate::app::widgets::form::{FieldKind, Form};
+use crate::app::widgets::form::Form;
 use crate::app::widgets::modal::{Modal, ModalKind, Tone, ToneLine};
 use crate::ui::theme::Theme;
 use crate::ui::{highlight, span_owned};
@@ -203,11 +203,14 @@ fn draw_form(
             format!("{}{}", if focused { "› " } else { "  " }, f.label),
             label_style,
         )];
-        if let FieldKind::Choice(options) = &f.kind {
-            label.push(Span::styled(
-                format!("  ({})", options.join(" / ")),
-                theme.dim(),
-            ));
+        let choices = form.choices(i);
+        if let Some(options) = &choices {
+            let shown = if options.is_empty() {
+                "none to choose from".to_string()
+            } else {
+                options.join(" / ")
+            };
+            label.push(Span::styled(format!("  ({shown})"), theme.dim()));
         }
         lines.push(Line::from(label));
         let row = lines.len();
@@ -233,10 +236,10 @@ fn draw_form(
             cursor = Some(position);
         }
         if errors[i].is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("  {}", f.help),
-                theme.dim(),
-            )));
+            // The focused field's candidates replace its help while there are some.
+            let hint = focused.then(|| form.hint(i)).flatten();
+            let text = hint.unwrap_or_else(|| f.help.clone());
+            lines.push(Line::from(span_owned(&format!("  {text}"), theme.dim())));
         } else {
             lines.extend(
                 errors[i]
@@ -255,7 +258,7 @@ fn draw_form(
     );
     if let Some(position) = cursor
         && form.waiting.is_none()
-        && matches!(form.focused().map(|f| &f.kind), Some(FieldKind::Text))
+        && form.choices(form.focus).is_none()
     {
         frame.set_cursor_position(position);
     }

@@ -2,11 +2,12 @@
 //! filter, the detail of the selection, and the writes (create, rename and describe, move,
 //! delete following the work request, recover).
 
+mod resources;
 mod writes;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Compartment, Tenancy};
+use crate::model::{BulkActionResourceType, BulkActionType, Compartment, ResourceSummary, TagDefault, Tenancy};
 
 use super::{Dialogs, KeyContext, Pane, PaneId, PaneState};
 use crate::app::action::Action;
@@ -14,6 +15,7 @@ use crate::app::ctx::{Ctx, Effect};
 use crate::app::request::{CompartmentRequest, Payload, RequestId, Response, TenancyRequest};
 use crate::app::widgets::cursor::ListCursor;
 use crate::app::widgets::filter::ListFilter;
+use crate::app::widgets::list_view::ListControl;
 use crate::app::widgets::loadable::Loadable;
 use crate::app::widgets::modal::ModalOutcome;
 
@@ -38,6 +40,16 @@ pub enum PendingWrite {
     Reveal,
     /// A move or delete: progress until the work request ends, then reload.
     Work,
+    /// A bulk tag edit, move or delete: progress until it ends, then read the lists again.
+    Bulk,
+}
+
+/// Where the cursor is: the tree, or the selected compartment's resources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompartmentsFocus {
+    #[default]
+    Tree,
+    Resources,
 }
 
 /// A work request being followed to the end.
@@ -62,6 +74,18 @@ pub struct CompartmentsPane {
     /// Something to tell the user about the selection ("... is gone").
     pub note: Option<String>,
     tenancy_request: Option<RequestId>,
+    /// Compartments marked for a bulk tag edit, by OCID.
+    pub marked: BTreeSet<String>,
+    pub focus: CompartmentsFocus,
+    /// The resources of other services in `resources_of`.
+    pub resources: crate::app::widgets::list_view::ListView<ResourceSummary>,
+    pub resources_of: Option<String>,
+    /// The types bulk move and bulk delete take, by `BulkActionType`.
+    pub action_types: BTreeMap<String, Vec<BulkActionResourceType>>,
+    type_reads: BTreeMap<RequestId, BulkActionType>,
+    /// Each compartment's effective tag set (the tag defaults that apply there), read as the
+    /// cursor reaches it.
+    pub effective: BTreeMap<String, Loadable<Vec<TagDefault>>>,
 }
 
 impl CompartmentsPane {
@@ -230,6 +254,9 @@ impl CompartmentsPane {
 
 impl Pane for CompartmentsPane {
     fn contexts(&self) -> Vec<KeyContext> {
+        if self.focus == CompartmentsFocus::Resources {
+            return vec![KeyContext::CompartmentsResources, KeyContext::List];
+        }
         if self.moving.is_some() {
             vec![KeyContext::CompartmentsMove, KeyContext::Tree, KeyContext::List]
         } else {
@@ -238,6 +265,18 @@ impl Pane for CompartmentsPane {
     }
 
     fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> bool {
+        if self.focus == CompartmentsFocus::Resources {
+            if self.resources.navigate(action) {
+                return true;
+            }
+            match action {
+                Action::BulkTags | Action::Move | Action::Delete => {
+                    self.resources_action(action, ctx);
+                }
+                _ => return false,
+            }
+            return true;
+        }
         if self.cursor.navigate(action, self.rows.len()) {
             return true;
         }
@@ -254,6 +293,9 @@ impl Pane for CompartmentsPane {
                 self.moving = None;
                 ctx.toasts.info("move cancelled");
             }
+            Action::Mark => self.toggle_mark(ctx),
+            Action::Resources => self.open_resources(ctx),
+            Action::BulkTags => self.start_bulk_tags(ctx),
             Action::Create
             | Action::Rename
             | Action::Edit
@@ -305,6 +347,9 @@ impl Pane for CompartmentsPane {
             self.rebuild(ctx);
             return;
         }
+        if self.take_resources(&response, ctx) || self.take_effective(&response) {
+            return;
+        }
         self.finish_write(&response, ctx);
         self.rebuild(ctx);
     }
@@ -313,26 +358,55 @@ impl Pane for CompartmentsPane {
         if matches!(ctx.compartments, Loadable::NotLoaded) {
             self.load(ctx);
         }
+        if self.focus == CompartmentsFocus::Tree && ctx.compartments.is_loaded() {
+            self.load_effective(ctx);
+        }
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load(ctx);
+        self.effective.clear();
+        if self.focus == CompartmentsFocus::Resources {
+            self.load_resources(ctx);
+        }
+    }
+
+    fn focused_list(&self) -> Option<&dyn ListControl> {
+        (self.focus == CompartmentsFocus::Resources).then_some(&self.resources as &dyn ListControl)
+    }
+
+    fn focused_list_mut(&mut self) -> Option<&mut dyn ListControl> {
+        (self.focus == CompartmentsFocus::Resources)
+            .then_some(&mut self.resources as &mut dyn ListControl)
     }
 
     fn filter(&self) -> Option<&ListFilter> {
-        Some(&self.filter)
+        match self.focus {
+            CompartmentsFocus::Tree => Some(&self.filter),
+            CompartmentsFocus::Resources => Some(self.resources.filter()),
+        }
     }
 
     fn set_filter(&mut self, filter: ListFilter, ctx: &Ctx) {
+        if self.focus == CompartmentsFocus::Resources {
+            self.resources.set_filter(filter, ctx);
+            return;
+        }
         self.filter = filter;
         self.rebuild(ctx);
     }
 
     fn selected_ocid(&self, _ctx: &Ctx) -> Option<String> {
+        if self.focus == CompartmentsFocus::Resources {
+            return self.resources.selected_id().map(str::to_string);
+        }
         self.selected_id().map(str::to_string)
     }
 
     fn selected_json(&self, ctx: &Ctx) -> Option<serde_json::Value> {
+        if self.focus == CompartmentsFocus::Resources {
+            return ListControl::selected_json(&self.resources);
+        }
         if self.is_root(ctx) {
             return ctx
                 .tenancy
@@ -343,6 +417,13 @@ impl Pane for CompartmentsPane {
     }
 
     fn back(&mut self, ctx: &mut Ctx) -> bool {
+        if self.focus == CompartmentsFocus::Resources {
+            if self.clear_filter(ctx) {
+                return true;
+            }
+            self.focus = CompartmentsFocus::Tree;
+            return true;
+        }
         if self.moving.take().is_some() {
             ctx.toasts.info("move cancelled");
             return true;

@@ -5,10 +5,15 @@ use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::panes::PaneDialog;
 use crate::app::request::{CompartmentRequest, Payload, Response};
+use crate::app::tag_fields::{changed, given, read_tags, tag_fields};
 use crate::app::validate;
 use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
-use crate::model::{Compartment, CreateCompartmentDetails, LifecycleState, UpdateCompartmentDetails};
+use crate::app::bulk_tags::{BulkTarget, bulk_tags_form, send_bulk_tags};
+use crate::model::{
+    BulkActionResource, Compartment, CreateCompartmentDetails, LifecycleState,
+    UpdateCompartmentDetails,
+};
 
 use super::{CompartmentsPane, ME, PendingWrite, WorkProgress};
 
@@ -19,15 +24,33 @@ pub enum CompartmentDialog {
     Edit { id: String },
     Move { id: String, target_id: String },
     Delete { id: String },
+    /// A defined tag on the marked compartments (all children of `parent`).
+    BulkTags { parent: String, targets: Vec<BulkTarget> },
+    /// A defined tag on marked resources of `source`.
+    ResourceTags { source: String, targets: Vec<BulkTarget> },
+    /// Pick where the marked resources go.
+    MoveResources { source: String, resources: Vec<BulkActionResource> },
+    /// The full list of what moves, confirmed by typing.
+    ConfirmMoveResources {
+        source: String,
+        target: String,
+        resources: Vec<BulkActionResource>,
+    },
+    /// The full list of what is deleted, confirmed by typing.
+    DeleteResources { source: String, resources: Vec<BulkActionResource> },
 }
 
 fn dialog(d: CompartmentDialog) -> PaneDialog {
     PaneDialog::Compartments(d)
 }
 
-/// The name and description fields, as create and edit show them.
-fn fields(name: &str, description: &str) -> Vec<Field> {
-    vec![
+/// The name, description and tag fields, as create and edit show them.
+fn fields(ctx: &mut Ctx, c: Option<&Compartment>) -> Vec<Field> {
+    let (name, description) = c.map_or(("", ""), |c| (c.name.as_str(), c.description.as_str()));
+    let (free, defined) = c.map_or_else(Default::default, |c| {
+        (c.freeform_tags.clone(), c.defined_tags.clone())
+    });
+    let mut fields = vec![
         Field::text("name", "Name")
             .value(name)
             .required()
@@ -38,7 +61,9 @@ fn fields(name: &str, description: &str) -> Vec<Field> {
             .value(description)
             .required()
             .max_chars(400),
-    ]
+    ];
+    fields.extend(tag_fields(ctx, ME, &free, &defined));
+    fields
 }
 
 impl CompartmentsPane {
@@ -48,10 +73,11 @@ impl CompartmentsPane {
         };
         if *action == Action::Create {
             let title = format!("New compartment in {}", ctx.compartment_path(&id));
+            let fields = fields(ctx, None);
             ctx.open(Modal::form(
                 dialog(CompartmentDialog::Create { parent_id: id }),
                 &title,
-                fields("", ""),
+                fields,
             ));
             return;
         }
@@ -69,11 +95,14 @@ impl CompartmentsPane {
                 "{} is {}: only active compartments can be changed",
                 c.name, c.lifecycle_state
             )),
-            Action::Rename | Action::Edit => ctx.open(Modal::form(
-                dialog(CompartmentDialog::Edit { id }),
-                "Rename or describe compartment",
-                fields(&c.name, &c.description),
-            )),
+            Action::Rename | Action::Edit => {
+                let fields = fields(ctx, Some(&c));
+                ctx.open(Modal::form(
+                    dialog(CompartmentDialog::Edit { id }),
+                    "Edit compartment",
+                    fields,
+                ));
+            }
             Action::Move => {
                 self.moving = Some(id);
                 ctx.toasts.info(format!(
@@ -205,6 +234,16 @@ impl CompartmentsPane {
                 self.load(ctx);
             }
             (Err(_), _) => {}
+            (Ok(payload), PendingWrite::Bulk) => {
+                let succeeded = !matches!(payload, Payload::WorkRequest(wr)
+                    if wr.status != crate::model::WorkRequestStatus::Succeeded);
+                if succeeded {
+                    self.marked.clear();
+                    self.resources.marked.clear();
+                    self.load(ctx);
+                    self.load_resources(ctx);
+                }
+            }
             (Ok(_), PendingWrite::Work) => self.load(ctx),
             (Ok(payload), PendingWrite::Reveal) => {
                 let Some(c) = payload.as_item::<Compartment>() else {
@@ -232,12 +271,16 @@ impl CompartmentsPane {
     ) {
         match (dialog, outcome) {
             (CompartmentDialog::Create { parent_id }, ModalOutcome::Submitted(v)) => {
+                let (free, defined) = match read_tags(&v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
+                };
                 let details = CreateCompartmentDetails {
                     compartment_id: parent_id,
                     name: v.string("name"),
                     description: v.string("description"),
-                    freeform_tags: None,
-                    defined_tags: None,
+                    freeform_tags: given(free),
+                    defined_tags: given(defined),
                 };
                 let done = format!("compartment {} created", v.get("name"));
                 if let Some(req) = ctx.write(ME, CompartmentRequest::Create(details), done) {
@@ -245,6 +288,51 @@ impl CompartmentsPane {
                 }
             }
             (CompartmentDialog::Edit { id }, ModalOutcome::Submitted(v)) => self.edit(id, &v, ctx),
+            (
+                CompartmentDialog::BulkTags {
+                    parent: compartment,
+                    targets,
+                }
+                | CompartmentDialog::ResourceTags {
+                    source: compartment,
+                    targets,
+                },
+                ModalOutcome::Submitted(v),
+            ) => {
+                if let Some(req) = send_bulk_tags(ctx, ME, &compartment, &targets, &v) {
+                    self.writes.insert(req, PendingWrite::Bulk);
+                    self.work.insert(
+                        req,
+                        WorkProgress {
+                            what: format!("tagging {} resource(s)", targets.len()),
+                            status: "ACCEPTED".into(),
+                            percent: None,
+                        },
+                    );
+                }
+            }
+            (CompartmentDialog::MoveResources { source, resources }, ModalOutcome::Submitted(v)) => {
+                let target = match ctx.resolve_compartment(v.get("target")) {
+                    Ok(t) => t,
+                    Err(e) => return ctx.refuse(Some("target"), e),
+                };
+                if target == source {
+                    return ctx.refuse(Some("target"), "they are in that compartment already");
+                }
+                let modal = self.preview(&source, Some(&target), resources, ctx);
+                ctx.open(modal);
+            }
+            (
+                CompartmentDialog::ConfirmMoveResources {
+                    source,
+                    target,
+                    resources,
+                },
+                ModalOutcome::Confirmed,
+            ) => self.send_resources_work(source, Some(target), resources, ctx),
+            (CompartmentDialog::DeleteResources { source, resources }, ModalOutcome::Confirmed) => {
+                self.send_resources_work(source, None, resources, ctx);
+            }
             (CompartmentDialog::Move { id, target_id }, ModalOutcome::Chose(0)) => {
                 let name = ctx
                     .compartment(&id)
@@ -279,10 +367,15 @@ impl CompartmentsPane {
             return;
         };
         let (name, description) = (v.string("name"), v.string("description"));
+        let (free, defined) = match read_tags(v) {
+            Ok(tags) => tags,
+            Err((field, e)) => return ctx.refuse(Some(field), e),
+        };
         let details = UpdateCompartmentDetails {
             name: (c.name != name).then(|| name.clone()),
             description: (c.description != description).then_some(description),
-            ..Default::default()
+            freeform_tags: changed(&c.freeform_tags, free),
+            defined_tags: changed(&c.defined_tags, defined),
         };
         if details == UpdateCompartmentDetails::default() {
             ctx.toasts.info("nothing changed");
@@ -294,6 +387,67 @@ impl CompartmentsPane {
             ctx.write_showing_conflicts(ME, kind, format!("compartment {name} updated"))
         {
             self.writes.insert(req, PendingWrite::Reveal);
+        }
+    }
+
+    /// Space in the tree: marks or unmarks the selected compartment for a bulk tag edit.
+    pub(super) fn toggle_mark(&mut self, ctx: &mut Ctx) {
+        let Some(id) = self.selected_id().map(str::to_string) else {
+            return;
+        };
+        if self.is_root(ctx) {
+            return ctx.toasts.info("the tenancy itself cannot be marked");
+        }
+        let marked = if self.marked.remove(&id) {
+            false
+        } else {
+            self.marked.insert(id);
+            true
+        };
+        let n = self.marked.len();
+        let verb = if marked { "marked" } else { "unmarked" };
+        ctx.toasts.info(format!(
+            "{verb}; {n} compartment{} marked",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+
+    /// `T` in the tree: a defined tag on the marked compartments (else the selected one),
+    /// which must share a parent (a bulk edit works within one compartment).
+    pub(super) fn start_bulk_tags(&mut self, ctx: &mut Ctx) {
+        let ids: Vec<String> = if self.marked.is_empty() {
+            self.selected_id()
+                .filter(|_| !self.is_root(ctx))
+                .map(str::to_string)
+                .into_iter()
+                .collect()
+        } else {
+            self.marked.iter().cloned().collect()
+        };
+        let chosen: Vec<Compartment> = ids.iter().filter_map(|id| ctx.compartment(id).cloned()).collect();
+        let Some(first) = chosen.first() else {
+            return ctx.toasts.info("mark compartments with Space first (the tenancy itself cannot be tagged here)");
+        };
+        let parent = first.compartment_id.clone();
+        if chosen.iter().any(|c| c.compartment_id != parent) {
+            return ctx.toasts.error(
+                "the marked compartments have different parents: a bulk tag edit works within one compartment",
+            );
+        }
+        let targets: Vec<BulkTarget> = chosen
+            .iter()
+            .map(|c| BulkTarget::new(&c.id, "Compartment", &c.name))
+            .collect();
+        let what = match targets.len() {
+            1 => format!("compartment {}", targets[0].name),
+            n => format!("{n} compartments"),
+        };
+        let d = dialog(CompartmentDialog::BulkTags {
+            parent,
+            targets: targets.clone(),
+        });
+        if let Some(modal) = bulk_tags_form(ctx, ME, d, &what, &targets) {
+            ctx.open(modal);
         }
     }
 

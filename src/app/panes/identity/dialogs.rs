@@ -1,16 +1,14 @@
 //! The Identity pane's writes: the dialog each one opens and the request sent when it is
 //! confirmed. Dialog pieces and checks are in `forms`, the answers in `results`.
 
-use crate::model::{
-    CreateDynamicGroupDetails, CreateGroupDetails, CreateUserDetails, UpdateDynamicGroupDetails,
-    UpdateGroupDetails, UpdateUserDetails, User,
-};
+use crate::model::{CreateDynamicGroupDetails, CreateGroupDetails, CreateUserDetails, User};
 
 use super::forms::{CAPABILITIES, capability, capability_update};
 use super::{IdentityDialog, IdentityPane, ME, Removal};
 use crate::app::ctx::Ctx;
 use crate::app::request::{CredentialRequest, IdentityRequest, RequestKind};
 use crate::app::resource::Resource;
+use crate::app::tag_fields::{given, read_tags};
 use crate::app::widgets::form::FormValues;
 use crate::app::widgets::modal::ModalOutcome;
 
@@ -47,91 +45,63 @@ impl IdentityPane {
     fn submit(&mut self, dialog: IdentityDialog, v: &FormValues, ctx: &mut Ctx) {
         let tenancy = ctx.session.tenancy_id.clone();
         let (kind, done): (RequestKind, String) = match dialog {
-            IdentityDialog::CreateUser => (
-                IdentityRequest::CreateUser(CreateUserDetails {
-                    compartment_id: tenancy,
-                    name: v.string("name"),
-                    description: v.string("description"),
-                    email: v.optional("email"),
-                    freeform_tags: None,
-                    defined_tags: None,
-                })
-                .into(),
-                format!("created user {}", v.get("name")),
-            ),
-            IdentityDialog::EditUser { id } => {
-                let Some(u) = self.users.find(&id) else {
-                    return;
+            IdentityDialog::CreateUser
+            | IdentityDialog::CreateGroup
+            | IdentityDialog::CreateDynamicGroup => {
+                let (free, defined) = match read_tags(v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
                 };
-                let details = UpdateUserDetails {
-                    description: (u.description != v.get("description"))
-                        .then(|| v.string("description")),
-                    email: (u.email.as_deref().unwrap_or("") != v.get("email"))
-                        .then(|| v.string("email")),
-                    ..UpdateUserDetails::default()
-                };
-                if details == UpdateUserDetails::default() {
-                    ctx.toasts.info("nothing changed");
-                    return;
+                let (freeform_tags, defined_tags) = (given(free), given(defined));
+                let (name, description) = (v.string("name"), v.string("description"));
+                match dialog {
+                    IdentityDialog::CreateUser => (
+                        IdentityRequest::CreateUser(CreateUserDetails {
+                            compartment_id: tenancy,
+                            name,
+                            description,
+                            email: v.optional("email"),
+                            freeform_tags,
+                            defined_tags,
+                        })
+                        .into(),
+                        format!("created user {}", v.get("name")),
+                    ),
+                    IdentityDialog::CreateGroup => (
+                        IdentityRequest::CreateGroup(CreateGroupDetails {
+                            compartment_id: tenancy,
+                            name,
+                            description,
+                            freeform_tags,
+                            defined_tags,
+                        })
+                        .into(),
+                        format!("created group {}", v.get("name")),
+                    ),
+                    _ => (
+                        IdentityRequest::CreateDynamicGroup(CreateDynamicGroupDetails {
+                            compartment_id: tenancy,
+                            name,
+                            description,
+                            matching_rule: v.string("matching_rule"),
+                            freeform_tags,
+                            defined_tags,
+                        })
+                        .into(),
+                        format!("created dynamic group {}", v.get("name")),
+                    ),
                 }
-                let done = format!("updated user {}", u.name);
-                (IdentityRequest::UpdateUser { id, details }.into(), done)
             }
-            IdentityDialog::CreateGroup => (
-                IdentityRequest::CreateGroup(CreateGroupDetails {
-                    compartment_id: tenancy,
-                    name: v.string("name"),
-                    description: v.string("description"),
-                    freeform_tags: None,
-                    defined_tags: None,
-                })
-                .into(),
-                format!("created group {}", v.get("name")),
-            ),
-            IdentityDialog::EditGroup { id } => {
-                let Some(g) = self.groups.find(&id) else {
-                    return;
-                };
-                if g.description == v.get("description") {
-                    ctx.toasts.info("nothing changed");
-                    return;
-                }
-                let done = format!("updated group {}", g.name);
-                let details = UpdateGroupDetails {
-                    description: Some(v.string("description")),
-                    ..UpdateGroupDetails::default()
-                };
-                (IdentityRequest::UpdateGroup { id, details }.into(), done)
+            IdentityDialog::BulkTags { targets } => {
+                return self.send_bulk_tags(&targets, v, ctx);
             }
-            IdentityDialog::CreateDynamicGroup => (
-                IdentityRequest::CreateDynamicGroup(CreateDynamicGroupDetails {
-                    compartment_id: tenancy,
-                    name: v.string("name"),
-                    description: v.string("description"),
-                    matching_rule: v.string("matching_rule"),
-                    freeform_tags: None,
-                    defined_tags: None,
-                })
-                .into(),
-                format!("created dynamic group {}", v.get("name")),
-            ),
-            IdentityDialog::EditDynamicGroup { id } => {
-                let Some(d) = self.dynamic_groups.find(&id) else {
-                    return;
-                };
-                let details = UpdateDynamicGroupDetails {
-                    description: (d.description != v.get("description"))
-                        .then(|| v.string("description")),
-                    matching_rule: (d.matching_rule != v.get("matching_rule"))
-                        .then(|| v.string("matching_rule")),
-                    ..UpdateDynamicGroupDetails::default()
-                };
-                if details == UpdateDynamicGroupDetails::default() {
-                    ctx.toasts.info("nothing changed");
-                    return;
+            IdentityDialog::EditUser { .. }
+            | IdentityDialog::EditGroup { .. }
+            | IdentityDialog::EditDynamicGroup { .. } => {
+                match self.edit_request(&dialog, v, ctx) {
+                    Some(request) => request,
+                    None => return,
                 }
-                let done = format!("updated dynamic group {}", d.name);
-                (IdentityRequest::UpdateDynamicGroup { id, details }.into(), done)
             }
             IdentityDialog::CreateCredential { user_id, kind } => {
                 let request = match Self::create_request(&user_id, kind, v) {

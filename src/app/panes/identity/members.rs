@@ -166,7 +166,7 @@ impl IdentityPane {
                     &row.other_name,
                 ));
             }
-            Action::Select => {}
+            Action::Select => self.open_membership(ctx),
             _ => return false,
         }
         true

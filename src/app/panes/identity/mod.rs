@@ -3,8 +3,10 @@
 //! and the writes on them (dialogs in `dialogs`, the lists about the selection in `members`
 //! and `user_credentials`).
 
+mod bulk;
 mod credential_forms;
 mod dialogs;
+mod edit;
 mod forms;
 pub mod kinds;
 pub mod members;
@@ -80,16 +82,17 @@ pub enum IdentityFocus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdentityDialog {
     CreateUser,
-    EditUser { id: String },
+    /// `etag` is what the form's fresh read carried: the update is conditional on it.
+    EditUser { id: String, etag: Option<String> },
     DeleteUser { id: String },
     Block { id: String, blocked: bool },
     Capabilities { id: String },
     ResetPassword { id: String },
     CreateGroup,
-    EditGroup { id: String },
+    EditGroup { id: String, etag: Option<String> },
     DeleteGroup { id: String },
     CreateDynamicGroup,
-    EditDynamicGroup { id: String },
+    EditDynamicGroup { id: String, etag: Option<String> },
     DeleteDynamicGroup { id: String },
     RemoveMembership { membership_id: String },
     /// A new credential of the kind (an API key upload, an MFA enrolment ...).
@@ -105,6 +108,10 @@ pub enum IdentityDialog {
     /// The seed just shown: Enter goes on to the activation code.
     MfaSeed { user_id: String, id: String },
     ActivateMfa { user_id: String, id: String },
+    /// A defined tag on the marked users, groups or dynamic groups.
+    BulkTags {
+        targets: Vec<crate::app::bulk_tags::BulkTarget>,
+    },
 }
 
 pub(crate) fn dialog(d: IdentityDialog) -> PaneDialog {
@@ -156,6 +163,10 @@ pub struct IdentityPane {
     pub removals: BTreeMap<RequestId, Removal>,
     /// A capability toggle on its way: the checklist opens again on this line after it.
     pub capabilities_at: Option<(RequestId, usize)>,
+    /// Reads whose answer opens a form or a detail.
+    pub reads: BTreeMap<RequestId, edit::Read>,
+    /// A bulk tag edit on its way: the lists are read again when it succeeds.
+    pub bulk_edit: Option<RequestId>,
     memberships_request: Option<RequestId>,
     /// Every identity provider with its group mappings: a group's detail shows which
     /// provider groups map into it.
@@ -314,6 +325,7 @@ impl Pane for IdentityPane {
         match action {
             Action::Select => self.open_members(ctx),
             Action::Credentials => self.open_credentials(ctx),
+            Action::BulkTags => self.start_bulk_tags(ctx),
             Action::Create
             | Action::Edit
             | Action::Rename
@@ -327,6 +339,13 @@ impl Pane for IdentityPane {
     }
 
     fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
+        if let Some(read) = self.reads.remove(&response.id) {
+            self.take_read(read, &response, ctx);
+            return;
+        }
+        if self.take_bulk_edit(&response, ctx) {
+            return;
+        }
         if self.memberships_request == Some(response.id) && ctx.memberships.awaits(response.id)
         {
             self.take_memberships(&response, ctx);

@@ -1,13 +1,14 @@
 //! The dialogs the Identity pane opens for its writes (forms with their fields and checks,
 //! typed confirmations, choices); what they send is in `dialogs`.
 
-use super::forms::{capabilities_modal, confirm_delete, matching_rule};
-use super::{IdentityDialog, IdentityPane, IdentityTab, dialog};
+use super::edit::{description_field, email_field, rule_field};
+use super::forms::{capabilities_modal, confirm_delete};
+use super::{IdentityDialog, IdentityPane, IdentityTab, ME, dialog};
+use crate::app::tag_fields::tag_fields;
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::request::IdentityRequest;
 use crate::app::resource::Presence;
-use crate::app::validate;
 use crate::app::widgets::form::Field;
 use crate::app::widgets::modal::{Modal, Tone, ToneLine};
 
@@ -18,32 +19,10 @@ fn name_field() -> Field {
         .help("unique in the tenancy; cannot be changed later")
 }
 
-fn description_field(value: &str) -> Field {
-    Field::text("description", "Description")
-        .value(value)
-        .required()
-        .max_chars(400)
-}
-
-fn email_field(value: &str) -> Field {
-    Field::text("email", "E-mail")
-        .value(value)
-        .check(validate::email)
-        .help("optional")
-}
-
-fn rule_field(value: &str) -> Field {
-    Field::text("matching_rule", "Matching rule")
-        .value(value)
-        .required()
-        .check(matching_rule)
-        .help("e.g. ALL {instance.compartment.id = 'ocid1.compartment.oc1..x'}")
-}
-
 impl IdentityPane {
     pub(super) fn start_write(&mut self, action: &Action, ctx: &mut Ctx) {
         if *action == Action::Create {
-            let (title, fields) = match self.tab {
+            let (title, mut fields) = match self.tab {
                 IdentityTab::Users => (
                     "New user",
                     vec![name_field(), description_field(""), email_field("")],
@@ -54,6 +33,7 @@ impl IdentityPane {
                     vec![name_field(), description_field(""), rule_field("")],
                 ),
             };
+            fields.extend(tag_fields(ctx, ME, &Default::default(), &Default::default()));
             let d = match self.tab {
                 IdentityTab::Users => IdentityDialog::CreateUser,
                 IdentityTab::Groups => IdentityDialog::CreateGroup,
@@ -76,38 +56,6 @@ impl IdentityPane {
             Action::Delete => self.start_delete(ctx),
             _ if self.tab == IdentityTab::Users => self.start_user_action(action, ctx),
             _ => ctx.toasts.info("select a user for this"),
-        }
-    }
-
-    fn start_edit(&mut self, ctx: &mut Ctx) {
-        let modal = match self.tab {
-            IdentityTab::Users => self.users.selected().map(|u| {
-                Modal::form(
-                    dialog(IdentityDialog::EditUser { id: u.id.clone() }),
-                    &format!("Edit user {}", u.name),
-                    vec![
-                        description_field(&u.description),
-                        email_field(u.email.as_deref().unwrap_or("")),
-                    ],
-                )
-            }),
-            IdentityTab::Groups => self.groups.selected().map(|g| {
-                Modal::form(
-                    dialog(IdentityDialog::EditGroup { id: g.id.clone() }),
-                    &format!("Edit group {}", g.name),
-                    vec![description_field(&g.description).help("a group's name cannot be changed")],
-                )
-            }),
-            IdentityTab::DynamicGroups => self.dynamic_groups.selected().map(|d| {
-                Modal::form(
-                    dialog(IdentityDialog::EditDynamicGroup { id: d.id.clone() }),
-                    &format!("Edit dynamic group {}", d.name),
-                    vec![description_field(&d.description), rule_field(&d.matching_rule)],
-                )
-            }),
-        };
-        if let Some(m) = modal {
-            ctx.open(m);
         }
     }
 

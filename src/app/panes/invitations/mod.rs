@@ -14,6 +14,7 @@ use super::{Dialogs, KeyContext, Pane, PaneDialog, PaneId, PaneState};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::request::{InvitationRequest, RequestId, Response};
+use crate::app::tag_fields::{changed, given, read_tags, tag_fields};
 use crate::app::validate;
 use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::list_view::{ListControl, ListView};
@@ -22,11 +23,15 @@ use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
 
 const ME: PaneId = PaneId::Invitations;
 
+/// What an invitation can ask of the recipient.
+const SUBJECTS: [&str; 3] = ["LINK", "GOVERNANCE", "LINK, GOVERNANCE"];
+
 /// The dialogs this pane opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InvitationsDialog {
     Create,
-    Edit { id: String },
+    /// The update is conditional on `etag`, from the read that opened the form.
+    Edit { id: String, etag: Option<String> },
     Cancel { id: String },
 }
 
@@ -39,6 +44,8 @@ pub struct InvitationsPane {
     pub invitations: ListView<SenderInvitation>,
     /// Writes waiting for their answer; a cancel reloads the list when it is done.
     pub writes: BTreeMap<RequestId, InvitationsDialog>,
+    /// The read whose answer opens the edit form.
+    pub edit_read: Option<RequestId>,
 }
 
 impl InvitationsPane {
@@ -49,10 +56,7 @@ impl InvitationsPane {
 
     fn start_write(&mut self, action: &Action, ctx: &mut Ctx) {
         if *action == Action::Create {
-            ctx.open(Modal::form(
-                dialog(InvitationsDialog::Create),
-                "Invite a tenancy",
-                vec![
+            let mut fields = vec![
                     Field::text("recipient", "Recipient tenancy OCID")
                         .required()
                         .check(|v| validate::ocid(v, "tenancy"))
@@ -64,7 +68,16 @@ impl InvitationsPane {
                     Field::text("email", "Recipient e-mail")
                         .check(validate::email)
                         .help("optional: who is told about it"),
-                ],
+                    Field::choice("subjects", "Subjects", &SUBJECTS, SUBJECTS[0])
+                        .help("LINK: join the organization; GOVERNANCE: also be governed by it"),
+                    Field::text("features", "Features")
+                        .help("optional: feature names, separated by commas (a link each)"),
+            ];
+            fields.extend(tag_fields(ctx, ME, &Default::default(), &Default::default()));
+            ctx.open(Modal::form(
+                dialog(InvitationsDialog::Create),
+                "Invite a tenancy",
+                fields,
             ));
             return;
         }
@@ -74,16 +87,11 @@ impl InvitationsPane {
         };
         let id = inv.id.clone();
         match action {
-            Action::Edit | Action::Rename => ctx.open(Modal::form(
-                dialog(InvitationsDialog::Edit { id }),
-                "Rename invitation",
-                vec![
-                    Field::text("name", "Display name")
-                        .value(&inv.display_name)
-                        .required()
-                        .max_chars(100),
-                ],
-            )),
+            Action::Edit | Action::Rename => {
+                // Read fresh: the form shows what the service has, and the update is
+                // conditional on it.
+                self.edit_read = Some(ctx.send_read(ME, InvitationRequest::Get { id }));
+            }
             Action::Delete if inv.status != InvitationStatus::Pending => ctx.toasts.info(format!(
                 "only pending invitations can be cancelled (this one is {})",
                 inv.status
@@ -116,50 +124,99 @@ impl InvitationsPane {
                 if v.get("recipient") == ctx.session.tenancy_id {
                     return ctx.refuse(Some("recipient"), "a tenancy cannot invite itself");
                 }
+                let (free, defined) = match read_tags(v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
+                };
+                let features: Vec<String> = crate::app::tag_catalogue::entries(v.get("features"))
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
                 let details = CreateSenderInvitationDetails {
                     compartment_id: ctx.session.tenancy_id.clone(),
                     recipient_tenancy_id: v.string("recipient"),
                     recipient_email_address: v.optional("email"),
                     display_name: Some(v.string("name")),
-                    subjects: None,
-                    features: None,
-                    freeform_tags: None,
-                    defined_tags: None,
+                    subjects: Some(
+                        v.get("subjects")
+                            .split(',')
+                            .map(|s| s.trim().to_string())
+                            .collect(),
+                    ),
+                    features: given(features),
+                    freeform_tags: given(free),
+                    defined_tags: given(defined),
                 };
                 let done = format!("invited {}", v.get("name"));
                 if let Some(id) = ctx.write(ME, InvitationRequest::Create(details), done) {
                     self.writes.insert(id, InvitationsDialog::Create);
                 }
             }
-            InvitationsDialog::Edit { id } => {
-                if self
-                    .invitations
-                    .find(&id)
-                    .is_some_and(|i| i.display_name == v.get("name"))
-                {
+            InvitationsDialog::Edit { id, etag } => {
+                let Some(old) = self.invitations.find(&id) else {
+                    return;
+                };
+                let (free, defined) = match read_tags(v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
+                };
+                let details = UpdateSenderInvitationDetails {
+                    display_name: changed(&old.display_name, v.string("name")),
+                    freeform_tags: changed(&old.freeform_tags, free),
+                    defined_tags: changed(&old.defined_tags, defined),
+                };
+                if details == UpdateSenderInvitationDetails::default() {
                     ctx.toasts.info("nothing changed");
                     return;
                 }
-                let details = UpdateSenderInvitationDetails {
-                    display_name: Some(v.string("name")),
-                    ..UpdateSenderInvitationDetails::default()
-                };
-                let done = format!("renamed the invitation to {}", v.get("name"));
+                let done = format!("updated the invitation {}", v.get("name"));
                 let kind = InvitationRequest::Update {
                     id: id.clone(),
                     details,
+                    if_match: etag.clone(),
                 };
                 if let Some(req) = ctx.write(ME, kind, done) {
-                    self.writes.insert(req, InvitationsDialog::Edit { id });
+                    self.writes.insert(req, InvitationsDialog::Edit { id, etag });
                 }
             }
             InvitationsDialog::Cancel { .. } => {}
         }
     }
 
+    /// The fresh read of an invitation: its edit form, with the etag it carried.
+    fn open_edit(&mut self, response: &Response, ctx: &mut Ctx) {
+        let item = match &response.result {
+            Ok(crate::app::request::Payload::Item(item)) => item,
+            Ok(other) => return ctx.toasts.error(format!("unexpected answer: {}", other.describe())),
+            Err(f) => return ctx.toasts.error(f.summary()),
+        };
+        let Some(inv) = item.get::<SenderInvitation>() else {
+            return;
+        };
+        let mut fields = vec![
+            Field::text("name", "Display name")
+                .value(&inv.display_name)
+                .required()
+                .max_chars(100),
+        ];
+        fields.extend(tag_fields(ctx, ME, &inv.freeform_tags, &inv.defined_tags));
+        ctx.open(Modal::form(
+            dialog(InvitationsDialog::Edit {
+                id: inv.id.clone(),
+                etag: item.etag.clone(),
+            }),
+            "Edit invitation",
+            fields,
+        ));
+        self.invitations.replace(inv, ctx);
+    }
+
     fn take_write(&mut self, response: Response, ctx: &mut Ctx) {
         if !response.done {
             return;
+        }
+        if self.edit_read.take_if(|r| *r == response.id).is_some() {
+            return self.open_edit(&response, ctx);
         }
         let Some(write) = self.writes.remove(&response.id) else {
             return;

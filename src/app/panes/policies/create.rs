@@ -4,6 +4,7 @@
 use super::{ME, Pending, PoliciesPane, PolicyDialog, dialog, statements_of};
 use crate::app::ctx::Ctx;
 use crate::app::request::PolicyRequest;
+use crate::app::tag_fields::{given, read_tags, tag_fields};
 use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::modal::Modal;
 use crate::model::CreatePolicyDetails;
@@ -14,10 +15,7 @@ impl PoliciesPane {
             .scope()
             .map(|id| ctx.compartment_path(id))
             .unwrap_or_default();
-        ctx.open(Modal::form(
-            dialog(PolicyDialog::Create),
-            "New policy",
-            vec![
+        let mut fields = vec![
                 Field::text("name", "Name")
                     .required()
                     .max_chars(100)
@@ -32,8 +30,10 @@ impl PoliciesPane {
                     .required()
                     .live(statement_lint)
                     .help("the first statement; add more with e once it exists"),
-            ],
-        ));
+                version_date_field(""),
+        ];
+        fields.extend(tag_fields(ctx, ME, &Default::default(), &Default::default()));
+        ctx.open(Modal::form(dialog(PolicyDialog::Create), "New policy", fields));
     }
 
     pub(super) fn create(&mut self, v: &FormValues, ctx: &mut Ctx) {
@@ -52,14 +52,18 @@ impl PoliciesPane {
             Ok(id) => id,
             Err(e) => return ctx.refuse(Some("compartment"), e),
         };
+        let (free, defined) = match read_tags(v) {
+            Ok(tags) => tags,
+            Err((field, e)) => return ctx.refuse(Some(field), e),
+        };
         let details = CreatePolicyDetails {
             compartment_id,
             name: v.string("name"),
             statements: statements_of(v.get("statement")),
             description: v.string("description"),
-            version_date: None,
-            freeform_tags: None,
-            defined_tags: None,
+            version_date: v.optional("version_date"),
+            freeform_tags: given(free),
+            defined_tags: given(defined),
         };
         let done = format!("policy {} created", v.get("name"));
         if let Some(req) = ctx.write(ME, PolicyRequest::Create(details), done) {
@@ -75,4 +79,13 @@ fn statement_lint(text: &str) -> Result<(), String> {
         Some(d) => Err(format!("column {}: {}", d.column, d.message)),
         None => Ok(()),
     }
+}
+
+/// A policy's version date: the date whose policy language it is read with; empty for
+/// always the current one.
+pub(super) fn version_date_field(value: &str) -> Field {
+    Field::text("version_date", "Version date")
+        .value(value)
+        .check(crate::app::validate::date)
+        .help("YYYY-MM-DD: the policy is read as of that date; empty: always the latest")
 }

@@ -3,6 +3,7 @@
 //! statement diff before saving, `if-match` update, and the conflict dialog on 412.
 
 mod create;
+mod details;
 pub mod diff;
 mod edit;
 pub mod editor;
@@ -32,6 +33,8 @@ const ME: PaneId = PaneId::Policies;
 pub enum PolicyDialog {
     Create,
     Delete { id: String },
+    /// Description, version date and tags; the update is conditional on `etag`.
+    Details { id: String, etag: Option<String> },
     /// The statement diff before an update is sent.
     Save,
     /// A 412 on save: reapply, overwrite or discard.
@@ -55,6 +58,10 @@ pub enum Pending {
     Refetch { mine: Vec<String> },
     Create,
     Delete { id: String },
+    /// Reading the policy for its details form.
+    OpenDetails,
+    /// The details update.
+    Details,
 }
 
 /// A 412 on save, waiting for the user's choice.
@@ -132,6 +139,7 @@ impl PoliciesPane {
             _ if self.selected().is_none() => ctx.toasts.info("no policy selected"),
             Action::Edit => self.open_editor(false, ctx),
             Action::EditExternal => self.open_editor(true, ctx),
+            Action::Details => self.open_details(ctx),
             Action::Delete => {
                 let Some(p) = self.selected() else { return };
                 let lines = vec![
@@ -212,6 +220,11 @@ impl PoliciesPane {
                     ctx,
                 );
             }
+            (Pending::OpenDetails, Some(policy), _) => {
+                self.details_form(&policy, etag, ctx);
+                self.upsert(policy, ctx);
+            }
+            (Pending::Details, Some(policy), _) => self.upsert(policy, ctx),
             (Pending::Create, Some(policy), _) => {
                 self.upsert(policy, ctx);
                 self.count_policies(ctx);
@@ -220,7 +233,7 @@ impl PoliciesPane {
                 self.list.remove(&id, ctx);
                 self.count_policies(ctx);
             }
-            (Pending::OpenEditor { .. } | Pending::Refetch { .. }, _, Err(f)) => {
+            (Pending::OpenEditor { .. } | Pending::Refetch { .. } | Pending::OpenDetails, _, Err(f)) => {
                 // A failed read is reported here; writes are reported by the context.
                 ctx.toasts.error(f.summary());
             }
@@ -258,6 +271,7 @@ impl Pane for PoliciesPane {
             Action::Select
             | Action::Edit
             | Action::EditExternal
+            | Action::Details
             | Action::Create
             | Action::Delete => {
                 let action = if *action == Action::Select {
@@ -345,6 +359,9 @@ impl Dialogs for PoliciesPane {
             }
             (PolicyDialog::Conflict, outcome) => self.resolve_conflict(&outcome, ctx),
             (PolicyDialog::Create, ModalOutcome::Submitted(v)) => self.create(&v, ctx),
+            (PolicyDialog::Details { id, etag }, ModalOutcome::Submitted(v)) => {
+                self.save_details(id, etag, &v, ctx);
+            }
             (PolicyDialog::Delete { id }, ModalOutcome::Confirmed) => {
                 let name = self
                     .list

@@ -8,6 +8,8 @@ use crate::model::{
 };
 
 use super::forms::parse_values;
+use super::locks::locks_of;
+use crate::app::tag_fields::{changed, given, read_tags};
 use super::{ME, TagsChange, TagsDialog, TagsPane, TagsStep};
 use crate::app::ctx::Ctx;
 use crate::app::request::TagRequest;
@@ -16,10 +18,23 @@ use crate::app::widgets::modal::ModalOutcome;
 
 impl TagsPane {
     pub(crate) fn finish_dialog(&mut self, dialog: TagsDialog, outcome: ModalOutcome, ctx: &mut Ctx) {
-        match outcome {
-            ModalOutcome::Submitted(values) => self.submit(dialog, &values, ctx),
-            ModalOutcome::Confirmed => self.confirmed(dialog, ctx),
-            ModalOutcome::Chose(0) => self.retire(dialog, ctx),
+        match (dialog, outcome) {
+            (dialog, ModalOutcome::Submitted(values)) => self.submit(dialog, &values, ctx),
+            (dialog, ModalOutcome::Confirmed) => self.confirmed(dialog, ctx),
+            (TagsDialog::OverrideLock, ModalOutcome::Chose(i)) => self.override_chosen(i, ctx),
+            (TagsDialog::OverrideLock, _) => self.refused = None,
+            (TagsDialog::RemoveLock { id, default }, ModalOutcome::Chose(i)) => {
+                self.remove_lock(id, default, i, ctx);
+            }
+            (TagsDialog::RetireThenDelete { id }, ModalOutcome::Chose(0)) => {
+                ctx.open(self.confirm_namespace_delete(&id, true));
+            }
+            (TagsDialog::RetireThenDeleteTag { namespace_id, name }, ModalOutcome::Chose(0)) => {
+                let path = self.tag_path(&namespace_id, &name);
+                ctx.open(super::delete::confirm_tag_delete(&namespace_id, &path, &name, true));
+            }
+            (TagsDialog::ImportStandard { name }, ModalOutcome::Chose(0)) => self.import(name, ctx),
+            (dialog, ModalOutcome::Chose(0)) => self.retire(dialog, ctx),
             _ => {}
         }
     }
@@ -38,22 +53,38 @@ impl TagsPane {
                     Ok(id) => id,
                     Err(e) => return ctx.refuse(Some("compartment"), e),
                 };
+                let (free, defined) = match read_tags(v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
+                };
                 let details = CreateTagNamespaceDetails {
                     compartment_id,
                     name: v.string("name"),
                     description: v.string("description"),
-                    freeform_tags: None,
-                    defined_tags: None,
-                    locks: None,
+                    freeform_tags: given(free),
+                    defined_tags: given(defined),
+                    locks: locks_of(v),
                 };
                 let done = format!("created tag namespace {}", v.get("name"));
                 self.send(TagRequest::CreateNamespace(details), done, TagsChange::Upsert, ctx);
             }
             TagsDialog::EditNamespace { id } => {
-                let details = UpdateTagNamespaceDetails {
-                    description: Some(v.string("description")),
-                    ..UpdateTagNamespaceDetails::default()
+                let Some(ns) = self.namespaces.find(&id) else {
+                    return;
                 };
+                let (free, defined) = match read_tags(v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
+                };
+                let details = UpdateTagNamespaceDetails {
+                    description: changed(&ns.description, v.string("description")),
+                    is_retired: None,
+                    freeform_tags: changed(&ns.freeform_tags, free),
+                    defined_tags: changed(&ns.defined_tags, defined),
+                };
+                if details == UpdateTagNamespaceDetails::default() {
+                    return ctx.toasts.info("nothing changed");
+                }
                 let done = format!("updated tag namespace {}", self.ns_name(&id));
                 self.send(
                     TagRequest::UpdateNamespace { id, details },
@@ -66,11 +97,15 @@ impl TagsPane {
                 let Ok(values) = parse_values(v.get("values")) else {
                     return;
                 };
+                let (free, defined) = match read_tags(v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
+                };
                 let details = CreateTagDetails {
                     name: v.string("name"),
                     description: v.string("description"),
-                    freeform_tags: None,
-                    defined_tags: None,
+                    freeform_tags: given(free),
+                    defined_tags: given(defined),
                     is_cost_tracking: Some(v.yes("cost_tracking")),
                     validator: values.map(|values| TagValidator::Enum { values }),
                 };
@@ -89,6 +124,15 @@ impl TagsPane {
                 let Ok(values) = parse_values(v.get("values")) else {
                     return;
                 };
+                let (free, defined) = match read_tags(v) {
+                    Ok(tags) => tags,
+                    Err((field, e)) => return ctx.refuse(Some(field), e),
+                };
+                let old = self
+                    .tags
+                    .get(&namespace_id)
+                    .and_then(|l| l.all().iter().find(|t| t.name == name))
+                    .cloned();
                 let details = UpdateTagDetails {
                     description: Some(v.string("description")),
                     is_cost_tracking: Some(v.yes("cost_tracking")),
@@ -96,6 +140,8 @@ impl TagsPane {
                         Some(values) => TagValidator::Enum { values },
                         None => TagValidator::Default,
                     }),
+                    freeform_tags: old.as_ref().and_then(|t| changed(&t.freeform_tags, free)),
+                    defined_tags: old.as_ref().and_then(|t| changed(&t.defined_tags, defined)),
                     ..UpdateTagDetails::default()
                 };
                 let done = format!("updated tag {}", self.tag_path(&namespace_id, &name));
@@ -124,7 +170,7 @@ impl TagsPane {
                     tag_definition_id: tag.id.clone(),
                     value: v.string("value"),
                     is_required: Some(required),
-                    locks: None,
+                    locks: locks_of(v),
                 };
                 // A listing lacks the validator: read the tag, check the value, then create.
                 let read = ctx.send_read(
@@ -137,7 +183,7 @@ impl TagsPane {
                 ctx.hold_form(read);
                 self.steps.insert(read, TagsStep::CreateDefault(details));
             }
-            TagsDialog::EditDefault { id } => {
+            TagsDialog::EditDefault { id, etag } => {
                 let Some(d) = self.defaults.find(&id) else {
                     return;
                 };
@@ -158,43 +204,50 @@ impl TagsPane {
                 };
                 ctx.hold_form(read);
                 self.steps
-                    .insert(read, TagsStep::UpdateDefault { id, details });
+                    .insert(read, TagsStep::UpdateDefault { id, details, etag });
             }
+            TagsDialog::MoveNamespace { id } => {
+                let compartment_id = match ctx.resolve_compartment(v.get("compartment")) {
+                    Ok(c) => c,
+                    Err(e) => return ctx.refuse(Some("compartment"), e),
+                };
+                if self.namespaces.find(&id).is_some_and(|n| n.compartment_id == compartment_id) {
+                    return ctx.refuse(Some("compartment"), "it is in that compartment already");
+                }
+                let done = format!(
+                    "moved tag namespace {} to {}",
+                    self.ns_name(&id),
+                    ctx.compartment_path(&compartment_id)
+                );
+                let kind = TagRequest::ChangeNamespaceCompartment { id, compartment_id };
+                self.send(kind, done, TagsChange::Upsert, ctx);
+            }
+            TagsDialog::AddLock { id, default } => self.add_lock(id, default, v, ctx),
             _ => {}
         }
     }
 
     fn confirmed(&mut self, dialog: TagsDialog, ctx: &mut Ctx) {
-        let (kind, done, change) = match dialog {
-            TagsDialog::DeleteNamespace { id } => (
-                TagRequest::CascadeDeleteNamespace { id: id.clone() },
-                format!("deleted tag namespace {}", self.ns_name(&id)),
-                TagsChange::RemoveNamespace(id),
-            ),
-            TagsDialog::DeleteTag { namespace_id, name } => {
-                let id = self
-                    .tags
-                    .get(&namespace_id)
-                    .and_then(|l| l.all().iter().find(|t| t.name == name))
-                    .map(|t| t.id.clone())
-                    .unwrap_or_default();
-                (
-                    TagRequest::DeleteTag {
-                        namespace_id: namespace_id.clone(),
-                        name: name.clone(),
-                    },
-                    format!("deleted tag {}", self.tag_path(&namespace_id, &name)),
-                    TagsChange::RemoveTag { namespace_id, id },
-                )
+        match dialog {
+            TagsDialog::DeleteNamespace { id, retire_first } => {
+                self.delete_namespace(id, retire_first, ctx);
             }
-            TagsDialog::DeleteDefault { id } => (
+            TagsDialog::DeleteTag {
+                namespace_id,
+                name,
+                retire_first,
+            } => self.delete_tag(namespace_id, name, retire_first, ctx),
+            TagsDialog::BulkDeleteTags { namespace_id, ids } => {
+                self.bulk_delete_tags(namespace_id, ids, ctx);
+            }
+            TagsDialog::DeleteDefault { id } => self.send(
                 TagRequest::DeleteDefault { id: id.clone() },
                 "deleted the tag default".to_string(),
                 TagsChange::RemoveDefault(id),
+                ctx,
             ),
-            _ => return,
-        };
-        self.send(kind, done, change, ctx);
+            _ => {}
+        }
     }
 
     fn retire(&mut self, dialog: TagsDialog, ctx: &mut Ctx) {
@@ -242,7 +295,7 @@ impl TagsPane {
         }
     }
 
-    fn ns_name(&self, id: &str) -> String {
+    pub(super) fn ns_name(&self, id: &str) -> String {
         self.namespaces
             .find(id)
             .map_or_else(|| id.to_string(), |n| n.name.clone())

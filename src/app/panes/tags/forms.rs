@@ -4,13 +4,17 @@
 use crate::model::{Tag, TagValidator};
 
 use super::kinds::values_text;
-use super::{TagsDialog, dialog};
+use super::{ME, TagsDialog, dialog};
+use crate::app::ctx::Ctx;
 use crate::app::widgets::form::Field;
 use crate::app::widgets::modal::{Modal, Tone, ToneLine};
 
-/// The description, cost-tracking and allowed-values fields of a tag.
-pub fn tag_fields(tag: Option<&Tag>) -> Vec<Field> {
-    vec![
+/// The description, cost-tracking, allowed-values and tag fields of a tag.
+pub fn tag_fields(tag: Option<&Tag>, ctx: &mut Ctx) -> Vec<Field> {
+    let (free, defined) = tag.map_or_else(Default::default, |t| {
+        (t.freeform_tags.clone(), t.defined_tags.clone())
+    });
+    let mut fields = vec![
         Field::text("description", "Description")
             .value(tag.map_or("", |t| t.description.as_str()))
             .required()
@@ -25,18 +29,20 @@ pub fn tag_fields(tag: Option<&Tag>) -> Vec<Field> {
             .value(&values_text(tag.and_then(|t| t.validator.as_ref())))
             .check(|v| parse_values(v).map(drop))
             .help("comma-separated (a list of values); empty: any value"),
-    ]
+    ];
+    fields.extend(crate::app::tag_fields::tag_fields(ctx, ME, &free, &defined));
+    fields
 }
 
 /// The edit form of one tag (opened once the full tag, with its validator, arrived).
-pub fn edit_tag_modal(tag: &Tag) -> Modal {
+pub fn edit_tag_modal(tag: &Tag, ctx: &mut Ctx) -> Modal {
     Modal::form(
         dialog(TagsDialog::EditTag {
             namespace_id: tag.tag_namespace_id.clone().unwrap_or_default(),
             name: tag.name.clone(),
         }),
         &format!("Edit tag {}", tag.name),
-        tag_fields(Some(tag)),
+        tag_fields(Some(tag), ctx),
     )
 }
 

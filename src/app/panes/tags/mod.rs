@@ -1,15 +1,21 @@
 //! State of the Tags pane: tag namespaces with the tags of the selected one, and the tag
 //! defaults of one compartment. The writes and their dialogs are in `dialogs`.
 
+mod delete;
 mod dialogs;
 pub mod forms;
 pub mod kinds;
+mod locks;
 mod open;
 mod results;
+mod standard;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{CreateTagDefaultDetails, Tag, TagDefault, TagNamespace, UpdateTagDefaultDetails};
+use crate::model::{
+    CreateTagDefaultDetails, StandardTagNamespaceTemplateSummary, Tag, TagDefault, TagNamespace,
+    UpdateTagDefaultDetails,
+};
 
 use super::{Dialogs, KeyContext, Pane, PaneDialog, PaneId, PaneState};
 use crate::app::action::Action;
@@ -28,7 +34,32 @@ pub enum TagsTab {
     Namespaces,
     /// The tag defaults of one compartment.
     Defaults,
+    /// Oracle's standard tag namespace templates, to view and import.
+    Standard,
+    /// The tags enabled for cost tracking (at most 10).
+    CostTracking,
 }
+
+impl TagsTab {
+    pub const ALL: [TagsTab; 4] = [
+        Self::Namespaces,
+        Self::Defaults,
+        Self::Standard,
+        Self::CostTracking,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Namespaces => "Namespaces",
+            Self::Defaults => "Tag defaults",
+            Self::Standard => "Standard tags",
+            Self::CostTracking => "Cost tracking",
+        }
+    }
+}
+
+/// How many tags OCI lets a tenancy enable for cost tracking.
+pub const COST_TRACKING_LIMIT: usize = 10;
 
 /// In the namespaces tab: the cursor is on the namespaces or on the selected one's tags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,14 +75,29 @@ pub enum TagsDialog {
     CreateNamespace,
     EditNamespace { id: String },
     RetireNamespace { id: String, retire: bool },
-    DeleteNamespace { id: String },
+    /// An active namespace: OCI deletes only retired ones, so offer to retire it first.
+    RetireThenDelete { id: String },
+    /// `retire_first`: retire it, then delete (plain when empty, cascade with its tags).
+    DeleteNamespace { id: String, retire_first: bool },
+    /// Pick the compartment to move the namespace to.
+    MoveNamespace { id: String },
     CreateTag { namespace_id: String },
     EditTag { namespace_id: String, name: String },
     RetireTag { namespace_id: String, name: String, retire: bool },
-    DeleteTag { namespace_id: String, name: String },
+    RetireThenDeleteTag { namespace_id: String, name: String },
+    DeleteTag { namespace_id: String, name: String, retire_first: bool },
+    /// Several retired tags of one namespace in one work request.
+    BulkDeleteTags { namespace_id: String, ids: Vec<String> },
     CreateDefault { compartment_id: String },
-    EditDefault { id: String },
+    /// The update is conditional on `etag`, from the read that opened the form.
+    EditDefault { id: String, etag: Option<String> },
     DeleteDefault { id: String },
+    /// FULL or DELETE, and why; on a namespace, or on a tag default (`default`).
+    AddLock { id: String, default: bool },
+    RemoveLock { id: String, default: bool },
+    /// The service refused because of a lock: go back, or send again through it.
+    OverrideLock,
+    ImportStandard { name: String },
     Scope,
 }
 
@@ -66,7 +112,20 @@ pub enum TagsChange {
     Upsert,
     RemoveNamespace(String),
     RemoveTag { namespace_id: String, id: String },
+    RemoveTags { namespace_id: String, ids: Vec<String> },
     RemoveDefault(String),
+    /// Upsert the answer, then send the next write (retire, then delete).
+    Then(Box<Write>),
+    /// Read the namespaces again (an import made or completed one).
+    Reload,
+}
+
+/// A write as the pane sends it: the request, the toast, and what its success changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Write {
+    pub kind: TagRequest,
+    pub done: String,
+    pub change: TagsChange,
 }
 
 /// A read that a next step waits for (summaries lack a tag's validator).
@@ -82,7 +141,27 @@ pub enum TagsStep {
     UpdateDefault {
         id: String,
         details: UpdateTagDefaultDetails,
+        etag: Option<String>,
     },
+}
+
+/// A read whose answer opens a form or a view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagsRead {
+    /// The namespace's edit form.
+    EditNamespace,
+    /// The tag default's edit form, with the etag.
+    EditDefault,
+    /// A standard tag template, shown.
+    Template,
+}
+
+/// A write refused because of a lock: what to send again with the override, and the form
+/// that sent it (to go back to).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LockRefusal {
+    pub write: Write,
+    pub form: Option<crate::app::widgets::modal::Modal>,
 }
 
 #[derive(Debug, Default)]
@@ -93,6 +172,8 @@ pub struct TagsPane {
     /// The tags of each namespace loaded so far, by namespace OCID.
     pub tags: BTreeMap<String, ListView<Tag>>,
     pub defaults: ListView<TagDefault>,
+    pub standard: ListView<StandardTagNamespaceTemplateSummary>,
+    pub cost: ListView<kinds::CostTag>,
     /// The compartment whose tag defaults are shown; `None` is the tenancy.
     pub scope: Option<String>,
     /// Work requests being followed (cascade deletes), as `what: STATUS 40%` lines.
@@ -101,6 +182,11 @@ pub struct TagsPane {
     pub steps: BTreeMap<RequestId, TagsStep>,
     /// Tags whose full read was asked for, so each is read once.
     pub tags_read: BTreeSet<String>,
+    pub reads: BTreeMap<RequestId, TagsRead>,
+    /// Writes the user may send again through a lock, while their answer is awaited.
+    pub lockable: BTreeMap<RequestId, Write>,
+    /// The last write a lock refused, while the user decides.
+    pub refused: Option<LockRefusal>,
 }
 
 impl TagsPane {
@@ -179,7 +265,7 @@ impl TagsPane {
             .start_loading(ctx.send_read(ME, TagRequest::ListDefaults { compartment_id }));
     }
 
-    fn load_namespaces(&mut self, ctx: &mut Ctx) {
+    pub(super) fn load_namespaces(&mut self, ctx: &mut Ctx) {
         self.namespaces
             .start_loading(ctx.send_read(ME, TagRequest::ListNamespaces));
     }
@@ -191,7 +277,13 @@ impl TagsPane {
             self.defaults.resort(ctx);
             return true;
         }
-        if self.defaults.take_response(response, ctx) {
+        if self.defaults.take_response(response, ctx)
+            || self.standard.take_response(response, ctx)
+        {
+            return true;
+        }
+        if self.cost.awaits(response.id) {
+            self.take_cost(response, ctx);
             return true;
         }
         self.tags
@@ -205,6 +297,8 @@ impl Pane for TagsPane {
         use KeyContext as K;
         match (self.tab, self.focus) {
             (TagsTab::Defaults, _) => vec![K::TagsDefaults, K::Tabs, K::List],
+            (TagsTab::Standard, _) => vec![K::TagsStandard, K::Tabs, K::List],
+            (TagsTab::CostTracking, _) => vec![K::Tabs, K::List],
             (TagsTab::Namespaces, TagsFocus::Tags) => vec![K::TagsKeys, K::Tabs, K::List],
             (TagsTab::Namespaces, TagsFocus::Namespaces) => vec![K::Tags, K::Tabs, K::List],
         }
@@ -216,19 +310,34 @@ impl Pane for TagsPane {
         }
         match action {
             Action::NextTab | Action::PreviousTab => {
-                self.tab = match self.tab {
-                    TagsTab::Namespaces => TagsTab::Defaults,
-                    TagsTab::Defaults => TagsTab::Namespaces,
-                };
+                let n = TagsTab::ALL.len();
+                let i = TagsTab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+                let next = if *action == Action::NextTab { i + 1 } else { i + n - 1 };
+                self.tab = TagsTab::ALL[next % n];
                 self.focus = TagsFocus::Namespaces;
             }
+            Action::Show(view) => match view.as_str() {
+                "standard" => self.tab = TagsTab::Standard,
+                "cost_tracking" => self.tab = TagsTab::CostTracking,
+                "defaults" => self.tab = TagsTab::Defaults,
+                _ => return false,
+            },
+            Action::Select if self.tab == TagsTab::Standard => self.view_template(ctx),
+            Action::Import if self.tab == TagsTab::Standard => self.ask_import(ctx),
             Action::Select if self.tab == TagsTab::Namespaces => {
                 if self.selected_namespace().is_some() {
                     self.focus = TagsFocus::Tags;
                 }
             }
             Action::Scope if self.tab == TagsTab::Defaults => self.ask_scope(ctx),
-            Action::Create | Action::Edit | Action::Rename | Action::Delete | Action::Retire => {
+            Action::Create
+            | Action::Edit
+            | Action::Rename
+            | Action::Delete
+            | Action::Retire
+            | Action::Move
+            | Action::Lock
+            | Action::Unlock => {
                 self.start_write(action, ctx);
             }
             _ => return false,
@@ -242,6 +351,10 @@ impl Pane for TagsPane {
         }
         if let Some(step) = self.steps.remove(&response.id) {
             self.take_step(step, &response, ctx);
+            return;
+        }
+        if let Some(read) = self.reads.remove(&response.id) {
+            self.take_read(&read, &response, ctx);
             return;
         }
         self.take_write(response, ctx);
@@ -260,6 +373,7 @@ impl Pane for TagsPane {
                 .into_iter()
                 .collect(),
             TagsTab::Defaults => self.namespaces.all().iter().map(|n| n.id.clone()).collect(),
+            TagsTab::Standard | TagsTab::CostTracking => Vec::new(),
         };
         for ns in wanted {
             if !self.tags.contains_key(&ns) {
@@ -271,6 +385,14 @@ impl Pane for TagsPane {
         }
         if self.tab == TagsTab::Defaults && matches!(self.defaults.items, Loadable::NotLoaded) {
             self.load_defaults(ctx);
+        }
+        if self.tab == TagsTab::Standard && matches!(self.standard.items, Loadable::NotLoaded) {
+            self.standard
+                .start_loading(ctx.send_read(ME, TagRequest::ListStandard));
+        }
+        if self.tab == TagsTab::CostTracking && matches!(self.cost.items, Loadable::NotLoaded) {
+            self.cost
+                .start_loading(ctx.send_read(ME, TagRequest::ListCostTracking));
         }
     }
 
@@ -286,12 +408,16 @@ impl Pane for TagsPane {
         } else {
             self.defaults.reset();
         }
+        self.standard.reset();
+        self.cost.reset();
         self.ensure_loaded(ctx);
     }
 
     fn focused_list(&self) -> Option<&dyn ListControl> {
         match (self.tab, self.focus) {
             (TagsTab::Defaults, _) => Some(&self.defaults),
+            (TagsTab::Standard, _) => Some(&self.standard),
+            (TagsTab::CostTracking, _) => Some(&self.cost),
             (TagsTab::Namespaces, TagsFocus::Namespaces) => Some(&self.namespaces),
             (TagsTab::Namespaces, TagsFocus::Tags) => {
                 self.namespace_tags().map(|l| l as &dyn ListControl)
@@ -302,6 +428,8 @@ impl Pane for TagsPane {
     fn focused_list_mut(&mut self) -> Option<&mut dyn ListControl> {
         match (self.tab, self.focus) {
             (TagsTab::Defaults, _) => Some(&mut self.defaults),
+            (TagsTab::Standard, _) => Some(&mut self.standard),
+            (TagsTab::CostTracking, _) => Some(&mut self.cost),
             (TagsTab::Namespaces, TagsFocus::Namespaces) => Some(&mut self.namespaces),
             (TagsTab::Namespaces, TagsFocus::Tags) => {
                 self.namespace_tags_mut().map(|l| l as &mut dyn ListControl)

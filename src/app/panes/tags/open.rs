@@ -2,7 +2,8 @@
 //! the defaults); what they send is in `dialogs`.
 
 use super::forms::{retire_choice, tag_fields, tag_name, typed_delete};
-use super::{ME, TagsDialog, TagsFocus, TagsPane, TagsStep, TagsTab, dialog};
+use super::locks::lock_fields;
+use super::{ME, TagsDialog, TagsFocus, TagsPane, TagsRead, TagsStep, TagsTab, dialog};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::panes::Pane as _;
@@ -22,8 +23,7 @@ impl TagsPane {
             dialog(TagsDialog::Scope),
             "Tag defaults of compartment",
             vec![
-                Field::text("compartment", "Compartment")
-                    .value(&current)
+                compartment_field(ctx, &current)
                     .help("a path like Prod/AppTier, or an OCID; empty for the tenancy"),
             ],
         ));
@@ -41,46 +41,66 @@ impl TagsPane {
             return;
         }
         let modal = match (self.tab, self.focus) {
-            (TagsTab::Namespaces, TagsFocus::Namespaces) => self.namespace_dialog(action),
+            (TagsTab::Namespaces, TagsFocus::Namespaces) => self.namespace_dialog(action, ctx),
             (TagsTab::Namespaces, TagsFocus::Tags) => self.tag_dialog(action, ctx),
             (TagsTab::Defaults, _) => self.default_dialog(action, ctx),
+            (TagsTab::Standard | TagsTab::CostTracking, _) => None,
         };
         if let Some(modal) = modal {
             ctx.open(modal);
         }
     }
 
-    fn namespace_dialog(&self, action: &Action) -> Option<Modal> {
+    fn namespace_dialog(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Modal> {
         if *action == Action::Create {
+            let mut fields = vec![
+                Field::text("name", "Name")
+                    .required()
+                    .max_chars(100)
+                    .help("unique in the tenancy; cannot be changed later"),
+                Field::text("description", "Description")
+                    .required()
+                    .max_chars(400),
+                compartment_field(ctx, "").help("a path or OCID; empty for the tenancy"),
+            ];
+            fields.extend(crate::app::tag_fields::tag_fields(
+                ctx,
+                ME,
+                &Default::default(),
+                &Default::default(),
+            ));
+            fields.extend(lock_fields());
             return Some(Modal::form(
                 dialog(TagsDialog::CreateNamespace),
                 "New tag namespace",
-                vec![
-                    Field::text("name", "Name")
-                        .required()
-                        .max_chars(100)
-                        .help("unique in the tenancy; cannot be changed later"),
-                    Field::text("description", "Description")
-                        .required()
-                        .max_chars(400),
-                    Field::text("compartment", "Compartment")
-                        .help("a path or OCID; empty for the tenancy"),
-                ],
+                fields,
             ));
         }
-        let ns = self.selected_namespace()?;
+        let ns = self.selected_namespace()?.clone();
         let id = ns.id.clone();
         Some(match action {
-            Action::Edit | Action::Rename => Modal::form(
-                dialog(TagsDialog::EditNamespace { id }),
-                &format!("Edit tag namespace {}", ns.name),
+            Action::Edit | Action::Rename => {
+                // Read fresh: the form shows what the service has now.
+                let read = ctx.send_read(ME, TagRequest::GetNamespace { id });
+                self.reads.insert(read, TagsRead::EditNamespace);
+                return None;
+            }
+            Action::Move => Modal::form(
+                dialog(TagsDialog::MoveNamespace { id }),
+                &format!("Move tag namespace {}", ns.name),
                 vec![
-                    Field::text("description", "Description")
-                        .value(&ns.description)
+                    compartment_field(ctx, &ctx.compartment_path(&ns.compartment_id))
                         .required()
-                        .max_chars(400),
+                        .help("the compartment to move it (and its tags) to: a path or OCID"),
                 ],
             ),
+            Action::Lock | Action::Unlock => {
+                let modal = self.lock_dialog(action, &id, &ns.name, false, ns.locks.as_ref());
+                if modal.is_none() {
+                    ctx.toasts.info(format!("tag namespace {} has no lock", ns.name));
+                }
+                return modal;
+            }
             Action::Retire => retire_choice(
                 "tag namespace",
                 &ns.name,
@@ -90,19 +110,16 @@ impl TagsPane {
                     retire: !ns.is_retired,
                 },
             ),
-            Action::Delete => typed_delete(
-                "Delete tag namespace",
-                format!("Delete tag namespace {} and all its tags?", ns.name),
-                "Tag values on resources are removed too; the service does it as a work request.",
-                &ns.name,
-                TagsDialog::DeleteNamespace { id },
-            ),
+            Action::Delete => return self.delete_namespace_dialog(&id),
             _ => return None,
         })
     }
 
     fn tag_dialog(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Modal> {
         let ns = self.selected_namespace()?.clone();
+        if *action == Action::Delete {
+            return self.delete_tag_dialog(ctx);
+        }
         if *action == Action::Create {
             let mut fields = vec![
                 Field::text("name", "Name")
@@ -111,7 +128,7 @@ impl TagsPane {
                     .check(tag_name)
                     .help("no dots or spaces; cannot be changed later"),
             ];
-            fields.extend(tag_fields(None));
+            fields.extend(tag_fields(None, ctx));
             return Some(Modal::form(
                 dialog(TagsDialog::CreateTag {
                     namespace_id: ns.id.clone(),
@@ -139,19 +156,22 @@ impl TagsPane {
                     retire: !tag.is_retired,
                 },
             ),
-            Action::Delete => typed_delete(
-                "Delete tag",
-                format!("Delete tag {}.{}?", ns.name, tag.name),
-                "Its values are removed from every resource.",
-                &tag.name,
-                TagsDialog::DeleteTag { namespace_id, name },
-            ),
+            Action::Delete => return self.delete_tag_dialog(ctx),
             _ => return None,
         })
     }
 
-    fn default_dialog(&self, action: &Action, ctx: &Ctx) -> Option<Modal> {
+    fn default_dialog(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Modal> {
         if *action == Action::Create {
+            let mut fields = vec![
+                Field::text("tag", "Tag")
+                    .required()
+                    .help("Namespace.key, e.g. Operations.CostCenter"),
+                Field::text("value", "Value").help("applied to new resources in the compartment"),
+                Field::yes_no("required", "Required", false)
+                    .help("yes: users must give the value themselves"),
+            ];
+            fields.extend(lock_fields());
             return Some(Modal::form(
                 dialog(TagsDialog::CreateDefault {
                     compartment_id: self.scope_id(ctx),
@@ -160,28 +180,26 @@ impl TagsPane {
                     "New tag default in {}",
                     ctx.compartment_path(&self.scope_id(ctx))
                 ),
-                vec![
-                    Field::text("tag", "Tag")
-                        .required()
-                        .help("Namespace.key, e.g. Operations.CostCenter"),
-                    Field::text("value", "Value")
-                        .help("applied to new resources in the compartment"),
-                    Field::yes_no("required", "Required", false)
-                        .help("yes: users must give the value themselves"),
-                ],
+                fields,
             ));
         }
-        let d = self.defaults.selected()?;
+        let d = self.defaults.selected()?.clone();
         let path = self.tag_path(&d.tag_namespace_id, &d.tag_definition_name);
         Some(match action {
-            Action::Edit | Action::Rename => Modal::form(
-                dialog(TagsDialog::EditDefault { id: d.id.clone() }),
-                &format!("Edit tag default {path}"),
-                vec![
-                    Field::text("value", "Value").value(&d.value),
-                    Field::yes_no("required", "Required", d.is_required),
-                ],
-            ),
+            Action::Edit | Action::Rename => {
+                // Read fresh: the form shows the value the service has, and the update is
+                // conditional on the etag it carries.
+                let read = ctx.send_read(ME, TagRequest::GetDefault { id: d.id.clone() });
+                self.reads.insert(read, TagsRead::EditDefault);
+                return None;
+            }
+            Action::Lock | Action::Unlock => {
+                let modal = self.lock_dialog(action, &d.id, &path, true, d.locks.as_ref());
+                if modal.is_none() {
+                    ctx.toasts.info(format!("the default of {path} has no lock"));
+                }
+                return modal;
+            }
             Action::Delete => typed_delete(
                 "Delete tag default",
                 format!("Delete the default of {path} here?"),
@@ -192,5 +210,14 @@ impl TagsPane {
             _ => return None,
         })
     }
+}
 
+/// A compartment typed as a path (completed from the tenancy's paths) or an OCID.
+pub(super) fn compartment_field(ctx: &Ctx, value: &str) -> Field {
+    Field::suggest(
+        "compartment",
+        "Compartment",
+        std::sync::Arc::new(ctx.compartment_paths()),
+    )
+    .value(value)
 }

@@ -2,12 +2,16 @@
 //! work request's progress, or go on to the next step after a read (an edit form, a checked
 //! default). Toasts and failures of writes are the context's (see `Ctx::write`).
 
-use crate::model::{Tag, TagDefault, TagNamespace, WorkRequest};
+use crate::model::{StandardTagNamespaceTemplate, Tag, TagDefault, TagNamespace, WorkRequest};
 
 use super::forms::{check_value, edit_tag_modal};
-use super::{ME, TagsChange, TagsFocus, TagsPane, TagsStep};
+use super::locks::is_lock_refusal;
+use super::{ME, TagsChange, TagsDialog, TagsFocus, TagsPane, TagsRead, TagsStep, Write, dialog};
 use crate::app::ctx::Ctx;
 use crate::app::request::{Payload, Response, TagRequest};
+use crate::app::tag_fields::tag_fields;
+use crate::app::widgets::form::Field;
+use crate::app::widgets::modal::Modal;
 
 impl TagsPane {
     pub(super) fn take_write(&mut self, response: Response, ctx: &mut Ctx) {
@@ -20,17 +24,47 @@ impl TagsPane {
             return;
         }
         self.work.remove(&response.id);
+        let lockable = self.lockable.remove(&response.id);
         let Some(change) = self.changes.remove(&response.id) else {
             return;
         };
-        let Ok(payload) = response.result else {
-            return;
+        let payload = match response.result {
+            Ok(payload) => payload,
+            Err(f) => {
+                if let Some(write) = lockable
+                    && is_lock_refusal(&f)
+                {
+                    self.refused_by_lock(write, &f, ctx);
+                }
+                return;
+            }
         };
         if matches!(&payload, Payload::WorkRequest(wr) if wr.status != crate::model::WorkRequestStatus::Succeeded)
         {
             return;
         }
+        self.apply_change(change, payload, ctx);
+    }
+
+    fn apply_change(&mut self, change: TagsChange, payload: Payload, ctx: &mut Ctx) {
         match (change, payload) {
+            (TagsChange::Then(next), payload) => {
+                self.apply_change(TagsChange::Upsert, payload, ctx);
+                self.send(next.kind, next.done, next.change, ctx);
+            }
+            (TagsChange::Reload, _) => {
+                self.load_namespaces(ctx);
+                self.tags.clear();
+                self.standard.reset();
+                self.cost.reset();
+            }
+            (TagsChange::RemoveTags { namespace_id, ids }, _) => {
+                if let Some(list) = self.tags.get_mut(&namespace_id) {
+                    for id in &ids {
+                        list.remove(id, ctx);
+                    }
+                }
+            }
             (TagsChange::Upsert, Payload::Item(item)) => {
                 if let Some(ns) = item.get::<TagNamespace>() {
                     ctx.learn_names(std::slice::from_ref(&ns));
@@ -78,7 +112,10 @@ impl TagsPane {
                     list.replace(tag, ctx);
                 }
             }
-            TagsStep::OpenEditor => ctx.open(edit_tag_modal(&tag)),
+            TagsStep::OpenEditor => {
+                let modal = edit_tag_modal(&tag, ctx);
+                ctx.open(modal);
+            }
             TagsStep::CreateDefault(details) => {
                 let done = format!(
                     "created tag default {}",
@@ -94,7 +131,7 @@ impl TagsPane {
                     Ok(()) => self.send(TagRequest::CreateDefault(details), done, TagsChange::Upsert, ctx),
                 }
             }
-            TagsStep::UpdateDefault { id, details } => {
+            TagsStep::UpdateDefault { id, details, etag } => {
                 let done = format!("updated tag default {}", tag.name);
                 let checked = check_value(
                     &details.value,
@@ -104,7 +141,11 @@ impl TagsPane {
                 match checked {
                     Err(e) => ctx.refuse(Some("value"), e),
                     Ok(()) => self.send(
-                        TagRequest::UpdateDefault { id, details },
+                        TagRequest::UpdateDefault {
+                            id,
+                            details,
+                            if_match: etag,
+                        },
                         done,
                         TagsChange::Upsert,
                         ctx,
@@ -114,13 +155,78 @@ impl TagsPane {
         }
     }
 
+    /// The answer to a read that opens a form or a view.
+    pub(super) fn take_read(&mut self, read: &TagsRead, response: &Response, ctx: &mut Ctx) {
+        let item = match &response.result {
+            Ok(Payload::Item(item)) => item,
+            Ok(other) => return ctx.toasts.error(format!("unexpected answer: {}", other.describe())),
+            Err(f) => return ctx.toasts.error(f.summary()),
+        };
+        match read {
+            TagsRead::EditNamespace => {
+                let Some(ns) = item.get::<TagNamespace>() else {
+                    return;
+                };
+                let mut fields = vec![
+                    Field::text("description", "Description")
+                        .value(&ns.description)
+                        .required()
+                        .max_chars(400),
+                ];
+                fields.extend(tag_fields(ctx, ME, &ns.freeform_tags, &ns.defined_tags));
+                ctx.open(Modal::form(
+                    dialog(TagsDialog::EditNamespace { id: ns.id.clone() }),
+                    &format!("Edit tag namespace {}", ns.name),
+                    fields,
+                ));
+                self.namespaces.replace(ns, ctx);
+            }
+            TagsRead::EditDefault => {
+                let Some(d) = item.get::<TagDefault>() else {
+                    return;
+                };
+                let path = self.tag_path(&d.tag_namespace_id, &d.tag_definition_name);
+                ctx.open(Modal::form(
+                    dialog(TagsDialog::EditDefault {
+                        id: d.id.clone(),
+                        etag: item.etag.clone(),
+                    }),
+                    &format!("Edit tag default {path}"),
+                    vec![
+                        Field::text("value", "Value").value(&d.value),
+                        Field::yes_no("required", "Required", d.is_required),
+                    ],
+                ));
+                self.defaults.replace(d, ctx);
+            }
+            TagsRead::Template => {
+                if let Some(t) = item.get::<StandardTagNamespaceTemplate>() {
+                    ctx.open(super::standard::template_modal(&t));
+                }
+            }
+        }
+    }
+
     /// Sends a write; what a success changes is kept until the answer.
     pub(super) fn send(&mut self, kind: TagRequest, done: String, change: TagsChange, ctx: &mut Ctx) {
-        let follows_work = matches!(kind, TagRequest::CascadeDeleteNamespace { .. });
+        let follows_work = matches!(
+            kind,
+            TagRequest::CascadeDeleteNamespace { .. }
+                | TagRequest::BulkDeleteTags(_)
+                | TagRequest::ImportStandard(_)
+        );
+        let lockable = kind.takes_lock_override().then(|| Write {
+            kind: kind.clone(),
+            done: done.clone(),
+            change: change.clone(),
+        });
         // "deleted X" when it is done; "deleting X: IN_PROGRESS 40%" until then.
         let line = format!("{}: ACCEPTED", done.replacen("deleted", "deleting", 1));
         if let Some(id) = ctx.write(ME, kind, done) {
             self.changes.insert(id, change);
+            if let Some(write) = lockable {
+                self.lockable.insert(id, write);
+            }
             if follows_work {
                 // A cascade delete reports progress until its work request finishes.
                 self.work.insert(id, line);

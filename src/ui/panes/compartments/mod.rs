@@ -6,7 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::panes::compartments::TreeRow;
+use crate::app::panes::compartments::{CompartmentsFocus, TreeRow};
+use crate::ui::widgets::detail::draw_resource;
+use crate::ui::widgets::table::{ListText, draw_list};
 use crate::app::{AppState, Loadable};
 use crate::model::LifecycleState;
 use crate::ui::theme::Theme;
@@ -17,11 +19,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.compartments;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
+    if pane.focus == CompartmentsFocus::Resources {
+        draw_resources(frame, left, right, state, theme);
+        return;
+    }
     let title = match &pane.moving {
         Some(id) => format!(
             "Move {}: pick the new parent, {}",
             state.ctx.compartment(id).map_or("?", |c| c.name.as_str()),
             state.ctx.key(&crate::app::Action::Select)
+        ),
+        None if !pane.marked.is_empty() => format!(
+            "Compartments{} · {} marked",
+            super::filter_suffix(&pane.filter),
+            pane.marked.len()
         ),
         None => format!("Compartments{}", super::filter_suffix(&pane.filter)),
     };
@@ -40,17 +51,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     }
     let inner = block.inner(left);
     frame.render_widget(block, left);
-    let work_lines: Vec<Line> = pane
-        .work
-        .values()
-        .map(|w| {
-            let pct = w.percent.map(|p| format!(" {p:.0}%")).unwrap_or_default();
-            Line::from(Span::styled(
-                format!("⟳ {} {}{pct}", w.what, w.status),
-                theme.key(),
-            ))
-        })
-        .collect();
+    let work_lines = work_lines(state, theme);
     let [tree_area, work_area] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(work_lines.len() as u16),
@@ -87,7 +88,15 @@ fn tree_line(row: &TreeRow, selected: bool, state: &AppState, theme: Theme) -> L
         (true, false) => "▸ ",
         _ => "  ",
     };
-    let indent = "  ".repeat(row.depth);
+    let mut indent = "  ".repeat(row.depth);
+    if !state.panes.compartments.marked.is_empty() {
+        let mark = if state.panes.compartments.marked.contains(&row.id) {
+            "● "
+        } else {
+            "  "
+        };
+        indent.insert_str(0, mark);
+    }
     let (name, lifecycle) = if row.depth == 0 {
         let name = state
             .ctx
@@ -152,6 +161,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
         lines.push(field("Created", c.time_created.clone()));
         lines.push(field("Children", children.to_string()));
         lines.push(field("Policies", policies));
+        lines.extend(effective_lines(id, state, theme));
         lines.push(Line::from(Span::styled("Description", theme.dim())));
         lines.push(Line::from(span_owned(&c.description, theme.plain())));
         if !c.freeform_tags.is_empty() || !c.defined_tags.is_empty() {
@@ -183,6 +193,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
         lines.push(field("OCID", tid));
         lines.push(field("Children", children.to_string()));
         lines.push(field("Policies", policies));
+        lines.extend(effective_lines(id, state, theme));
     }
     frame.render_widget(
         Paragraph::new(lines)
@@ -190,4 +201,103 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// The selected compartment's resources of other services, with their detail.
+fn draw_resources(frame: &mut Frame<'_>, left: Rect, right: Rect, state: &AppState, theme: Theme) {
+    let pane = &state.panes.compartments;
+    let ctx = &state.ctx;
+    let path = pane
+        .resources_of
+        .as_deref()
+        .map(|id| ctx.compartment_path(id))
+        .unwrap_or_default();
+    let work = work_lines(state, theme);
+    let [list_area, work_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(work.len() as u16)]).areas(left);
+    let empty = format!(
+        "No resources of other services here; {} goes back.",
+        ctx.key(&crate::app::Action::Back)
+    );
+    draw_list(
+        frame,
+        list_area,
+        &pane.resources,
+        &ListText {
+            title: &format!("Resources in {path}"),
+            empty: &empty,
+        },
+        true,
+        ctx,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(work), work_area);
+    draw_resource(frame, right, pane.resources.selected(), ctx, theme);
+}
+
+/// Work requests in progress (moves, deletes, bulk operations), one line each.
+fn work_lines(state: &AppState, theme: Theme) -> Vec<Line<'static>> {
+    state
+        .panes
+        .compartments
+        .work
+        .values()
+        .map(|w| {
+            let pct = w.percent.map(|p| format!(" {p:.0}%")).unwrap_or_default();
+            Line::from(Span::styled(
+                format!("⟳ {} {}{pct}", w.what, w.status),
+                theme.key(),
+            ))
+        })
+        .collect()
+}
+
+/// The tag defaults that apply in the compartment, inherited ones with where they are set.
+fn effective_lines(id: &str, state: &AppState, theme: Theme) -> Vec<Line<'static>> {
+    let ctx = &state.ctx;
+    let mut lines = vec![Line::from(Span::styled(
+        "Tag defaults that apply",
+        theme.dim(),
+    ))];
+    match state.panes.compartments.effective.get(id) {
+        Some(Loadable::Loaded(defaults)) if defaults.is_empty() => {
+            lines.push(Line::from(Span::styled("  none", theme.dim())));
+        }
+        Some(Loadable::Loaded(defaults)) => {
+            let catalogue = ctx.tag_catalogue.data();
+            for d in defaults {
+                let ns = catalogue
+                    .and_then(|c| c.namespaces.iter().find(|n| n.id == d.tag_namespace_id))
+                    .map(|n| n.name.clone())
+                    .or_else(|| ctx.name_of(&d.tag_namespace_id).map(str::to_string))
+                    .unwrap_or_else(|| "?".into());
+                let value = if d.is_required && d.value.is_empty() {
+                    "(required)".to_string()
+                } else {
+                    d.value.clone()
+                };
+                // Inherited: where it is set, after an arrow up the tree.
+                let from = if d.compartment_id == id {
+                    String::new()
+                } else {
+                    format!("  ↑ {}", ctx.compartment_path(&d.compartment_id))
+                };
+                lines.push(Line::from(vec![
+                    span_owned(
+                        &format!("  {ns}.{} = {value}", d.tag_definition_name),
+                        theme.plain(),
+                    ),
+                    span_owned(&from, theme.dim()),
+                ]));
+            }
+        }
+        Some(Loadable::Failed(f)) => {
+            lines.push(Line::from(span_owned(
+                &format!("  {}", f.summary()),
+                theme.error(),
+            )));
+        }
+        _ => lines.push(Line::from(Span::styled("  …", theme.dim()))),
+    }
+    lines
 }

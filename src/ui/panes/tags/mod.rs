@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::panes::tags::{TagsFocus, TagsTab};
+use crate::app::panes::tags::{COST_TRACKING_LIMIT, TagsFocus, TagsTab};
 use crate::app::{Action, AppState};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::detail::tabs_line;
@@ -25,22 +25,64 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
         Constraint::Length(work.len() as u16),
     ])
     .areas(area);
-    let active = usize::from(pane.tab == TagsTab::Defaults);
+    let active = TagsTab::ALL
+        .iter()
+        .position(|t| *t == pane.tab)
+        .unwrap_or(0);
     let keys = crate::ui::widgets::detail::tab_keys(&state.ctx);
+    let titles: Vec<&str> = TagsTab::ALL.iter().map(|t| t.title()).collect();
     frame.render_widget(
-        Paragraph::new(tabs_line(
-            &["Namespaces", "Tag defaults"],
-            active,
-            &keys,
-            theme,
-        )),
+        Paragraph::new(tabs_line(&titles, active, &keys, theme)),
         tabs,
     );
     frame.render_widget(Paragraph::new(work), work_area);
     match pane.tab {
         TagsTab::Namespaces => draw_namespaces(frame, body, state, theme),
         TagsTab::Defaults => draw_defaults(frame, body, state, theme),
+        TagsTab::Standard => draw_standard(frame, body, state, theme),
+        TagsTab::CostTracking => draw_cost(frame, body, state, theme),
     }
+}
+
+fn draw_standard(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let ctx = &state.ctx;
+    let title = "Standard tag templates".to_string();
+    draw_list(
+        frame,
+        area,
+        &state.panes.tags.standard,
+        &ListText {
+            title: &title,
+            empty: "No standard tag templates.",
+        },
+        true,
+        ctx,
+        theme,
+    );
+}
+
+fn draw_cost(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let pane = &state.panes.tags;
+    let live = pane
+        .cost
+        .all()
+        .iter()
+        .filter(|t| t.0.lifecycle_state != crate::model::LifecycleState::Deleted)
+        .count();
+    let title = format!("Cost-tracking tags {live}/{COST_TRACKING_LIMIT}");
+    let empty = "No tag is enabled for cost tracking. Edit a tag (Namespaces, Enter, e) to enable it.";
+    draw_list(
+        frame,
+        area,
+        &pane.cost,
+        &ListText {
+            title: &title,
+            empty,
+        },
+        true,
+        &state.ctx,
+        theme,
+    );
 }
 
 fn draw_namespaces(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
