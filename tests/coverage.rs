@@ -17,7 +17,7 @@ use reqwest::Method;
 use serde::Deserialize;
 
 /// Rows that may still say "not yet": lowered as operations become reachable, never raised.
-const NOT_YET_REACHABLE: usize = 24;
+const NOT_YET_REACHABLE: usize = 0;
 
 #[derive(Debug, Deserialize)]
 struct Operation {

@@ -11,6 +11,8 @@ mod domains;
 mod domains_kit;
 #[path = "ui/federation.rs"]
 mod federation;
+#[path = "ui/fresh_reads.rs"]
+mod fresh_reads;
 #[path = "ui/growth.rs"]
 mod growth;
 #[path = "ui/harness.rs"]
@@ -29,8 +31,10 @@ mod regions;
 mod snapshots;
 #[path = "ui/state.rs"]
 mod state;
-#[path = "ui/tag_tools.rs"]
-mod tag_tools;
+#[path = "ui/tag_admin.rs"]
+mod tag_admin;
+#[path = "ui/tag_bulk.rs"]
+mod tag_bulk;
 #[path = "ui/tags.rs"]
 mod tags;
 #[path = "ui/user_credentials.rs"]

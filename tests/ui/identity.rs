@@ -630,7 +630,10 @@ fn a_user_edit_sends_only_what_changed() {
         panic!("expected UpdateUser, got {sent:?}");
     };
     assert_eq!(sent_id, &user);
-    assert!(if_match.is_some(), "the update is conditional on the etag the form read");
+    assert!(
+        if_match.is_some(),
+        "the update is conditional on the etag the form read"
+    );
     assert_eq!(details.email.as_deref(), Some("new@acme-corp.com"));
     assert_eq!(details.description, None, "the description did not change");
     settle(&mut state, &mut world, sent);

@@ -110,3 +110,30 @@ pub fn upload_key(world: &World, user_id: &str) -> String {
     });
     fingerprint
 }
+
+/// The toast on screen now (empty when none).
+pub fn toast(state: &AppState) -> String {
+    state
+        .ctx
+        .toasts
+        .current()
+        .map(|t| t.text.clone())
+        .unwrap_or_default()
+}
+
+/// Space: marks the row under the cursor (or ticks a choice).
+pub fn space(state: &mut AppState, world: &mut World) {
+    press(state, world, key(KeyCode::Char(' ')));
+}
+
+/// The demo tenancy loaded, with `pane` focused.
+pub fn in_pane(pane: canopy::app::PaneId) -> (AppState, World) {
+    let (mut state, mut world) = super::harness::loaded(false);
+    super::harness::act(&mut state, &mut world, canopy::app::Action::Go(pane));
+    (state, world)
+}
+
+/// What Enter submits, unanswered.
+pub fn submit(state: &mut AppState) -> Vec<Request> {
+    canopy::app::update(state, canopy::app::Action::Select)
+}

@@ -377,7 +377,10 @@ fn a_tag_default_is_updated_and_deleted() {
     else {
         panic!("expected UpdateTagDefault, got {sent:?}");
     };
-    assert!(if_match.is_some(), "conditional on the etag the form's read carried");
+    assert!(
+        if_match.is_some(),
+        "conditional on the etag the form's read carried"
+    );
     assert_eq!(
         (id, details.value.as_str(), details.is_required),
         (&d.id, "FIN-5000", Some(false))
