@@ -9,6 +9,8 @@ mod corpus;
 mod demo;
 #[path = "policy/effective.rs"]
 mod effective;
+#[path = "policy/federated.rs"]
+mod federated;
 #[path = "policy/fixture.rs"]
 mod fixture;
 #[path = "policy/hostile.rs"]

@@ -87,7 +87,12 @@ pub fn bulk_tags_form(
         vec![
             Field::choice("operation", "Operation", &options, options[0])
                 .help(&format!("on {}", names.join(", "))),
-            Field::tag("namespace", "Namespace", catalogue.clone(), TagPart::Namespace),
+            Field::tag(
+                "namespace",
+                "Namespace",
+                catalogue.clone(),
+                TagPart::Namespace,
+            ),
             Field::tag(
                 "key",
                 "Tag",
@@ -121,13 +126,19 @@ pub fn send_bulk_tags(
 ) -> Option<RequestId> {
     match unsupported(targets, ctx) {
         None => {
-            ctx.refuse(None, "still reading which resource types take bulk tag edits; try again");
+            ctx.refuse(
+                None,
+                "still reading which resource types take bulk tag edits; try again",
+            );
             return None;
         }
         Some(bad) if !bad.is_empty() => {
             ctx.refuse(
                 None,
-                format!("the service does not edit tags of {} in bulk", bad.join(", ")),
+                format!(
+                    "the service does not edit tags of {} in bulk",
+                    bad.join(", ")
+                ),
             );
             return None;
         }
@@ -143,7 +154,8 @@ pub fn send_bulk_tags(
         .find(|(o, _)| *o == v.get("operation"))
         .map_or(BulkEditOperationType::AddOrSet, |(_, op)| op.clone());
     let remove = operation == BulkEditOperationType::Remove;
-    if !remove && let Some(catalogue) = ctx.tag_catalogue.data()
+    if !remove
+        && let Some(catalogue) = ctx.tag_catalogue.data()
         && let Err(e) = catalogue.check(ns, key, value)
     {
         ctx.refuse(Some("value"), e);
@@ -152,7 +164,11 @@ pub fn send_bulk_tags(
     let mut defined = DefinedTags::new();
     defined.entry(ns.to_string()).or_default().insert(
         key.to_string(),
-        serde_json::Value::String(if remove { String::new() } else { value.to_string() }),
+        serde_json::Value::String(if remove {
+            String::new()
+        } else {
+            value.to_string()
+        }),
     );
     let details = BulkEditTagsDetails {
         compartment_id: compartment_id.to_string(),

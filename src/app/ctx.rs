@@ -352,9 +352,10 @@ impl Ctx {
         }
         if self.bulk_edit_types.awaits(response.id) {
             self.bulk_edit_types = match response.result {
-                Ok(Payload::Items(items)) => items
-                    .take()
-                    .map_or_else(|| Loadable::Failed(Failure::local("UnexpectedAnswer", "not resource types")), Loadable::Loaded),
+                Ok(Payload::Items(items)) => items.take().map_or_else(
+                    || Loadable::Failed(Failure::local("UnexpectedAnswer", "not resource types")),
+                    Loadable::Loaded,
+                ),
                 Ok(other) => Loadable::Failed(Failure::unexpected("the bulk edit types", &other)),
                 Err(f) => Loadable::Failed(f),
             };
@@ -473,7 +474,8 @@ impl Ctx {
             .filter(|c| c.lifecycle_state == crate::model::LifecycleState::Active)
             .map(|c| {
                 let path = self.compartment_path(&c.id);
-                path.strip_prefix(&prefix).map_or(path.clone(), str::to_string)
+                path.strip_prefix(&prefix)
+                    .map_or(path.clone(), str::to_string)
             })
             .collect();
         paths.sort_by_key(|p| p.to_lowercase());

@@ -165,9 +165,10 @@ impl TagCatalogue {
             if !self.is_empty() {
                 self.check(ns, key, value)?;
             }
-            out.entry(ns.to_string())
-                .or_default()
-                .insert(key.to_string(), serde_json::Value::String(value.to_string()));
+            out.entry(ns.to_string()).or_default().insert(
+                key.to_string(),
+                serde_json::Value::String(value.to_string()),
+            );
         }
         Ok(out)
     }
@@ -213,7 +214,10 @@ impl TagCatalogue {
 
 /// Comma-separated entries, spaces around them ignored.
 pub fn entries(text: &str) -> Vec<&str> {
-    text.split(',').map(str::trim).filter(|e| !e.is_empty()).collect()
+    text.split(',')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect()
 }
 
 fn starting<'a>(
@@ -300,8 +304,16 @@ mod tests {
             .parse_defined("Operations.CostCenter=CC-1, operations.Environment=prod")
             .unwrap();
         assert_eq!(tags["Operations"]["CostCenter"], "CC-1");
-        assert!(c.parse_defined("Nope.x=1").unwrap_err().contains("no tag namespace"));
-        assert!(c.parse_defined("Operations.Nope=1").unwrap_err().contains("CostCenter"));
+        assert!(
+            c.parse_defined("Nope.x=1")
+                .unwrap_err()
+                .contains("no tag namespace")
+        );
+        assert!(
+            c.parse_defined("Operations.Nope=1")
+                .unwrap_err()
+                .contains("CostCenter")
+        );
         let e = c.parse_defined("Operations.Environment=qa").unwrap_err();
         assert!(e.contains("dev, prod"), "{e}");
         assert!(c.parse_defined("Operations=1").is_err());
@@ -317,7 +329,10 @@ mod tests {
         let s = c.suggest("x=1, Operations.E");
         assert_eq!(s.completed.as_deref(), Some("x=1, Operations.Environment="));
         let s = c.suggest("Operations.Environment=");
-        assert_eq!(s.candidates, vec!["Operations.Environment=dev", "Operations.Environment=prod"]);
+        assert_eq!(
+            s.candidates,
+            vec!["Operations.Environment=dev", "Operations.Environment=prod"]
+        );
         assert!(c.suggest("Operations.CostCenter=").candidates.is_empty());
     }
 }

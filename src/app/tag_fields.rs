@@ -11,7 +11,12 @@ use super::widgets::form::{Field, FormValues, TagPart};
 
 /// The free-form and defined tag fields, holding `free` and `defined`. Asks for the
 /// tenancy's tags if they are not loaded yet (the field is checked once they arrive).
-pub fn tag_fields(ctx: &mut Ctx, pane: PaneId, free: &FreeformTags, defined: &DefinedTags) -> [Field; 2] {
+pub fn tag_fields(
+    ctx: &mut Ctx,
+    pane: PaneId,
+    free: &FreeformTags,
+    defined: &DefinedTags,
+) -> [Field; 2] {
     let catalogue = ctx.ensure_tag_catalogue(pane);
     [
         Field::text("freeform_tags", "Free-form tags")

@@ -137,4 +137,3 @@ mod tests {
         assert!(yes_no("maybe", "x").is_err());
     }
 }
-

@@ -1,6 +1,7 @@
 //! Authentication: loading private keys, key fingerprints, session tokens, and OCI request
 //! signing.
 
+mod fast_rsa;
 mod key_error;
 mod legacy_pem;
 pub mod passphrase;

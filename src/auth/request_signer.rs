@@ -15,7 +15,7 @@ use super::private_key::load_private_key;
 use super::session_token::load_session_token;
 use super::signature::{
     SignatureError, authorization_header, body_sha256, fingerprint, http_date, required_headers,
-    sign, signing_string,
+    sign_prepared, signing_string,
 };
 use super::warning::Warning;
 use crate::config::{AuthMethod, ResolvedProfile};
@@ -25,6 +25,8 @@ use crate::config::{AuthMethod, ResolvedProfile};
 pub struct RequestSigner {
     key_id: String,
     key: RsaPrivateKey,
+    /// The same key prepared for the fast backend, when it takes it.
+    fast: Option<std::sync::Arc<ring::signature::RsaKeyPair>>,
 }
 
 impl std::fmt::Debug for RequestSigner {
@@ -40,6 +42,7 @@ impl RequestSigner {
     pub fn new(key_id: impl Into<String>, key: RsaPrivateKey) -> Self {
         Self {
             key_id: key_id.into(),
+            fast: super::fast_rsa::prepare(&key),
             key,
         }
     }
@@ -127,7 +130,11 @@ impl RequestSigner {
         let text = signing_string(names, method, &target, |name| {
             headers.get(name).and_then(|v| v.to_str().ok())
         })?;
-        let authorization = authorization_header(&self.key_id, names, &sign(&self.key, &text));
+        let authorization = authorization_header(
+            &self.key_id,
+            names,
+            &sign_prepared(self.fast.as_deref(), &self.key, &text),
+        );
         let value = HeaderValue::from_str(&authorization)
             .map_err(|_| SignatureError::InvalidHeaderValue("authorization".into()))?;
         headers.insert(reqwest::header::AUTHORIZATION, value);

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use canopy::auth::signature::{SignatureError, parse_authorization, verify};
 use canopy::auth::{KeyError, NoPrompt, RequestSigner, Warning};
 use canopy::config::{AuthMethod, ResolvedProfile};
+use rand::SeedableRng as _;
 use reqwest::header::{HeaderMap, HeaderValue};
 
 use super::common::{PASSPHRASE, fingerprint, key_path};
@@ -160,4 +161,47 @@ fn api_key_profile_without_user_is_refused() {
     p.user = None;
     let err = RequestSigner::from_profile(&p, &NoPrompt).unwrap_err();
     assert!(matches!(err, KeyError::NoUser { .. }), "{err:?}");
+}
+
+/// The fast backend (`ring`) and the pure-Rust one (`rsa`) give the same signature bytes for a
+/// 2048-bit key, and a key `ring` declines (1024 bits) is still signed and verified by `rsa`.
+#[test]
+fn both_backends_agree_and_a_small_key_still_signs() {
+    use canopy::auth::load_private_key;
+    use canopy::auth::signature::sign;
+    let key = load_private_key(&key_path("pkcs1.pem"), None, &NoPrompt).unwrap();
+    let signer = RequestSigner::new("ocid1.tenancy.oc1..t/ocid1.user.oc1..u/aa:bb", key.clone());
+    let url = url::Url::parse(
+        "https://identity.us-ashburn-1.oci.oraclecloud.com/20160918/users?compartmentId=x",
+    )
+    .unwrap();
+    let mut headers = HeaderMap::new();
+    let text = signer.sign("GET", &url, &mut headers, b"").unwrap();
+    let header = headers["authorization"].to_str().unwrap();
+    let params = parse_authorization(header).unwrap();
+    assert_eq!(params.signature, sign(&key, &text), "ring and rsa differ");
+    assert!(verify(
+        &rsa::RsaPublicKey::from(&key),
+        &text,
+        &params.signature
+    ));
+
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    let small = rsa::RsaPrivateKey::new(&mut rng, 1024).unwrap();
+    let signer = RequestSigner::new(
+        "ocid1.tenancy.oc1..t/ocid1.user.oc1..u/cc:dd",
+        small.clone(),
+    );
+    let mut headers = HeaderMap::new();
+    let text = signer.sign("GET", &url, &mut headers, b"").unwrap();
+    let params = parse_authorization(headers["authorization"].to_str().unwrap()).unwrap();
+    assert!(verify(
+        &rsa::RsaPublicKey::from(&small),
+        &text,
+        &params.signature
+    ));
+    assert!(
+        !verify(&rsa::RsaPublicKey::from(&key), &text, &params.signature),
+        "another key"
+    );
 }

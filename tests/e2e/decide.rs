@@ -74,3 +74,41 @@ fn the_audit_view_answers_yes_or_no_with_a_deny_and_why_not() {
     tui.wait_for("▾ Prod");
     tui.quit();
 }
+
+/// Issue 10 in the real binary: a statement naming another domain's group does not reach the
+/// Default domain's group of the same name (the why-not says so), and a federated group's
+/// answer names the mapping that brings it in.
+#[test]
+fn the_audit_view_tells_domains_apart_and_names_a_federated_path() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    world.emulator.store.with(|s| {
+        let id = s
+            .policies
+            .iter()
+            .find(|p| p.name == "developers-dev")
+            .map(|p| p.id.clone())
+            .expect("the demo's developers-dev policy");
+        let policy = s.policies.get_mut(&id).expect("found above");
+        policy
+            .statements
+            .push("Allow group 'Partners'/'Developers' to manage buckets in tenancy".into());
+    });
+    let mut tui = world.launch(&[]);
+    tui.wait_for("acme-corp (root)");
+    tui.keys("a");
+    tui.wait_for("statement(s) apply");
+    tui.keys("c");
+    tui.wait_for("can (PRINCIPAL VERB RESOURCE");
+    tui.keys("group Developers manage buckets");
+    tui.enter();
+    tui.wait_for("manage buckets in tenancy? NO");
+    tui.wait_for("names 'Partners'/'Developers', a group of the Partners domain");
+    tui.keys("c");
+    tui.keys("idp-group OCI-Auditors read audit-events");
+    tui.enter();
+    tui.wait_for("read audit-events in tenancy? YES");
+    tui.wait_for("member of IdP group OCI-Auditors mapped to group SecurityAuditors");
+    tui.wait_for("provider acme-adfs"); // wrapped at the width
+    tui.esc();
+    tui.quit();
+}

@@ -201,7 +201,7 @@ fn audit_with_an_unknown_principal_or_compartment_exits_2() {
         None,
     );
     assert_eq!(who.status.code(), Some(2));
-    assert!(stderr(&who).contains("no user, group or dynamic group `mallory`"));
+    assert!(stderr(&who).contains("no user, group, dynamic group or IdP group `mallory`"));
     let place = canopy(
         &[
             "audit",

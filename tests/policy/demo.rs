@@ -292,10 +292,13 @@ fn who_can_manage_instances_in_web() {
             "platform-engineering#1"
         ]
     );
-    assert_eq!(answers[0].members.len(), 9);
+    // AppOps: nine users and the federated IdP group mapped into it.
+    assert_eq!(answers[0].members.len(), 10);
+    assert_eq!(answers[0].members[0], "IdP group OCI-OnCall of acme-adfs");
     assert_eq!(
         answers[1].members,
         vec![
+            "IdP group OCI_Administrators of OracleIdentityCloudService",
             "ana.ortiz@acme-corp.com",
             "breakglass-admin",
             "david.kim@acme-corp.com"

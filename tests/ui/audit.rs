@@ -148,7 +148,7 @@ fn bad_questions_get_a_clear_message() {
     assert!(
         lines[0]
             .text
-            .contains("no user, group or dynamic group is named `nobody-here`")
+            .contains("no user, group, dynamic group or IdP group is named `nobody-here`")
     );
     ask(
         &mut state,

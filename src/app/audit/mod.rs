@@ -170,8 +170,8 @@ fn what_can(
             vec![ToneLine::new(
                 Tone::Error,
                 format!(
-                    "no user, group or dynamic group is named `{input}` ({known} principals in \
-                     the tenancy); check the spelling or prefix it with user/group/dynamic-group"
+                    "no user, group, dynamic group or IdP group is named `{input}` ({known} principals in \
+                     the tenancy); check the spelling or prefix it with user/group/dynamic-group/idp-group"
                 ),
             )],
         );
@@ -338,7 +338,21 @@ fn reach_of(subject: &ResolvedSubject, snapshot: &Snapshot) -> String {
                 .iter()
                 .filter(|m| &m.group_id == id && m.lifecycle_state != LifecycleState::Deleted)
                 .count();
-            format!("group {name} ({members} member(s))")
+            // Federated users reach the group through its identity-provider mappings.
+            let mapped: Vec<&str> = snapshot
+                .idp_group_mappings
+                .iter()
+                .filter(|m| &m.group_id == id && m.lifecycle_state != LifecycleState::Deleted)
+                .map(|m| m.idp_group_name.as_str())
+                .collect();
+            if mapped.is_empty() {
+                format!("group {name} ({members} member(s))")
+            } else {
+                format!(
+                    "group {name} ({members} member(s); mapped from IdP group {})",
+                    mapped.join(", ")
+                )
+            }
         }
         ResolvedSubject::Group { id: None, name } => format!("group {name} (no such group)"),
         ResolvedSubject::DynamicGroup { id: Some(_), name } => format!("dynamic group {name}"),

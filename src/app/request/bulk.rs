@@ -17,9 +17,7 @@ pub enum BulkRequest {
     /// The resource types bulk move (or delete) takes.
     ListActionTypes(BulkActionType),
     /// Every resource of other services directly in a compartment.
-    SearchResources {
-        compartment_id: String,
-    },
+    SearchResources { compartment_id: String },
     /// Answers with the work request as it progresses, until it finishes.
     MoveResources {
         compartment_id: String,

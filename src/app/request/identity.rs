@@ -162,7 +162,10 @@ impl IdentityRequest {
                 id,
                 details,
                 if_match,
-            } => w.one(c.update_dynamic_group(id, details, if_match.as_deref()).await),
+            } => w.one(
+                c.update_dynamic_group(id, details, if_match.as_deref())
+                    .await,
+            ),
             R::DeleteDynamicGroup { id } => w.done(c.delete_dynamic_group(id, None).await),
         }
     }

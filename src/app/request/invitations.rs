@@ -52,7 +52,10 @@ impl InvitationRequest {
                 id,
                 details,
                 if_match,
-            } => w.one(c.update_sender_invitation(id, details, if_match.as_deref()).await),
+            } => w.one(
+                c.update_sender_invitation(id, details, if_match.as_deref())
+                    .await,
+            ),
             InvitationRequest::Cancel { id } => {
                 let started = c.cancel_sender_invitation(id, None).await;
                 w.follow(WorkService::Organizations, started).await;

@@ -329,7 +329,11 @@ async fn catalogue(w: &Work<'_>) -> Result<TagCatalogue, ApiError> {
     let ids: Vec<String> = namespaces.iter().map(|n| n.id.clone()).collect();
     let listed = try_fan_out(c, ids, |ns| async move {
         let tags = c.list_tags(&ns, None).limit(PAGE_LIMIT).all().await?;
-        Ok::<_, ApiError>(tags.into_iter().map(|t| (ns.clone(), t.name)).collect::<Vec<_>>())
+        Ok::<_, ApiError>(
+            tags.into_iter()
+                .map(|t| (ns.clone(), t.name))
+                .collect::<Vec<_>>(),
+        )
     })
     .await?;
     let pairs: Vec<(String, String)> = listed.into_iter().flatten().collect();

@@ -145,7 +145,12 @@ impl Field {
     }
 
     /// A field about defined tags (see [`TagPart`]).
-    pub fn tag(name: &'static str, label: &str, catalogue: Arc<TagCatalogue>, part: TagPart) -> Self {
+    pub fn tag(
+        name: &'static str,
+        label: &str,
+        catalogue: Arc<TagCatalogue>,
+        part: TagPart,
+    ) -> Self {
         Field {
             kind: FieldKind::Tag(TagInput { catalogue, part }),
             ..Self::text(name, label)

@@ -1,6 +1,7 @@
 //! What a form's fields offer: the options of a choice (fixed, or taken from the tenancy's
 //! tags and depending on another field), and the completions of a text field.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::{FieldKind, Form, TagInput, TagPart};
@@ -27,9 +28,7 @@ impl Form {
             FieldKind::Tag(TagInput { catalogue, part }) => match part {
                 TagPart::List => None,
                 TagPart::Namespace => Some(catalogue.active_namespaces()),
-                TagPart::Key { namespace } => {
-                    Some(catalogue.active_keys(self.value_of(namespace)))
-                }
+                TagPart::Key { namespace } => Some(catalogue.active_keys(self.value_of(namespace))),
                 TagPart::Value { namespace, key } => catalogue
                     .values(self.value_of(namespace), self.value_of(key))
                     .map(<[String]>::to_vec),
@@ -85,7 +84,7 @@ impl Form {
             .collect::<Vec<_>>()
             .join("  ");
         if more > 0 {
-            line.push_str(&format!("  (+{more})"));
+            let _ = write!(line, "  (+{more})");
         }
         Some(format!("→ {line}"))
     }

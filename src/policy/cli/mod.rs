@@ -66,7 +66,7 @@ pub enum UsageError {
     )]
     UnknownCompartment(String),
     #[error(
-        "no user, group or dynamic group `{0}` in this tenancy: check the name, or pass its OCID"
+        "no user, group, dynamic group or IdP group `{0}` in this tenancy: check the name, or pass its OCID"
     )]
     UnknownPrincipal(String),
     #[error("--verb and --resource go together, e.g. `--verb manage --resource instances`")]

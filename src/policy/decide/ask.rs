@@ -1,7 +1,7 @@
 //! One question typed on one line, as the TUI's audit view takes it:
 //! `PRINCIPAL VERB RESOURCE`, `PRINCIPAL perm PERMISSION` or `PRINCIPAL op OPERATION`, then
-//! optionally `where VAR=VALUE, VAR=VALUE`. The principal may be prefixed with user, group or
-//! dynamic-group.
+//! optionally `where VAR=VALUE, VAR=VALUE`. The principal may be prefixed with user, group,
+//! dynamic-group or idp-group (a federated identity-provider group).
 
 use super::{Question, RequestValues, Want, units};
 use crate::policy::effective::EffectiveIndex;
@@ -31,7 +31,7 @@ pub fn parse(index: &EffectiveIndex, compartment: &str, input: &str) -> Result<Q
     units::need(&want).map_err(|e| e.to_string())?;
     let name = who.join(" ");
     let principal = index.principal(&name).ok_or_else(|| {
-        format!("no user, group or dynamic group is named `{name}`; check the spelling or prefix it with user/group/dynamic-group")
+        format!("no user, group, dynamic group or IdP group is named `{name}`; check the spelling or prefix it with user/group/dynamic-group/idp-group")
     })?;
     let mut request = RequestValues::default();
     for pair in values

@@ -3,6 +3,7 @@
 //! "what applies to compartment C" walks C's ancestors instead of every policy.
 
 mod answer;
+mod federated;
 mod query;
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ use super::parser;
 use super::tree::CompartmentTree;
 
 pub use answer::{Answer, Applied, Coverage, Effect};
+pub use federated::{IdpGroup, is_federated};
 pub use query::PrincipalRef;
 
 /// The identity domain a group name without a domain belongs to.
@@ -86,6 +88,9 @@ pub struct EffectiveIndex {
     pub(crate) member_of: HashMap<String, Vec<String>>,
     /// group OCID -> user OCIDs
     pub(crate) members: HashMap<String, Vec<String>>,
+    /// Identity-provider groups mapped to IAM groups, by their key: federated principals,
+    /// also in `users` (by label), `member_of` and `members`.
+    pub(crate) federated: HashMap<String, IdpGroup>,
 }
 
 /// Deleted principals and compartments cannot be named by a policy or reached by one.
@@ -287,6 +292,20 @@ impl EffectiveIndex {
                 .or_default()
                 .push(m.user_id.clone());
         }
+        let mapped = federated::mapped(snapshot);
+        for (key, groups) in mapped.member_of {
+            for group in &groups {
+                members.entry(group.clone()).or_default().push(key.clone());
+            }
+            member_of.insert(key, groups);
+        }
+        let mut users: HashMap<String, String> = snapshot
+            .users
+            .iter()
+            .filter(|x| live(&x.lifecycle_state))
+            .map(|u| (u.id.clone(), u.name.clone()))
+            .collect();
+        users.extend(mapped.groups.iter().map(|(k, g)| (k.clone(), g.label())));
         Self {
             tree,
             entries,
@@ -304,14 +323,10 @@ impl EffectiveIndex {
                 .filter(|x| live(&x.lifecycle_state))
                 .map(|g| (g.id.clone(), (g.name.clone(), g.matching_rule.clone())))
                 .collect(),
-            users: snapshot
-                .users
-                .iter()
-                .filter(|x| live(&x.lifecycle_state))
-                .map(|u| (u.id.clone(), u.name.clone()))
-                .collect(),
+            users,
             member_of,
             members,
+            federated: mapped.groups,
         }
     }
 

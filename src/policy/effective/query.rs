@@ -19,7 +19,9 @@ impl EffectiveIndex {
     pub fn principal(&self, text: &str) -> Option<PrincipalRef> {
         let text = text.trim();
         let (kind, name) = match text.split_once(' ') {
-            Some((k, n)) if ["user", "group", "dynamic-group"].contains(&k) => (Some(k), n.trim()),
+            Some((k, n)) if ["user", "group", "dynamic-group", "idp-group"].contains(&k) => {
+                (Some(k), n.trim())
+            }
             _ => (None, text),
         };
         let find = |map: &std::collections::HashMap<String, String>| {
@@ -41,14 +43,27 @@ impl EffectiveIndex {
                 .map(|(id, _)| id.clone())
                 .min()
         };
+        // A federated principal: `idp-group NAME` or `idp-group PROVIDER/NAME`.
+        let federated = || {
+            self.federated
+                .iter()
+                .filter(|(_, g)| {
+                    g.name.eq_ignore_ascii_case(name)
+                        || format!("{}/{}", g.provider, g.name).eq_ignore_ascii_case(name)
+                })
+                .map(|(k, _)| k.clone())
+                .min()
+        };
         match kind {
+            Some("idp-group") => federated().map(PrincipalRef::User),
             Some("user") => find(&self.users).map(PrincipalRef::User),
             Some("group") => find(&self.groups).map(PrincipalRef::Group),
             Some(_) => dynamic().map(PrincipalRef::DynamicGroup),
             None => find(&self.groups)
                 .map(PrincipalRef::Group)
                 .or_else(|| dynamic().map(PrincipalRef::DynamicGroup))
-                .or_else(|| find(&self.users).map(PrincipalRef::User)),
+                .or_else(|| find(&self.users).map(PrincipalRef::User))
+                .or_else(|| federated().map(PrincipalRef::User)),
         }
     }
 
@@ -130,10 +145,16 @@ impl EffectiveIndex {
                 }
                 (ResolvedSubject::AnyGroup, PrincipalRef::User(_)) => None,
                 (ResolvedSubject::AnyGroup, _) => Some("any-group covers every group".into()),
-                (ResolvedSubject::Group { id: Some(id), name }, PrincipalRef::User(_))
+                (ResolvedSubject::Group { id: Some(id), name }, PrincipalRef::User(user))
                     if groups.contains(id) =>
                 {
-                    Some(format!("member of group {name}"))
+                    Some(match self.federated.get(user) {
+                        Some(g) => format!(
+                            "member of IdP group {} mapped to group {name} via provider {}",
+                            g.name, g.provider
+                        ),
+                        None => format!("member of group {name}"),
+                    })
                 }
                 (ResolvedSubject::Group { id: Some(id), name }, PrincipalRef::Group(_))
                     if groups.contains(id) =>

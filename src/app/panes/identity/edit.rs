@@ -90,7 +90,7 @@ impl IdentityPane {
         };
         let etag = item.etag.clone();
         let modal = if let Some(u) = item.get::<User>() {
-            let modal = self.user_form(ctx, &u, etag);
+            let modal = Self::user_form(ctx, &u, etag);
             self.users.replace(u, ctx);
             modal
         } else if let Some(g) = item.get::<Group>() {
@@ -130,7 +130,7 @@ impl IdentityPane {
         }
     }
 
-    fn user_form(&self, ctx: &mut Ctx, u: &User, etag: Option<String>) -> Modal {
+    fn user_form(ctx: &mut Ctx, u: &User, etag: Option<String>) -> Modal {
         let mut fields = vec![
             description_field(&u.description),
             email_field(u.email.as_deref().unwrap_or("")),

@@ -1,6 +1,7 @@
 //! The dialogs the Identity pane opens for its writes (forms with their fields and checks,
 //! typed confirmations, choices); what they send is in `dialogs`.
 
+use std::collections::BTreeMap;
 use super::edit::{description_field, email_field, rule_field};
 use super::forms::{capabilities_modal, confirm_delete};
 use super::{IdentityDialog, IdentityPane, IdentityTab, ME, dialog};
@@ -33,7 +34,7 @@ impl IdentityPane {
                     vec![name_field(), description_field(""), rule_field("")],
                 ),
             };
-            fields.extend(tag_fields(ctx, ME, &Default::default(), &Default::default()));
+            fields.extend(tag_fields(ctx, ME, &BTreeMap::default(), &BTreeMap::default()));
             let d = match self.tab {
                 IdentityTab::Users => IdentityDialog::CreateUser,
                 IdentityTab::Groups => IdentityDialog::CreateGroup,

@@ -73,7 +73,7 @@ impl InvitationsPane {
                     Field::text("features", "Features")
                         .help("optional: feature names, separated by commas (a link each)"),
             ];
-            fields.extend(tag_fields(ctx, ME, &Default::default(), &Default::default()));
+            fields.extend(tag_fields(ctx, ME, &BTreeMap::default(), &BTreeMap::default()));
             ctx.open(Modal::form(
                 dialog(InvitationsDialog::Create),
                 "Invite a tenancy",

@@ -1,6 +1,7 @@
 //! The new-policy form: its fields, the statement linted as it is typed (and against the
 //! tenancy on submit, once loaded), and the create request.
 
+use std::collections::BTreeMap;
 use super::{ME, Pending, PoliciesPane, PolicyDialog, dialog, statements_of};
 use crate::app::ctx::Ctx;
 use crate::app::request::PolicyRequest;
@@ -32,7 +33,7 @@ impl PoliciesPane {
                     .help("the first statement; add more with e once it exists"),
                 version_date_field(""),
         ];
-        fields.extend(tag_fields(ctx, ME, &Default::default(), &Default::default()));
+        fields.extend(tag_fields(ctx, ME, &BTreeMap::default(), &BTreeMap::default()));
         ctx.open(Modal::form(dialog(PolicyDialog::Create), "New policy", fields));
     }
 

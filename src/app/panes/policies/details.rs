@@ -20,7 +20,7 @@ impl PoliciesPane {
         self.pending.insert(req, Pending::OpenDetails);
     }
 
-    pub(super) fn details_form(&mut self, policy: &Policy, etag: Option<String>, ctx: &mut Ctx) {
+    pub(super) fn details_form(policy: &Policy, etag: Option<String>, ctx: &mut Ctx) {
         let mut fields = vec![
             Field::text("description", "Description")
                 .value(&policy.description)

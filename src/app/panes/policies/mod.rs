@@ -221,7 +221,7 @@ impl PoliciesPane {
                 );
             }
             (Pending::OpenDetails, Some(policy), _) => {
-                self.details_form(&policy, etag, ctx);
+                Self::details_form(&policy, etag, ctx);
                 self.upsert(policy, ctx);
             }
             (Pending::Details, Some(policy), _) => self.upsert(policy, ctx),

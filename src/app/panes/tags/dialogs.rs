@@ -33,7 +33,7 @@ impl TagsPane {
                 let path = self.tag_path(&namespace_id, &name);
                 ctx.open(super::delete::confirm_tag_delete(&namespace_id, &path, &name, true));
             }
-            (TagsDialog::ImportStandard { name }, ModalOutcome::Chose(0)) => self.import(name, ctx),
+            (TagsDialog::ImportStandard { name }, ModalOutcome::Chose(0)) => self.import(&name, ctx),
             (dialog, ModalOutcome::Chose(0)) => self.retire(dialog, ctx),
             _ => {}
         }

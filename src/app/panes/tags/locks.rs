@@ -52,7 +52,6 @@ pub fn locks_of(v: &FormValues) -> Option<Vec<AddLockDetails>> {
 impl TagsPane {
     /// `L` / `U` on a namespace or a tag default.
     pub(super) fn lock_dialog(
-        &self,
         action: &Action,
         id: &str,
         name: &str,

@@ -1,6 +1,7 @@
 //! The dialogs the Tags pane opens for namespaces, tags and tag defaults (and the scope of
 //! the defaults); what they send is in `dialogs`.
 
+use std::collections::BTreeMap;
 use super::forms::{retire_choice, tag_fields, tag_name, typed_delete};
 use super::locks::lock_fields;
 use super::{ME, TagsDialog, TagsFocus, TagsPane, TagsRead, TagsStep, TagsTab, dialog};
@@ -66,8 +67,8 @@ impl TagsPane {
             fields.extend(crate::app::tag_fields::tag_fields(
                 ctx,
                 ME,
-                &Default::default(),
-                &Default::default(),
+                &BTreeMap::default(),
+                &BTreeMap::default(),
             ));
             fields.extend(lock_fields());
             return Some(Modal::form(
@@ -95,7 +96,7 @@ impl TagsPane {
                 ],
             ),
             Action::Lock | Action::Unlock => {
-                let modal = self.lock_dialog(action, &id, &ns.name, false, ns.locks.as_ref());
+                let modal = Self::lock_dialog(action, &id, &ns.name, false, ns.locks.as_ref());
                 if modal.is_none() {
                     ctx.toasts.info(format!("tag namespace {} has no lock", ns.name));
                 }
@@ -194,7 +195,7 @@ impl TagsPane {
                 return None;
             }
             Action::Lock | Action::Unlock => {
-                let modal = self.lock_dialog(action, &d.id, &path, true, d.locks.as_ref());
+                let modal = Self::lock_dialog(action, &d.id, &path, true, d.locks.as_ref());
                 if modal.is_none() {
                     ctx.toasts.info(format!("the default of {path} has no lock"));
                 }

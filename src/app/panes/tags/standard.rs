@@ -1,6 +1,7 @@
 //! Standard tags (Oracle's namespace templates: view one, import it as a work request) and
 //! the cost-tracking tags, with the limit OCI applies.
 
+use std::fmt::Write as _;
 use crate::model::{ImportStandardTagsDetails, StandardTagNamespaceTemplate, Tag};
 
 use super::kinds::CostTag;
@@ -62,10 +63,10 @@ impl TagsPane {
         ));
     }
 
-    pub(super) fn import(&mut self, name: String, ctx: &mut Ctx) {
+    pub(super) fn import(&mut self, name: &str, ctx: &mut Ctx) {
         let details = ImportStandardTagsDetails {
             compartment_id: ctx.session.tenancy_id.clone(),
-            standard_tag_namespace_name: name.clone(),
+            standard_tag_namespace_name: name.to_string(),
         };
         self.send(
             TagRequest::ImportStandard(details),
@@ -94,7 +95,7 @@ pub(super) fn template_modal(t: &StandardTagNamespaceTemplate) -> Modal {
             .as_ref()
             .filter(|_| tag.tag_type == crate::model::StandardTagDefinitionType::Enum)
         {
-            head.push_str(&format!(", values {m}"));
+            let _ = write!(head, ", values {m}");
         }
         lines.push(ToneLine::new(Tone::Heading, head));
         lines.push(ToneLine::plain(format!("  {}", tag.description)));

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::panes::compartments::{CompartmentsFocus, TreeRow};
-use crate::ui::widgets::detail::draw_resource;
-use crate::ui::widgets::table::{ListText, draw_list};
 use crate::app::{AppState, Loadable};
 use crate::model::LifecycleState;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::detail::draw_resource;
 use crate::ui::widgets::status::draw_unless_ready;
+use crate::ui::widgets::table::{ListText, draw_list};
 use crate::ui::{span, span_owned};
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {

@@ -70,7 +70,8 @@ fn draw_cost(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) 
         .filter(|t| t.0.lifecycle_state != crate::model::LifecycleState::Deleted)
         .count();
     let title = format!("Cost-tracking tags {live}/{COST_TRACKING_LIMIT}");
-    let empty = "No tag is enabled for cost tracking. Edit a tag (Namespaces, Enter, e) to enable it.";
+    let empty =
+        "No tag is enabled for cost tracking. Edit a tag (Namespaces, Enter, e) to enable it.";
     draw_list(
         frame,
         area,
