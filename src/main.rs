@@ -41,9 +41,7 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async move {
         match cli.command {
-            None => canopy::app::run(cli.tui, canopy::ui::draw)
-                .await
-                .map(|()| 0),
+            None => canopy::app::run(cli.tui, canopy::ui::draw).await,
             Some(Command::Emulator(args)) => canopy::emulator::cli::run(args).await,
             Some(Command::Export(args)) => canopy::api::export::run(args).await.map(|()| 0),
             Some(Command::Policy(cmd)) => canopy::policy::cli::run(cmd).await,

@@ -36,13 +36,20 @@ pub struct Loop {
     pub requests: UnboundedSender<Request>,
     pub events: UnboundedReceiver<WorkerEvent>,
     pub drafts_path: Option<PathBuf>,
+    /// The signal that ended the loop, for the exit status (128 + its number).
+    pub signal: Option<i32>,
 }
+
+/// Signal numbers (POSIX), for the exit status after one.
+const SIGHUP: i32 = 1;
+const SIGINT: i32 = 2;
+const SIGTERM: i32 = 15;
 
 enum Input {
     Term(std::io::Result<TermEvent>),
     Worker(WorkerEvent),
     Tick,
-    Signal,
+    Signal(i32),
     Closed,
 }
 
@@ -51,7 +58,7 @@ impl Loop {
         mut self,
         guard: &mut TerminalGuard,
         state: &mut AppState,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Option<i32>> {
         let mut term = EventStream::new();
         let mut ticks = tokio::time::interval(TICK);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
@@ -68,9 +75,9 @@ impl Loop {
                 ev = term.next() => ev.map_or(Input::Closed, Input::Term),
                 ev = self.events.recv() => ev.map_or(Input::Closed, Input::Worker),
                 _ = ticks.tick() => Input::Tick,
-                _ = sigterm.recv() => Input::Signal,
-                _ = sighup.recv() => Input::Signal,
-                _ = sigint.recv() => Input::Signal,
+                _ = sigterm.recv() => Input::Signal(SIGTERM),
+                _ = sighup.recv() => Input::Signal(SIGHUP),
+                _ = sigint.recv() => Input::Signal(SIGINT),
             };
             let mut dirty = self.handle(first, state);
             // Drain whatever else is already waiting, then draw once.
@@ -124,7 +131,7 @@ impl Loop {
         if state.ctx.drafts.dirty {
             self.save_drafts(state);
         }
-        Ok(())
+        Ok(self.signal)
     }
 
     /// Applies one input; true when the screen may have changed.
@@ -173,7 +180,12 @@ impl Loop {
                 // Redraw for the spinner while requests run, or when a toast went away.
                 state.ctx.in_flight > 0 || toasts != state.ctx.toasts.items.len()
             }
-            Input::Signal | Input::Closed => {
+            Input::Signal(number) => {
+                self.signal = Some(number);
+                state.quit = true;
+                false
+            }
+            Input::Closed => {
                 state.quit = true;
                 false
             }

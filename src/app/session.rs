@@ -18,7 +18,8 @@ use super::terminal::TerminalGuard;
 use super::{Session, TuiArgs, update, worker};
 
 /// Runs the TUI until the user quits; `draw` renders the state (the `ui` layer's `draw`).
-pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<()> {
+/// Runs the terminal UI; the exit status: 0, or 128 + the signal that ended it.
+pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<i32> {
     let env = Environment::from_process();
     let settings = Settings::load_default(&env)?;
     let keymap_path = settings.keymap.clone().or_else(user_keymap_path);
@@ -81,6 +82,7 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<()> {
         requests: requests_tx,
         events: events_rx,
         drafts_path,
+        signal: None,
     }
     .run(&mut guard, &mut state)
     .await;
@@ -88,7 +90,8 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<()> {
     worker.abort();
     // The demo emulator (if any) stops with the connection.
     drop(connection);
-    result
+    // As shells report a process a signal ended, so scripts and supervisors can tell.
+    Ok(result?.map_or(0, |signal| 128 + signal))
 }
 
 /// The region for the header: the flag, else the profile's, else where `--endpoint` points.

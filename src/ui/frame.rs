@@ -14,8 +14,23 @@ use crate::app::{Action, AppState, KeyContext, PaneId};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
+/// The smallest terminal the panes are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
 pub fn draw(frame: &mut Frame<'_>, state: &AppState) {
     let theme = Theme::new(state.ctx.session.no_color);
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        // Cut-off panes would mislead; say what is needed instead. Keys still work (q quits).
+        let text = format!(
+            "terminal too small: canopy needs {MIN_WIDTH}x{MIN_HEIGHT}, this one is {}x{}",
+            area.width, area.height
+        );
+        let notice = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(notice, area);
+        return;
+    }
     let [header, tabs, body, hints, toast] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -205,16 +220,29 @@ pub fn hint_entries(state: &AppState) -> Vec<(String, String)> {
 }
 
 fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
+    let mut entries = hint_entries(state);
+    // How to find every other key never falls off a narrow hint bar: help is kept last and
+    // its room reserved before the others are laid out.
+    let help_key = state.ctx.key(&Action::Help);
+    let help = entries
+        .iter()
+        .position(|(key, _)| *key == help_key)
+        .map(|i| entries.remove(i));
+    let len = |(key, description): &(String, String)| {
+        key.chars().count() + description.chars().count() + 3
+    };
+    let room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, len));
     let mut spans = Vec::new();
     let mut width = 0usize;
-    for (key, description) in hint_entries(state) {
-        let len = key.chars().count() + description.chars().count() + 3;
-        if width + len > area.width as usize {
-            break;
-        }
-        width += len;
-        spans.push(Span::styled(format!(" {key}"), theme.key()));
-        spans.push(Span::styled(format!(" {description} "), theme.dim()));
+    // The entries come most useful first: stop at the first that does not fit.
+    let fitting = entries.iter().take_while(|entry| {
+        width += len(entry);
+        width <= room
+    });
+    let fitting: Vec<&(String, String)> = fitting.collect();
+    for entry in fitting.into_iter().chain(help.iter()) {
+        spans.push(Span::styled(format!(" {}", entry.0), theme.key()));
+        spans.push(Span::styled(format!(" {} ", entry.1), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -215,7 +215,8 @@ impl Tui {
     }
 
     /// Sends a signal (`TERM`, `HUP` ...) to the process and waits for it to end.
-    pub fn signal_and_wait(&mut self, signal: &str) {
+    /// Sends `signal` (e.g. `TERM`) and waits for the process to end; its exit code.
+    pub fn signal_and_wait(&mut self, signal: &str) -> u32 {
         if let Some(pid) = self.child.process_id() {
             let _ = std::process::Command::new("kill")
                 .arg(format!("-{signal}"))
@@ -224,10 +225,10 @@ impl Tui {
         }
         let start = Instant::now();
         while start.elapsed() < WAIT {
-            if let Ok(Some(_)) = self.child.try_wait() {
+            if let Ok(Some(status)) = self.child.try_wait() {
                 // Let the reader thread take the last bytes the process wrote.
                 std::thread::sleep(Duration::from_millis(100));
-                return;
+                return status.exit_code();
             }
             std::thread::sleep(Duration::from_millis(10));
         }

@@ -64,7 +64,13 @@ fn sigterm_and_sighup_save_the_draft_and_restore_the_terminal() {
         tui.wait_for("Signalled");
         assert!(tui.terminal_taken());
         // At once: the debounced write may not have run yet; the exit path must write it.
-        tui.signal_and_wait(signal);
+        let code = tui.signal_and_wait(signal);
+        let number = if signal == "TERM" { 15 } else { 1 };
+        assert_eq!(
+            code,
+            128 + number,
+            "SIG{signal}: the exit status says which signal"
+        );
         assert!(
             !tui.terminal_taken(),
             "SIG{signal}: the terminal is given back"

@@ -6,8 +6,8 @@ use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 use super::harness::{
-    act, demo, edit_first_policy, fail, fresh, key, loaded, loaded_with, press, render, type_text,
-    world,
+    act, demo, edit_first_policy, fail, fresh, key, loaded, loaded_with, press, render,
+    render_size, type_text, world,
 };
 
 #[test]
@@ -242,4 +242,38 @@ fn audit_of_a_compartment() {
     super::harness::select_compartment(&mut state, "Prod");
     act(&mut state, &mut world, Action::Audit);
     assert_snapshot!(render(&state));
+}
+
+/// `? help` stays in the hint bar of every pane at 80 columns, however many keys the pane has.
+#[test]
+fn help_is_always_in_the_hint_bar() {
+    let (mut state, mut world) = super::harness::loaded(false);
+    for pane in [
+        PaneId::Compartments,
+        PaneId::Identity,
+        PaneId::Policies,
+        PaneId::Tags,
+        PaneId::Invitations,
+        PaneId::Domains,
+        PaneId::Federation,
+        PaneId::Credentials,
+    ] {
+        act(&mut state, &mut world, Action::Go(pane));
+        let screen = render_size(&state, 80, 24);
+        let hints = screen.lines().nth(22).unwrap_or_default();
+        assert!(hints.trim_end().ends_with("? help"), "{pane:?}: {hints}");
+    }
+}
+
+/// Below the smallest size the panes are laid out for, the screen says what is needed.
+#[test]
+fn a_terminal_too_small_says_so() {
+    let (state, _world) = super::harness::loaded(false);
+    let screen = render_size(&state, 50, 12);
+    let text = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("terminal too small: canopy needs 60x16, this one is 50x12"),
+        "{screen}"
+    );
+    assert!(!render_size(&state, 60, 16).contains("too small"));
 }
