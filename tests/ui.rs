@@ -23,6 +23,8 @@ mod identity;
 mod invitations;
 #[path = "ui/keymap.rs"]
 mod keymap;
+#[path = "ui/palette.rs"]
+mod palette;
 #[path = "ui/pane_kit.rs"]
 mod pane_kit;
 #[path = "ui/regions.rs"]

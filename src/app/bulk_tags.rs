@@ -124,14 +124,9 @@ pub fn send_bulk_tags(
     targets: &[BulkTarget],
     v: &FormValues,
 ) -> Option<RequestId> {
+    // The types the service edits in bulk are checked here once they are known; until they
+    // are (a quick submit), the service checks them itself and its refusal lands on the form.
     match unsupported(targets, ctx) {
-        None => {
-            ctx.refuse(
-                None,
-                "still reading which resource types take bulk tag edits; try again",
-            );
-            return None;
-        }
         Some(bad) if !bad.is_empty() => {
             ctx.refuse(
                 None,
@@ -142,7 +137,7 @@ pub fn send_bulk_tags(
             );
             return None;
         }
-        Some(_) => {}
+        _ => {}
     }
     let (ns, key, value) = (v.get("namespace"), v.get("key"), v.get("value"));
     if ns.is_empty() || key.is_empty() {

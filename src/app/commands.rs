@@ -15,6 +15,11 @@ pub fn all() -> Vec<(&'static str, &'static str)> {
                 .map(|(names, _, about)| (*names, *about))
         })
         .collect();
+    out.push(("audit", "audit a compartment (:audit Prod:AppTier)"));
+    out.push((
+        "ocid",
+        "jump to a resource by OCID (or paste the OCID alone)",
+    ));
     out.push(("help h", "help"));
     out.push(("q quit", "quit"));
     out
@@ -29,7 +34,26 @@ pub fn short_names() -> String {
         .join(" ")
 }
 
-pub(super) fn run_command(state: &mut AppState, command: &str) {
+pub(super) fn run_command(state: &mut AppState, line: &str) {
+    let line = line.trim();
+    // A pasted OCID on its own jumps to the resource.
+    if line.starts_with("ocid1.") {
+        super::jump::to_ocid(state, line);
+        return;
+    }
+    let (command, arg) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    let arg = arg.trim();
+    match command {
+        "ocid" => {
+            super::jump::to_ocid(state, arg);
+            return;
+        }
+        "audit" => {
+            super::jump::audit(state, arg);
+            return;
+        }
+        _ => {}
+    }
     match command {
         "" => return,
         "q" | "quit" => {
@@ -62,5 +86,8 @@ pub(super) fn run_command(state: &mut AppState, command: &str) {
         panes
             .get_mut(pane)
             .handle(&Action::Show(show.to_string()), ctx);
+    }
+    if !arg.is_empty() {
+        super::jump::with_argument(state, pane, arg);
     }
 }

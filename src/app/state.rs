@@ -16,6 +16,8 @@ use super::widgets::modal::ModalKind;
 pub enum Prompt {
     Palette {
         input: LineEditor,
+        /// What Tab found when several candidates remain, shown beside the input.
+        candidates: Vec<String>,
     },
     /// Typing a filter; `before` is restored when the prompt is cancelled.
     Filter {
@@ -37,6 +39,8 @@ pub struct AppState {
     /// The audit view of a compartment, open over the pane it came from.
     pub audit: Option<AuditView>,
     pub quit: bool,
+    /// The `:` commands run this session, for Up and Down in the prompt.
+    pub history: super::palette::History,
 }
 
 impl AppState {
@@ -50,6 +54,7 @@ impl AppState {
             help: None,
             audit: None,
             quit: false,
+            history: super::palette::History::default(),
         }
     }
 

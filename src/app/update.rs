@@ -198,6 +198,7 @@ fn update_focused(state: &mut AppState, action: &Action) {
         Action::Palette => {
             state.prompt = Some(Prompt::Palette {
                 input: LineEditor::default(),
+                candidates: Vec::new(),
             });
         }
         Action::Filter => {
@@ -309,16 +310,36 @@ fn update_prompt(state: &mut AppState, action: &Action) {
         return;
     };
     match prompt {
-        Prompt::Palette { input } => match action {
+        Prompt::Palette { input, candidates } => match action {
+            Action::Input(key) if key.code == KeyCode::Tab => {
+                let typed = input.text().to_string();
+                let (line, found) = super::palette::complete(state, &typed);
+                if let Some(Prompt::Palette { input, candidates }) = state.prompt.as_mut() {
+                    input.set(&line);
+                    *candidates = found;
+                }
+            }
+            Action::Input(key) if matches!(key.code, KeyCode::Up | KeyCode::Down) => {
+                let line = state
+                    .history
+                    .step(key.code == KeyCode::Up)
+                    .map(str::to_string);
+                if let Some(Prompt::Palette { input, .. }) = state.prompt.as_mut() {
+                    input.set(line.as_deref().unwrap_or(""));
+                }
+            }
             Action::Input(key) => {
                 input.handle(key);
+                candidates.clear();
             }
             Action::Paste(text) => {
                 input.paste(text);
+                candidates.clear();
             }
             Action::Select => {
                 let command = input.text().trim().to_string();
                 state.prompt = None;
+                state.history.push(&command);
                 run_command(state, &command);
             }
             Action::Back | Action::Cancel => state.prompt = None,

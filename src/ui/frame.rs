@@ -249,8 +249,12 @@ fn draw_hints(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme)
 
 fn draw_bottom_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let line = match &state.prompt {
-        Some(Prompt::Palette { input }) => {
-            let hint = format!("   {}", crate::app::commands::short_names());
+        Some(Prompt::Palette { input, candidates }) => {
+            let hint = if candidates.is_empty() {
+                format!("   {}", crate::app::commands::short_names())
+            } else {
+                format!("   {}", candidates.join("  "))
+            };
             let room = area
                 .width
                 .saturating_sub(hint.chars().count() as u16)

@@ -73,3 +73,38 @@ fn create_then_delete_a_compartment_following_the_work_request() {
     tui.wait_for("Lab [DELETED]");
     tui.quit();
 }
+
+/// `:pol Prod:AppTier` opens the policies of that compartment; an OCID pasted into the `:`
+/// prompt opens the pane that lists it, with it selected.
+#[test]
+fn the_palette_jumps_to_a_path_and_to_a_pasted_ocid() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let mut tui = world.launch(&[]);
+    tui.wait_for("acme-corp (root)");
+    tui.keys(":");
+    tui.keys("pol Prod:AppTier");
+    tui.enter();
+    tui.wait_for("Policies in acme-corp/Prod/AppTier (1 of");
+    tui.wait_for("ci-deploy-web");
+    let marcus = world
+        .emulator
+        .store
+        .snapshot()
+        .users
+        .iter()
+        .find(|u| u.name == "marcus.webb@acme-corp.com")
+        .map(|u| u.id.clone())
+        .expect("the demo's marcus");
+    tui.keys(":");
+    // A bracketed paste, as a terminal sends one.
+    tui.send(format!("\x1b[200~{marcus}\x1b[201~").as_bytes());
+    tui.enter();
+    tui.wait_until("marcus selected in the Users list", |s| {
+        s.contains("Users (")
+            && s.contains("Detail")
+            && s.contains("marcus.webb@acme-corp.com")
+            && s.lines()
+                .any(|l| l.contains("E-mail") && l.contains("marcus.webb"))
+    });
+    tui.quit();
+}

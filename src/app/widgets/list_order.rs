@@ -79,7 +79,7 @@ impl<T: Resource> ListView<T> {
 
     /// Puts the cursor on the selected item's row; if it is not shown any more, on its nearest
     /// neighbour, with a note when the item itself is gone.
-    fn follow_selection(&mut self) {
+    pub(super) fn follow_selection(&mut self) {
         let Some((id, name)) = self.selected.clone() else {
             self.cursor.clamp(self.rows.len());
             self.remember_selection();
@@ -90,7 +90,11 @@ impl<T: Resource> ListView<T> {
             return;
         }
         self.cursor.clamp(self.rows.len());
-        let gone = self.items.is_loaded() && !self.by_id.contains_key(&id);
+        if !self.items.is_loaded() {
+            // Still loading: the item may come with a later page; keep waiting for it.
+            return;
+        }
+        let gone = !self.by_id.contains_key(&id);
         self.remember_selection();
         if gone {
             self.note = Some(match self.selected() {

@@ -285,6 +285,15 @@ impl<T: Resource> ListView<T> {
         self.resort(ctx);
     }
 
+    /// Selects the item with this id now if it is listed, or as soon as the listing brings it
+    /// (a jump to an OCID while the list still loads); a list without it says it is gone.
+    pub fn want(&mut self, id: &str) {
+        if !self.select(id) {
+            self.selected = Some((id.to_string(), id.to_string()));
+            self.follow_selection();
+        }
+    }
+
     /// Moves the selection to the item with this id, if it is shown.
     pub fn select(&mut self, id: &str) -> bool {
         match self.position_of(id) {
