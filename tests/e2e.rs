@@ -3,6 +3,8 @@
 
 #[path = "e2e/audit.rs"]
 mod audit;
+#[path = "e2e/clipboard.rs"]
+mod clipboard;
 #[path = "e2e/credentials.rs"]
 mod credentials;
 #[path = "e2e/decide.rs"]
@@ -15,6 +17,8 @@ mod harness;
 mod identity;
 #[path = "e2e/invitations.rs"]
 mod invitations;
+#[path = "e2e/messages.rs"]
+mod messages;
 #[path = "e2e/policies.rs"]
 mod policies;
 #[path = "e2e/safety.rs"]

@@ -23,6 +23,8 @@ mod identity;
 mod invitations;
 #[path = "ui/keymap.rs"]
 mod keymap;
+#[path = "ui/messages.rs"]
+mod messages;
 #[path = "ui/palette.rs"]
 mod palette;
 #[path = "ui/pane_kit.rs"]

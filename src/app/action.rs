@@ -29,6 +29,8 @@ pub enum Action {
     /// Show the selected resource as raw JSON.
     RawJson,
     Refresh,
+    /// Show the session's latest error in full (code, message, `opc-request-id`).
+    LastError,
 
     // --- lists and trees ---
     Up,

@@ -98,6 +98,8 @@ pub struct Ctx {
     pub snapshot: Loadable<Arc<TenancyLinter>>,
     /// The tenancy's home region, where Identity writes go, once the tenancy is read.
     pub home_region: Option<HomeRegion>,
+    /// Where a copy (`y`) can go: the terminal, or tmux with its clipboard settings.
+    pub clipboard: super::clipboard::Clipboard,
     /// The tenancy's defined tags for the forms' tag fields, read the first time a form
     /// needs them; dropped after every successful write.
     pub tag_catalogue: Loadable<Arc<TagCatalogue>>,
@@ -517,6 +519,18 @@ pub fn unix_now() -> i64 {
 }
 
 impl Ctx {
+    /// Puts `text` on the clipboard and says so (`done`), or says why it cannot go (tmux
+    /// refusing applications' copies) and names the setting, instead of claiming success.
+    pub fn copy(&mut self, text: String, done: impl Into<String>) -> bool {
+        if let Some(refusal) = self.clipboard.refusal() {
+            self.toasts.error(refusal);
+            return false;
+        }
+        self.effects.push(Effect::Copy(text));
+        self.toasts.success(done);
+        true
+    }
+
     /// The compartment a user typed: an OCID, or a path (`Prod/AppTier`, with or without the
     /// tenancy's name first); empty is the tenancy.
     pub fn resolve_compartment(&self, text: &str) -> Result<String, String> {

@@ -97,7 +97,7 @@ impl Loop {
                 dirty = true;
                 match effect {
                     Effect::Copy(text) => {
-                        if copy_osc52(&text).is_err() {
+                        if copy_osc52(&text, &state.ctx.clipboard).is_err() {
                             state
                                 .ctx
                                 .toasts
@@ -105,7 +105,7 @@ impl Loop {
                         }
                     }
                     Effect::CopySecret(secret) => {
-                        if copy_osc52(secret.expose()).is_err() {
+                        if copy_osc52(secret.expose(), &state.ctx.clipboard).is_err() {
                             state
                                 .ctx
                                 .toasts

@@ -13,6 +13,7 @@
 pub mod action;
 pub mod audit;
 pub mod bulk_tags;
+pub mod clipboard;
 pub mod commands;
 pub mod ctx;
 pub mod drafts;

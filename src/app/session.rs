@@ -74,6 +74,7 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<i32> {
         events_tx,
     ));
     let mut guard = TerminalGuard::enter(args.mouse).context("cannot set up the terminal")?;
+    state.ctx.clipboard = crate::app::clipboard::Clipboard::detect();
     for r in update::start(&mut state) {
         let _ = requests_tx.send(r);
     }

@@ -93,20 +93,10 @@ fn install_panic_hook() {
     }));
 }
 
-/// Puts text on the clipboard of the terminal's machine with OSC 52, which works over SSH;
-/// inside tmux the sequence is wrapped so tmux passes it on.
-pub fn copy_osc52(text: &str) -> io::Result<()> {
-    use base64::Engine as _;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let sequence = format!("\x1b]52;c;{encoded}\x07");
+/// Writes `text` to the clipboard through the terminal, as `clipboard` says it can go.
+pub fn copy_osc52(text: &str, clipboard: &super::clipboard::Clipboard) -> io::Result<()> {
     let mut out = io::stdout();
-    if std::env::var_os("TMUX").is_some() {
-        write!(
-            out,
-            "\x1bPtmux;\x1b{}\x1b\\",
-            sequence.replace('\x1b', "\x1b\x1b")
-        )?;
-    } else {
+    for sequence in clipboard.sequences(text) {
         out.write_all(sequence.as_bytes())?;
     }
     out.flush()

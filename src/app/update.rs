@@ -215,12 +215,19 @@ fn update_focused(state: &mut AppState, action: &Action) {
             }
         }
         Action::Help => state.help = Some(0),
+        Action::LastError => match state.ctx.toasts.last_error().cloned() {
+            Some(kept) => {
+                state.panes.log.show_last_error(&state.ctx);
+                state.ctx.open(super::panes::log::message_modal(&kept));
+            }
+            None => state.ctx.toasts.info("no error this session"),
+        },
         Action::CopyOcid => {
             let ocid = state.panes.get(state.active).selected_ocid(&state.ctx);
             match ocid {
                 Some(ocid) => {
-                    state.ctx.toasts.success(format!("copied {ocid}"));
-                    state.ctx.effects.push(Effect::Copy(ocid));
+                    let done = format!("copied {ocid}");
+                    state.ctx.copy(ocid, done);
                 }
                 None => state.ctx.toasts.info("nothing selected to copy"),
             }

@@ -309,7 +309,19 @@ fn draw_bottom_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: 
                     ToastKind::Success => theme.success(),
                     ToastKind::Error => theme.error(),
                 };
-                Line::from(span(&t.text, style))
+                // An error cut at the edge says where to read all of it.
+                let width = area.width as usize;
+                let more = format!(" … {} all of it", state.ctx.key(&Action::LastError));
+                let cut = t.kind == ToastKind::Error && t.text.chars().count() > width;
+                if cut && width > more.chars().count() + 10 {
+                    let keep: String = t.text.chars().take(width - more.chars().count()).collect();
+                    Line::from(vec![
+                        span_owned(&keep, style),
+                        Span::styled(more, theme.key()),
+                    ])
+                } else {
+                    Line::from(span(&t.text, style))
+                }
             }
             None => Line::default(),
         },

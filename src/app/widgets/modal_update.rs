@@ -102,6 +102,10 @@ fn copy_secret(ctx: &mut Ctx) {
         return;
     };
     let secret = secret.clone();
+    if let Some(refusal) = ctx.clipboard.refusal() {
+        ctx.toasts.error(refusal);
+        return;
+    }
     ctx.effects
         .push(crate::app::ctx::Effect::CopySecret(secret));
     ctx.toasts

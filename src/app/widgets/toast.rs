@@ -17,17 +17,50 @@ pub struct Toast {
     pub ticks_left: u32,
 }
 
+/// A toast kept for the session, in full, after it left the screen: the Log pane's
+/// Messages tab and the last-error key show it again (with the OCI code, message and
+/// `opc-request-id` a support ticket needs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub kind: ToastKind,
+    pub text: String,
+    /// Seconds since the Unix epoch.
+    pub at: i64,
+}
+
+impl Kept {
+    /// `HH:MM:SS` (UTC).
+    pub fn time(&self) -> String {
+        let s = self.at.rem_euclid(86_400);
+        format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    }
+}
+
+/// How many messages the session keeps.
+const KEPT: usize = 2000;
+
 /// The toasts on screen, newest last. Only the newest is drawn; older ones age out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Toasts {
     pub items: Vec<Toast>,
+    /// Every toast of the session, newest last.
+    pub kept: Vec<Kept>,
 }
 
 impl Toasts {
     pub fn push(&mut self, kind: ToastKind, text: impl Into<String>) {
+        let text = text.into();
+        self.kept.push(Kept {
+            kind,
+            text: text.clone(),
+            at: super::super::ctx::unix_now(),
+        });
+        if self.kept.len() > KEPT {
+            self.kept.remove(0);
+        }
         self.items.push(Toast {
             kind,
-            text: text.into(),
+            text,
             // Errors stay twice as long: they usually need reading.
             ticks_left: if kind == ToastKind::Error {
                 TOAST_TICKS * 2
@@ -64,5 +97,10 @@ impl Toasts {
 
     pub fn current(&self) -> Option<&Toast> {
         self.items.last()
+    }
+
+    /// The session's latest error, in full.
+    pub fn last_error(&self) -> Option<&Kept> {
+        self.kept.iter().rev().find(|k| k.kind == ToastKind::Error)
     }
 }

@@ -13,7 +13,7 @@ use crate::model::{
 
 use super::{Change, FederationDialog, FederationPane, ME, Step, dialog};
 use crate::app::action::Action;
-use crate::app::ctx::{Ctx, Effect};
+use crate::app::ctx::Ctx;
 use crate::app::request::{FederationRequest, MetadataSource, Secret};
 use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
@@ -212,8 +212,7 @@ impl FederationPane {
                 } else {
                     (client_id.clone(), "the client id")
                 };
-                ctx.effects.push(Effect::Copy(text));
-                ctx.toasts.success(format!("copied {what}"));
+                ctx.copy(text, format!("copied {what}"));
                 ctx.open(secret_modal(&provider, &client_id, secret, choice));
             }
             (FederationDialog::DeleteMapping { idp_id, id }, ModalOutcome::Confirmed) => {
