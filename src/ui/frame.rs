@@ -255,10 +255,13 @@ fn draw_bottom_line(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: 
             } else {
                 format!("   {}", candidates.join("  "))
             };
+            // What is typed keeps its room (the hint after it is cut instead).
+            let typed = u16::try_from(input.text().chars().count()).unwrap_or(u16::MAX);
             let room = area
                 .width
                 .saturating_sub(hint.chars().count() as u16)
-                .max(10);
+                .max(typed.saturating_add(3).max(24))
+                .min(area.width);
             let (mut line, cursor) = widgets::input::input_line(
                 vec![Span::styled(":", theme.key())],
                 input,

@@ -87,7 +87,7 @@ pub fn message_modal(kept: &Kept) -> Modal {
         vec![
             ToneLine::new(Tone::Dim, format!("at {} UTC", kept.time())),
             ToneLine::new(tone, kept.text.clone()),
-            ToneLine::new(Tone::Dim, "y copies it · every message: Log (6) › Messages"),
+            ToneLine::new(Tone::Dim, "every message: Log (6) › Messages, where y copies one"),
         ],
     )
 }
