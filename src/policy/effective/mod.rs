@@ -105,6 +105,18 @@ pub(crate) struct Directory<'a> {
     /// Group names (lower case) of domains other than Default, with their domain: a bare
     /// name that is also one of these is ambiguous to a reader.
     pub other_domain_groups: HashMap<String, Vec<&'a str>>,
+    // Every domain's directory (Identity Domains, SCIM).
+    /// The same for dynamic groups.
+    pub other_domain_dynamic: HashMap<String, Vec<&'a str>>,
+    /// `domain/name` (lower case) -> OCID, for the groups and the dynamic groups of the
+    /// domains other than Default whose directories the snapshot holds.
+    pub qualified_groups: HashMap<String, &'a str>,
+    pub qualified_dynamic: HashMap<String, &'a str>,
+    /// OCID -> `Domain/Name` of those groups and dynamic groups.
+    pub other_ids: HashMap<&'a str, String>,
+    /// Display names (lower case) of the domains whose directories the snapshot holds: only
+    /// in those can a missing group be told apart from one canopy could not read.
+    pub read_domains: Vec<String>,
 }
 
 impl<'a> Directory<'a> {
@@ -140,9 +152,48 @@ impl<'a> Directory<'a> {
                 .filter(|d| live(&d.lifecycle_state))
                 .map(|d| d.display_name.as_str())
                 .collect(),
-            // Filled once the snapshot carries each domain's directory.
             other_domain_groups: HashMap::new(),
+            other_domain_dynamic: HashMap::new(),
+            qualified_groups: HashMap::new(),
+            qualified_dynamic: HashMap::new(),
+            other_ids: HashMap::new(),
+            read_domains: Vec::new(),
         }
+        .with_other_domains(snapshot)
+    }
+
+    /// Adds the groups and dynamic groups of every other domain the snapshot read.
+    fn with_other_domains(mut self, snapshot: &'a Snapshot) -> Self {
+        for (domain, directory) in other_directories(snapshot) {
+            self.read_domains.push(domain.to_lowercase());
+            for g in directory.groups.iter().filter(|g| live(&g.lifecycle_state)) {
+                let key = g.name.to_lowercase();
+                self.other_domain_groups
+                    .entry(key.clone())
+                    .or_default()
+                    .push(domain);
+                self.qualified_groups
+                    .insert(format!("{}/{key}", domain.to_lowercase()), g.id.as_str());
+                self.other_ids
+                    .insert(g.id.as_str(), format!("{domain}/{}", g.name));
+            }
+            for g in directory
+                .dynamic_groups
+                .iter()
+                .filter(|g| live(&g.lifecycle_state))
+            {
+                let key = g.name.to_lowercase();
+                self.other_domain_dynamic
+                    .entry(key.clone())
+                    .or_default()
+                    .push(domain);
+                self.qualified_dynamic
+                    .insert(format!("{}/{key}", domain.to_lowercase()), g.id.as_str());
+                self.other_ids
+                    .insert(g.id.as_str(), format!("{domain}/{}", g.name));
+            }
+        }
+        self
     }
 
     /// Resolves every subject of a grant. Admit subjects belong to another tenancy and are
@@ -172,7 +223,20 @@ impl<'a> Directory<'a> {
                             domain: Some(domain),
                             name,
                         } if !domain.is(DEFAULT_DOMAIN) => {
-                            (None, format!("{}/{}", domain.text, name.text))
+                            let qualified = if item.kind == PrincipalKind::Group {
+                                &self.qualified_groups
+                            } else {
+                                &self.qualified_dynamic
+                            };
+                            let key = format!(
+                                "{}/{}",
+                                domain.text.to_lowercase(),
+                                name.text.to_lowercase()
+                            );
+                            (
+                                qualified.get(&key).map(|s| (*s).to_string()),
+                                format!("{}/{}", domain.text, name.text),
+                            )
                         }
                         Principal::Name { name, .. } => (
                             by_name
@@ -182,7 +246,10 @@ impl<'a> Directory<'a> {
                         ),
                         Principal::Id { ocid } => match by_id.get(ocid.text.as_str()) {
                             Some(name) => (Some(ocid.text.clone()), (*name).to_string()),
-                            None => (None, ocid.text.clone()),
+                            None => match self.other_ids.get(ocid.text.as_str()) {
+                                Some(name) => (Some(ocid.text.clone()), name.clone()),
+                                None => (None, ocid.text.clone()),
+                            },
                         },
                     };
                     let id = id.filter(|_| local);
@@ -195,6 +262,23 @@ impl<'a> Directory<'a> {
                 .collect(),
         }
     }
+}
+
+/// The directories of live domains other than Default, with the domain's display name.
+pub(crate) fn other_directories(
+    snapshot: &Snapshot,
+) -> Vec<(&str, &crate::model::DomainDirectory)> {
+    snapshot
+        .domain_directories
+        .iter()
+        .filter_map(|dir| {
+            let domain = snapshot
+                .domains
+                .iter()
+                .find(|d| d.id == dir.domain_id && live(&d.lifecycle_state))?;
+            (!domain.is_default()).then_some((domain.display_name.as_str(), dir))
+        })
+        .collect()
 }
 
 /// Where a grant's (first) location lands, relative to the compartment the policy is
@@ -274,7 +358,12 @@ impl EffectiveIndex {
         }
         let mut member_of: HashMap<String, Vec<String>> = HashMap::new();
         let mut members: HashMap<String, Vec<String>> = HashMap::new();
-        for m in &snapshot.memberships {
+        // Every domain's directory (Identity Domains, SCIM): the memberships of other domains
+        // too, so a user reached only through a Partners group is found.
+        let other_memberships = other_directories(snapshot)
+            .into_iter()
+            .flat_map(|(_, d)| d.memberships.iter());
+        for m in snapshot.memberships.iter().chain(other_memberships) {
             if matches!(m.lifecycle_state, crate::model::LifecycleState::Deleted) {
                 continue;
             }
@@ -287,7 +376,7 @@ impl EffectiveIndex {
                 .or_default()
                 .push(m.user_id.clone());
         }
-        Self {
+        let mut index = Self {
             tree,
             entries,
             by_location,
@@ -312,6 +401,33 @@ impl EffectiveIndex {
                 .collect(),
             member_of,
             members,
+        };
+        index.add_other_domains(snapshot);
+        index
+    }
+
+    /// Names the users, groups and dynamic groups of other domains `Domain/name`, as a
+    /// policy names them.
+    fn add_other_domains(&mut self, snapshot: &Snapshot) {
+        for (domain, directory) in other_directories(snapshot) {
+            for u in directory.users.iter().filter(|x| live(&x.lifecycle_state)) {
+                self.users
+                    .insert(u.id.clone(), format!("{domain}/{}", u.name));
+            }
+            for g in directory.groups.iter().filter(|x| live(&x.lifecycle_state)) {
+                self.groups
+                    .insert(g.id.clone(), format!("{domain}/{}", g.name));
+            }
+            for g in directory
+                .dynamic_groups
+                .iter()
+                .filter(|x| live(&x.lifecycle_state))
+            {
+                self.dynamic_groups.insert(
+                    g.id.clone(),
+                    (format!("{domain}/{}", g.name), g.matching_rule.clone()),
+                );
+            }
         }
     }
 
