@@ -75,6 +75,7 @@ async fn domains_are_listed_with_every_filter_and_served_on_the_emulator() {
         ["Partners", "Default"]
     );
     let url = default.body[0]["url"].as_str().unwrap().to_string();
+    let id = default.body[0]["id"].as_str().unwrap().to_string();
     // Each domain has a listener of its own (SDKs refuse a domain URL with a path); the main
     // listener serves it under /domains/{id} too.
     assert!(

@@ -225,8 +225,35 @@ async fn create_user_add_to_group_with_if_match_then_delete() {
     assert_eq!(removed.status, 200);
     assert!(!removed.body["members"].to_string().contains(&user));
 
+    // PUT replaces the user's attributes, conditional on its meta.version.
     let current = c.get(&format!("{base}/Users/{user}")).await;
     let v = current.body["meta"]["version"]
+        .as_str()
+        .expect("version")
+        .to_string();
+    let mut changed = current.body.clone();
+    changed["description"] = json!("Nina Kowalski");
+    let stale = c
+        .put(&format!("{base}/Users/{user}"), &changed, Some("old"))
+        .await;
+    assert_eq!(stale.status, 412);
+    let put = c
+        .put(&format!("{base}/Users/{user}"), &changed, Some(&v))
+        .await;
+    assert_eq!(put.status, 200, "{:?}", put.body);
+    assert_eq!(put.body["description"], "Nina Kowalski");
+    let renamed = c
+        .put(
+            &format!("{base}/Groups/{group}"),
+            &json!({"displayName": "Viewers",
+                    "urn:ietf:params:scim:schemas:oracle:idcs:extension:group:Group":
+                        {"description": "renamed"}}),
+            None,
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{:?}", renamed.body);
+    assert_eq!(renamed.body["displayName"], "Viewers");
+    let v = put.body["meta"]["version"]
         .as_str()
         .expect("version")
         .to_string();

@@ -75,7 +75,10 @@ fn adding_a_partner_to_a_partners_group_goes_through_scim_with_if_match() {
     assert!(!version.is_empty());
     settle(&mut state, &mut world, sent);
     let toast = state.ctx.toasts.current().unwrap().text.clone();
-    assert!(toast.contains("added liam.boyd@northbridge.io to ReadOnly"), "{toast}");
+    assert!(
+        toast.contains("added liam.boyd@northbridge.io to ReadOnly"),
+        "{toast}"
+    );
     // In the emulator's Partners directory, not the Default domain's ReadOnly.
     let snapshot = world.snapshot();
     let partners = snapshot
@@ -107,7 +110,10 @@ fn what_scim_cannot_do_is_said_not_sent() {
     let sent = update(&mut state, Action::Credentials);
     assert!(sent.is_empty());
     let toast = state.ctx.toasts.current().unwrap().text.clone();
-    assert!(toast.contains("not available in identity domain Partners"), "{toast}");
+    assert!(
+        toast.contains("not available in identity domain Partners"),
+        "{toast}"
+    );
     // Back to Default: the classic lists again.
     press(&mut state, &mut world, key(KeyCode::Char('d')));
     let sent = update(&mut state, Action::Select);
