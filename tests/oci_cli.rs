@@ -19,6 +19,8 @@ mod domains;
 #[path = "oci_cli/sdk.rs"]
 mod sdk;
 // Every domain's directory (Identity Domains, SCIM).
+#[path = "oci_cli/policy_analysis.rs"]
+mod policy_analysis;
 #[path = "oci_cli/scim.rs"]
 mod scim;
 // Tag tools, bulk operations and locks.
