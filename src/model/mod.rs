@@ -31,6 +31,7 @@ pub mod lock;
 pub mod search;
 pub mod standard_tags;
 // Every domain's directory (Identity Domains, SCIM).
+pub mod domain_directory;
 pub mod scim;
 
 pub use compartment::*;
@@ -61,7 +62,7 @@ pub use lock::{AddLockDetails, LockType, RemoveLockDetails, ResourceLock};
 pub use search::{ResourceSummary, ResourceSummaryCollection, SearchDetails};
 pub use standard_tags::*;
 // Every domain's directory (Identity Domains, SCIM).
-pub use scim::DomainDirectory;
+pub use domain_directory::DomainDirectory;
 
 /// An OCI error body: `{"code": "...", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -3,6 +3,8 @@
 //! "what applies to compartment C" walks C's ancestors instead of every policy.
 
 mod answer;
+// Every domain's directory (Identity Domains, SCIM).
+mod domains;
 mod query;
 
 use std::collections::HashMap;
@@ -162,40 +164,6 @@ impl<'a> Directory<'a> {
         .with_other_domains(snapshot)
     }
 
-    /// Adds the groups and dynamic groups of every other domain the snapshot read.
-    fn with_other_domains(mut self, snapshot: &'a Snapshot) -> Self {
-        for (domain, directory) in other_directories(snapshot) {
-            self.read_domains.push(domain.to_lowercase());
-            for g in directory.groups.iter().filter(|g| live(&g.lifecycle_state)) {
-                let key = g.name.to_lowercase();
-                self.other_domain_groups
-                    .entry(key.clone())
-                    .or_default()
-                    .push(domain);
-                self.qualified_groups
-                    .insert(format!("{}/{key}", domain.to_lowercase()), g.id.as_str());
-                self.other_ids
-                    .insert(g.id.as_str(), format!("{domain}/{}", g.name));
-            }
-            for g in directory
-                .dynamic_groups
-                .iter()
-                .filter(|g| live(&g.lifecycle_state))
-            {
-                let key = g.name.to_lowercase();
-                self.other_domain_dynamic
-                    .entry(key.clone())
-                    .or_default()
-                    .push(domain);
-                self.qualified_dynamic
-                    .insert(format!("{}/{key}", domain.to_lowercase()), g.id.as_str());
-                self.other_ids
-                    .insert(g.id.as_str(), format!("{domain}/{}", g.name));
-            }
-        }
-        self
-    }
-
     /// Resolves every subject of a grant. Admit subjects belong to another tenancy and are
     /// never resolved locally. The groups and dynamic groups of the snapshot are the Default
     /// domain's, so a name qualified with another domain resolves to none of them.
@@ -262,23 +230,6 @@ impl<'a> Directory<'a> {
                 .collect(),
         }
     }
-}
-
-/// The directories of live domains other than Default, with the domain's display name.
-pub(crate) fn other_directories(
-    snapshot: &Snapshot,
-) -> Vec<(&str, &crate::model::DomainDirectory)> {
-    snapshot
-        .domain_directories
-        .iter()
-        .filter_map(|dir| {
-            let domain = snapshot
-                .domains
-                .iter()
-                .find(|d| d.id == dir.domain_id && live(&d.lifecycle_state))?;
-            (!domain.is_default()).then_some((domain.display_name.as_str(), dir))
-        })
-        .collect()
 }
 
 /// Where a grant's (first) location lands, relative to the compartment the policy is
@@ -360,7 +311,7 @@ impl EffectiveIndex {
         let mut members: HashMap<String, Vec<String>> = HashMap::new();
         // Every domain's directory (Identity Domains, SCIM): the memberships of other domains
         // too, so a user reached only through a Partners group is found.
-        let other_memberships = other_directories(snapshot)
+        let other_memberships = domains::other_directories(snapshot)
             .into_iter()
             .flat_map(|(_, d)| d.memberships.iter());
         for m in snapshot.memberships.iter().chain(other_memberships) {
@@ -404,31 +355,6 @@ impl EffectiveIndex {
         };
         index.add_other_domains(snapshot);
         index
-    }
-
-    /// Names the users, groups and dynamic groups of other domains `Domain/name`, as a
-    /// policy names them.
-    fn add_other_domains(&mut self, snapshot: &Snapshot) {
-        for (domain, directory) in other_directories(snapshot) {
-            for u in directory.users.iter().filter(|x| live(&x.lifecycle_state)) {
-                self.users
-                    .insert(u.id.clone(), format!("{domain}/{}", u.name));
-            }
-            for g in directory.groups.iter().filter(|x| live(&x.lifecycle_state)) {
-                self.groups
-                    .insert(g.id.clone(), format!("{domain}/{}", g.name));
-            }
-            for g in directory
-                .dynamic_groups
-                .iter()
-                .filter(|x| live(&x.lifecycle_state))
-            {
-                self.dynamic_groups.insert(
-                    g.id.clone(),
-                    (format!("{domain}/{}", g.name), g.matching_rule.clone()),
-                );
-            }
-        }
     }
 
     pub fn tree(&self) -> &CompartmentTree {
