@@ -7,8 +7,8 @@ use canopy::app::{Action, AppState, PaneId, RequestKind, update};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
-use super::harness::{World, act, key, loaded, press, render, settle, type_text};
-use super::pane_kit::kinds;
+use super::harness::{World, act, ctrl, key, loaded, press, render, settle, type_text};
+use super::pane_kit::{kinds, tab};
 
 fn partners(state: &mut AppState, world: &mut World) {
     act(state, world, Action::Go(PaneId::Identity));
@@ -126,4 +126,104 @@ fn what_scim_cannot_do_is_said_not_sent() {
     settle(&mut state, &mut world, sent);
     assert_eq!(state.panes.identity.domain_name(), None);
     assert_eq!(state.panes.identity.users.all().len(), 40);
+}
+
+/// The Partners domain's directory in the emulator, after the pane's writes.
+fn partners_directory(world: &World) -> canopy::model::DomainDirectory {
+    world
+        .snapshot()
+        .domain_directories
+        .into_iter()
+        .find(|d| d.users.iter().any(|u| u.name == "liam.boyd@northbridge.io"))
+        .expect("the Partners directory")
+}
+
+#[test]
+fn users_and_groups_are_created_edited_and_deleted_in_the_partners_domain() {
+    let (mut state, mut world) = loaded(false);
+    partners(&mut state, &mut world);
+    // A new user, through SCIM.
+    press(&mut state, &mut world, key(KeyCode::Char('c')));
+    type_text(&mut state, &mut world, "nina.k@partner-sys.com");
+    tab(&mut state, &mut world);
+    type_text(&mut state, &mut world, "Nina K");
+    let sent = update(&mut state, Action::Select);
+    assert!(
+        matches!(
+            &kinds(&sent)[..],
+            [RequestKind::Directory(DirectoryRequest::CreateUser { user_name, .. })]
+                if user_name == "nina.k@partner-sys.com"
+        ),
+        "{sent:?}"
+    );
+    settle(&mut state, &mut world, sent);
+    let nina = partners_directory(&world)
+        .users
+        .into_iter()
+        .find(|u| u.name == "nina.k@partner-sys.com")
+        .expect("created in the Partners directory");
+    assert!(state.panes.identity.users.find(&nina.id).is_some());
+    // Edited: read fresh over SCIM, then replaced with if-match on its meta.version.
+    assert!(state.panes.identity.users.select(&nina.id));
+    let sent = update(&mut state, Action::Edit);
+    assert!(
+        matches!(
+            &kinds(&sent)[..],
+            [RequestKind::Directory(DirectoryRequest::GetUser { .. })]
+        ),
+        "{sent:?}"
+    );
+    settle(&mut state, &mut world, sent);
+    press(&mut state, &mut world, ctrl('u'));
+    type_text(&mut state, &mut world, "Nina Kowalski");
+    let sent = update(&mut state, Action::Select);
+    assert!(
+        matches!(
+            &kinds(&sent)[..],
+            [RequestKind::Directory(DirectoryRequest::UpdateUser { if_match: Some(_), description, .. })]
+                if description == "Nina Kowalski"
+        ),
+        "{sent:?}"
+    );
+    settle(&mut state, &mut world, sent);
+    let edited = partners_directory(&world)
+        .users
+        .into_iter()
+        .find(|u| u.id == nina.id)
+        .unwrap();
+    assert_eq!(edited.description, "Nina Kowalski");
+    // A group deleted behind its typed name, with if-match.
+    let _ = update(&mut state, Action::NextTab);
+    let readonly = state
+        .panes
+        .identity
+        .groups
+        .all()
+        .iter()
+        .find(|g| g.name == "ReadOnly")
+        .unwrap()
+        .id
+        .clone();
+    assert!(state.panes.identity.groups.select(&readonly));
+    press(&mut state, &mut world, key(KeyCode::Char('D')));
+    type_text(&mut state, &mut world, "ReadOnly");
+    let sent = update(&mut state, Action::Select);
+    assert!(
+        matches!(
+            &kinds(&sent)[..],
+            [RequestKind::Directory(DirectoryRequest::DeleteGroup {
+                if_match: Some(_),
+                ..
+            })]
+        ),
+        "{sent:?}"
+    );
+    settle(&mut state, &mut world, sent);
+    let gone = partners_directory(&world)
+        .groups
+        .into_iter()
+        .find(|g| g.id == readonly)
+        .unwrap();
+    assert_eq!(gone.lifecycle_state.to_string(), "DELETED");
+    assert!(state.panes.identity.groups.find(&readonly).is_none());
 }

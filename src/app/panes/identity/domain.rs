@@ -206,13 +206,22 @@ impl IdentityPane {
                 id: u,
                 details,
                 if_match,
-            } => DirectoryRequest::UpdateUser {
-                url,
-                id: id(&u),
-                description: details.description.unwrap_or_default(),
-                email: details.email,
-                if_match,
-            },
+            } => {
+                // The form sends only what changed: the rest stays as read (PUT replaces all).
+                let current = dir.users.iter().find(|x| x.id == u);
+                DirectoryRequest::UpdateUser {
+                    url,
+                    id: id(&u),
+                    description: details
+                        .description
+                        .or_else(|| current.map(|x| x.description.clone()))
+                        .unwrap_or_default(),
+                    email: details
+                        .email
+                        .or_else(|| current.and_then(|x| x.email.clone())),
+                    if_match,
+                }
+            }
             IdentityRequest::DeleteUser { id: u } => DirectoryRequest::DeleteUser {
                 url,
                 if_match: version(&u),
@@ -227,12 +236,18 @@ impl IdentityPane {
                 id: g,
                 details,
                 if_match,
-            } => DirectoryRequest::UpdateGroup {
-                url,
-                id: id(&g),
-                description: details.description.unwrap_or_default(),
-                if_match,
-            },
+            } => {
+                let current = dir.groups.iter().find(|x| x.id == g);
+                DirectoryRequest::UpdateGroup {
+                    url,
+                    id: id(&g),
+                    description: details
+                        .description
+                        .or_else(|| current.map(|x| x.description.clone()))
+                        .unwrap_or_default(),
+                    if_match,
+                }
+            }
             IdentityRequest::DeleteGroup { id: g } => DirectoryRequest::DeleteGroup {
                 url,
                 if_match: version(&g),
