@@ -446,6 +446,13 @@ POLICIES = [
     (None, "old-vpn-admins", "Replaced by network-admins in 2024", [
         "Allow group NetworkAdmins to manage ipsec-connections in tenancy",
     ], "DELETED"),
+    # The Partners domain's groups (see domain_directories): named with their domain, since
+    # a bare name always means the Default domain's group of that name.
+    (None, "partners-access", "Partner developers and auditors (Partners identity domain)", [
+        "Allow group 'Partners'/'Integrators' to use instance-family in compartment Dev:Sandbox",
+        "Allow group 'Partners'/'Auditors' to read audit-events in tenancy",
+        "Allow dynamic-group 'Partners'/'partner-build-runners' to read objects in compartment Dev:CI",
+    ], "ACTIVE"),
 ]
 policy_id = {name: ocid("policy", name) for _path, name, *_ in POLICIES}
 
@@ -1127,6 +1134,96 @@ def add_locks(namespaces, defaults):
                              "isActive": True}]
 
 
+# ======================================================= every domain's directory (SCIM)
+# The Partners domain's own users, groups and dynamic group, served at its URL over the
+# Identity Domains API. A group (ReadOnly) and a user (julia.santos) share names with
+# Default-domain ones: a policy must say 'Partners'/'ReadOnly' to mean that group.
+PARTNER_USERS = [
+    # (user name, full name, groups, active)
+    ("julia.santos@partner-sys.com", "Julia Santos (Partner Systems)", ["Integrators"], True),
+    ("liam.boyd@northbridge.io", "Liam Boyd (Northbridge Consulting)", ["Integrators", "Auditors"], True),
+    ("priya.nair@partner-sys.com", "Priya Nair (Partner Systems)", ["Auditors"], True),
+    ("tom.weller@northbridge.io", "Tom Weller (Northbridge Consulting)", ["ReadOnly"], True),
+    ("olga.ivanova@partner-sys.com", "Olga Ivanova (Partner Systems, left 2026)", [], False),
+]
+PARTNER_GROUPS = [
+    ("Integrators", "Partner developers building the storefront integration"),
+    ("Auditors", "External auditors (Northbridge Consulting) for the 2026 SOX review"),
+    ("ReadOnly", "Partner staff who only look"),
+]
+PARTNER_DYNAMIC_GROUPS = [
+    ("partner-build-runners", "Build instances the partners run in Dev/CI",
+     f"ALL {{instance.compartment.id = '{comp_id['Dev/CI']}'}}"),
+]
+
+
+def partner_user_id(name):
+    return ocid("user", f"Partners/{name}")
+
+
+def partner_group_id(name):
+    return ocid("group", f"Partners/{name}")
+
+
+def domain_directories():
+    users, groups, memberships = [], [], []
+    for i, (name, full, member_of, active) in enumerate(PARTNER_USERS):
+        users.append({
+            "id": partner_user_id(name),
+            "compartmentId": TENANCY,
+            "name": name,
+            "description": full,
+            "email": name,
+            "emailVerified": True,
+            "timeCreated": ts(f"2025-03-{10 + i:02d}", "11:00:00.000"),
+            "lifecycleState": "ACTIVE" if active else "INACTIVE",
+            "freeformTags": {},
+            "definedTags": {},
+            # What the Identity Domains API carries round (an export reads these back).
+            "isMfaActivated": False,
+        })
+        for g in member_of:
+            memberships.append({
+                "id": ocid("groupmembership", f"Partners/{g}/{name}"),
+                "compartmentId": TENANCY,
+                "groupId": partner_group_id(g),
+                "userId": partner_user_id(name),
+                "timeCreated": ts("2025-03-20", "12:00:00.000"),
+                "lifecycleState": "ACTIVE",
+            })
+    for i, (name, desc) in enumerate(PARTNER_GROUPS):
+        groups.append({
+            "id": partner_group_id(name),
+            "compartmentId": TENANCY,
+            "name": name,
+            "description": desc,
+            "timeCreated": ts(f"2025-03-0{5 + i}", "10:00:00.000"),
+            "lifecycleState": "ACTIVE",
+            "freeformTags": {},
+            "definedTags": {},
+        })
+    dynamic = [{
+        "id": ocid("dynamicgroup", f"Partners/{name}"),
+        "compartmentId": TENANCY,
+        "name": name,
+        "description": desc,
+        "matchingRule": rule,
+        "timeCreated": ts("2025-04-01", "09:30:00.000"),
+        "lifecycleState": "ACTIVE",
+        "freeformTags": {},
+        "definedTags": {},
+    } for name, desc, rule in PARTNER_DYNAMIC_GROUPS]
+    # Legacy-Apps keeps no users of its own (its apps were retired), but its directory is
+    # read all the same: a policy naming one of its groups is a mistake the lint can show.
+    return [{"domainId": domain_id["Legacy-Apps"]}, {
+        "domainId": domain_id["Partners"],
+        "users": sorted(users, key=lambda x: x["id"]),
+        "groups": sorted(groups, key=lambda x: x["id"]),
+        "memberships": sorted(memberships, key=lambda x: x["id"]),
+        "dynamicGroups": dynamic,
+    }]
+
+
 def main():
     snapshot = {
         "tenancy": {
@@ -1162,6 +1259,8 @@ def main():
     snapshot.update(credentials(snapshot["users"]))
     snapshot["networkSources"] = network_sources()
     snapshot["authenticationPolicy"] = authentication_policy()
+    # Every domain's directory (Identity Domains, SCIM).
+    snapshot["domainDirectories"] = domain_directories()
     path = pathlib.Path(__file__).resolve().parent.parent / "assets" / "demo-tenancy.json"
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps(snapshot, indent=2, ensure_ascii=True) + "\n")

@@ -9,6 +9,9 @@ mod support;
 mod credentials;
 #[path = "api/domains.rs"]
 mod domains;
+// Every domain's directory (Identity Domains, SCIM).
+#[path = "api/domains_directory.rs"]
+mod domains_directory;
 #[path = "api/export.rs"]
 mod export;
 #[path = "api/federation.rs"]

@@ -28,8 +28,11 @@ mod paging;
 mod regions;
 #[path = "emulator/resources.rs"]
 mod resources;
+// Every domain's directory (Identity Domains, SCIM).
 #[path = "emulator/retry_tokens.rs"]
 mod retry_tokens;
+#[path = "emulator/scim.rs"]
+mod scim;
 #[path = "emulator/sign_in.rs"]
 mod sign_in;
 #[path = "emulator/work_requests.rs"]

@@ -18,6 +18,11 @@ mod credentials;
 mod domains;
 #[path = "oci_cli/sdk.rs"]
 mod sdk;
+// Every domain's directory (Identity Domains, SCIM).
+#[path = "oci_cli/policy_analysis.rs"]
+mod policy_analysis;
+#[path = "oci_cli/scim.rs"]
+mod scim;
 // Tag tools, bulk operations and locks.
 #[path = "oci_cli/tag_tools.rs"]
 mod tag_tools;

@@ -7,6 +7,9 @@ mod audit;
 mod credentials;
 #[path = "ui/domains.rs"]
 mod domains;
+// Every domain's directory (Identity Domains, SCIM).
+#[path = "ui/domain_directory.rs"]
+mod domain_directory;
 #[path = "ui/domains_kit.rs"]
 mod domains_kit;
 #[path = "ui/federation.rs"]

@@ -62,6 +62,9 @@ pub(crate) struct Call {
     pub retry_token: bool,
     /// A POST that only reads (a search): safe to send again.
     pub read_only: bool,
+    /// A whole base URL that replaces the service's (an identity domain's own URL, where its
+    /// SCIM directory is served); `path` then follows it directly.
+    pub base_url: Option<String>,
 }
 
 impl Call {
@@ -76,6 +79,7 @@ impl Call {
             if_match: None,
             retry_token: false,
             read_only: false,
+            base_url: None,
         }
     }
 
@@ -126,6 +130,12 @@ impl Call {
 
     pub fn retry_token(mut self) -> Self {
         self.retry_token = true;
+        self
+    }
+
+    /// Sends the call to `base` (a domain's URL) instead of a service endpoint.
+    pub fn at(mut self, base: &str) -> Self {
+        self.base_url = Some(base.trim_end_matches('/').to_string());
         self
     }
 

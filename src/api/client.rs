@@ -245,6 +245,9 @@ impl Client {
     /// The base URL of a call: an Identity write goes to the home region when the profile's
     /// region is another one.
     fn base(&self, call: &Call) -> String {
+        if let Some(base) = &call.base_url {
+            return base.clone();
+        }
         if call.service == Service::Identity
             && call.method != reqwest::Method::GET
             && let Some(home) = self

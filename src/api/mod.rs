@@ -12,6 +12,8 @@ mod call;
 mod client;
 mod congestion;
 mod connect;
+/// Every domain's directory (Identity Domains, SCIM).
+mod domains_directory;
 mod error;
 mod etagged;
 mod fanout;

@@ -108,6 +108,8 @@ pub enum Action {
     /// The next list of a pane with several (users, groups, dynamic groups).
     NextTab,
     PreviousTab,
+    /// The Identity pane: choose the identity domain whose users and groups it shows.
+    ChooseDomain,
     /// The selected user's credentials, a tab per kind (API keys first).
     #[serde(alias = "api_keys")]
     Credentials,

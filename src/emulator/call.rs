@@ -17,6 +17,11 @@ use super::error::ApiError;
 #[derive(Debug, Clone)]
 pub struct Principal(pub String);
 
+/// The identity domain a listener of its own serves: its handlers read it as the
+/// `domainId` path parameter the main listener's `/domains/{domainId}/...` routes give.
+#[derive(Debug, Clone)]
+pub struct DomainScope(pub String);
+
 /// Everything a handler needs from the request.
 #[derive(Debug)]
 pub struct Call {
@@ -33,10 +38,15 @@ impl<S: Send + Sync> FromRequest<S> for Call {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = req.into_parts();
-        let params = Path::<HashMap<String, String>>::from_request_parts(&mut parts, state)
+        let mut params = Path::<HashMap<String, String>>::from_request_parts(&mut parts, state)
             .await
             .map(|Path(p)| p)
             .unwrap_or_default();
+        if let Some(DomainScope(id)) = parts.extensions.get::<DomainScope>() {
+            params
+                .entry("domainId".to_string())
+                .or_insert_with(|| id.clone());
+        }
         let query = parts
             .uri
             .query()
@@ -150,6 +160,13 @@ impl Reply {
     /// The resource with its etag header.
     pub fn tagged<T: Serialize>(value: &T) -> Result<Self, ApiError> {
         Ok(Self::json(value)?.header("etag", super::store::etag_of(value)))
+    }
+
+    /// 201 with the new resource (SCIM creates).
+    pub fn created<T: Serialize>(value: &T) -> Result<Self, ApiError> {
+        let mut reply = Self::json(value)?;
+        reply.status = StatusCode::CREATED;
+        Ok(reply)
     }
 
     /// 204 with no body (deletes).

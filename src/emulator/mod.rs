@@ -14,6 +14,8 @@ mod listing;
 mod pipeline;
 pub mod regions;
 mod routes;
+/// Every domain's directory over SCIM (Identity Domains).
+mod scim;
 pub mod seed;
 mod serve;
 /// Standard tag namespace templates (tag tools).
@@ -201,9 +203,22 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
             max: opts.max_page_size.max(opts.default_page_size).max(1),
         },
     };
-    let router = routes::router(ctx);
+    let router = routes::router(ctx.clone());
     let (tx, rx) = oneshot::channel::<()>();
     let connections = serve::gauge(opts.limits);
+    // Every domain's directory on a listener of its own (SDKs take a domain URL without a
+    // path); stopping the emulator stops them too.
+    let domain_stops =
+        scim::serve_domains(&ctx, addr.ip(), opts.limits, opts.latency, &connections).await?;
+    let (main_tx, main_rx) = oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let _ = rx.await;
+        for stop in domain_stops {
+            let _ = stop.send(());
+        }
+        let _ = main_tx.send(());
+    });
+    let rx = main_rx;
     // A request held by injected latency is not idle.
     let task = tokio::spawn(serve::serve(
         listener,

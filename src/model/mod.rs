@@ -30,6 +30,9 @@ pub mod compartment_resource;
 pub mod lock;
 pub mod search;
 pub mod standard_tags;
+// Every domain's directory (Identity Domains, SCIM).
+pub mod domain_directory;
+pub mod scim;
 
 pub use compartment::*;
 pub use domain::*;
@@ -58,6 +61,8 @@ pub use compartment_resource::CompartmentResource;
 pub use lock::{AddLockDetails, LockType, RemoveLockDetails, ResourceLock};
 pub use search::{ResourceSummary, ResourceSummaryCollection, SearchDetails};
 pub use standard_tags::*;
+// Every domain's directory (Identity Domains, SCIM).
+pub use domain_directory::DomainDirectory;
 
 /// An OCI error body: `{"code": "...", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

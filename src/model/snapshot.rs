@@ -97,6 +97,11 @@ pub struct Snapshot {
     /// bulk move, bulk delete and bulk tag edits. `canopy export` has no API to read them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub compartment_resources: Vec<CompartmentResource>,
+    // Every domain's directory (Identity Domains, SCIM).
+    /// The users, groups, memberships and dynamic groups of each domain other than Default
+    /// (the Default domain's are the lists above).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domain_directories: Vec<super::DomainDirectory>,
 }
 
 /// Finished work requests of each API, kept in the classic shape (which has room for the
@@ -145,6 +150,12 @@ impl Snapshot {
             .sort_by(|a, b| a.region_key.cmp(&b.region_key));
         self.compartment_resources.sort_by(|a, b| a.id.cmp(&b.id));
         self.sort_credentials();
+        // Every domain's directory (Identity Domains, SCIM).
+        self.domain_directories
+            .sort_by(|a, b| a.domain_id.cmp(&b.domain_id));
+        self.domain_directories
+            .iter_mut()
+            .for_each(super::DomainDirectory::sort);
     }
 
     /// Credentials by owner, then OCID (API keys by key id, which starts with the owner).

@@ -40,9 +40,22 @@ async fn export_reads_the_whole_tenancy() {
         exported
             .domains
             .iter()
-            .all(|d| d.url.starts_with(&env.emulator.endpoint)),
-        "domains are served on the emulator's own listener"
+            .all(|d| d.url.starts_with("http://127.0.0.1:")),
+        "domains are served by the emulator, each on a listener of its own"
     );
+    // Every other domain's directory, read over SCIM at the domain's URL.
+    let partners: Vec<usize> = exported
+        .domain_directories
+        .iter()
+        .map(|d| d.users.len() + d.groups.len() + d.memberships.len() + d.dynamic_groups.len())
+        .collect();
+    let seeded: Vec<usize> = truth
+        .domain_directories
+        .iter()
+        .filter(|d| !d.users.is_empty() || !d.groups.is_empty())
+        .map(|d| d.users.len() + d.groups.len() + d.memberships.len() + d.dynamic_groups.len())
+        .collect();
+    assert!(partners.contains(&seeded[0]), "{partners:?} vs {seeded:?}");
     // Credential metadata (never secrets), network sources, the authentication policy.
     assert_eq!(exported.api_keys, truth.api_keys);
     assert_eq!(exported.auth_tokens, truth.auth_tokens);

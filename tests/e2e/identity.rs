@@ -53,3 +53,63 @@ fn add_a_user_to_a_group() {
         "the emulator holds the new membership"
     );
 }
+
+/// In the Partners identity domain (its directory read over SCIM at the domain's URL): `d`
+/// switches the pane to it, and a partner joins one of its groups; the emulator's Partners
+/// directory holds the membership, the Default domain's group of the same name does not.
+#[test]
+fn switch_domain_and_add_a_user_to_a_group_there() {
+    let seed = canopy::emulator::seed::demo();
+    let (_rt, world) = setup(seed);
+    let mut tui = world.launch(&[]);
+    tui.wait_for("acme-corp (root)");
+    tui.keys("2");
+    tui.wait_for("Users (40)");
+    tui.keys("d");
+    tui.wait_for("Whose users and groups to show?");
+    tui.send(b"\x1b[B");
+    tui.enter();
+    tui.wait_for("Users in domain Partners (5)");
+    tui.keys("/");
+    tui.keys("tom.weller");
+    tui.enter();
+    tui.wait_for("Users in domain Partners (1 of 5)");
+    tui.enter();
+    tui.wait_for("a add");
+    tui.keys("a");
+    tui.wait_for("to which group?");
+    tui.keys("/");
+    tui.keys("Integrators");
+    tui.enter();
+    tui.enter();
+    tui.wait_for("added tom.weller@northbridge.io to Integrators");
+    tui.quit();
+    let after = world.emulator.store.snapshot();
+    let partners = after
+        .domain_directories
+        .iter()
+        .find(|d| {
+            d.users
+                .iter()
+                .any(|u| u.name == "tom.weller@northbridge.io")
+        })
+        .expect("the Partners directory");
+    let tom = &partners
+        .users
+        .iter()
+        .find(|u| u.name == "tom.weller@northbridge.io")
+        .unwrap()
+        .id;
+    let integrators = &partners
+        .groups
+        .iter()
+        .find(|g| g.name == "Integrators")
+        .unwrap()
+        .id;
+    assert!(
+        partners
+            .live_memberships()
+            .any(|m| m.user_id == *tom && m.group_id == *integrators),
+        "the emulator's Partners directory holds the new membership"
+    );
+}

@@ -135,6 +135,12 @@ impl Client {
             .await
     }
 
+    pub async fn patch(&self, path: &str, body: &Value, if_match: Option<&str>) -> Resp {
+        let headers: Vec<(&str, &str)> = if_match.map(|e| ("if-match", e)).into_iter().collect();
+        self.call(Method::PATCH, path, Some(body), &headers, Tamper::None)
+            .await
+    }
+
     pub async fn delete(&self, path: &str, if_match: Option<&str>) -> Resp {
         let headers: Vec<(&str, &str)> = if_match.map(|e| ("if-match", e)).into_iter().collect();
         self.call(Method::DELETE, path, None, &headers, Tamper::None)
@@ -163,7 +169,7 @@ impl Client {
             ("host".to_string(), self.host.clone()),
             ("content-type".to_string(), "application/json".to_string()),
         ];
-        let has_body = matches!(method, Method::POST | Method::PUT);
+        let has_body = matches!(method, Method::POST | Method::PUT | Method::PATCH);
         let body_bytes = bytes.clone().unwrap_or_default();
         if has_body {
             let len = body_bytes.len() + usize::from(tamper == Tamper::Length);

@@ -238,14 +238,14 @@ fn lint_reports_the_demo_tenancys_planted_problems_and_fails() {
     let out = canopy(&["policy", "lint", "--snapshot", demo], None);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = stdout(&out);
-    assert_eq!(text.lines().count(), 9, "{text}");
+    assert_eq!(text.lines().count(), 10, "{text}");
     assert!(text.contains(
         "contractors (tenancy) statement 1:1:25: error: expected `to` after the subject, found `manage`\n"
     ));
     assert!(text.contains("db-admins (tenancy) statement 3:1:1: warning: duplicate of statement 1 in this policy: remove one\n"));
     assert!(
         stderr(&out)
-            .contains("statement budget: 56 of 500 along Prod:Data:Warehouse:Sensitive:PCI"),
+            .contains("statement budget: 59 of 500 along Prod:Data:Warehouse:Sensitive:PCI"),
         "{}",
         stderr(&out)
     );

@@ -48,6 +48,8 @@ fn lint_reports_exactly_the_planted_problems() {
         found,
         vec![
             "security-auditors#4 redundant",
+            // The Partners domain has a ReadOnly group too.
+            "read-only#1 default-domain",
             "platform-engineering#1 over-broad",
             "legacy-public-read#1 broad-subject",
             "legacy-public-read#2 broad-subject",
@@ -83,7 +85,7 @@ fn the_budget_is_far_from_the_limit_along_every_path() {
 fn everything_that_applies_deep_in_the_tree() {
     let index = index();
     let applied = index.statements_for(&at(&index, "Prod:Data:Warehouse:Sensitive:PCI"));
-    assert_eq!(applied.len(), 26);
+    assert_eq!(applied.len(), 27);
     let first: Vec<(&str, &str)> = applied
         .iter()
         .take(7)
@@ -489,10 +491,19 @@ fn who_can_read_audit_events_includes_the_admitted_partner() {
             "read-only#1",
             "platform-engineering#1",
             "partner-audit#3",
-            "service-principals#2"
+            "service-principals#2",
+            "partners-access#2"
         ]
     );
     assert_eq!(answers[5].subject, "group NorthbridgeAuditors");
+    // The Partners domain's auditors, with their members named by domain.
+    assert_eq!(
+        answers[7].members,
+        [
+            "Partners/liam.boyd@northbridge.io",
+            "Partners/priya.nair@partner-sys.com"
+        ]
+    );
 }
 
 #[test]

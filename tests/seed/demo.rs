@@ -210,12 +210,24 @@ fn policy<'a>(s: &'a Snapshot, name: &str) -> &'a canopy::model::Policy {
 /// A name-level reading of each Allow/Deny statement, enough to find dangling group names
 /// and compartment paths without the policy engine.
 fn dangling_references(s: &Snapshot) -> BTreeSet<String> {
-    let groups: BTreeSet<_> = s.groups.iter().map(|g| g.name.to_lowercase()).collect();
-    let dynamic: BTreeSet<_> = s
+    let mut groups: BTreeSet<_> = s.groups.iter().map(|g| g.name.to_lowercase()).collect();
+    let mut dynamic: BTreeSet<_> = s
         .dynamic_groups
         .iter()
         .map(|d| d.name.to_lowercase())
         .collect();
+    // Other domains' groups, as a policy names them: 'Domain'/'Name'.
+    for dir in &s.domain_directories {
+        let domain = &s
+            .domains
+            .iter()
+            .find(|d| d.id == dir.domain_id)
+            .unwrap()
+            .display_name;
+        let qualified = |name: &str| format!("'{domain}'/'{name}'").to_lowercase();
+        groups.extend(dir.groups.iter().map(|g| qualified(&g.name)));
+        dynamic.extend(dir.dynamic_groups.iter().map(|g| qualified(&g.name)));
+    }
     let subject = regex::Regex::new(r"(?i)^(allow|deny) (group|dynamic-group) (.+?) to ").unwrap();
     let location = regex::Regex::new(r"(?i) in compartment ([A-Za-z0-9._:-]+)").unwrap();
     let mut out = BTreeSet::new();

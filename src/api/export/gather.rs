@@ -142,6 +142,16 @@ pub async fn gather_with(
         &mut warnings,
     )
     .await?;
+    // Every domain's directory (Identity Domains, SCIM).
+    step("users and groups of every other identity domain");
+    let domain_directories = super::domain_directories::gather_directories(
+        client,
+        tenancy_id,
+        &part.domains,
+        progress,
+        &mut warnings,
+    )
+    .await;
 
     let mut snapshot = Snapshot {
         tenancy,
@@ -160,6 +170,7 @@ pub async fn gather_with(
         identity_provider_groups: part.identity_provider_groups,
         idp_group_mappings: part.idp_group_mappings,
         region_subscriptions: part.region_subscriptions,
+        domain_directories,
         // History, not configuration: an export leaves work requests out. Credentials come
         // next, when asked for. Other services' resources: the Identity API has no call that
         // lists them.

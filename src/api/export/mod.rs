@@ -2,6 +2,8 @@
 //! of an unchanged tenancy are byte-identical.
 
 mod credentials;
+/// Every domain's directory (Identity Domains, SCIM).
+mod domain_directories;
 mod gather;
 mod identity_domains;
 

@@ -6,6 +6,8 @@
 mod bulk;
 mod compartments;
 mod credentials;
+/// Every domain's directory (Identity Domains, SCIM).
+mod directory;
 mod domains;
 mod federation;
 mod identity;
@@ -20,6 +22,7 @@ mod work_requests;
 pub use bulk::BulkRequest;
 pub use compartments::CompartmentRequest;
 pub use credentials::{ApiKeySource, CredentialChange, CredentialRequest, NewCredential};
+pub use directory::DirectoryRequest;
 pub use domains::{DomainChange, DomainRequest};
 pub use federation::{FederationRequest, MetadataSource};
 pub use identity::IdentityRequest;
@@ -62,6 +65,8 @@ pub enum RequestKind {
     Federation(FederationRequest),
     WorkRequests(WorkRequestRequest),
     Bulk(BulkRequest),
+    // Every domain's directory (Identity Domains, SCIM).
+    Directory(DirectoryRequest),
 }
 
 impl RequestKind {
@@ -81,6 +86,7 @@ impl RequestKind {
             RequestKind::Federation(r) => r.is_write(),
             RequestKind::WorkRequests(r) => r.is_write(),
             RequestKind::Bulk(r) => r.is_write(),
+            RequestKind::Directory(r) => r.is_write(),
         }
     }
 
@@ -99,6 +105,7 @@ impl RequestKind {
             RequestKind::Federation(r) => r.run(work).await,
             RequestKind::WorkRequests(r) => r.run(work).await,
             RequestKind::Bulk(r) => r.run(work).await,
+            RequestKind::Directory(r) => r.run(work).await,
         }
     }
 }
@@ -126,6 +133,7 @@ family!(
     FederationRequest => Federation,
     WorkRequestRequest => WorkRequests,
     BulkRequest => Bulk,
+    DirectoryRequest => Directory,
 );
 
 #[derive(Debug, Clone, PartialEq)]

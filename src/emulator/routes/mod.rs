@@ -261,6 +261,8 @@ pub fn router(ctx: Ctx) -> Router {
         .nest("/20230401", organizations)
         // Resource Search, for other services' resources (tag tools).
         .nest("/20180409", search::routes())
+        // Every domain's directory (Identity Domains, SCIM) at the domain's URL.
+        .merge(super::scim::routes())
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
         .layer(middleware::from_fn_with_state(ctx.clone(), pipeline))

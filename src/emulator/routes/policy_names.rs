@@ -50,17 +50,32 @@ fn principal(store: &Store, kind: PrincipalKind, p: &Principal) -> Result<(), St
     match p {
         Principal::Name {
             domain: Some(domain),
-            ..
+            name,
         } if !domain.is(DEFAULT_DOMAIN) => {
-            let known = store
+            let Some(found) = store
                 .domains
                 .iter()
-                .any(|d| live(&d.lifecycle_state) && domain.is(&d.display_name));
-            // The domain's own directory is not in the emulator: its groups are taken on trust.
-            if known {
+                .find(|d| live(&d.lifecycle_state) && domain.is(&d.display_name))
+            else {
+                return Err(format!("identity domain '{}'", domain.text));
+            };
+            // The group must be in that domain's own directory (served over SCIM).
+            let directory = store.directory(&found.id).unwrap_or_default();
+            let exists = match kind {
+                PrincipalKind::Group => directory
+                    .groups
+                    .iter()
+                    .any(|g| live(&g.lifecycle_state) && name.is(&g.name)),
+                PrincipalKind::DynamicGroup => directory
+                    .dynamic_groups
+                    .iter()
+                    .any(|g| live(&g.lifecycle_state) && name.is(&g.name)),
+                PrincipalKind::Service => true,
+            };
+            if exists {
                 Ok(())
             } else {
-                Err(format!("identity domain '{}'", domain.text))
+                Err(format!("{what} '{}'/'{}'", domain.text, name.text))
             }
         }
         Principal::Name { name, .. } => {

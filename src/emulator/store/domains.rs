@@ -52,6 +52,18 @@ impl Store {
         }
     }
 
+    /// Points one domain, and every replica of it, at `url` (its own listener).
+    pub fn serve_domain_at(&mut self, id: &str, url: &str) {
+        if let Some(domain) = self.domains.get_mut(id) {
+            domain.url = url.to_string();
+            domain.home_region_url = url.to_string();
+            for replica in &mut domain.replica_regions {
+                replica.url = Some(url.to_string());
+                replica.regional_url = Some(url.to_string());
+            }
+        }
+    }
+
     /// New credentials for an identity provider's SCIM client: the client id stays, the
     /// secret is new and is answered only this once.
     pub fn reset_scim_client(&mut self, idp_id: &str) -> ScimClientCredentials {

@@ -105,6 +105,10 @@ pub struct Store {
     /// Other services' resources in the compartments (instances, buckets ...), for bulk moves,
     /// deletes and tag edits.
     pub compartment_resources: Table<crate::model::CompartmentResource>,
+    // Every domain's directory (Identity Domains, SCIM).
+    /// The directories of the domains other than Default (the Default domain's are the
+    /// classic tables above), served over SCIM at each domain's URL.
+    pub directories: Vec<crate::model::DomainDirectory>,
 }
 
 impl Store {
@@ -146,6 +150,8 @@ impl Store {
             endpoint: None,
             // Tag tools, bulk operations and locks.
             compartment_resources: Table::from_rows(snapshot.compartment_resources),
+            // Every domain's directory (Identity Domains, SCIM).
+            directories: std::mem::take(&mut snapshot.domain_directories),
         };
         store.load_work_history(history);
         store.restore_api_keys(api_keys);
@@ -177,6 +183,8 @@ impl Store {
             api_keys: self.api_keys.to_vec(),
             // Tag tools, bulk operations and locks.
             compartment_resources: self.compartment_resources.to_vec(),
+            // Every domain's directory (Identity Domains, SCIM).
+            domain_directories: self.directories.clone(),
             ..Snapshot::default()
         };
         self.sign_in.write_into(&mut snapshot);

@@ -3,6 +3,8 @@
 //! "what applies to compartment C" walks C's ancestors instead of every policy.
 
 mod answer;
+// Every domain's directory (Identity Domains, SCIM).
+mod domains;
 mod federated;
 mod query;
 
@@ -110,6 +112,18 @@ pub(crate) struct Directory<'a> {
     /// Group names (lower case) of domains other than Default, with their domain: a bare
     /// name that is also one of these is ambiguous to a reader.
     pub other_domain_groups: HashMap<String, Vec<&'a str>>,
+    // Every domain's directory (Identity Domains, SCIM).
+    /// The same for dynamic groups.
+    pub other_domain_dynamic: HashMap<String, Vec<&'a str>>,
+    /// `domain/name` (lower case) -> OCID, for the groups and the dynamic groups of the
+    /// domains other than Default whose directories the snapshot holds.
+    pub qualified_groups: HashMap<String, &'a str>,
+    pub qualified_dynamic: HashMap<String, &'a str>,
+    /// OCID -> `Domain/Name` of those groups and dynamic groups.
+    pub other_ids: HashMap<&'a str, String>,
+    /// Display names (lower case) of the domains whose directories the snapshot holds: only
+    /// in those can a missing group be told apart from one canopy could not read.
+    pub read_domains: Vec<String>,
 }
 
 impl<'a> Directory<'a> {
@@ -145,9 +159,14 @@ impl<'a> Directory<'a> {
                 .filter(|d| live(&d.lifecycle_state))
                 .map(|d| d.display_name.as_str())
                 .collect(),
-            // Filled once the snapshot carries each domain's directory.
             other_domain_groups: HashMap::new(),
+            other_domain_dynamic: HashMap::new(),
+            qualified_groups: HashMap::new(),
+            qualified_dynamic: HashMap::new(),
+            other_ids: HashMap::new(),
+            read_domains: Vec::new(),
         }
+        .with_other_domains(snapshot)
     }
 
     /// Resolves every subject of a grant. Admit subjects belong to another tenancy and are
@@ -177,7 +196,20 @@ impl<'a> Directory<'a> {
                             domain: Some(domain),
                             name,
                         } if !domain.is(DEFAULT_DOMAIN) => {
-                            (None, format!("{}/{}", domain.text, name.text))
+                            let qualified = if item.kind == PrincipalKind::Group {
+                                &self.qualified_groups
+                            } else {
+                                &self.qualified_dynamic
+                            };
+                            let key = format!(
+                                "{}/{}",
+                                domain.text.to_lowercase(),
+                                name.text.to_lowercase()
+                            );
+                            (
+                                qualified.get(&key).map(|s| (*s).to_string()),
+                                format!("{}/{}", domain.text, name.text),
+                            )
                         }
                         Principal::Name { name, .. } => (
                             by_name
@@ -187,7 +219,10 @@ impl<'a> Directory<'a> {
                         ),
                         Principal::Id { ocid } => match by_id.get(ocid.text.as_str()) {
                             Some(name) => (Some(ocid.text.clone()), (*name).to_string()),
-                            None => (None, ocid.text.clone()),
+                            None => match self.other_ids.get(ocid.text.as_str()) {
+                                Some(name) => (Some(ocid.text.clone()), name.clone()),
+                                None => (None, ocid.text.clone()),
+                            },
                         },
                     };
                     let id = id.filter(|_| local);
@@ -279,7 +314,12 @@ impl EffectiveIndex {
         }
         let mut member_of: HashMap<String, Vec<String>> = HashMap::new();
         let mut members: HashMap<String, Vec<String>> = HashMap::new();
-        for m in &snapshot.memberships {
+        // Every domain's directory (Identity Domains, SCIM): the memberships of other domains
+        // too, so a user reached only through a Partners group is found.
+        let other_memberships = domains::other_directories(snapshot)
+            .into_iter()
+            .flat_map(|(_, d)| d.memberships.iter());
+        for m in snapshot.memberships.iter().chain(other_memberships) {
             if matches!(m.lifecycle_state, crate::model::LifecycleState::Deleted) {
                 continue;
             }
@@ -306,7 +346,7 @@ impl EffectiveIndex {
             .map(|u| (u.id.clone(), u.name.clone()))
             .collect();
         users.extend(mapped.groups.iter().map(|(k, g)| (k.clone(), g.label())));
-        Self {
+        let mut index = Self {
             tree,
             entries,
             by_location,
@@ -327,7 +367,9 @@ impl EffectiveIndex {
             member_of,
             members,
             federated: mapped.groups,
-        }
+        };
+        index.add_other_domains(snapshot);
+        index
     }
 
     pub fn tree(&self) -> &CompartmentTree {

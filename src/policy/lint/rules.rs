@@ -140,18 +140,21 @@ fn subjects(
         match &item.principal {
             Principal::Name {
                 domain: Some(domain),
-                ..
+                name,
             } if !domain.is(DEFAULT_DOMAIN) => {
                 if let Some(d) = unknown_domain(cx, src, domain) {
                     push(index, d);
+                } else if let Some(d) = unknown_in_domain(cx, src, item.kind, domain, name) {
+                    push(index, d);
                 }
-                // Another domain's groups are not in the snapshot: nothing more to check.
             }
             Principal::Name { name, domain } => {
-                let elsewhere = cx
-                    .directory
-                    .other_domain_groups
-                    .get(&name.text.to_lowercase());
+                let others = if item.kind == PrincipalKind::Group {
+                    &cx.directory.other_domain_groups
+                } else {
+                    &cx.directory.other_domain_dynamic
+                };
+                let elsewhere = others.get(&name.text.to_lowercase());
                 if let (None, Some(domains), false) = (domain, elsewhere, warned_default) {
                     warned_default = true;
                     push(index, default_domain(src, what, name, domains));
@@ -187,6 +190,59 @@ fn subjects(
             }
         }
     }
+}
+
+/// A group (or dynamic group) missing from another domain whose directory canopy read; a
+/// domain it could not read is given the benefit of the doubt.
+fn unknown_in_domain(
+    cx: &Context,
+    src: &str,
+    kind: PrincipalKind,
+    domain: &Name,
+    name: &Name,
+) -> Option<Diagnostic> {
+    let d = &cx.directory;
+    if !d.read_domains.contains(&domain.text.to_lowercase()) {
+        return None;
+    }
+    let (qualified, what, code) = if kind == PrincipalKind::Group {
+        (&d.qualified_groups, "group", "unknown-group")
+    } else {
+        (
+            &d.qualified_dynamic,
+            "dynamic group",
+            "unknown-dynamic-group",
+        )
+    };
+    let prefix = format!("{}/", domain.text.to_lowercase());
+    if qualified.contains_key(&format!("{prefix}{}", name.text.to_lowercase())) {
+        return None;
+    }
+    let mut names: Vec<&str> = d
+        .other_ids
+        .values()
+        .filter(|n| n.to_lowercase().starts_with(&prefix))
+        .map(|n| &n[prefix.len()..])
+        .collect();
+    names.sort_unstable();
+    let hint = catalogue::closest(&name.text, &names).map_or_else(
+        || {
+            format!(
+                ": create the {what} in {} first or fix the name",
+                domain.text
+            )
+        },
+        |c| format!(": did you mean `{c}`?"),
+    );
+    Some(Diagnostic::error(
+        src,
+        code,
+        name.span,
+        format!(
+            "no {what} named `{}` in identity domain {}{hint}",
+            name.text, domain.text
+        ),
+    ))
 }
 
 /// A domain the tenancy does not have.

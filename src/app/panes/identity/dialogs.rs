@@ -21,9 +21,17 @@ impl IdentityPane {
         removal: Option<Removal>,
         ctx: &mut Ctx,
     ) {
-        if let Some(id) = ctx.write(ME, kind, done)
-            && let Some(removal) = removal
-        {
+        let kind = match self.for_domain(kind.into()) {
+            Ok(kind) => kind,
+            Err(why) => return ctx.toasts.info(why),
+        };
+        let Some(id) = ctx.write(ME, kind, done) else {
+            return;
+        };
+        if self.domain.is_some() {
+            self.domain_writes.insert(id);
+        }
+        if let Some(removal) = removal {
             self.removals.insert(id, removal);
         }
     }
@@ -221,6 +229,7 @@ impl IdentityPane {
 
     fn chose(&mut self, dialog: IdentityDialog, choice: usize, ctx: &mut Ctx) {
         match dialog {
+            IdentityDialog::ChooseDomain => self.chose_domain(choice, ctx),
             IdentityDialog::Block { id, blocked } if choice == 0 => {
                 let name = self.user_name(&id);
                 let verb = if blocked { "blocked" } else { "unblocked" };

@@ -65,6 +65,10 @@ impl IdentityPane {
             IdentityTab::Groups => IdentityRequest::GetGroup { id },
             IdentityTab::DynamicGroups => IdentityRequest::GetDynamicGroup { id },
         };
+        let kind = match self.for_domain(kind.into()) {
+            Ok(kind) => kind,
+            Err(why) => return ctx.toasts.info(why),
+        };
         let request = ctx.send_read(ME, kind);
         self.reads.insert(request, Read::Edit);
     }
@@ -76,6 +80,10 @@ impl IdentityPane {
         };
         let kind = IdentityRequest::GetMembership {
             id: row.membership_id.clone(),
+        };
+        let kind = match self.for_domain(kind.into()) {
+            Ok(kind) => kind,
+            Err(why) => return ctx.toasts.info(why),
         };
         let request = ctx.send_read(ME, kind);
         self.reads.insert(request, Read::Membership);

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::model::{AddUserToGroupDetails, LifecycleState, UserGroupMembership};
 
 use super::kinds::{Candidate, MemberRow};
-use super::{IdentityDialog, IdentityFocus, IdentityPane, IdentityTab, ME, dialog};
+use super::{IdentityDialog, IdentityFocus, IdentityPane, IdentityTab, dialog};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::request::{IdentityRequest, Payload, Response};
@@ -243,10 +243,11 @@ impl IdentityPane {
                     return true;
                 };
                 self.focus = IdentityFocus::Members;
-                ctx.write(
-                    ME,
+                self.send(
                     IdentityRequest::AddUserToGroup(details),
                     format!("added {user} to {group}"),
+                    None,
+                    ctx,
                 );
             }
             Action::Cancel => self.focus = IdentityFocus::Members,

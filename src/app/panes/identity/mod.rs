@@ -6,6 +6,8 @@
 mod bulk;
 mod credential_forms;
 mod dialogs;
+// Every domain's directory (Identity Domains, SCIM).
+pub mod domain;
 mod edit;
 mod forms;
 pub mod kinds;
@@ -112,6 +114,8 @@ pub enum IdentityDialog {
     BulkTags {
         targets: Vec<crate::app::bulk_tags::BulkTarget>,
     },
+    /// Which identity domain's users and groups to show.
+    ChooseDomain,
 }
 
 pub(crate) fn dialog(d: IdentityDialog) -> PaneDialog {
@@ -171,6 +175,12 @@ pub struct IdentityPane {
     /// Every identity provider with its group mappings: a group's detail shows which
     /// provider groups map into it.
     pub federated: Loadable<Vec<(IdentityProvider, Vec<IdpGroupMapping>)>>,
+    // Every domain's directory (Identity Domains, SCIM).
+    /// The domain shown when it is not Default (`None`: the classic API's Default domain).
+    pub domain: Option<domain::DomainView>,
+    pub domain_choices: domain::DomainChoices,
+    /// Writes in another domain: a success reads its directory again (new `meta.version`s).
+    domain_writes: std::collections::BTreeSet<RequestId>,
 }
 
 impl IdentityPane {
@@ -323,6 +333,10 @@ impl Pane for IdentityPane {
             return true;
         }
         match action {
+            Action::ChooseDomain => self.choose_domain(ctx),
+            Action::Credentials | Action::BulkTags if self.domain.is_some() => {
+                ctx.toasts.info(self.not_in_domain());
+            }
             Action::Select => self.open_members(ctx),
             Action::Credentials => self.open_credentials(ctx),
             Action::BulkTags => self.start_bulk_tags(ctx),
@@ -339,6 +353,17 @@ impl Pane for IdentityPane {
     }
 
     fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
+        if self.take_domain_choices(&response, ctx) || self.take_directory(&response, ctx) {
+            return;
+        }
+        if response.done && self.domain_writes.remove(&response.id) {
+            let succeeded = response.result.is_ok();
+            self.take_write(response, ctx);
+            if succeeded {
+                self.load_domain(ctx);
+            }
+            return;
+        }
         if let Some(read) = self.reads.remove(&response.id) {
             self.take_read(read, &response, ctx);
             return;
@@ -374,6 +399,13 @@ impl Pane for IdentityPane {
     }
 
     fn ensure_loaded(&mut self, ctx: &mut Ctx) {
+        if let Some(view) = &self.domain {
+            if matches!(view.directory, Loadable::NotLoaded) {
+                self.load_domain(ctx);
+            }
+            self.sync_members(ctx);
+            return;
+        }
         if matches!(self.users.items, Loadable::NotLoaded) {
             self.users
                 .start_loading(ctx.send_read(ME, IdentityRequest::ListUsers));
@@ -403,6 +435,10 @@ impl Pane for IdentityPane {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) {
+        if self.domain.is_some() {
+            self.load_domain(ctx);
+            return;
+        }
         self.load_lists(ctx);
         self.federated = Loadable::NotLoaded;
         self.ui_passwords.clear();

@@ -149,7 +149,7 @@ impl IdentityPane {
         self.memberships_changed(ctx);
     }
 
-    fn memberships_changed(&mut self, ctx: &mut Ctx) {
+    pub(super) fn memberships_changed(&mut self, ctx: &mut Ctx) {
         ctx.reindex_memberships();
         self.users.resort(ctx);
         self.groups.resort(ctx);

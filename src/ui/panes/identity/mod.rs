@@ -50,10 +50,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
 fn draw_tab(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     let pane = &state.panes.identity;
     let focused = pane.focus == IdentityFocus::List;
-    let title = pane.tab.title();
+    // In another identity domain the title says which.
+    let titled = match pane.domain_name() {
+        Some(domain) => format!("{} in domain {domain}", pane.tab.title()),
+        None => pane.tab.title().to_string(),
+    };
+    let title = titled.as_str();
     let empty = format!(
         "No {}. Press {} to create one.",
-        title.to_lowercase(),
+        pane.tab.title().to_lowercase(),
         state.ctx.key(&Action::Create)
     );
     let text = ListText {
