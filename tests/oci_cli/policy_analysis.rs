@@ -8,9 +8,10 @@
 //! Search, and domains are looked for two levels deep (`--compartment-domain-search-depth 2`,
 //! where Legacy-Apps lives).
 //!
-//! It needs Python 3.12 or later. `./scripts/test` installs it into `.venv-opa` when such a
-//! Python is on the machine (`CANOPY_OPA_PYTHON` names another); without one this test says so
-//! loudly and skips.
+//! It declares Python 3.12 or later. `./scripts/test` installs it into `.venv-opa` with such a
+//! Python when the machine has one, else on the system's Python 3.11 with
+//! `--ignore-requires-python` (it runs there; the test notes it). `CANOPY_OPA_PYTHON` names
+//! another interpreter; with no usable one this test says so loudly and skips.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -52,7 +53,7 @@ fn analyser_python() -> Option<PathBuf> {
         Command::new(python)
             .args([
                 "-c",
-                "import sys, oci_policy_analysis; assert sys.version_info >= (3, 12)",
+                "import sys, oci_policy_analysis; assert sys.version_info >= (3, 11)",
             ])
             .output()
             .is_ok_and(|o| o.status.success())
@@ -93,6 +94,20 @@ async fn oci_policy_analysis_counts_match_canopy_export() {
         );
         return;
     };
+    // Where no Python 3.12 can be had (Debian bookworm), ./scripts/test installs the tool on
+    // the system's Python 3.11 with --ignore-requires-python: it runs there, outside its
+    // declared support, and the run says so.
+    let version = Command::new(&python)
+        .args(["-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    if version == "3.11" {
+        eprintln!(
+            "note: oci-policy-analysis runs on Python 3.11 here (it declares 3.12+; no 3.12 \
+             is available on this machine)"
+        );
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let emu = start(EmulatorOptions {
         seed: canopy::emulator::seed::demo(),
