@@ -21,6 +21,7 @@ pub mod event_loop;
 mod jump;
 pub mod keymap;
 mod list_keys;
+pub mod location;
 pub mod palette;
 pub mod panes;
 pub mod request;

@@ -42,9 +42,6 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<i32> {
     let connection = crate::api::connect_with(&args.connection, options)
         .await
         .context("cannot connect")?;
-    for warning in &connection.warnings {
-        crate::say_err!("canopy: warning: {warning}");
-    }
     let region = region_label(&args, &env);
     let session = Session {
         profile: connection.profile.clone(),
@@ -57,6 +54,11 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<i32> {
 
     // On the heap: every pane's state is in it, too much to carry in the future.
     let mut state = Box::new(AppState::new(session, keymap));
+    // Start-up warnings (a fingerprint mismatch, a loose key file) are shown inside the TUI,
+    // where they are seen; printed before it took the screen they were lost behind it.
+    for warning in &connection.warnings {
+        state.ctx.toasts.error(format!("warning: {warning}"));
+    }
     let drafts_path = drafts::default_path();
     if let Some(path) = &drafts_path {
         match drafts::load(path) {
@@ -75,6 +77,10 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<i32> {
     ));
     let mut guard = TerminalGuard::enter(args.mouse).context("cannot set up the terminal")?;
     state.ctx.clipboard = crate::app::clipboard::Clipboard::detect();
+    let location_path = super::location::default_path();
+    if let Some(path) = &location_path {
+        super::location::restore(path, &mut state);
+    }
     for r in update::start(&mut state) {
         let _ = requests_tx.send(r);
     }
@@ -88,6 +94,11 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<i32> {
     .run(&mut guard, &mut state)
     .await;
     drop(guard);
+    if let Some(path) = &location_path
+        && let Err(e) = super::location::save(path, &state)
+    {
+        crate::say_err!("canopy: could not keep where you were: {e}");
+    }
     worker.abort();
     // The demo emulator (if any) stops with the connection.
     drop(connection);

@@ -178,7 +178,7 @@ fn follow_effects(state: &mut AppState) {
     }
 }
 
-pub(super) fn go(state: &mut AppState, pane: PaneId) {
+pub(crate) fn go(state: &mut AppState, pane: PaneId) {
     if pane != state.active {
         state.breadcrumbs.push(state.active);
         // Bounded: the trail is for going back a few steps, not a history.

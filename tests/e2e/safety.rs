@@ -137,3 +137,27 @@ fn a_keymap_with_an_unknown_context_stops_the_start_with_one_clear_message() {
     tui.wait_exit();
     assert!(!tui.terminal_taken(), "the terminal was never taken");
 }
+
+/// A start-up warning (here: the config's fingerprint is not the key's) is shown inside the
+/// TUI, where it is seen, not printed behind the screen it is about to take.
+#[test]
+fn a_start_up_warning_is_shown_inside_the_tui() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let config = std::fs::read_to_string(&world.config_file).expect("config");
+    let wrong = config
+        .lines()
+        .map(|l| {
+            if l.starts_with("fingerprint") {
+                "fingerprint=00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&world.config_file, wrong).expect("config written");
+    let tui = world.launch(&[]);
+    tui.wait_for("warning:");
+    tui.wait_for("fingerprint");
+    tui.quit();
+}

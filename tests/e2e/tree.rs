@@ -108,3 +108,29 @@ fn the_palette_jumps_to_a_path_and_to_a_pasted_ocid() {
     });
     tui.quit();
 }
+
+/// Quitting keeps where the user was (per profile); the next start goes back there, the
+/// selection landing once its list has loaded.
+#[test]
+fn the_last_place_is_restored_on_the_next_start() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let mut tui = world.launch(&[]);
+    tui.wait_for("acme-corp (root)");
+    tui.keys(":");
+    tui.keys("grp NetworkAdmins");
+    tui.enter();
+    tui.wait_for("Groups (1 of");
+    tui.quit();
+    let places = std::fs::read_to_string(world.data_dir().join("canopy").join("locations.json"))
+        .expect("the place is kept");
+    assert!(places.contains("\"pane\": \"identity\""), "{places}");
+    let tui = world.launch(&[]);
+    tui.wait_until("NetworkAdmins selected in the Groups list again", |s| {
+        let lines: Vec<&str> = s.lines().collect();
+        s.contains("Groups (")
+            && lines
+                .windows(2)
+                .any(|w| w[0].contains("┌ Detail") && w[1].contains("NetworkAdmins"))
+    });
+    tui.quit();
+}
