@@ -9,6 +9,8 @@ mod corpus;
 mod demo;
 #[path = "policy/effective.rs"]
 mod effective;
+#[path = "policy/escalation.rs"]
+mod escalation;
 #[path = "policy/fixture.rs"]
 mod fixture;
 #[path = "policy/hostile.rs"]
@@ -23,3 +25,15 @@ mod roundtrip;
 mod scenarios;
 #[path = "policy/snapshots.rs"]
 mod snapshots;
+
+/// Runs the real binary with `args` (no OCI settings of the developer's leak in).
+pub fn cli_run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_canopy"))
+        .args(args)
+        .env_remove("OCI_CLI_PROFILE")
+        .env_remove("OCI_CLI_CONFIG_FILE")
+        .env_remove("OCI_CLI_ENDPOINT")
+        .env_remove("OCI_CLI_REGION")
+        .output()
+        .expect("canopy runs")
+}

@@ -17,6 +17,8 @@
 //!   provenance; `unparsed()` lists statements left out because they do not parse.
 //! - [`impact()`]`(before, after) -> Impact`: grants added and removed by an edit (one line per
 //!   subject and verb-resource or permission), ignoring layout, case and quoting.
+//! - [`escalation::analyse`]`(&EffectiveIndex) -> Vec<EscalationPath>`: principals that can
+//!   make themselves more powerful, each with its chain, grounds and whom it reaches.
 //! - [`budget`]`(&Snapshot)`: statement usage against the 500 limit along each compartment path.
 //!
 //! Every [`Diagnostic`] has a byte `span`, a 1-based `line` and `column` (characters) relative
@@ -29,6 +31,7 @@ pub mod cli;
 pub mod decide;
 pub mod diagnostic;
 pub mod effective;
+pub mod escalation;
 pub mod highlight;
 pub mod impact;
 mod lexer;

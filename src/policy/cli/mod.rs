@@ -4,6 +4,7 @@
 mod audit;
 mod check;
 mod decide;
+mod escalation;
 mod lint;
 
 use std::path::PathBuf;
