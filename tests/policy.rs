@@ -1,6 +1,8 @@
 //! Policy engine tests: the statement corpus, print/parse round trips, lint rules, effective
 //! permissions and the `policy check` / `audit` commands.
 
+#[path = "policy/access_diff.rs"]
+mod access_diff;
 #[path = "policy/cli.rs"]
 mod cli;
 #[path = "policy/corpus.rs"]

@@ -1,6 +1,7 @@
 //! `canopy policy check` (lint statements from a file, for CI) and `canopy audit` (who can do
 //! what in a compartment), both headless.
 
+mod access_diff;
 mod audit;
 mod check;
 mod decide;
@@ -14,6 +15,7 @@ use clap::{Args, Subcommand};
 use crate::config::ConnectionArgs;
 use crate::model::Snapshot;
 
+pub use access_diff::AccessDiffArgs;
 pub use audit::AuditArgs;
 pub use check::CheckArgs;
 pub use lint::LintArgs;
@@ -90,6 +92,10 @@ pub async fn run(command: PolicyCommand) -> anyhow::Result<i32> {
         PolicyCommand::Check(args) => usage_to_exit(check::run(args).await),
         PolicyCommand::Lint(args) => usage_to_exit(lint::run(args).await),
     }
+}
+
+pub async fn access_diff(args: AccessDiffArgs) -> anyhow::Result<i32> {
+    access_diff::run(args).await
 }
 
 pub async fn audit(args: AuditArgs) -> anyhow::Result<i32> {
