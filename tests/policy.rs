@@ -21,6 +21,8 @@ mod hostile;
 mod large;
 #[path = "policy/lint.rs"]
 mod lint;
+#[path = "policy/report.rs"]
+mod report;
 #[path = "policy/roundtrip.rs"]
 mod roundtrip;
 #[path = "policy/scenarios.rs"]

@@ -43,6 +43,7 @@ pub mod lint;
 pub mod matching_rule;
 mod parser;
 mod printer;
+pub mod report;
 pub mod tree;
 
 pub use ast::Statement;

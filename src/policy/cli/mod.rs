@@ -7,6 +7,7 @@ mod check;
 mod decide;
 mod escalation;
 mod lint;
+mod output;
 
 use std::path::PathBuf;
 
@@ -80,6 +81,8 @@ pub enum UsageError {
     BadWhere(String),
     #[error("--permission and --operation ask about one principal: add --principal NAME")]
     QuestionWithoutPrincipal,
+    #[error(transparent)]
+    Exclude(#[from] crate::policy::report::ExcludeError),
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
