@@ -20,13 +20,19 @@ fn main() {
         old.users.len(),
         old.memberships.len(),
         old.policies.len(),
-        old.policies.iter().map(|p| p.statements.len()).sum::<usize>(),
+        old.policies
+            .iter()
+            .map(|p| p.statements.len())
+            .sum::<usize>(),
         start.elapsed()
     );
     let mut new = old.clone();
     if let Some(p) = new.policies.iter_mut().nth(10) {
         p.statements.pop();
-        let group = old.groups.get(5).map_or("Administrators", |g| g.name.as_str());
+        let group = old
+            .groups
+            .get(5)
+            .map_or("Administrators", |g| g.name.as_str());
         p.statements
             .push(format!("Allow group {group} to manage groups in tenancy"));
     }

@@ -14,10 +14,10 @@ mod cli;
 mod command;
 #[path = "oci_cli/credentials.rs"]
 mod credentials;
-#[path = "oci_cli/enforce.rs"]
-mod enforce;
 #[path = "oci_cli/domains.rs"]
 mod domains;
+#[path = "oci_cli/enforce.rs"]
+mod enforce;
 #[path = "oci_cli/sdk.rs"]
 mod sdk;
 // Tag tools, bulk operations and locks.

@@ -47,7 +47,7 @@ pub struct EmulatorArgs {
     #[arg(long, default_value_t = 256, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=65536))]
     pub max_connections: u64,
     /// Authorize every request of a user outside Administrators with the tenancy's policies
-    /// (denied: 404 NotAuthorizedOrNotFound; lists keep what the caller may see), as OCI does.
+    /// (denied: 404 `NotAuthorizedOrNotFound`; lists keep what the caller may see), as OCI does.
     #[arg(long)]
     pub enforce_policies: bool,
 }

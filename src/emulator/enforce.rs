@@ -1,11 +1,11 @@
 //! Policy enforcement (`--enforce-policies`, on for `canopy --demo --as USER`): every request
 //! of a user outside Administrators is authorized by the same engine as `canopy audit`, with
 //! the IAM permissions the operation needs (`policy::catalogue::iam_tables`), in the
-//! compartment it targets. A refusal is OCI's 404 NotAuthorizedOrNotFound; a list keeps only
+//! compartment it targets. A refusal is OCI's 404 `NotAuthorizedOrNotFound`; a list keeps only
 //! the items in compartments where the caller may list them.
 //!
-//! Operations are named from the route (`GET /policies` is ListPolicies, `PUT /users/{id}` is
-//! UpdateUser ...). Reads canopy cannot name are let through (the tenancy, regions, work
+//! Operations are named from the route (`GET /policies` is `ListPolicies`, `PUT /users/{id}` is
+//! `UpdateUser` ...). Reads canopy cannot name are let through (the tenancy, regions, work
 //! requests), writes it cannot name need `manage all-resources` in the tenancy.
 
 use std::collections::HashMap;
@@ -69,6 +69,10 @@ pub fn authorize(
             list: false,
         },
     };
+    // Compartments are listed as OCI lists accessible ones: never refused as a whole.
+    if want.name == "ListCompartments" {
+        return Verdict::FilterList(want.name);
+    }
     let index = EffectiveIndex::build(snapshot);
     if allowed(&index, user_id, &want) {
         if want.list {
@@ -97,9 +101,16 @@ pub fn filter_list(
     };
     let index = EffectiveIndex::build(snapshot);
     let mut verdicts: HashMap<String, bool> = HashMap::new();
+    let reachable =
+        (operation == "ListCompartments").then(|| reachable_compartments(&index, user_id));
     let kept: Vec<Value> = items
         .into_iter()
         .filter(|item| {
+            if let (Some(reachable), Some(id)) =
+                (&reachable, item.get("id").and_then(Value::as_str))
+            {
+                return reachable.contains(id);
+            }
             let Some(compartment) = item.get("compartmentId").and_then(Value::as_str) else {
                 return true;
             };
@@ -114,6 +125,31 @@ pub fn filter_list(
         })
         .collect();
     serde_json::to_vec(&Value::Array(kept)).ok()
+}
+
+/// The compartments a user sees in a compartment listing: those whose parent they may list
+/// compartments in, and the ancestors of those (the path down to what they can reach).
+fn reachable_compartments(
+    index: &EffectiveIndex,
+    user_id: &str,
+) -> std::collections::HashSet<String> {
+    let tree = index.tree();
+    let mut out = std::collections::HashSet::new();
+    for id in tree.ids() {
+        let op = Operation {
+            name: "ListCompartments".into(),
+            compartment: id.to_string(),
+            list: true,
+        };
+        if !allowed(index, user_id, &op) {
+            continue;
+        }
+        for child in tree.children(id) {
+            out.insert(child.clone());
+        }
+        out.extend(tree.self_and_ancestors(id).into_iter().map(str::to_string));
+    }
+    out
 }
 
 fn allowed(index: &EffectiveIndex, user_id: &str, op: &Operation) -> bool {

@@ -65,9 +65,23 @@ async fn a_non_administrator_gets_what_policies_allow_and_404_otherwise() {
     );
     // A write the policies do not allow.
     let create = cli.run(&[
-        "iam", "group", "create", "--compartment-id", &tenancy, "--name", "Mine",
-        "--description", "escalation attempt",
+        "iam",
+        "group",
+        "create",
+        "--compartment-id",
+        &tenancy,
+        "--name",
+        "Mine",
+        "--description",
+        "escalation attempt",
     ]);
     assert!(String::from_utf8_lossy(&create.stderr).contains("NotAuthorizedOrNotFound"));
-    assert!(emulator.store.snapshot().groups.iter().all(|g| g.name != "Mine"));
+    assert!(
+        emulator
+            .store
+            .snapshot()
+            .groups
+            .iter()
+            .all(|g| g.name != "Mine")
+    );
 }
