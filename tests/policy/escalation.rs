@@ -203,3 +203,18 @@ fn the_command_lists_paths_and_fails_when_there_are_any() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("No escalation paths"));
 }
+
+#[test]
+fn an_any_user_grant_is_one_path_for_everyone() {
+    let found = paths(&with_statements(
+        seed::demo(),
+        &["Allow any-user to manage policies in tenancy"],
+    ));
+    let everyone = find(
+        &found,
+        "any-user / any-group (every user in a group)",
+        PathKind::WriteAnyGrant,
+    );
+    assert_eq!(everyone.len(), 1, "{found:#?}");
+    assert!(everyone[0].members[0].starts_with("every user in a group ("));
+}

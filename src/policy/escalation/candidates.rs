@@ -8,7 +8,8 @@ use crate::policy::decide::{Want, covered, need};
 use crate::policy::effective::{EffectiveIndex, PrincipalRef, ResolvedSubject};
 
 /// Principals an allow statement could give `want` to, in `compartment` (or, with `None`,
-/// anywhere). `any-user` and `any-group` make every group a candidate.
+/// anywhere). `any-user` and `any-group` grants add [`super::EVERY_GROUP`], one candidate
+/// standing for every group, so a large tenancy is not asked about each of its groups.
 pub fn holders(
     index: &EffectiveIndex,
     want: &Want,
@@ -48,8 +49,9 @@ pub fn holders(
             }
         }
     }
+    // One candidate stands for every group: what `any-user` or `any-group` gives, all have.
     if everyone {
-        out.extend(index.groups.keys().map(|id| (0, id.clone())));
+        out.insert((0, super::EVERY_GROUP.to_string()));
     }
     out.into_iter()
         .map(|(kind, id)| {

@@ -22,6 +22,10 @@ pub use render::render;
 /// The Default domain's administrators group: its members are where most chains end.
 pub const ADMINISTRATORS: &str = "Administrators";
 
+/// A group OCID no statement names: asked about, it is reached only by `any-user` and
+/// `any-group`, so its paths are everyone's.
+pub const EVERY_GROUP: &str = "ocid1.group.oc1..every-group";
+
 /// What a path lets its principal do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -193,9 +197,21 @@ impl Probe<'_> {
             .collect();
         granted_by.sort();
         granted_by.dedup();
+        let every = matches!(principal, PrincipalRef::Group(id) if id == EVERY_GROUP);
         EscalationPath {
-            principal: self.index.principal_name(principal),
-            members: self.members(principal),
+            principal: if every {
+                "any-user / any-group (every user in a group)".to_string()
+            } else {
+                self.index.principal_name(principal)
+            },
+            members: if every {
+                vec![format!(
+                    "every user in a group ({} users)",
+                    self.index.users.len()
+                )]
+            } else {
+                self.members(principal)
+            },
             kind,
             chain,
             reaches,
