@@ -28,6 +28,8 @@ enum Command {
     Policy(canopy::policy::cli::PolicyCommand),
     /// Answer who-can-do-what questions for a compartment.
     Audit(canopy::policy::cli::AuditArgs),
+    /// Access gained and lost between two snapshots (`canopy export` files, or `live`).
+    AccessDiff(canopy::policy::cli::AccessDiffArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
             Some(Command::Export(args)) => canopy::api::export::run(args).await.map(|()| 0),
             Some(Command::Policy(cmd)) => canopy::policy::cli::run(cmd).await,
             Some(Command::Audit(args)) => canopy::policy::cli::audit(args).await,
+            Some(Command::AccessDiff(args)) => canopy::policy::cli::access_diff(args).await,
         }
     });
     match result {

@@ -9,6 +9,8 @@ mod clipboard;
 mod credentials;
 #[path = "e2e/decide.rs"]
 mod decide;
+#[path = "e2e/demo_as.rs"]
+mod demo_as;
 #[path = "e2e/domains.rs"]
 mod domains;
 #[path = "e2e/harness.rs"]

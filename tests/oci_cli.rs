@@ -16,6 +16,8 @@ mod command;
 mod credentials;
 #[path = "oci_cli/domains.rs"]
 mod domains;
+#[path = "oci_cli/enforce.rs"]
+mod enforce;
 #[path = "oci_cli/sdk.rs"]
 mod sdk;
 // Every domain's directory (Identity Domains, SCIM).

@@ -74,7 +74,7 @@ pub async fn connect_with(
     options: ClientOptions,
 ) -> Result<Connection, ConnectError> {
     if args.demo {
-        return connect_demo(options).await;
+        return connect_demo(options, args.as_user.clone()).await;
     }
     let env = Environment::from_process();
     let profile = resolve_profile(args, &env)?;
@@ -97,7 +97,10 @@ pub async fn connect_with(
     })
 }
 
-async fn connect_demo(options: ClientOptions) -> Result<Connection, ConnectError> {
+async fn connect_demo(
+    options: ClientOptions,
+    as_user: Option<String>,
+) -> Result<Connection, ConnectError> {
     let dir = tempfile::Builder::new()
         .prefix("canopy-demo-")
         .tempdir()
@@ -105,6 +108,9 @@ async fn connect_demo(options: ClientOptions) -> Result<Connection, ConnectError
     let emulator = crate::emulator::start(EmulatorOptions {
         seed: crate::emulator::seed::demo(),
         config_out: Some(dir.path().to_path_buf()),
+        // Someone else's view only means something when their policies apply.
+        enforce_policies: as_user.is_some(),
+        config_user: as_user,
         ..EmulatorOptions::default()
     })
     .await?;

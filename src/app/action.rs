@@ -51,6 +51,9 @@ pub enum Action {
     AskWhoCan,
     /// In the audit view: ask "can PRINCIPAL do this here" (yes or no, and why not).
     AskCan,
+    /// In the audit view: the tenancy's escalation paths (who can make themselves more
+    /// powerful, and how).
+    EscalationPaths,
     /// Order the list by its next column (after the last, by name again).
     Sort,
     /// Reverse the list's order.

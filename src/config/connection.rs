@@ -27,6 +27,10 @@ pub struct ConnectionArgs {
     /// Use the embedded demo tenancy: starts a local emulator, nothing to set up.
     #[arg(long)]
     pub demo: bool,
+    /// With --demo: sign in as this user (name or OCID) instead of the administrator, with
+    /// the demo's policies enforced, to see the tenancy as they do.
+    #[arg(long = "as", value_name = "USER", requires = "demo")]
+    pub as_user: Option<String>,
 }
 
 /// The authentication methods canopy supports, named as the OCI CLI's `--auth` names them.

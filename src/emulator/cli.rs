@@ -46,6 +46,10 @@ pub struct EmulatorArgs {
     /// Serve at most this many connections at once; more wait to be accepted.
     #[arg(long, default_value_t = 256, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=65536))]
     pub max_connections: u64,
+    /// Authorize every request of a user outside Administrators with the tenancy's policies
+    /// (denied: 404 `NotAuthorizedOrNotFound`; lists keep what the caller may see), as OCI does.
+    #[arg(long)]
+    pub enforce_policies: bool,
 }
 
 /// Runs until a signal; returns the exit status, 128 + the signal's number.
@@ -85,6 +89,8 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<i32> {
             idle_timeout: Duration::from_secs(args.idle_timeout_secs),
             max_connections: usize::try_from(args.max_connections).unwrap_or(256),
         },
+        enforce_policies: args.enforce_policies,
+        config_user: None,
     })
     .await?;
     crate::say!(

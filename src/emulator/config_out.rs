@@ -42,6 +42,7 @@ pub fn write(
     region: &str,
     with_session: bool,
     key: Option<RsaPrivateKey>,
+    user: Option<&str>,
 ) -> Result<GeneratedConfig, EmulatorError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -57,10 +58,23 @@ pub fn write(
     };
     let public = RsaPublicKey::from(&key);
     let (tenancy_id, user_id, api_key) = store.with(|s| {
-        let user_id = s
-            .administrator()
-            .map(|u| u.id.clone())
-            .ok_or(EmulatorError::NoAdministrator)?;
+        let user_id = match user {
+            // `--as USER`: a key for that user, found by name or OCID.
+            Some(wanted) => s
+                .snapshot()
+                .users
+                .iter()
+                .find(|u| {
+                    u.lifecycle_state != crate::model::LifecycleState::Deleted
+                        && (u.id == wanted || u.name.eq_ignore_ascii_case(wanted))
+                })
+                .map(|u| u.id.clone())
+                .ok_or_else(|| EmulatorError::NoSuchUser(wanted.to_string()))?,
+            None => s
+                .administrator()
+                .map(|u| u.id.clone())
+                .ok_or(EmulatorError::NoAdministrator)?,
+        };
         let api_key = s
             .register_api_key(&user_id, &public)
             .map_err(|e| EmulatorError::KeyGeneration(e.message))?;

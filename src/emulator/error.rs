@@ -57,6 +57,16 @@ impl ApiError {
         )
     }
 
+    /// What OCI answers a request its policies do not allow (the same code as a missing
+    /// resource, so a caller cannot tell which).
+    pub fn not_authorized() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "NotAuthorizedOrNotFound",
+            "Authorization failed or requested resource not found.",
+        )
+    }
+
     pub fn no_route(method: &str, path: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
@@ -155,4 +165,8 @@ pub enum EmulatorError {
     KeyGeneration(String),
     #[error("the seed tenancy has no users, so there is nobody to give the generated API key to")]
     NoAdministrator,
+    #[error(
+        "no user `{0}` in the tenancy: give a user's name (e.g. marcus.webb@acme-corp.com) or OCID"
+    )]
+    NoSuchUser(String),
 }

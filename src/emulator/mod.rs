@@ -8,6 +8,7 @@
 mod call;
 pub mod cli;
 mod config_out;
+pub mod enforce;
 pub mod error;
 pub mod faults;
 mod listing;
@@ -66,6 +67,10 @@ pub struct EmulatorOptions {
     pub key: Option<rsa::RsaPrivateKey>,
     /// Idle timeout and connection cap.
     pub limits: ConnectionLimits,
+    /// Authorize every request of a non-administrator with the tenancy's policies.
+    pub enforce_policies: bool,
+    /// The user (name or OCID) the generated config signs as; the administrator when `None`.
+    pub config_user: Option<String>,
 }
 
 impl Default for EmulatorOptions {
@@ -83,6 +88,8 @@ impl Default for EmulatorOptions {
             region: None,
             key: None,
             limits: ConnectionLimits::default(),
+            enforce_policies: false,
+            config_user: None,
         }
     }
 }
@@ -93,6 +100,8 @@ pub(crate) struct Ctx {
     pub store: StoreHandle,
     pub faults: FaultHandle,
     pub limits: PageLimits,
+    /// Authorize non-administrators with the tenancy's policies (`--enforce-policies`).
+    pub enforce: bool,
 }
 
 /// A started emulator. Dropping it shuts the server down.
@@ -162,16 +171,17 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
     ));
     let config = match &opts.config_out {
         Some(dir) => {
-            let (dir, store, region, session, key) = (
+            let (dir, store, region, session, key, user) = (
                 dir.clone(),
                 store.clone(),
                 region.clone(),
                 opts.session_profile,
                 opts.key.clone(),
+                opts.config_user.clone(),
             );
             // Key generation takes a while; keep it off the async workers.
             let generated = tokio::task::spawn_blocking(move || {
-                config_out::write(&dir, &store, &region, session, key)
+                config_out::write(&dir, &store, &region, session, key, user.as_deref())
             })
             .await
             .map_err(|e| EmulatorError::KeyGeneration(e.to_string()))??;
@@ -202,6 +212,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, EmulatorErr
             default: opts.default_page_size.max(1),
             max: opts.max_page_size.max(opts.default_page_size).max(1),
         },
+        enforce: opts.enforce_policies,
     };
     let router = routes::router(ctx.clone());
     let (tx, rx) = oneshot::channel::<()>();

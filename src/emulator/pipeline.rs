@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::Ctx;
 use super::call::Principal;
+use super::enforce::{Verdict, authorize, filter_list};
 use super::error::ApiError;
 use super::faults::Fault;
 use super::store::RememberedReply;
@@ -81,6 +82,7 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         parts.uri.path(),
         body_sha256(&bytes)
     );
+    let mut list_filter = None;
     match authenticate(
         |key_id| resolve_key(&ctx.store.lock(), key_id),
         &parts.method,
@@ -91,6 +93,16 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
     ) {
         // Handlers need the caller for tag variables such as `${iam.principal.name}`.
         Ok(user_id) => {
+            if ctx.enforce {
+                let snapshot = ctx.store.snapshot();
+                match authorize(&snapshot, &user_id, &parts.method, &parts.uri, &bytes) {
+                    Verdict::Allowed => {}
+                    Verdict::FilterList(operation) => {
+                        list_filter = Some((user_id.clone(), operation));
+                    }
+                    Verdict::Denied(_) => return ApiError::not_authorized().into_response(),
+                }
+            }
             parts.extensions.insert(Principal(user_id));
         }
         Err(e) => return e.into_response(),
@@ -116,9 +128,14 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
         })
     };
 
-    let response = next
+    let mut response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
+    if let Some((user_id, operation)) = list_filter
+        && response.status() == StatusCode::OK
+    {
+        response = visible_items(&ctx, &user_id, &operation, response).await;
+    }
     let response = match retry_token {
         Some(token) if response.status().is_success() => {
             remember(&ctx, token, request_key, response).await
@@ -134,6 +151,18 @@ async fn handle(ctx: Ctx, req: Request, next: Next) -> Response {
 
 /// Releases a claimed retry token however the request ends, even if the client goes away
 /// and the handler's future is dropped.
+/// A list response with only the items the caller may list (OCI leaves the rest out).
+async fn visible_items(ctx: &Ctx, user_id: &str, operation: &str, response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return ApiError::internal("the listing could not be read to filter it").into_response();
+    };
+    let snapshot = ctx.store.snapshot();
+    let body = filter_list(&snapshot, user_id, operation, &bytes).unwrap_or_else(|| bytes.to_vec());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(body))
+}
+
 struct TokenClaim {
     store: super::store::StoreHandle,
     token: String,

@@ -17,11 +17,16 @@
 //!   provenance; `unparsed()` lists statements left out because they do not parse.
 //! - [`impact()`]`(before, after) -> Impact`: grants added and removed by an edit (one line per
 //!   subject and verb-resource or permission), ignoring layout, case and quoting.
+//! - [`escalation::analyse`]`(&EffectiveIndex) -> Vec<EscalationPath>`: principals that can
+//!   make themselves more powerful, each with its chain, grounds and whom it reaches.
+//! - [`access_diff::access_diff`]`(&old, &new) -> AccessDiff`: access gained and lost between two
+//!   snapshots (coverage-aware), with a one-line verdict; `access_diff::policy_edit` for one edit.
 //! - [`budget`]`(&Snapshot)`: statement usage against the 500 limit along each compartment path.
 //!
 //! Every [`Diagnostic`] has a byte `span`, a 1-based `line` and `column` (characters) relative
 //! to the statement text, a [`Severity`] and a message that says what to do.
 
+pub mod access_diff;
 pub mod ast;
 pub mod catalogue;
 mod check;
@@ -29,6 +34,7 @@ pub mod cli;
 pub mod decide;
 pub mod diagnostic;
 pub mod effective;
+pub mod escalation;
 pub mod highlight;
 pub mod impact;
 mod lexer;
@@ -37,6 +43,7 @@ pub mod lint;
 pub mod matching_rule;
 mod parser;
 mod printer;
+pub mod report;
 pub mod tree;
 
 pub use ast::Statement;

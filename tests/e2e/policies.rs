@@ -32,9 +32,13 @@ fn edit_a_statement_and_save_it() {
     open_editor(&mut tui, "developers-dev");
     tui.enter();
     tui.keys("Allow group SecurityAuditors to inspect all-resources in compartment Sandbox");
+    // The tenancy is loaded once the editor lints against it.
+    tui.wait_for("redundant: policy `security-auditors`");
     tui.ctrl('s');
     tui.wait_for("Save policy developers-dev?");
     tui.wait_for("+ Allow group SecurityAuditors");
+    // SecurityAuditors may already inspect everything in the tenancy.
+    tui.wait_for("grants no new access");
     tui.enter();
     tui.wait_for("policy developers-dev saved");
     let saved = statements(&world, "developers-dev");
@@ -120,4 +124,19 @@ fn a_draft_survives_a_kill_and_is_restored() {
         !world.drafts_file().exists(),
         "the draft is gone once saved"
     );
+}
+
+#[test]
+fn the_save_dialog_says_when_an_edit_grants_new_access() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let mut tui = world.launch(&[]);
+    open_editor(&mut tui, "developers-dev");
+    tui.enter();
+    tui.keys("Allow group Developers to manage groups in tenancy");
+    tui.wait_for("cannot grant `in tenancy`");
+    tui.ctrl('s');
+    tui.wait_for("Save policy developers-dev?");
+    tui.wait_for("grants new access: group Developers manage groups in tenancy");
+    // Nothing is saved; the editor holds the text, so the process is stopped.
+    tui.kill_hard();
 }

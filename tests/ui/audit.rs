@@ -343,3 +343,18 @@ fn a_in_the_policies_pane_audits_the_selected_policys_compartment() {
     );
     assert!(screen.contains("DENY Deny group Contractors"), "{screen}");
 }
+
+#[test]
+fn e_shows_the_escalation_paths_of_the_tenancy() {
+    let (mut state, mut world) = loaded_audit_web();
+    act(&mut state, &mut world, Action::EscalationPaths);
+    let (title, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
+    assert_eq!(title, "Escalation paths in the tenancy");
+    let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(text[0], "12 escalation paths:");
+    assert!(
+        text.contains(&"- group PlatformEngineering can join Administrators"),
+        "{text:#?}"
+    );
+    assert_snapshot!("audit_escalation_120x40", render_size(&state, 120, 40));
+}

@@ -3,6 +3,8 @@
 //! reaches, and two questions the user can ask: "what can PRINCIPAL do here" and "who can VERB
 //! RESOURCE here". Pure state: the snapshot comes from `Ctx::snapshot`, nothing here does I/O.
 
+mod escalation;
+
 use std::sync::Arc;
 
 use crate::model::{LifecycleState, Snapshot};
@@ -125,6 +127,12 @@ impl AuditView {
             }
             Action::AskCan if self.is_ready() => {
                 self.asking = Some((Question::Can, LineEditor::default()));
+            }
+            Action::EscalationPaths => {
+                if let Some(tenancy) = &self.tenancy {
+                    self.scroll = 0;
+                    self.answer = Some(escalation::lines(tenancy.index()));
+                }
             }
             _ => {}
         }

@@ -17,8 +17,12 @@ pub enum Format {
 #[derive(Debug, Clone, Args)]
 pub struct AuditArgs {
     /// Compartment to audit: a path from the root such as `Prod:AppTier`, `tenancy`, or an OCID.
-    #[arg(long, value_name = "PATH")]
-    pub compartment: String,
+    #[arg(long, value_name = "PATH", required_unless_present = "escalation")]
+    pub compartment: Option<String>,
+    /// List escalation paths instead: principals that can make themselves (or anyone) more
+    /// powerful, each with its chain, the statements behind it and whom it reaches.
+    #[arg(long, conflicts_with_all = ["compartment", "principal", "verb", "permission", "operation"])]
+    pub escalation: bool,
     /// A user, group or dynamic group (name or OCID; prefix `user `, `group ` or
     /// `dynamic-group ` when names clash): what can it do here?
     #[arg(long, value_name = "NAME")]
@@ -57,6 +61,9 @@ struct Report {
 pub(super) async fn run(args: AuditArgs) -> anyhow::Result<i32> {
     let snapshot = args.tenancy.load().await?;
     let index = EffectiveIndex::build(&snapshot);
+    if args.escalation {
+        return super::escalation::run(&index, args.format);
+    }
     if let Some(question) = super::decide::question(&index, &args)? {
         return super::decide::answer(&index, &question, args.format);
     }
@@ -82,10 +89,18 @@ pub(super) async fn run(args: AuditArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
+impl AuditArgs {
+    /// The OCID of the compartment asked about (the root when none was named).
+    pub(super) fn compartment(&self, index: &EffectiveIndex) -> Result<String, UsageError> {
+        let name = self.compartment.as_deref().unwrap_or("tenancy");
+        index
+            .compartment(name)
+            .ok_or_else(|| UsageError::UnknownCompartment(name.to_string()))
+    }
+}
+
 fn answer(index: &EffectiveIndex, args: &AuditArgs) -> anyhow::Result<Report> {
-    let compartment = index
-        .compartment(&args.compartment)
-        .ok_or_else(|| UsageError::UnknownCompartment(args.compartment.clone()))?;
+    let compartment = args.compartment(index)?;
     let principal = match &args.principal {
         Some(name) => Some(
             index

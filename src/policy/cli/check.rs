@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{TenancyArgs, UsageError};
-use crate::policy::diagnostic::Severity;
 use crate::policy::lint::PolicyLinter;
+use crate::policy::report::{Checked, Finding, Report};
 use crate::policy::{StatementDiagnostic, parse_statement};
 
 #[derive(Debug, Clone, Args)]
@@ -21,6 +21,8 @@ pub struct CheckArgs {
     pub compartment: Option<String>,
     #[command(flatten)]
     pub tenancy: TenancyArgs,
+    #[command(flatten)]
+    pub output: super::output::OutputArgs,
 }
 
 /// Reads the input: statements and the 1-based line each came from.
@@ -81,32 +83,51 @@ pub(super) async fn run(args: CheckArgs) -> anyhow::Result<i32> {
             })
             .collect()
     };
-    let mut errors = 0;
-    let mut warnings = 0;
-    for f in &findings {
-        let d = &f.diagnostic;
-        match d.severity {
-            Severity::Error => errors += 1,
-            Severity::Warning => warnings += 1,
-            Severity::Info => {}
-        }
-        // Statements are single lines here, so the statement's line is the file's line.
-        crate::say!(
-            "{}:{}: {}: {}",
-            lines[f.index] + d.line - 1,
-            d.column,
-            d.severity,
-            d.message
-        );
-    }
-    crate::say_err!(
-        "{} statement{}: {errors} error{}, {warnings} warning{}",
-        statements.len(),
-        plural(statements.len()),
-        plural(errors),
-        plural(warnings)
-    );
-    Ok(i32::from(errors > 0))
+    let file = match &args.file {
+        Some(path) if path.as_os_str() != "-" => path.display().to_string(),
+        _ => "stdin".to_string(),
+    };
+    let items = lines
+        .iter()
+        .map(|line| Checked {
+            group: file.clone(),
+            name: format!("line {line}"),
+        })
+        .collect();
+    let findings = findings
+        .into_iter()
+        .map(|f| {
+            let d = f.diagnostic;
+            // Statements are single lines here, so the statement's line is the file's line.
+            let line = lines[f.index] + d.line - 1;
+            Finding {
+                rule: d.code.to_string(),
+                severity: d.severity,
+                text: format!("{line}:{}: {}: {}", d.column, d.severity, d.message),
+                message: d.message,
+                file: file.clone(),
+                line,
+                column: d.column,
+                policy: None,
+                item: f.index,
+            }
+        })
+        .collect();
+    let report = Report {
+        command: "canopy policy check".into(),
+        items,
+        findings,
+    };
+    let count = statements.len();
+    args.output.print(report, |r| {
+        let (errors, warnings) = (r.errors(), r.warnings());
+        vec![format!(
+            "{count} statement{}: {errors} error{}, {warnings} warning{}",
+            plural(count),
+            plural(errors),
+            plural(warnings)
+        )]
+    })
 }
 
 fn plural(n: usize) -> &'static str {

@@ -34,9 +34,7 @@ pub(super) fn question(
         }
         return Err(UsageError::QuestionWithoutPrincipal.into());
     };
-    let compartment = index
-        .compartment(&args.compartment)
-        .ok_or_else(|| UsageError::UnknownCompartment(args.compartment.clone()))?;
+    let compartment = args.compartment(index)?;
     let principal = index
         .principal(name)
         .ok_or_else(|| UsageError::UnknownPrincipal(name.clone()))?;

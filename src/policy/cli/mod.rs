@@ -1,10 +1,13 @@
 //! `canopy policy check` (lint statements from a file, for CI) and `canopy audit` (who can do
 //! what in a compartment), both headless.
 
+mod access_diff;
 mod audit;
 mod check;
 mod decide;
+mod escalation;
 mod lint;
+mod output;
 
 use std::path::PathBuf;
 
@@ -13,6 +16,7 @@ use clap::{Args, Subcommand};
 use crate::config::ConnectionArgs;
 use crate::model::Snapshot;
 
+pub use access_diff::AccessDiffArgs;
 pub use audit::AuditArgs;
 pub use check::CheckArgs;
 pub use lint::LintArgs;
@@ -77,6 +81,8 @@ pub enum UsageError {
     BadWhere(String),
     #[error("--permission and --operation ask about one principal: add --principal NAME")]
     QuestionWithoutPrincipal,
+    #[error(transparent)]
+    Exclude(#[from] crate::policy::report::ExcludeError),
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
@@ -89,6 +95,10 @@ pub async fn run(command: PolicyCommand) -> anyhow::Result<i32> {
         PolicyCommand::Check(args) => usage_to_exit(check::run(args).await),
         PolicyCommand::Lint(args) => usage_to_exit(lint::run(args).await),
     }
+}
+
+pub async fn access_diff(args: AccessDiffArgs) -> anyhow::Result<i32> {
+    access_diff::run(args).await
 }
 
 pub async fn audit(args: AuditArgs) -> anyhow::Result<i32> {

@@ -70,6 +70,12 @@ impl PoliciesPane {
         )];
         lines.extend(diff_lines(&editor.base, &mine));
         lines.push(ToneLine::plain(""));
+        lines.push(super::lint::verdict_line(
+            ctx.snapshot.data().map(AsRef::as_ref),
+            &editor.policy_id,
+            &editor.base,
+            &mine,
+        ));
         lines.extend(super::lint::impact_lines(&editor.base, &mine));
         // The editor's findings are current (recomputed after every change of the text) and
         // tenancy-aware once the snapshot is loaded.
@@ -254,7 +260,11 @@ impl PoliciesPane {
                     // At start the policy list may not be loaded yet: the draft knows.
                     let compartment = Some(d.compartment_id.clone())
                         .filter(|c| !c.is_empty())
-                        .or_else(|| self.list.find(&d.policy_id).map(|p| p.compartment_id.clone()))
+                        .or_else(|| {
+                            self.list
+                                .find(&d.policy_id)
+                                .map(|p| p.compartment_id.clone())
+                        })
                         .unwrap_or_default();
                     self.editor = Some(PolicyEditor::new(
                         &d.policy_id,

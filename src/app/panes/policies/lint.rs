@@ -78,6 +78,58 @@ pub fn impact_lines(before: &[String], after: &[String]) -> Vec<ToneLine> {
     out
 }
 
+/// The save dialog's one-line access verdict: against the whole loaded tenancy (so a grant
+/// another policy already gives is no new access), or from this policy alone until it loads.
+pub fn verdict_line(
+    tenancy: Option<&TenancyLinter>,
+    policy_id: &str,
+    before: &[String],
+    after: &[String],
+) -> ToneLine {
+    let (new_access, text) = if let Some(t) = tenancy {
+        let diff = crate::policy::access_diff::policy_edit(t.snapshot(), policy_id, before, after);
+        (diff.grants_new_access(), diff.verdict())
+    } else {
+        let i = impact(before, after);
+        let news: Vec<String> = i
+            .added
+            .iter()
+            .filter(|g| g.effect != "deny")
+            .map(|g| g.to_string().trim_start_matches("allow ").to_string())
+            .chain(
+                i.removed
+                    .iter()
+                    .filter(|g| g.effect == "deny")
+                    .map(|g| format!("no longer denied: {g}")),
+            )
+            .collect();
+        match news.split_first() {
+            None => (
+                false,
+                "grants no new access (this policy alone: the tenancy is not loaded)".to_string(),
+            ),
+            Some((first, rest)) => {
+                let more = match rest.len() {
+                    0 => String::new(),
+                    n => format!(" (and {n} more)"),
+                };
+                (
+                    true,
+                    format!("grants new access: {first}{more} (this policy alone)"),
+                )
+            }
+        }
+    };
+    ToneLine::new(
+        if new_access {
+            Tone::Warning
+        } else {
+            Tone::Added
+        },
+        text,
+    )
+}
+
 /// The editor's findings, cached against the text and the snapshot they were computed from,
 /// so a keystroke that changes nothing (cursor moves) and every redraw cost nothing.
 #[derive(Debug, Clone, Default)]
