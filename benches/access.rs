@@ -27,7 +27,7 @@ fn main() {
         start.elapsed()
     );
     let mut new = old.clone();
-    if let Some(p) = new.policies.iter_mut().nth(10) {
+    if let Some(p) = new.policies.get_mut(10) {
         p.statements.pop();
         let group = old
             .groups
@@ -40,7 +40,7 @@ fn main() {
         let mut m = m.clone();
         m.id = "ocid1.groupmembership.oc1..bench".into();
         if let Some(g) = old.groups.get(7) {
-            m.group_id = g.id.clone();
+            m.group_id.clone_from(&g.id);
         }
         new.memberships.push(m);
     }

@@ -1,12 +1,12 @@
 //! Policy enforcement (`--enforce-policies`) seen by the official OCI CLI signing as a user
 //! outside Administrators: what the demo's policies allow succeeds, what they do not gets OCI's
-//! 404 NotAuthorizedOrNotFound, and a list keeps only what the user may see.
+//! 404 `NotAuthorizedOrNotFound`, and a list keeps only what the user may see.
 
 use canopy::emulator::{EmulatorOptions, RunningEmulator, start};
 
 use super::support::Cli;
 
-/// james.chen is in Developers and DataEngineers: `inspect all-resources` in Dev:Sandbox,
+/// `james.chen` is in Developers and `DataEngineers`: `inspect all-resources` in `Dev:Sandbox`,
 /// nothing on policies or users in the tenancy.
 const USER: &str = "james.chen@acme-corp.com";
 
@@ -30,8 +30,7 @@ fn compartment(emulator: &RunningEmulator, path: &[&str]) -> String {
             .compartments
             .iter()
             .find(|c| c.compartment_id == parent && c.name == *name)
-            .map(|c| c.id.clone())
-            .unwrap_or_else(|| panic!("no compartment {name}"));
+            .map_or_else(|| panic!("no compartment {name}"), |c| c.id.clone());
     }
     parent
 }
