@@ -77,6 +77,18 @@ fn meta<T: serde::Serialize>(
     }
 }
 
+/// One side of a membership as SCIM names it: the other resource, and the membership.
+fn membership_ref(id: &str, name: &str, kind: &str, m: &UserGroupMembership) -> ScimRef {
+    ScimRef {
+        value: id.to_string(),
+        ocid: Some(id.to_string()),
+        display: Some(name.to_string()),
+        kind: Some(kind.to_string()),
+        membership_ocid: Some(m.id.clone()),
+        date_added: Some(m.time_created.clone()).filter(|t| !t.is_empty()),
+    }
+}
+
 pub fn user(ix: &Index, user: &User, at: &Place) -> ScimUser {
     let groups = ix
         .by_user
@@ -85,14 +97,7 @@ pub fn user(ix: &Index, user: &User, at: &Place) -> ScimUser {
         .flatten()
         .filter_map(|m| {
             let group = ix.groups.get(m.group_id.as_str())?;
-            Some(ScimRef {
-                value: group.id.clone(),
-                ocid: Some(group.id.clone()),
-                display: Some(group.name.clone()),
-                kind: Some("direct".to_string()),
-                membership_ocid: Some(m.id.clone()),
-                date_added: Some(m.time_created.clone()).filter(|t| !t.is_empty()),
-            })
+            Some(membership_ref(&group.id, &group.name, "direct", m))
         })
         .collect();
     let mut out = ScimUser {
@@ -141,14 +146,7 @@ pub fn group(ix: &Index, group: &Group, at: &Place) -> ScimGroup {
         .flatten()
         .filter_map(|m| {
             let user = ix.users.get(m.user_id.as_str())?;
-            Some(ScimRef {
-                value: user.id.clone(),
-                ocid: Some(user.id.clone()),
-                display: Some(user.name.clone()),
-                kind: Some("User".to_string()),
-                membership_ocid: Some(m.id.clone()),
-                date_added: Some(m.time_created.clone()).filter(|t| !t.is_empty()),
-            })
+            Some(membership_ref(&user.id, &user.name, "User", m))
         })
         .collect();
     let mut out = ScimGroup {
