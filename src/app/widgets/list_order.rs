@@ -82,7 +82,11 @@ impl<T: Resource> ListView<T> {
     pub(super) fn follow_selection(&mut self) {
         let Some((id, name)) = self.selected.clone() else {
             self.cursor.clamp(self.rows.len());
-            self.remember_selection();
+            // While pages still arrive, an untouched cursor stays on the top row rather than
+            // holding on to whichever row happened to come first.
+            if self.items.is_loaded() {
+                self.remember_selection();
+            }
             return;
         };
         if let Some(pos) = self.position_of(&id) {

@@ -270,3 +270,30 @@ fn a_failed_load_is_not_stuck_loading() {
     );
     assert!(!list.is_loading() && list.items.failure().is_some());
 }
+
+#[test]
+fn an_untouched_cursor_stays_on_the_top_row_while_pages_arrive() {
+    let ctx = Ctx::default();
+    let mut list: ListView<Item> = ListView::default();
+    list.start_loading(RequestId(1));
+    // The later rows happen to arrive first.
+    assert!(list.take(RequestId(1), Ok(vec![item("z", "zeta", 1)]), false, &ctx));
+    assert_eq!(selected(&list), "zeta");
+    assert!(list.take(RequestId(1), Ok(vec![item("a", "alpha", 2)]), true, &ctx));
+    assert_eq!(
+        selected(&list),
+        "alpha",
+        "the top row, not the first to arrive"
+    );
+}
+
+#[test]
+fn a_wanted_item_is_selected_when_its_page_arrives() {
+    let ctx = Ctx::default();
+    let mut list: ListView<Item> = ListView::default();
+    list.start_loading(RequestId(1));
+    list.want("m");
+    assert!(list.take(RequestId(1), Ok(vec![item("a", "alpha", 2)]), false, &ctx));
+    assert!(list.take(RequestId(1), Ok(vec![item("m", "mu", 3)]), true, &ctx));
+    assert_eq!(selected(&list), "mu");
+}
