@@ -68,6 +68,32 @@ pub async fn connect(args: &ConnectionArgs) -> Result<Connection, ConnectError> 
     connect_with(args, ClientOptions::default()).await
 }
 
+/// How many times a mistyped passphrase may be typed again, as `ssh` and `sudo` allow.
+const PASSPHRASE_TRIES: usize = 3;
+
+/// The profile's signer; a passphrase typed wrong is asked for again (three tries in all).
+/// One from `pass_phrase` in the config is not: typing again would not change it.
+fn signer_with_tries(
+    profile: &crate::config::ResolvedProfile,
+) -> Result<(RequestSigner, Vec<crate::auth::Warning>), KeyError> {
+    let mut tries = 1;
+    loop {
+        match RequestSigner::from_profile(profile, &TerminalPrompt) {
+            Err(KeyError::WrongPassphrase { path, origin })
+                if profile.pass_phrase.is_none() && tries < PASSPHRASE_TRIES =>
+            {
+                crate::say_err!(
+                    "canopy: that passphrase does not open {} ({origin}); try again ({} of {PASSPHRASE_TRIES})",
+                    path.display(),
+                    tries + 1
+                );
+                tries += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Connects as `args` says.
 pub async fn connect_with(
     args: &ConnectionArgs,
@@ -79,7 +105,7 @@ pub async fn connect_with(
     let env = Environment::from_process();
     let profile = resolve_profile(args, &env)?;
     // May block on a passphrase prompt; nothing else runs yet, so blocking here is harmless.
-    let (signer, warnings) = RequestSigner::from_profile(&profile, &TerminalPrompt)?;
+    let (signer, warnings) = signer_with_tries(&profile)?;
     let endpoints = Endpoints {
         identity: profile.identity_base_url(),
         organizations: profile.organizations_base_url(),

@@ -1,5 +1,7 @@
 //! Read-only mode refuses writes; escape sequences in names are drawn harmlessly.
 
+use std::os::unix::fs::PermissionsExt as _;
+
 use crate::setup;
 
 #[test]
@@ -160,4 +162,51 @@ fn a_start_up_warning_is_shown_inside_the_tui() {
     tui.wait_for("warning:");
     tui.wait_for("fingerprint");
     tui.quit();
+}
+
+/// An encrypted key with no `pass_phrase` in the profile: the passphrase is asked on the
+/// terminal, and a mistyped one may be typed again (three tries in all).
+#[test]
+fn a_mistyped_passphrase_may_be_typed_again_three_times_in_all() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let key = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/keys/pkcs8_encrypted.pem");
+    let private = world.home.path().join("encrypted.pem");
+    std::fs::copy(&key, &private).expect("key copied");
+    let mode = std::fs::Permissions::from_mode(0o600);
+    std::fs::set_permissions(&private, mode).expect("key private");
+    let config = std::fs::read_to_string(&world.config_file).expect("config");
+    let config = config
+        .lines()
+        .filter(|l| !l.starts_with("pass_phrase"))
+        .map(|l| {
+            if l.starts_with("key_file") {
+                format!("key_file={}", private.display())
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&world.config_file, config).expect("config written");
+
+    let mut tui = world.launch(&[]);
+    tui.wait_for("Private key passphrase for");
+    tui.keys("not-it");
+    tui.enter();
+    tui.wait_for("try again (2 of 3)");
+    tui.keys("canopy-test");
+    tui.enter();
+    tui.wait_for("canopy │");
+    tui.quit();
+
+    let mut tui = world.launch(&[]);
+    for _ in 0..3 {
+        tui.wait_for("Private key passphrase for");
+        tui.keys("still-not-it");
+        tui.enter();
+    }
+    assert_eq!(tui.wait_exit(), 1, "three wrong passphrases end the start");
+    let screen = tui.screen();
+    assert!(screen.contains("try again (3 of 3)"), "{screen}");
 }
