@@ -57,6 +57,27 @@ fn compartments_filtered() {
     assert_snapshot!(render(&state));
 }
 
+/// A filter with a `/` (or `:`) matches compartment paths, not names only.
+#[test]
+fn the_tree_filter_matches_paths() {
+    let (mut state, mut world) = loaded(false);
+    act(&mut state, &mut world, Action::Filter);
+    type_text(&mut state, &mut world, "prod/app");
+    let screen = render(&state);
+    assert!(screen.contains("AppTier"), "{screen}");
+    assert!(!screen.contains("Staging"), "{screen}");
+    assert!(!screen.contains("▸ Dev"), "{screen}");
+    act(&mut state, &mut world, Action::Back);
+    act(&mut state, &mut world, Action::Filter);
+    type_text(&mut state, &mut world, "staging:app");
+    let screen = render(&state);
+    assert!(
+        screen.contains("Staging") && screen.contains("AppTier"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Prod"), "{screen}");
+}
+
 #[test]
 fn delete_confirmation() {
     let (mut state, mut world) = loaded(false);

@@ -116,11 +116,23 @@ impl CompartmentsPane {
         // With a filter, a compartment shows when it or a descendant matches, and the path
         // down to every match is open.
         let shown: Option<BTreeSet<String>> = self.filter.is_active().then(|| {
-            let mut compiled = self.filter.compile();
+            // A filter with a `/` (or the CLI's `:`) matches paths: `prod/app` finds
+            // Prod/AppTier and everything below it.
+            let by_path = self.filter.query.contains(['/', ':']);
+            let mut filter = self.filter.clone();
+            filter.query = filter.query.replace(':', "/");
+            let mut compiled = filter.compile();
             let by_id: BTreeMap<&str, &Compartment> =
                 all.iter().map(|c| (c.id.as_str(), c)).collect();
             let mut shown = BTreeSet::new();
-            for c in all.iter().filter(|c| compiled.matches(&c.name)) {
+            let target = |c: &Compartment| {
+                if by_path {
+                    ctx.compartment_path(&c.id)
+                } else {
+                    c.name.clone()
+                }
+            };
+            for c in all.iter().filter(|c| compiled.matches(&target(c))) {
                 let mut id = c.id.as_str();
                 for _ in 0..=all.len() {
                     if !shown.insert(id.to_string()) {
