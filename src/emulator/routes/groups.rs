@@ -120,9 +120,14 @@ pub async fn list_memberships(State(ctx): State<Ctx>, call: Call) -> Outcome {
         ));
     }
     let state = call.query("lifecycleState").map(LifecycleState::parse);
-    let items: Vec<UserGroupMembership> = store
-        .memberships
-        .iter()
+    // By lookup, not a scan of every membership (tens of thousands in a large tenancy).
+    let candidates = match (group, user) {
+        (Some(g), _) => store.memberships.rows_where("group", |m| &m.group_id, g),
+        (None, Some(u)) => store.memberships.rows_where("user", |m| &m.user_id, u),
+        (None, None) => Vec::new(),
+    };
+    let items: Vec<UserGroupMembership> = candidates
+        .into_iter()
         .filter(|m| user.is_none_or(|u| m.user_id == u) && group.is_none_or(|g| m.group_id == g))
         // Removed memberships are gone unless asked for by state.
         .filter(|m| match &state {

@@ -3,6 +3,7 @@
 
 mod credentials;
 mod domains;
+mod lookup;
 mod regions;
 mod sign_in;
 mod table;

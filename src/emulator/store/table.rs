@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::lookup::{Lookups, Positions};
 use crate::emulator::error::ApiError;
 
 /// A resource the table can index.
@@ -14,6 +15,10 @@ pub trait Keyed {
 pub struct Table<T> {
     rows: Vec<T>,
     index: HashMap<String, usize>,
+    /// Counts the ways the rows may have changed (every `&mut` access), so lookups know
+    /// when to rebuild.
+    generation: u64,
+    lookups: Lookups,
 }
 
 impl<T> Default for Table<T> {
@@ -21,6 +26,8 @@ impl<T> Default for Table<T> {
         Self {
             rows: Vec::new(),
             index: HashMap::new(),
+            generation: 0,
+            lookups: Lookups::default(),
         }
     }
 }
@@ -36,6 +43,7 @@ impl<T: Keyed> Table<T> {
 
     /// Inserts a new row, or replaces the row with the same key.
     pub fn upsert(&mut self, row: T) {
+        self.generation += 1;
         if let Some(&at) = self.index.get(row.key()) {
             self.rows[at] = row;
         } else {
@@ -49,6 +57,7 @@ impl<T: Keyed> Table<T> {
     }
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut T> {
+        self.generation += 1;
         self.index.get(key).map(|&at| &mut self.rows[at])
     }
 
@@ -64,6 +73,7 @@ impl<T: Keyed> Table<T> {
 
     /// Removes a row for good (API keys, which OCI really deletes).
     pub fn remove(&mut self, key: &str) -> Option<T> {
+        self.generation += 1;
         let at = self.index.remove(key)?;
         let row = self.rows.remove(at);
         for slot in self.index.values_mut() {
@@ -79,7 +89,29 @@ impl<T: Keyed> Table<T> {
     }
 
     pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, T> {
+        self.generation += 1;
         self.rows.iter_mut()
+    }
+
+    /// The rows whose `field` (read by `value_of`) is `value`, in insertion order, through a
+    /// lookup kept until the table changes.
+    pub fn rows_where(
+        &self,
+        field: &'static str,
+        value_of: fn(&T) -> &str,
+        value: &str,
+    ) -> Vec<&T> {
+        let positions: Positions = self.lookups.get(field, self.generation, || {
+            let mut by: HashMap<String, Vec<usize>> = HashMap::new();
+            for (at, row) in self.rows.iter().enumerate() {
+                by.entry(value_of(row).to_string()).or_default().push(at);
+            }
+            std::sync::Arc::new(by)
+        });
+        positions
+            .get(value)
+            .map(|at| at.iter().filter_map(|&i| self.rows.get(i)).collect())
+            .unwrap_or_default()
     }
 
     pub fn len(&self) -> usize {
