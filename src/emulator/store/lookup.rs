@@ -22,15 +22,15 @@ impl Lookups {
         generation: u64,
         build: impl FnOnce() -> Positions,
     ) -> Positions {
-        let mut built = self
+        let mut cache = self
             .built
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        match built.get(field) {
+        match cache.get(field) {
             Some((at, positions)) if *at == generation => Arc::clone(positions),
             _ => {
                 let positions = build();
-                built.insert(field, (generation, Arc::clone(&positions)));
+                cache.insert(field, (generation, Arc::clone(&positions)));
                 positions
             }
         }
