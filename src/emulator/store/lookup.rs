@@ -80,12 +80,24 @@ mod tests {
     #[test]
     fn a_lookup_follows_every_change_to_the_table() {
         let mut table = Table::from_rows(vec![row("1", "a"), row("2", "b"), row("3", "a")]);
-        assert_eq!(ids(&table.rows_where("group", |r| &r.group, "a")), ["1", "3"]);
+        assert_eq!(
+            ids(&table.rows_where("group", |r| &r.group, "a")),
+            ["1", "3"]
+        );
         table.upsert(row("4", "a"));
-        assert_eq!(ids(&table.rows_where("group", |r| &r.group, "a")), ["1", "3", "4"]);
+        assert_eq!(
+            ids(&table.rows_where("group", |r| &r.group, "a")),
+            ["1", "3", "4"]
+        );
         table.get_mut("1").unwrap().group = "b".into();
-        assert_eq!(ids(&table.rows_where("group", |r| &r.group, "a")), ["3", "4"]);
-        assert_eq!(ids(&table.rows_where("group", |r| &r.group, "b")), ["1", "2"]);
+        assert_eq!(
+            ids(&table.rows_where("group", |r| &r.group, "a")),
+            ["3", "4"]
+        );
+        assert_eq!(
+            ids(&table.rows_where("group", |r| &r.group, "b")),
+            ["1", "2"]
+        );
         table.remove("2");
         assert_eq!(ids(&table.rows_where("group", |r| &r.group, "b")), ["1"]);
         assert!(table.rows_where("group", |r| &r.group, "none").is_empty());
