@@ -98,7 +98,9 @@ fn y_inside_tmux_copies_to_its_buffer_or_says_why_it_cannot() {
     tmux.wait("the OCID in tmux's buffer", |t| {
         String::from_utf8_lossy(&t.run(&["show-buffer"]).stdout).contains(&tenancy)
     });
-    assert!(tmux.screen().contains(&format!("copied {tenancy}")));
+    // The buffer fills when the sequence is written; the toast comes with the next frame.
+    let copied = format!("copied {tenancy}");
+    tmux.wait("the copied toast", |t| t.screen().contains(&copied));
     drop(tmux);
 
     let tmux = canopy_in_tmux(&world, "external");
