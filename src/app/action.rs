@@ -129,6 +129,10 @@ pub enum Action {
     Cancel,
     /// Copy the secret a dialog shows once to the clipboard (OSC 52).
     CopySecret,
+    /// Take back the editor's last change.
+    Undo,
+    /// Make the change undone last again.
+    Redo,
 
     // --- internal: never from the keymap ---
     /// A key for a text input (editor, prompt, form field) that the keymap did not claim.

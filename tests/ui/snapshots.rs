@@ -154,6 +154,26 @@ fn policy_editor() {
     assert_snapshot!(render(&state));
 }
 
+/// Ten broken statements at 80x24: the findings take the free rows, wrap, and follow the
+/// cursor (it is on the last line, so the panel starts further down and says how many are
+/// above).
+#[test]
+fn policy_editor_findings_follow_the_cursor() {
+    let (mut state, mut world) = loaded(false);
+    edit_first_policy(&mut state, &mut world, "Allow group Auditors to inspect");
+    for n in 0..9 {
+        press(&mut state, &mut world, key(KeyCode::Enter));
+        type_text(
+            &mut state,
+            &mut world,
+            &format!("Allow grup G{n} to read users in tenancy"),
+        );
+    }
+    let screen = render(&state);
+    assert!(screen.contains("above"), "{screen}");
+    assert_snapshot!(screen);
+}
+
 #[test]
 fn policy_save_diff() {
     let (mut state, mut world) = loaded(false);

@@ -681,8 +681,35 @@ fn esc_closes_the_editor_and_keeps_the_draft() {
             .ends_with(" x"),
         "the draft is continued"
     );
+    // Ctrl-X on a modified edit asks first, with "keep editing" chosen: Enter keeps it.
     press(&mut state, &mut world, ctrl('x'));
+    assert!(state.ctx.modal.is_some(), "discarding asks first");
+    press(&mut state, &mut world, key(KeyCode::Enter));
+    assert!(state.panes.policies.editor.is_some() && state.ctx.drafts.items.contains_key(&id));
+    press(&mut state, &mut world, ctrl('x'));
+    press(&mut state, &mut world, key(KeyCode::Up));
+    press(&mut state, &mut world, key(KeyCode::Enter));
     assert!(state.panes.policies.editor.is_none() && !state.ctx.drafts.items.contains_key(&id));
+}
+
+#[test]
+fn ctrl_z_undoes_and_ctrl_y_redoes_in_the_editor() {
+    let (mut state, mut world) = loaded(false);
+    open_first_policy_editor(&mut state, &mut world);
+    let text = |state: &canopy::app::AppState| state.panes.policies.editor.as_ref().unwrap().text();
+    let before = text(&state);
+    type_text(&mut state, &mut world, "zz");
+    assert_ne!(text(&state), before);
+    press(&mut state, &mut world, ctrl('z'));
+    press(&mut state, &mut world, ctrl('z'));
+    assert_eq!(text(&state), before, "two undos take both characters back");
+    assert!(!state.panes.policies.editor.as_ref().unwrap().is_modified());
+    press(&mut state, &mut world, ctrl('y'));
+    assert!(text(&state).ends_with('z') && !text(&state).ends_with("zz"));
+    // An unmodified edit closes on Ctrl-X without a question.
+    press(&mut state, &mut world, ctrl('z'));
+    press(&mut state, &mut world, ctrl('x'));
+    assert!(state.panes.policies.editor.is_none() && state.ctx.modal.is_none());
 }
 
 #[test]

@@ -158,6 +158,29 @@ impl PoliciesPane {
         ));
     }
 
+    /// Ctrl-X: an unmodified edit closes at once; a modified one asks first, with "keep
+    /// editing" chosen, so one stray key never throws typed work away.
+    fn ask_discard(&mut self, ctx: &mut Ctx) {
+        let Some(editor) = &self.editor else { return };
+        if !editor.is_modified() {
+            self.close_editor(true, ctx);
+            return;
+        }
+        let mut lines = vec![ToneLine::new(
+            Tone::Heading,
+            format!("Discard your edit of {}?", editor.policy_name),
+        )];
+        lines.extend(change_lines(&editor.base, &editor.statements()));
+        let mut modal = Modal::choice(
+            dialog(PolicyDialog::Discard),
+            "Discard edit",
+            lines,
+            &["Discard my edit", "Keep editing"],
+        );
+        modal.select_option(1);
+        ctx.open(modal);
+    }
+
     pub(super) fn close_editor(&mut self, discard: bool, ctx: &mut Ctx) {
         if let Some(editor) = self.editor.take() {
             if discard || !editor.is_modified() {
@@ -200,7 +223,21 @@ impl PoliciesPane {
             }
             Action::Save => self.ask_save(ctx),
             Action::Back => self.close_editor(false, ctx),
-            Action::Cancel => self.close_editor(true, ctx),
+            Action::Cancel => self.ask_discard(ctx),
+            Action::Undo => {
+                if editor.textarea.undo() {
+                    self.editor_changed(ctx);
+                } else {
+                    ctx.toasts.info("nothing to undo");
+                }
+            }
+            Action::Redo => {
+                if editor.textarea.redo() {
+                    self.editor_changed(ctx);
+                } else {
+                    ctx.toasts.info("nothing to redo");
+                }
+            }
             Action::EditExternal => self.start_external(ctx),
             Action::ExternalEditDone(Some(text)) => {
                 editor.set_text(text);

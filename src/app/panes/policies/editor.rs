@@ -32,7 +32,7 @@ impl PolicyEditor {
         base: Vec<String>,
         text: &str,
     ) -> Self {
-        let mut textarea = TextArea::new(text.lines().map(str::to_string).collect());
+        let mut textarea = text_area(text);
         textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
         textarea.move_cursor(ratatui_textarea::CursorMove::End);
         PolicyEditor {
@@ -56,7 +56,7 @@ impl PolicyEditor {
     }
 
     pub fn set_text(&mut self, text: &str) {
-        self.textarea = TextArea::new(text.lines().map(str::to_string).collect());
+        self.textarea = text_area(text);
     }
 
     /// True when the statements differ from the version the edit started from.
@@ -74,4 +74,13 @@ impl PolicyEditor {
             compartment_id: self.compartment_id.clone(),
         }
     }
+}
+
+/// A text area for statements: long ones wrap (at words, or inside a long OCID) so the
+/// line numbers stay in view; undo keeps the last 200 changes.
+pub fn text_area(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.lines().map(str::to_string).collect());
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    area.set_max_histories(200);
+    area
 }

@@ -138,6 +138,9 @@ pub struct EditorLint {
     snapshot: Option<Arc<TenancyLinter>>,
     /// `LINE:COL severity message` lines, errors and warnings.
     pub lines: Vec<ToneLine>,
+    /// The 0-based editor line each of `lines` is about, so the findings panel can follow
+    /// the cursor.
+    pub line_of: Vec<usize>,
     /// 0-based editor lines with at least one error or warning, for the gutter mark.
     pub marked: BTreeSet<usize>,
     /// True when the findings include the tenancy (the snapshot was loaded).
@@ -188,6 +191,7 @@ impl EditorLint {
                 .collect(),
         };
         self.lines.clear();
+        self.line_of.clear();
         self.marked.clear();
         for (index, d) in diagnostics {
             let tone = match d.severity {
@@ -202,6 +206,7 @@ impl EditorLint {
                 .nth(line)
                 .map_or(0, |l| l.chars().take_while(|c| c.is_whitespace()).count());
             self.marked.insert(line);
+            self.line_of.push(line);
             self.lines.push(ToneLine::new(
                 tone,
                 format!(

@@ -41,6 +41,8 @@ pub enum PolicyDialog {
     Conflict,
     /// Drafts found at start: restore or discard them.
     RestoreDrafts,
+    /// Ctrl-X on a modified edit: discard it or keep editing.
+    Discard,
 }
 
 pub(crate) fn dialog(d: PolicyDialog) -> PaneDialog {
@@ -373,6 +375,7 @@ impl Dialogs for PoliciesPane {
                     self.pending.insert(req, Pending::Delete { id });
                 }
             }
+            (PolicyDialog::Discard, ModalOutcome::Chose(0)) => self.close_editor(true, ctx),
             (PolicyDialog::RestoreDrafts, ModalOutcome::Chose(choice)) => {
                 self.restore_drafts(choice, ctx);
             }
