@@ -22,6 +22,8 @@ mod growth;
 mod harness;
 #[path = "ui/identity.rs"]
 mod identity;
+#[path = "ui/impact.rs"]
+mod impact;
 #[path = "ui/invitations.rs"]
 mod invitations;
 #[path = "ui/keymap.rs"]

@@ -18,6 +18,7 @@ pub mod commands;
 pub mod ctx;
 pub mod drafts;
 pub mod event_loop;
+pub mod impact;
 mod jump;
 pub mod keymap;
 mod list_keys;

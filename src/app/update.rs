@@ -127,6 +127,8 @@ fn finish(state: &mut AppState) -> Vec<Request> {
     if let Some(view) = audit {
         view.sync(ctx);
     }
+    // A structural change's dialog fills in its impact once the tenancy is there.
+    super::impact::settle(ctx);
     // The editor lints against the whole tenancy once it is there (per statement before).
     if let Some(editor) = &mut panes.policies.editor {
         ctx.ensure_snapshot(PaneId::Policies);

@@ -214,6 +214,15 @@ impl ScimPatch {
         }
     }
 
+    /// One more `replace` of `path` with `value` in the same request.
+    pub fn replace(&mut self, path: &str, value: serde_json::Value) {
+        self.operations.push(ScimPatchOperation {
+            op: "replace".to_string(),
+            path: Some(path.to_string()),
+            value: Some(value),
+        });
+    }
+
     /// Adds (or removes) one user to (from) a group.
     pub fn member(add: bool, user_id: &str) -> Self {
         let (op, path, value) = if add {

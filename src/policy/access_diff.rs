@@ -101,8 +101,23 @@ impl AccessDiff {
 pub fn access_diff(old: &Snapshot, new: &Snapshot) -> AccessDiff {
     let old_index = EffectiveIndex::build(old);
     let new_index = EffectiveIndex::build(new);
-    let before = access_lines(&old_index);
-    let after = access_lines(&new_index);
+    access_diff_relabelled(&old_index, &new_index, old, new, &|l| l.to_string())
+}
+
+/// The same, over indexes already built, with each new location spelt through `relabel`
+/// first (a renamed or moved compartment's paths under their old spelling).
+pub fn access_diff_relabelled(
+    old_index: &EffectiveIndex,
+    new_index: &EffectiveIndex,
+    old: &Snapshot,
+    new: &Snapshot,
+    relabel: &dyn Fn(&str) -> String,
+) -> AccessDiff {
+    let before = access_lines(old_index);
+    let mut after = access_lines(new_index);
+    for line in &mut after {
+        line.location = relabel(&line.location);
+    }
     let (old_allow, old_deny) = by_principal(&before);
     let (new_allow, new_deny) = by_principal(&after);
     let mut gained = Vec::new();

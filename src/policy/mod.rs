@@ -44,6 +44,7 @@ pub mod matching_rule;
 mod parser;
 mod printer;
 pub mod report;
+pub mod structural;
 pub mod tree;
 
 pub use ast::Statement;

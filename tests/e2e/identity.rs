@@ -113,3 +113,55 @@ fn switch_domain_and_add_a_user_to_a_group_there() {
         "the emulator's Partners directory holds the new membership"
     );
 }
+
+/// Renaming the Partners domain's Auditors group, which `partners-access` names as
+/// `'Partners'/'Auditors'`: before anything is sent the dialog lists that statement (it stops
+/// matching) and the access it stops granting; only "Rename" sends the SCIM PATCH.
+#[test]
+fn a_rename_of_a_group_named_in_statements_shows_them_before_confirming() {
+    let (_rt, world) = setup(canopy::emulator::seed::demo());
+    let mut tui = world.launch(&[]);
+    tui.wait_for("acme-corp (root)");
+    tui.keys("2");
+    tui.wait_for("Users (40)");
+    tui.keys("d");
+    tui.wait_for("Whose users and groups to show?");
+    tui.send(b"\x1b[B");
+    tui.enter();
+    tui.wait_for("Users in domain Partners (5)");
+    tui.keys("]");
+    tui.wait_for("Groups in domain Partners");
+    tui.keys("/");
+    tui.keys("Auditors");
+    tui.enter();
+    tui.wait_for("(1 of");
+    tui.keys("e");
+    tui.wait_for("Edit group Auditors");
+    // The name field comes first and holds the current name: replace it.
+    tui.send(&[0x15]);
+    tui.keys("External-Auditors");
+    tui.enter();
+    tui.wait_for("Rename group Partners/Auditors to External-Auditors?");
+    tui.wait_for("partners-access #2 (by name, stops matching)");
+    tui.wait_for("Access lost:");
+    let screen = tui.screen();
+    assert!(screen.contains("audit-events"), "{screen}");
+    let named = |world: &crate::harness::World, name: &str| {
+        world
+            .emulator
+            .store
+            .snapshot()
+            .domain_directories
+            .iter()
+            .flat_map(|d| d.groups.clone())
+            .any(|g| g.name == name)
+    };
+    assert!(
+        named(&world, "Auditors"),
+        "nothing is sent before the choice"
+    );
+    tui.enter();
+    tui.wait_for("renamed group to External-Auditors");
+    assert!(named(&world, "External-Auditors") && !named(&world, "Auditors"));
+    tui.quit();
+}

@@ -213,6 +213,9 @@ fn the_snapshot_is_cached_and_dropped_by_refresh_and_writes() {
     act(&mut state, &mut world, Action::Rename);
     type_text(&mut state, &mut world, "-x");
     press(&mut state, &mut world, key(KeyCode::Enter));
+    // Statements name Web by its path: the rename is confirmed after they are shown.
+    assert!(render(&state).contains("stops matching"));
+    press(&mut state, &mut world, key(KeyCode::Enter));
     assert!(
         world
             .snapshot()
@@ -270,6 +273,8 @@ fn a_compartment_rename_conflict_shows_the_conflict_and_reloads() {
     select_compartment(&mut state, "Prod");
     act(&mut state, &mut world, Action::Rename);
     type_text(&mut state, &mut world, "-x");
+    // Statements name Prod by its path: "Rename" is chosen after they are shown.
+    press(&mut state, &mut world, key(KeyCode::Enter));
     let enter = canopy::app::action_for_key(&state, &key(KeyCode::Enter)).unwrap();
     let requests = update(&mut state, enter);
     let rename = requests

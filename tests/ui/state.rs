@@ -481,6 +481,10 @@ fn create_rename_move_delete_recover_a_compartment() {
     press(&mut state, &mut world, ctrl('u'));
     type_text(&mut state, &mut world, "Lab2");
     press(&mut state, &mut world, key(KeyCode::Enter));
+    // The tenancy was not loaded yet: the dialog checked which statements name Lab.
+    let shown = super::harness::render_size(&state, 120, 40);
+    assert!(shown.contains("No policy statement names it"), "{shown}");
+    press(&mut state, &mut world, key(KeyCode::Enter));
     assert_eq!(state.ctx.compartment(&lab).unwrap().name, "Lab2");
 
     // Move it under Dev: pick the target in the tree.

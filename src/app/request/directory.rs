@@ -53,6 +53,8 @@ pub enum DirectoryRequest {
         url: String,
         id: String,
         description: String,
+        /// A new display name: a rename (domain groups can be renamed; classic ones cannot).
+        name: Option<String>,
         if_match: Option<String>,
     },
     DeleteGroup {
@@ -190,9 +192,13 @@ impl DirectoryRequest {
                 url,
                 id,
                 description,
+                name,
                 if_match,
             } => {
-                let patch = ScimPatch::description(description);
+                let mut patch = ScimPatch::description(description);
+                if let Some(name) = name {
+                    patch.replace("displayName", serde_json::Value::String(name.clone()));
+                }
                 w.one(group_of(
                     c.patch_domain_group(url, id, &patch, if_match.as_deref())
                         .await,

@@ -50,6 +50,7 @@ pub enum ModalKind {
         lines: Vec<ToneLine>,
         expected: String,
         input: LineEditor,
+        scroll: u16,
     },
     /// Pick one option; the body explains (e.g. a diff).
     Choice {
@@ -77,6 +78,8 @@ pub struct Modal {
     pub dialog: PaneDialog,
     pub title: String,
     pub kind: ModalKind,
+    /// A structural change's impact still to be filled in when the tenancy arrives.
+    pub impact: Option<crate::app::impact::ImpactQuery>,
 }
 
 /// What the user did in a modal.
@@ -102,6 +105,7 @@ impl Modal {
         Modal {
             dialog,
             title: title.into(),
+            impact: None,
             kind: ModalKind::Form(Form::new(fields)),
         }
     }
@@ -115,10 +119,12 @@ impl Modal {
         Modal {
             dialog,
             title: title.into(),
+            impact: None,
             kind: ModalKind::TypedConfirm {
                 lines,
                 expected: expected.into(),
                 input: LineEditor::default(),
+                scroll: 0,
             },
         }
     }
@@ -127,6 +133,7 @@ impl Modal {
         Modal {
             dialog,
             title: title.into(),
+            impact: None,
             kind: ModalKind::Choice {
                 lines,
                 options: options.iter().map(|o| (*o).to_string()).collect(),
@@ -134,6 +141,14 @@ impl Modal {
                 scroll: 0,
             },
         }
+    }
+
+    /// Keeps `query` to fill in the impact lines once the tenancy has loaded (see
+    /// [`crate::app::impact::settle`]).
+    #[must_use]
+    pub fn with_impact(mut self, query: Option<crate::app::impact::ImpactQuery>) -> Self {
+        self.impact = query;
+        self
     }
 
     /// Puts the choice's cursor on option `index` (the default Enter takes).
@@ -151,6 +166,7 @@ impl Modal {
         Modal {
             dialog: PaneDialog::Info,
             title: title.into(),
+            impact: None,
             kind: ModalKind::Text { lines, scroll: 0 },
         }
     }
@@ -167,6 +183,7 @@ impl Modal {
         Modal {
             dialog,
             title: title.into(),
+            impact: None,
             kind: ModalKind::Secret {
                 lines,
                 secret,

@@ -59,6 +59,7 @@ pub fn update_modal(ctx: &mut Ctx, action: &Action) -> Option<(Modal, ModalOutco
         }
         (
             ModalKind::Choice { scroll, .. }
+            | ModalKind::TypedConfirm { scroll, .. }
             | ModalKind::Text { scroll, .. }
             | ModalKind::Secret { scroll, .. },
             Action::PageDown,
@@ -68,6 +69,7 @@ pub fn update_modal(ctx: &mut Ctx, action: &Action) -> Option<(Modal, ModalOutco
         }
         (
             ModalKind::Choice { scroll, .. }
+            | ModalKind::TypedConfirm { scroll, .. }
             | ModalKind::Text { scroll, .. }
             | ModalKind::Secret { scroll, .. },
             Action::PageUp,

@@ -47,7 +47,9 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: 
             lines: text,
             expected,
             input: typed,
+            scroll: s,
         } => {
+            scroll = *s;
             lines.extend(tone_lines(text, theme));
             input = Some((typed, typed.text() == expected.as_str()));
             footer.push(Line::default());

@@ -6,6 +6,7 @@ use crate::app::ctx::Ctx;
 use crate::app::panes::PaneDialog;
 use crate::app::request::{CompartmentRequest, Payload, Response};
 use crate::app::tag_fields::{changed, given, read_tags, tag_fields};
+use crate::app::impact::{self, ImpactQuery, Kind, Structural};
 use crate::app::validate;
 use crate::app::widgets::form::{Field, FormValues};
 use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
@@ -18,10 +19,16 @@ use crate::model::{
 use super::{CompartmentsPane, ME, PendingWrite, WorkProgress};
 
 /// The dialogs this pane opens.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum CompartmentDialog {
     Create { parent_id: String },
     Edit { id: String },
+    /// A rename, shown with the statements that name the compartment before it is sent.
+    ConfirmEdit {
+        id: String,
+        details: Box<UpdateCompartmentDetails>,
+        seen: Box<Compartment>,
+    },
     Move { id: String, target_id: String },
     Delete { id: String },
     /// A defined tag on the marked compartments (all children of `parent`).
@@ -112,7 +119,7 @@ impl CompartmentsPane {
                 ));
             }
             Action::Delete => {
-                let lines = vec![
+                let mut lines = vec![
                     ToneLine::new(
                         Tone::Heading,
                         format!("Delete compartment {}?", ctx.compartment_path(&id)),
@@ -120,18 +127,24 @@ impl CompartmentsPane {
                     ToneLine::plain(
                         "It must be empty. Deleted compartments can be recovered for a while.",
                     ),
-                    ToneLine::plain(""),
                     ToneLine::new(
                         Tone::Dim,
                         format!("Type its name ({}) to confirm.", c.name),
                     ),
+                    ToneLine::plain(""),
                 ];
-                ctx.open(Modal::typed_confirm(
-                    dialog(CompartmentDialog::Delete { id }),
-                    "Delete compartment",
-                    lines,
-                    &c.name,
-                ));
+                let query = ImpactQuery::new(Kind::Compartment, &id, Structural::Delete);
+                let (found, waiting) = impact::lines(ctx, ME, &query);
+                lines.extend(found);
+                ctx.open(
+                    Modal::typed_confirm(
+                        dialog(CompartmentDialog::Delete { id }),
+                        "Delete compartment",
+                        lines,
+                        &c.name,
+                    )
+                    .with_impact(waiting.then_some(query)),
+                );
             }
             _ => {}
         }
@@ -179,26 +192,34 @@ impl CompartmentsPane {
             return;
         }
         self.moving = None;
-        let lines = vec![
+        let mut lines = vec![
             ToneLine::new(
                 Tone::Heading,
                 format!("Move {}", ctx.compartment_path(&source)),
             ),
             ToneLine::plain(format!("into {}?", ctx.compartment_path(&target))),
-            ToneLine::new(
-                Tone::Dim,
-                "Policies that name the old path may stop matching.",
-            ),
         ];
-        ctx.open(Modal::choice(
-            dialog(CompartmentDialog::Move {
-                id: source,
-                target_id: target,
-            }),
-            "Move compartment",
-            lines,
-            &["Move", "Cancel"],
-        ));
+        let query = ImpactQuery::new(
+            Kind::Compartment,
+            &source,
+            Structural::Move {
+                to_parent: target.clone(),
+            },
+        );
+        let (found, waiting) = impact::lines(ctx, ME, &query);
+        lines.extend(found);
+        ctx.open(
+            Modal::choice(
+                dialog(CompartmentDialog::Move {
+                    id: source,
+                    target_id: target,
+                }),
+                "Move compartment",
+                lines,
+                &["Move", "Cancel"],
+            )
+            .with_impact(waiting.then_some(query)),
+        );
     }
 
     pub(super) fn finish_write(&mut self, response: &Response, ctx: &mut Ctx) {
@@ -288,6 +309,9 @@ impl CompartmentsPane {
                 }
             }
             (CompartmentDialog::Edit { id }, ModalOutcome::Submitted(v)) => self.edit(id, &v, ctx),
+            (CompartmentDialog::ConfirmEdit { id, details, seen }, ModalOutcome::Chose(0)) => {
+                self.send_edit(id, *details, *seen, ctx);
+            }
             (
                 CompartmentDialog::BulkTags {
                     parent: compartment,
@@ -381,8 +405,46 @@ impl CompartmentsPane {
             ctx.toasts.info("nothing changed");
             return;
         }
-        let seen = Some(c.clone());
-        let kind = CompartmentRequest::Update { id, details, seen };
+        let seen = c.clone();
+        let rename = details.name.clone().map(|new_name| {
+            ImpactQuery::new(Kind::Compartment, &id, Structural::Rename(new_name))
+        });
+        if let Some(query) = rename.filter(|q| !impact::is_harmless(ctx, q)) {
+            // A rename: statements naming the old path stop matching, so show them first.
+            let (found, waiting) = impact::lines(ctx, ME, &query);
+            let mut lines = vec![ToneLine::new(
+                Tone::Heading,
+                format!(
+                    "Rename {} to {name}?",
+                    ctx.compartment_path(&id)
+                ),
+            )];
+            lines.extend(found);
+            let confirm = CompartmentDialog::ConfirmEdit {
+                id,
+                details: Box::new(details),
+                seen: Box::new(seen),
+            };
+            let modal = Modal::choice(dialog(confirm), "Rename compartment", lines, &["Rename", "Cancel"]);
+            ctx.open(modal.with_impact(waiting.then_some(query)));
+            return;
+        }
+        self.send_edit(id, details, seen, ctx);
+    }
+
+    fn send_edit(
+        &mut self,
+        id: String,
+        details: UpdateCompartmentDetails,
+        seen: Compartment,
+        ctx: &mut Ctx,
+    ) {
+        let name = details.name.clone().unwrap_or_else(|| seen.name.clone());
+        let kind = CompartmentRequest::Update {
+            id,
+            details,
+            seen: Some(seen),
+        };
         if let Some(req) =
             ctx.write_showing_conflicts(ME, kind, format!("compartment {name} updated"))
         {

@@ -230,6 +230,7 @@ impl IdentityPane {
     fn chose(&mut self, dialog: IdentityDialog, choice: usize, ctx: &mut Ctx) {
         match dialog {
             IdentityDialog::ChooseDomain => self.chose_domain(choice, ctx),
+            IdentityDialog::RenameGroup(rename) if choice == 0 => self.rename_group(*rename, ctx),
             IdentityDialog::Block { id, blocked } if choice == 0 => {
                 let name = self.user_name(&id);
                 let verb = if blocked { "blocked" } else { "unblocked" };

@@ -240,6 +240,7 @@ impl IdentityPane {
                 let current = dir.groups.iter().find(|x| x.id == g);
                 DirectoryRequest::UpdateGroup {
                     url,
+                    name: None,
                     id: id(&g),
                     description: details
                         .description

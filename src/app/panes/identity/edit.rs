@@ -103,6 +103,10 @@ impl IdentityPane {
             modal
         } else if let Some(g) = item.get::<Group>() {
             let mut fields = vec![description_field(&g.description)];
+            if self.domain.is_some() {
+                // Only a domain group can be renamed; a classic group's name is fixed.
+                fields.insert(0, super::rename::group_name_field(&g.name));
+            }
             fields.extend(tag_fields(ctx, ME, &g.freeform_tags, &g.defined_tags));
             let modal = Modal::form(
                 dialog(IdentityDialog::EditGroup {
@@ -210,6 +214,21 @@ impl IdentityPane {
             }
             IdentityDialog::EditGroup { id, etag } => {
                 let g = self.groups.find(&id)?;
+                let name = if self.domain.is_some() {
+                    v.string("name")
+                } else {
+                    String::new()
+                };
+                if !name.is_empty() && name != g.name {
+                    let rename = super::rename::GroupRename {
+                        id,
+                        etag,
+                        name,
+                        description: v.string("description"),
+                    };
+                    self.ask_rename_group(rename, ctx);
+                    return None;
+                }
                 let details = UpdateGroupDetails {
                     description: changed(&g.description, v.string("description")),
                     freeform_tags: changed(&g.freeform_tags, free),

@@ -83,26 +83,23 @@ pub fn password_modal(user: &str, password: &str) -> Modal {
     )
 }
 
-pub(crate) fn confirm_delete(
+/// A typed confirmation of a delete, with the statements that name it and the access its deletion takes away.
+pub(crate) fn confirm_delete_showing(
     what: &str,
     name: &str,
     consequence: &str,
+    impact: Vec<ToneLine>,
     d: IdentityDialog,
 ) -> Modal {
-    Modal::typed_confirm(
-        dialog(d),
-        &format!("Delete {what}"),
-        vec![
-            ToneLine::new(Tone::Heading, format!("Delete {what} {name}?")),
-            ToneLine::plain(consequence),
-            ToneLine::plain(""),
-            ToneLine::new(
-                Tone::Dim,
-                format!("Type its name ({name}) to confirm."),
-            ),
-        ],
-        name,
-    )
+    // The instruction comes before the impact, which may run past the dialog (PgDn).
+    let mut lines = vec![
+        ToneLine::new(Tone::Heading, format!("Delete {what} {name}?")),
+        ToneLine::plain(consequence),
+        ToneLine::new(Tone::Dim, format!("Type its name ({name}) to confirm.")),
+        ToneLine::plain(""),
+    ];
+    lines.extend(impact);
+    Modal::typed_confirm(dialog(d), &format!("Delete {what}"), lines, name)
 }
 
 /// The capabilities as a checklist; `toggle_key` toggles the chosen one, and the dialog

@@ -13,6 +13,7 @@ mod forms;
 pub mod kinds;
 pub mod members;
 mod open;
+mod rename;
 pub mod public_key;
 mod results;
 mod user_credentials;
@@ -92,6 +93,8 @@ pub enum IdentityDialog {
     ResetPassword { id: String },
     CreateGroup,
     EditGroup { id: String, etag: Option<String> },
+    /// A domain group's new name, confirmed after the statements naming it are shown.
+    RenameGroup(Box<rename::GroupRename>),
     DeleteGroup { id: String },
     CreateDynamicGroup,
     EditDynamicGroup { id: String, etag: Option<String> },

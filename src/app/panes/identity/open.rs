@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 use super::edit::{description_field, email_field, rule_field};
-use super::forms::{capabilities_modal, confirm_delete};
+use super::forms::{capabilities_modal, confirm_delete_showing};
+use crate::app::impact::{self, ImpactQuery, Kind, Structural};
 use super::{IdentityDialog, IdentityPane, IdentityTab, ME, dialog};
 use crate::app::tag_fields::tag_fields;
 use crate::app::action::Action;
@@ -60,36 +61,47 @@ impl IdentityPane {
         }
     }
 
+    /// A typed confirmation that first lists the statements naming what goes and the access
+    /// its deletion takes away.
     fn start_delete(&mut self, ctx: &mut Ctx) {
-        let modal = match self.tab {
+        let Some((what, name, id, consequence, kind, d)) = (match self.tab {
             IdentityTab::Users => self.users.selected().map(|u| {
-                confirm_delete(
+                (
                     "user",
-                    &u.name,
+                    u.name.clone(),
+                    u.id.clone(),
                     "Their group memberships, API keys and passwords go with them.",
+                    Kind::User,
                     IdentityDialog::DeleteUser { id: u.id.clone() },
                 )
             }),
             IdentityTab::Groups => self.groups.selected().map(|g| {
-                confirm_delete(
+                (
                     "group",
-                    &g.name,
+                    g.name.clone(),
+                    g.id.clone(),
                     "The service refuses while the group has members.",
+                    Kind::Group,
                     IdentityDialog::DeleteGroup { id: g.id.clone() },
                 )
             }),
             IdentityTab::DynamicGroups => self.dynamic_groups.selected().map(|d| {
-                confirm_delete(
+                (
                     "dynamic group",
-                    &d.name,
+                    d.name.clone(),
+                    d.id.clone(),
                     "Instances matched by its rule lose what its policies grant.",
+                    Kind::DynamicGroup,
                     IdentityDialog::DeleteDynamicGroup { id: d.id.clone() },
                 )
             }),
+        }) else {
+            return;
         };
-        if let Some(m) = modal {
-            ctx.open(m);
-        }
+        let query = ImpactQuery::new(kind, &id, Structural::Delete);
+        let (found, waiting) = impact::lines(ctx, ME, &query);
+        let modal = confirm_delete_showing(what, &name, consequence, found, d);
+        ctx.open(modal.with_impact(waiting.then_some(query)));
     }
 
     fn start_user_action(&mut self, action: &Action, ctx: &mut Ctx) {
