@@ -14,6 +14,8 @@ mod domain_directory;
 mod domains_kit;
 #[path = "ui/federation.rs"]
 mod federation;
+#[path = "ui/find_marks.rs"]
+mod find_marks;
 #[path = "ui/fresh_reads.rs"]
 mod fresh_reads;
 #[path = "ui/growth.rs"]

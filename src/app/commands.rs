@@ -20,6 +20,14 @@ pub fn all() -> Vec<(&'static str, &'static str)> {
         "ocid",
         "jump to a resource by OCID (or paste the OCID alone)",
     ));
+    out.push((
+        "find",
+        "search names, descriptions and statements in the whole tenancy (:find AppOps)",
+    ));
+    out.push(("mark", "keep this place under a name (:mark prod-web)"));
+    out.push(("go", "go to a mark (:go prod-web)"));
+    out.push(("marks", "list the marks to choose one"));
+    out.push(("unmark", "forget a mark"));
     out.push(("help h", "help"));
     out.push(("q quit", "quit"));
     out
@@ -52,6 +60,11 @@ pub(super) fn run_command(state: &mut AppState, line: &str) {
             super::jump::audit(state, arg);
             return;
         }
+        "find" => return super::find::start(state, arg),
+        "mark" => return super::marks::mark(state, arg),
+        "go" => return super::marks::go(state, arg),
+        "marks" => return super::marks::list(state),
+        "unmark" => return super::marks::unmark(state, arg),
         _ => {}
     }
     match command {

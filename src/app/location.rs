@@ -18,11 +18,26 @@ pub struct Location {
     /// The OCID selected there, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,
+    /// The selection's name when it was kept, for lists of marks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// The file, beside the drafts: `$XDG_DATA_HOME/canopy/locations.json`.
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "canopy").map(|d| d.data_dir().join("locations.json"))
+}
+
+/// What is kept per profile: the last place (flattened, so files from before marks and
+/// history still read), the named places and the palette's history.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Kept {
+    #[serde(flatten)]
+    last: Location,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    marks: BTreeMap<String, Location>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<String>,
 }
 
 /// The key a place is kept under: the profile and its tenancy.
@@ -31,7 +46,7 @@ fn key(state: &AppState) -> String {
     format!("{}/{}", s.profile, s.tenancy_id)
 }
 
-fn read(path: &Path) -> BTreeMap<String, Location> {
+fn read(path: &Path) -> BTreeMap<String, Kept> {
     // A missing or unreadable file is no place to go back to, not an error worth a word.
     std::fs::read(path)
         .ok()
@@ -42,32 +57,70 @@ fn read(path: &Path) -> BTreeMap<String, Location> {
 /// Where the user is now.
 pub fn current(state: &AppState) -> Location {
     let pane = state.panes.get(state.active);
+    let selected = pane
+        .selected_ocid(&state.ctx)
+        .filter(|id| id.starts_with("ocid1."));
+    let label = selected.as_ref().and_then(|id| {
+        state.ctx.name_of(id).map(str::to_string).or_else(|| {
+            let json = pane.selected_json(&state.ctx)?;
+            let name = json.get("name").or_else(|| json.get("displayName"))?;
+            name.as_str().map(str::to_string)
+        })
+    });
     Location {
         pane: state.active.name().to_string(),
-        selected: pane
-            .selected_ocid(&state.ctx)
-            .filter(|id| id.starts_with("ocid1.")),
+        selected,
+        label,
     }
 }
 
-/// Keeps the current place for this profile (owner-only file).
-pub fn save(path: &Path, state: &AppState) -> Result<(), crate::files::FileError> {
-    let mut all = read(path);
-    all.insert(key(state), current(state));
-    let json = serde_json::to_vec_pretty(&all).unwrap_or_default();
+fn write(path: &Path, all: &BTreeMap<String, Kept>) -> Result<(), crate::files::FileError> {
+    let json = serde_json::to_vec_pretty(all).unwrap_or_default();
     if let Some(dir) = path.parent() {
         crate::files::private_dir(dir)?;
     }
     crate::files::write_private(path, &json)
 }
 
-/// Goes back to where the user was last time with this profile, if anywhere.
+/// Keeps the current place, the marks and the palette's history for this profile
+/// (owner-only file).
+pub fn save(path: &Path, state: &AppState) -> Result<(), crate::files::FileError> {
+    let mut all = read(path);
+    all.insert(
+        key(state),
+        Kept {
+            last: current(state),
+            marks: state.marks.clone(),
+            history: state.history.lines().to_vec(),
+        },
+    );
+    write(path, &all)
+}
+
+/// Keeps only the marks (at once, when one is added or removed, so a crash loses none).
+pub fn save_marks(path: &Path, state: &AppState) -> Result<(), crate::files::FileError> {
+    let mut all = read(path);
+    let kept = all.entry(key(state)).or_default();
+    kept.marks = state.marks.clone();
+    write(path, &all)
+}
+
+/// Goes back to where the user was last time with this profile, if anywhere, and brings
+/// back the marks and the palette's history.
 pub fn restore(path: &Path, state: &mut AppState) {
-    let Some(place) = read(path).remove(&key(state)) else {
+    state.places_path = Some(path.to_path_buf());
+    let Some(kept) = read(path).remove(&key(state)) else {
         return;
     };
-    match (place.selected, PaneId::from_name(&place.pane)) {
-        (Some(ocid), _) => super::jump::to_ocid(state, &ocid),
+    state.marks = kept.marks;
+    state.history = super::palette::History::from_lines(kept.history);
+    go_to(state, &kept.last);
+}
+
+/// Opens a kept place: its resource when it had one selected, else its pane.
+pub fn go_to(state: &mut AppState, place: &Location) {
+    match (&place.selected, PaneId::from_name(&place.pane)) {
+        (Some(ocid), _) => super::jump::to_ocid(state, ocid),
         (None, Some(pane)) => super::update::go(state, pane),
         (None, None) => {}
     }

@@ -19,7 +19,9 @@ fn command_names() -> Vec<&'static str> {
                 .flat_map(|(names, _, _)| names.split_whitespace())
         })
         .collect();
-    out.extend(["audit", "ocid", "help", "quit"]);
+    out.extend([
+        "audit", "ocid", "find", "mark", "marks", "go", "unmark", "help", "quit",
+    ]);
     out
 }
 
@@ -42,6 +44,7 @@ fn argument_candidates(state: &AppState, command: &str) -> Vec<String> {
                 .map(|g| g.name.as_str())
                 .collect(),
         ),
+        "go" | "unmark" => state.marks.keys().cloned().collect(),
         _ => Vec::new(),
     }
 }
@@ -117,6 +120,19 @@ pub struct History {
 }
 
 impl History {
+    /// History kept from an earlier session (oldest first), bounded as a session's is.
+    pub fn from_lines(mut lines: Vec<String>) -> Self {
+        lines.retain(|l| !l.trim().is_empty());
+        let extra = lines.len().saturating_sub(HISTORY);
+        lines.drain(..extra);
+        History { lines, at: None }
+    }
+
+    /// The commands, oldest first.
+    pub fn lines(&self) -> &[String] {
+        &self.lines
+    }
+
     pub fn push(&mut self, line: &str) {
         let line = line.trim();
         if line.is_empty() {

@@ -39,8 +39,13 @@ pub struct AppState {
     /// The audit view of a compartment, open over the pane it came from.
     pub audit: Option<AuditView>,
     pub quit: bool,
-    /// The `:` commands run this session, for Up and Down in the prompt.
+    /// The `:` commands run before (kept per profile), for Up and Down in the prompt.
     pub history: super::palette::History,
+    /// A `:find` waiting for the tenancy to load.
+    pub find: Option<String>,
+    /// Named places (`:mark`), per profile, and the file they are kept in.
+    pub marks: std::collections::BTreeMap<String, super::location::Location>,
+    pub places_path: Option<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -55,6 +60,9 @@ impl AppState {
             audit: None,
             quit: false,
             history: super::palette::History::default(),
+            find: None,
+            marks: std::collections::BTreeMap::new(),
+            places_path: None,
         }
     }
 

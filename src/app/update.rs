@@ -90,6 +90,16 @@ fn close_modal(state: &mut AppState, modal: Modal, outcome: ModalOutcome) {
                 super::list_keys::choose_columns(state, Some(i));
             }
         }
+        PaneDialog::Find { ocids } => {
+            if let ModalOutcome::Chose(i) = outcome {
+                super::find::chosen(state, &ocids, i);
+            }
+        }
+        PaneDialog::Marks { names } => {
+            if let ModalOutcome::Chose(i) = outcome {
+                super::marks::chosen(state, &names, i);
+            }
+        }
         dialog => {
             let AppState { ctx, panes, .. } = state;
             panes.on_modal(dialog, outcome, ctx);
@@ -156,7 +166,11 @@ fn finish(state: &mut AppState) -> Vec<Request> {
     if let Some(note) = note {
         ctx.toasts.info(note);
     }
-    let requests = ctx.take_requests();
+    // A `:find` waiting for the tenancy shows its hits once it is there.
+    if state.find.is_some() {
+        super::find::settle(state);
+    }
+    let requests = state.ctx.take_requests();
     state.ctx.contexts = state.key_contexts().0;
     requests
 }

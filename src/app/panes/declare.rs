@@ -99,7 +99,10 @@ macro_rules! declare_panes {
             /// Hands a closed dialog's outcome to the pane that opened it.
             pub fn on_modal(&mut self, dialog: PaneDialog, outcome: ModalOutcome, ctx: &mut Ctx) {
                 match dialog {
-                    PaneDialog::Info | PaneDialog::Columns => {}
+                    PaneDialog::Info
+                    | PaneDialog::Columns
+                    | PaneDialog::Find { .. }
+                    | PaneDialog::Marks { .. } => {}
                     $(PaneDialog::$id(d) => {
                         <$state as Dialogs>::on_modal(&mut self.$module, d, outcome, ctx);
                     })+
@@ -120,13 +123,20 @@ macro_rules! declare_panes {
             Info,
             /// The focused list's column chooser (handled by the core, not a pane).
             Columns,
+            /// The hits of `:find`, each going to its resource (the core's own).
+            Find { ocids: Vec<String> },
+            /// The bookmarks of `:marks`, by name (the core's own).
+            Marks { names: Vec<String> },
             $($id(<$state as Dialogs>::Dialog)),+
         }
 
         impl PaneDialog {
             pub fn owner(&self) -> Option<PaneId> {
                 match self {
-                    PaneDialog::Info | PaneDialog::Columns => None,
+                    PaneDialog::Info
+                    | PaneDialog::Columns
+                    | PaneDialog::Find { .. }
+                    | PaneDialog::Marks { .. } => None,
                     $(PaneDialog::$id(_) => Some(PaneId::$id)),+
                 }
             }

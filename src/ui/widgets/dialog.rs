@@ -70,16 +70,32 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: 
         } => {
             scroll = *s;
             lines.extend(tone_lines(text, theme));
-            for (i, o) in options.iter().enumerate() {
+            // Many options (`:find` hits) show as a window that follows the choice, so the
+            // text above keeps its room.
+            let room = usize::from(body.height / 2).max(3);
+            let (from, to) = option_window(options.len(), *selected, room);
+            if from > 0 {
+                footer.push(Line::from(Span::styled(
+                    format!("   ↑ {from} more"),
+                    theme.dim(),
+                )));
+            }
+            for (i, o) in options.iter().enumerate().take(to).skip(from) {
                 let chosen = i == *selected;
                 let style = if chosen {
                     theme.selected()
                 } else {
                     theme.plain()
                 };
-                footer.push(Line::from(Span::styled(
-                    format!(" {} {o} ", if chosen { "›" } else { " " }),
+                footer.push(Line::from(span_owned(
+                    &format!(" {} {o} ", if chosen { "›" } else { " " }),
                     style,
+                )));
+            }
+            if to < options.len() {
+                footer.push(Line::from(Span::styled(
+                    format!("   ↓ {} more", options.len() - to),
+                    theme.dim(),
                 )));
             }
         }
@@ -125,6 +141,17 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, modal: &Modal, ctx: &Ctx, theme: 
         frame.set_cursor_position(cursor);
     }
     frame.render_widget(Paragraph::new(footer), footer_area);
+}
+
+/// The options shown of `total` with `selected` in view: all when they fit in `room` rows,
+/// else a window (leaving rows for the "more" lines) that keeps the choice in its middle.
+fn option_window(total: usize, selected: usize, room: usize) -> (usize, usize) {
+    if total <= room {
+        return (0, total);
+    }
+    let shown = room.saturating_sub(2).max(1);
+    let from = selected.saturating_sub(shown / 2).min(total - shown);
+    (from, from + shown)
 }
 
 /// A cleared, bordered box titled `title`; the area inside it.
