@@ -50,7 +50,7 @@ fn argument_candidates(state: &AppState, command: &str) -> Vec<String> {
 }
 
 /// The longest prefix every candidate shares (compared without case; the first's spelling).
-fn shared_prefix(candidates: &[String]) -> String {
+pub(crate) fn shared_prefix(candidates: &[String]) -> String {
     let Some(first) = candidates.first() else {
         return String::new();
     };

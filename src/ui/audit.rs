@@ -30,6 +30,17 @@ pub fn draw(frame: &mut Frame<'_>, body: Rect, state: &AppState, view: &AuditVie
         );
         lines.push(line);
         frame.set_cursor_position(cursor);
+        if !view.candidates.is_empty() {
+            let shown: Vec<&str> = view.candidates.iter().take(8).map(String::as_str).collect();
+            let more = match view.candidates.len().saturating_sub(8) {
+                0 => String::new(),
+                n => format!(" (and {n} more)"),
+            };
+            lines.push(Line::from(span_owned(
+                &format!("  Tab: {}{more}", shown.join("  ")),
+                theme.dim(),
+            )));
+        }
     }
     match &state.ctx.snapshot {
         Loadable::Failed(f) => {

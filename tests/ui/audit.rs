@@ -363,3 +363,55 @@ fn e_shows_the_escalation_paths_of_the_tenancy() {
     );
     assert_snapshot!("audit_escalation_120x40", render_size(&state, 120, 40));
 }
+
+#[test]
+fn audit_questions_complete_names_and_types_with_tab_and_suggest_on_a_miss() {
+    let (mut state, mut world) = loaded_audit_web();
+    act(&mut state, &mut world, Action::AskWhatCan);
+    type_text(&mut state, &mut world, "marc");
+    press(&mut state, &mut world, key(KeyCode::Tab));
+    let typed = |state: &AppState| {
+        state
+            .audit
+            .as_ref()
+            .unwrap()
+            .asking
+            .as_ref()
+            .unwrap()
+            .1
+            .text()
+            .to_string()
+    };
+    assert_eq!(typed(&state), "marcus.webb@acme-corp.com ");
+    press(&mut state, &mut world, key(KeyCode::Enter));
+    let (title, _) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
+    assert!(title.contains("marcus.webb@acme-corp.com"), "{title}");
+
+    // Several candidates: the shared part is completed and the rest listed under the prompt.
+    act(&mut state, &mut world, Action::AskWhoCan);
+    type_text(&mut state, &mut world, "manage instance");
+    press(&mut state, &mut world, key(KeyCode::Tab));
+    assert!(typed(&state).starts_with("manage instance"));
+    let screen = render(&state);
+    assert!(
+        screen.contains("Tab: ") && screen.contains("instance-family"),
+        "{screen}"
+    );
+    press(&mut state, &mut world, key(KeyCode::Esc));
+
+    // A part of a name without Tab: not found, with what it might have meant.
+    ask(&mut state, &mut world, Action::AskWhatCan, "marcus");
+    let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
+    let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(text.contains(&"did you mean:"), "{text:?}");
+    assert!(text.contains(&"  marcus.webb@acme-corp.com"), "{text:?}");
+    ask(
+        &mut state,
+        &mut world,
+        Action::AskCan,
+        "AppOsp manage instances",
+    );
+    let (_, lines) = state.audit.as_ref().and_then(|a| a.answer.clone()).unwrap();
+    let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(text.contains(&"  AppOps"), "{text:?}");
+}

@@ -3,14 +3,15 @@
 //! reaches, and two questions the user can ask: "what can PRINCIPAL do here" and "who can VERB
 //! RESOURCE here". Pure state: the snapshot comes from `Ctx::snapshot`, nothing here does I/O.
 
+mod answers;
+mod complete;
 mod escalation;
 
 use std::sync::Arc;
 
 use crate::model::{LifecycleState, Snapshot};
 use crate::policy::TenancyLinter;
-use crate::policy::decide::{self, Want};
-use crate::policy::effective::{Answer, Effect, EffectiveIndex, ResolvedSubject};
+use crate::policy::effective::{EffectiveIndex, ResolvedSubject};
 
 use super::action::Action;
 use super::ctx::Ctx;
@@ -49,6 +50,8 @@ pub struct AuditView {
     pub scroll: u16,
     /// The question being typed, if any.
     pub asking: Option<(Question, LineEditor)>,
+    /// What Tab found when several candidates remain, shown under the question.
+    pub candidates: Vec<String>,
     /// The last answer (title and lines), shown above the statements.
     pub answer: Option<(String, Vec<ToneLine>)>,
     /// The indexed tenancy the body was built from (rebuilt when it changes).
@@ -64,6 +67,7 @@ impl AuditView {
             opened_from,
             scroll: 0,
             asking: None,
+            candidates: Vec::new(),
             answer: None,
             tenancy: None,
             body: Vec::new(),
@@ -97,8 +101,17 @@ impl AuditView {
     pub fn handle(&mut self, action: &Action) -> bool {
         if let Some((question, input)) = &mut self.asking {
             match action {
+                Action::Input(key) if key.code == crossterm::event::KeyCode::Tab => {
+                    if let Some(tenancy) = &self.tenancy {
+                        let (line, found) =
+                            complete::complete(tenancy.index(), *question, input.text());
+                        *input = LineEditor::new(&line);
+                        self.candidates = found;
+                    }
+                }
                 Action::Input(key) => {
                     input.handle(key);
+                    self.candidates.clear();
                 }
                 Action::Paste(text) => {
                     input.paste(text);
@@ -106,9 +119,13 @@ impl AuditView {
                 Action::Select => {
                     let (question, input) = (*question, input.text().trim().to_string());
                     self.asking = None;
+                    self.candidates.clear();
                     self.ask(question, &input);
                 }
-                Action::Back | Action::Cancel => self.asking = None,
+                Action::Back | Action::Cancel => {
+                    self.asking = None;
+                    self.candidates.clear();
+                }
                 _ => {}
             }
             return true;
@@ -148,133 +165,11 @@ impl AuditView {
         let here = &self.compartment_id;
         self.scroll = 0;
         self.answer = Some(match question {
-            Question::WhatCan => what_can(index, snapshot, here, input),
-            Question::WhoCan => who_can(index, here, input),
-            Question::Can => can(index, here, input),
+            Question::WhatCan => answers::what_can(index, snapshot, here, input),
+            Question::WhoCan => answers::who_can(index, here, input),
+            Question::Can => answers::can(index, here, input),
         });
     }
-}
-
-fn what_can(
-    index: &EffectiveIndex,
-    snapshot: &Snapshot,
-    here: &str,
-    input: &str,
-) -> (String, Vec<ToneLine>) {
-    let title = format!("What can {input} do here?");
-    if input.is_empty() {
-        return (
-            title,
-            vec![ToneLine::new(
-                Tone::Error,
-                "type a user, group or dynamic group name",
-            )],
-        );
-    }
-    let Some(principal) = index.principal(input) else {
-        let known = snapshot.users.len() + snapshot.groups.len() + snapshot.dynamic_groups.len();
-        return (
-            title,
-            vec![ToneLine::new(
-                Tone::Error,
-                format!(
-                    "no user, group, dynamic group or IdP group is named `{input}` ({known} principals in \
-                     the tenancy); check the spelling or prefix it with user/group/dynamic-group/idp-group"
-                ),
-            )],
-        );
-    };
-    answer_lines(title, &index.what_can(&principal, here))
-}
-
-fn who_can(index: &EffectiveIndex, here: &str, input: &str) -> (String, Vec<ToneLine>) {
-    let title = format!("Who can {input} here?");
-    let mut words = input.split_whitespace();
-    let (Some(verb), Some(resource), None) = (words.next(), words.next(), words.next()) else {
-        return (
-            title,
-            vec![ToneLine::new(
-                Tone::Error,
-                "type a verb and a resource type, e.g. `manage instances` or `read buckets`",
-            )],
-        );
-    };
-    let verb = verb.to_lowercase();
-    let want = Want::Verb {
-        verb: verb.clone(),
-        resource: resource.to_string(),
-    };
-    if let Err(e) = decide::need(&want) {
-        return (title, vec![ToneLine::new(Tone::Error, e.to_string())]);
-    }
-    answer_lines(title, &index.who_can(&verb, &resource.to_lowercase(), here))
-}
-
-/// A yes or no with the deciding statements and, for a no, why not.
-fn can(index: &EffectiveIndex, here: &str, input: &str) -> (String, Vec<ToneLine>) {
-    let title = format!("Can {input} here?");
-    let decision = decide::parse_question(index, here, input)
-        .and_then(|q| index.decide(&q).map_err(|e| e.to_string()));
-    let decision = match decision {
-        Ok(d) => d,
-        Err(message) => return (title, vec![ToneLine::new(Tone::Error, message)]),
-    };
-    let verdict = if decision.allowed {
-        Tone::Added
-    } else if decision.certain {
-        Tone::Error
-    } else {
-        Tone::Warning
-    };
-    let text = decide::render(&decision);
-    let mut lines = text.lines();
-    let mut out = vec![ToneLine::new(verdict, lines.next().unwrap_or_default())];
-    for line in lines {
-        let tone = if line.starts_with("  - deny") {
-            Tone::Error
-        } else if line.starts_with("  - allow") {
-            Tone::Added
-        } else if line.ends_with(':') && !line.starts_with(' ') {
-            Tone::Heading
-        } else if line.starts_with("note:") || line.starts_with("unknown values") {
-            Tone::Warning
-        } else {
-            Tone::Dim
-        };
-        out.push(ToneLine::new(tone, line));
-    }
-    (title, out)
-}
-
-/// An engine answer as lines: the grant (deny marked), how the principal is reached, the
-/// location, the condition, the policy and who it reaches.
-fn answer_lines(title: String, answers: &[Answer]) -> (String, Vec<ToneLine>) {
-    if answers.is_empty() {
-        return (
-            title,
-            vec![ToneLine::new(Tone::Dim, "nothing here grants that")],
-        );
-    }
-    let mut lines = Vec::new();
-    for a in answers {
-        let mut text = a
-            .to_string()
-            .lines()
-            .map(str::to_string)
-            .collect::<Vec<_>>();
-        let first = if text.is_empty() {
-            String::new()
-        } else {
-            text.remove(0)
-        };
-        let tone = match a.effect {
-            Effect::Deny => Tone::Error,
-            Effect::Allow => Tone::Added,
-        };
-        lines.push(ToneLine::new(tone, first));
-        lines.extend(text.into_iter().map(|l| ToneLine::new(Tone::Dim, l)));
-    }
-    (title, lines)
 }
 
 /// Everything that applies to the compartment, nearest first, with the principals reached.

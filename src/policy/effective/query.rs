@@ -14,6 +14,21 @@ pub enum PrincipalRef {
 }
 
 impl EffectiveIndex {
+    /// Every principal's name an audit question takes (users, groups, dynamic groups and
+    /// federated identity-provider groups), sorted, once each.
+    pub fn principal_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .users
+            .values()
+            .chain(self.groups.values())
+            .chain(self.dynamic_groups.values().map(|(name, _)| name))
+            .cloned()
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// A user, group or dynamic group by OCID or name (case-insensitive; groups first, then
     /// dynamic groups, then users).
     pub fn principal(&self, text: &str) -> Option<PrincipalRef> {
