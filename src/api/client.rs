@@ -1,7 +1,7 @@
 //! The one HTTP client for Identity and Organizations: builds each request with the headers
 //! the OCI SDK sends, signs it, and retries what is safe to retry.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -130,6 +130,8 @@ struct Inner {
     user_agent: HeaderValue,
     congestion: Congestion,
     attempts: AtomicU64,
+    /// Whether any attempt has had an answer (of any status) in this session.
+    answered: AtomicBool,
     /// Where Identity writes go once the tenancy's home region is known.
     home: RwLock<HomeRouting>,
 }
@@ -165,6 +167,7 @@ impl Client {
                 endpoint: endpoints.identity.clone(),
                 message: e.to_string(),
                 timed_out: false,
+                unreachable: false,
                 attempts: 0,
             })?;
         let agent = match &options.user_agent_suffix {
@@ -182,6 +185,7 @@ impl Client {
                 options,
                 user_agent,
                 attempts: AtomicU64::new(0),
+                answered: AtomicBool::new(false),
                 home: RwLock::new(HomeRouting::default()),
             }),
         })
@@ -312,6 +316,18 @@ impl Client {
             if err.status() == Some(429) {
                 self.inner.congestion.on_throttled();
             }
+            // A refused connection or an unknown host before anything ever answered is a
+            // wrong endpoint or no network: retrying only delays the message (the SDK would
+            // spend half a minute), so it fails now.
+            if matches!(
+                err,
+                ApiError::Transport {
+                    unreachable: true,
+                    ..
+                }
+            ) {
+                return Err(err.finally(attempt, lost));
+            }
             let repeatable = call.may_repeat() || err.server_did_not_act();
             if !(repeatable && err.is_transient()) || attempt >= policy.max_attempts {
                 return Err(err.finally(attempt, lost));
@@ -378,14 +394,29 @@ impl Client {
         if let Some(body) = &call.body {
             request = request.body(body.clone());
         }
-        let transport = |e: &reqwest::Error| ApiError::Transport {
-            operation: call.operation,
-            endpoint: format!("{} {}", call.method, url),
-            message: error_chain(e),
-            timed_out: e.is_timeout(),
-            attempts: 1,
+        let answered = self.inner.answered.load(Ordering::Relaxed);
+        let transport = |e: &reqwest::Error| {
+            let unreachable = e.is_connect() && !answered;
+            let mut message = error_chain(e);
+            if unreachable {
+                message.push_str(
+                    " (nothing at this endpoint has answered yet, so canopy does not wait \
+                     retrying)",
+                );
+            }
+            ApiError::Transport {
+                operation: call.operation,
+                endpoint: format!("{} {}", call.method, url),
+                message,
+                timed_out: e.is_timeout(),
+                unreachable,
+                attempts: 1,
+            }
         };
         let response = request.send().await.map_err(|e| transport(&e))?;
+        // An answer of any status: the endpoint exists, so later connection failures are
+        // retried as the SDK retries them.
+        self.inner.answered.store(true, Ordering::Relaxed);
         let status = response.status();
         let headers = response.headers().clone();
         // A connection dropped mid-body is as unknown an outcome as one dropped before it.

@@ -100,6 +100,9 @@ pub enum ApiError {
         endpoint: String,
         message: String,
         timed_out: bool,
+        /// No connection could be made (refused, no such host, TLS): with nothing there
+        /// having answered yet this session, it fails at once instead of being retried.
+        unreachable: bool,
         attempts: u32,
     },
     /// A 2xx answer whose body is not what the operation returns.

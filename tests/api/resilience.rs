@@ -208,3 +208,60 @@ async fn the_fan_out_slows_down_under_throttling_and_finishes() {
         congestion.lowest_limit()
     );
 }
+
+/// A port nothing listens on (bound, then released).
+fn dead_endpoint() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    format!("http://{}", listener.local_addr().unwrap())
+}
+
+#[tokio::test]
+async fn a_refused_connection_fails_at_once_when_nothing_ever_answered() {
+    let env = start(demo()).await;
+    let config = env.emulator.config.clone().unwrap().config_path;
+    let mut args = args_for(&env.emulator, &config);
+    args.endpoint = Some(dead_endpoint());
+    let conn = connect_with(&args, fast_options()).await.unwrap();
+    let err = conn
+        .client
+        .list_users(&conn.tenancy_id, &UserQuery::default())
+        .all()
+        .await
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("after 1 attempt(s)"), "{text}");
+    assert!(text.contains("has answered yet"), "{text}");
+    assert_eq!(conn.client.requests_sent(), 1, "not retried");
+}
+
+#[tokio::test]
+async fn once_the_endpoint_has_answered_a_refused_connection_is_retried_as_the_sdk_does() {
+    let env = start(demo()).await;
+    let tenancy = env.tenancy().to_string();
+    env.client()
+        .list_users(&tenancy, &UserQuery::default())
+        .all()
+        .await
+        .unwrap();
+    let crate::support::Env { conn, emulator, .. } = env;
+    drop(emulator);
+    // The listener closes as the server task sees the shutdown.
+    let mut err = None;
+    for _ in 0..50 {
+        match conn
+            .client
+            .list_users(&tenancy, &UserQuery::default())
+            .all()
+            .await
+        {
+            Ok(_) => tokio::task::yield_now().await,
+            Err(e) => {
+                err = Some(e);
+                break;
+            }
+        }
+    }
+    let text = err.expect("the emulator stopped").to_string();
+    assert!(!text.contains("has answered yet"), "{text}");
+    assert!(!text.contains("after 1 attempt(s)"), "retried: {text}");
+}
