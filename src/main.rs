@@ -48,7 +48,9 @@ fn main() -> ExitCode {
             Some(Command::Export(args)) => canopy::api::export::run(args).await.map(|()| 0),
             Some(Command::Policy(cmd)) => canopy::policy::cli::run(cmd).await,
             Some(Command::Audit(args)) => canopy::policy::cli::audit(args).await,
-            Some(Command::AccessDiff(args)) => canopy::policy::cli::access_diff(args).await,
+            Some(Command::AccessDiff(args)) => {
+                Box::pin(canopy::policy::cli::access_diff(args)).await
+            }
         }
     });
     match result {
