@@ -141,6 +141,13 @@ pub enum Action {
     /// Text pasted into the terminal.
     #[serde(skip)]
     Paste(String),
+    /// A left click at this screen cell (`--mouse`): selects the row there; a click on the
+    /// row already selected opens it, as Enter does.
+    #[serde(skip)]
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// A clock tick: spinners turn and toasts age.
     #[serde(skip)]
     Tick,

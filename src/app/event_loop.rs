@@ -156,6 +156,10 @@ impl Loop {
                 let action = match m.kind {
                     MouseEventKind::ScrollDown => Action::Down,
                     MouseEventKind::ScrollUp => Action::Up,
+                    MouseEventKind::Down(crossterm::event::MouseButton::Left) => Action::Click {
+                        column: m.column,
+                        row: m.row,
+                    },
                     _ => return false,
                 };
                 let requests = update(state, action);

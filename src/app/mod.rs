@@ -63,7 +63,8 @@ pub struct TuiArgs {
     /// Make every write unreachable.
     #[arg(long)]
     pub read_only: bool,
-    /// Scroll lists with the mouse wheel (takes over the terminal's text selection).
+    /// Use the mouse: the wheel scrolls, a click selects the row under it, a second click
+    /// opens it (takes over the terminal's own text selection).
     #[arg(long)]
     pub mouse: bool,
 }

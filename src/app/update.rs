@@ -38,6 +38,29 @@ pub fn start(state: &mut AppState) -> Vec<Request> {
     finish(state)
 }
 
+/// A click selects the row under it in the focused list (or the tree); a click on the row
+/// already selected opens it, as Enter does. Clicks elsewhere do nothing.
+fn click(state: &mut AppState, column: u16, row: u16) {
+    let AppState { panes, active, .. } = state;
+    let pane = panes.get_mut(*active);
+    let hit = match pane.focused_list_mut() {
+        Some(list) => list.click(column, row),
+        None if *active == PaneId::Compartments => {
+            let tree = &mut panes.compartments;
+            let len = tree.rows.len();
+            tree.cursor.row_at(column, row, len).map(|i| {
+                let again = i == tree.cursor.selected;
+                tree.cursor.selected = i;
+                again
+            })
+        }
+        None => None,
+    };
+    if hit == Some(true) {
+        update_focused(state, &Action::Select);
+    }
+}
+
 /// Applies one action; returns the requests to send.
 #[allow(clippy::needless_pass_by_value)] // actions are values; callers never reuse them
 pub fn update(state: &mut AppState, action: Action) -> Vec<Request> {
@@ -207,6 +230,7 @@ pub(crate) fn go(state: &mut AppState, pane: PaneId) {
 
 fn update_focused(state: &mut AppState, action: &Action) {
     match action {
+        Action::Click { column, row } => click(state, *column, *row),
         Action::Quit => state.quit = true,
         Action::NextPane => go(state, state.active.next()),
         Action::PreviousPane => go(state, state.active.previous()),

@@ -731,3 +731,66 @@ fn a_text_viewer_scrolls_and_closes_with_q() {
         "q closes the viewer, not canopy"
     );
 }
+
+/// Where `text` is drawn: (column, row) of its first character.
+fn drawn_at(screen: &str, text: &str) -> (u16, u16) {
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, line)| {
+            line.find(text)
+                .map(|x| (line[..x].chars().count() as u16, y as u16))
+        })
+        .unwrap_or_else(|| panic!("{text} is not on screen:\n{screen}"))
+}
+
+#[test]
+fn a_click_selects_the_row_under_it_and_a_second_click_opens_it() {
+    let (mut state, mut world) = loaded(false);
+    let screen = super::harness::render(&state);
+    let (column, row) = drawn_at(&screen, "Finance");
+    act(&mut state, &mut world, Action::Click { column, row });
+    assert_eq!(
+        state
+            .panes
+            .compartments
+            .selected_id()
+            .and_then(|id| state.ctx.compartment(id))
+            .map(|c| c.name.as_str()),
+        Some("Finance")
+    );
+    assert_eq!(state.active, PaneId::Compartments);
+    super::harness::render(&state);
+    act(&mut state, &mut world, Action::Click { column, row });
+    assert_eq!(
+        state.active,
+        PaneId::Policies,
+        "the second click opens it, as Enter"
+    );
+
+    // In a list: the users.
+    act(&mut state, &mut world, Action::Go(PaneId::Identity));
+    let screen = super::harness::render(&state);
+    let (column, row) = drawn_at(&screen, "carlos.mendes");
+    act(&mut state, &mut world, Action::Click { column, row });
+    assert_eq!(
+        state
+            .panes
+            .identity
+            .users
+            .selected()
+            .map(|u| u.name.as_str()),
+        Some("carlos.mendes@acme-corp.com")
+    );
+    // A click outside any list changes nothing.
+    act(&mut state, &mut world, Action::Click { column: 0, row: 0 });
+    assert_eq!(
+        state
+            .panes
+            .identity
+            .users
+            .selected()
+            .map(|u| u.name.as_str()),
+        Some("carlos.mendes@acme-corp.com")
+    );
+}

@@ -13,6 +13,9 @@ pub struct ListCursor {
     pub selected: usize,
     /// First row drawn; the renderer adjusts it to keep the selection visible.
     pub offset: Cell<usize>,
+    /// Where the rows were drawn last (x, y of the first row, width, height), so a mouse
+    /// click can be mapped to a row; set by the renderer.
+    pub drawn_at: Cell<Option<(u16, u16, u16, u16)>>,
 }
 
 impl ListCursor {
@@ -29,6 +32,14 @@ impl ListCursor {
             _ => return false,
         };
         true
+    }
+
+    /// The row (index into the list) drawn at this screen cell, if any of `len`.
+    pub fn row_at(&self, column: u16, row: u16, len: usize) -> Option<usize> {
+        let (x, y, width, height) = self.drawn_at.get()?;
+        let inside = column >= x && column < x + width && row >= y && row < y + height;
+        let index = self.offset.get() + usize::from(row.checked_sub(y)?);
+        (inside && index < len).then_some(index)
     }
 
     /// Keeps the selection inside `len` rows after the list changed.

@@ -28,6 +28,9 @@ pub trait ListControl {
     fn take_note(&mut self) -> Option<String>;
     /// The writes this kind offers.
     fn actions(&self) -> &'static [Action];
+    /// A click at a screen cell: `Some(true)` when it hit the selected row, `Some(false)`
+    /// when it selected another, `None` when it missed the list.
+    fn click(&mut self, column: u16, row: u16) -> Option<bool>;
 }
 
 impl<T: Resource> ListControl for ListView<T> {
@@ -37,6 +40,16 @@ impl<T: Resource> ListControl for ListView<T> {
 
     fn navigate(&mut self, action: &Action) -> bool {
         ListView::navigate(self, action)
+    }
+
+    fn click(&mut self, column: u16, row: u16) -> Option<bool> {
+        let index = self.cursor.row_at(column, row, self.rows.len())?;
+        if index == self.cursor.selected {
+            return Some(true);
+        }
+        self.cursor.selected = index;
+        self.remember_selection();
+        Some(false)
     }
 
     fn filter(&self) -> &ListFilter {

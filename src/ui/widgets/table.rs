@@ -66,6 +66,14 @@ pub fn draw_rows(
             .iter()
             .map(|(t, _)| Cell::from(Line::from(Span::styled(*t, theme.title())))),
     );
+    // The rows sit under the header line, inside the border.
+    let inner = block.inner(area);
+    table.cursor.drawn_at.set(Some((
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    )));
     let widget = Table::new(rows, table.header.iter().map(|(_, c)| *c))
         .header(header)
         .block(block)

@@ -59,6 +59,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
     .areas(inner);
     let height = tree_area.height as usize;
     let offset = pane.cursor.visible_offset(height);
+    pane.cursor.drawn_at.set(Some((
+        tree_area.x,
+        tree_area.y,
+        tree_area.width,
+        tree_area.height,
+    )));
     let lines: Vec<Line> = pane
         .rows
         .iter()
