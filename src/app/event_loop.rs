@@ -180,7 +180,9 @@ impl Loop {
             Input::Tick => {
                 state.ctx.now = super::ctx::unix_now();
                 let toasts = state.ctx.toasts.items.len();
-                update(state, Action::Tick);
+                // A settling list may ask to be read again.
+                let requests = update(state, Action::Tick);
+                self.send(requests);
                 // Redraw for the spinner while requests run, or when a toast went away.
                 state.ctx.in_flight > 0 || toasts != state.ctx.toasts.items.len()
             }

@@ -89,6 +89,14 @@ pub enum Presence {
     Gone,
 }
 
+/// A lifecycle state the service moves on from by itself.
+pub fn in_transition(state: &LifecycleState) -> bool {
+    matches!(
+        state,
+        LifecycleState::Creating | LifecycleState::Updating | LifecycleState::Deleting
+    )
+}
+
 impl Presence {
     pub fn of(state: &LifecycleState) -> Self {
         use LifecycleState as S;
@@ -120,6 +128,12 @@ pub trait Resource: Clone + std::fmt::Debug + serde::Serialize + Send + Sync + '
 
     fn presence(&self) -> Presence {
         Presence::Live
+    }
+
+    /// Its state changes on the service's side by itself (a creating invitation, a running
+    /// work request): a list showing one reads itself again until it settles.
+    fn settling(&self) -> bool {
+        false
     }
 
     /// The order rows take before the user picks a column: by name.

@@ -61,12 +61,27 @@ fn click(state: &mut AppState, column: u16, row: u16) {
     }
 }
 
+/// Ticks between reads of a list that is still settling (8 x 250 ms = 2 s).
+const SETTLE_TICKS: u64 = 8;
+
 /// Applies one action; returns the requests to send.
 #[allow(clippy::needless_pass_by_value)] // actions are values; callers never reuse them
 pub fn update(state: &mut AppState, action: Action) -> Vec<Request> {
     if action == Action::Tick {
         state.ctx.tick += 1;
         state.ctx.toasts.tick();
+        // A list whose rows change by themselves (a creating invitation, a running work
+        // request) reads itself again until they settle, instead of waiting for `r`.
+        if state.ctx.tick.is_multiple_of(SETTLE_TICKS) && state.ctx.modal.is_none() {
+            let AppState {
+                ctx, panes, active, ..
+            } = state;
+            let pane = panes.get_mut(*active);
+            if pane.settling() {
+                pane.refresh(ctx);
+                return ctx.take_requests();
+            }
+        }
         return Vec::new();
     }
     if state.ctx.modal.is_some() {

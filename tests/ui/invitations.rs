@@ -186,3 +186,31 @@ fn service_strings_are_drawn_harmlessly() {
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
     assert!(screen.contains("evil␛[2J"), "{screen}");
 }
+
+/// A creating invitation changes on the service's side by itself: the list reads itself
+/// again every 2 s (8 ticks) until none is in transition, and not once they all settled.
+#[test]
+fn a_creating_invitation_is_read_again_until_it_settles() {
+    let (mut state, mut world) = invitations(false);
+    let ticks = |state: &mut canopy::app::AppState| {
+        (0..8)
+            .flat_map(|_| update(state, Action::Tick))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        ticks(&mut state).is_empty(),
+        "nothing is settling: no reads"
+    );
+    if let Some(items) = state.panes.invitations.invitations.items.data_mut() {
+        items[0].lifecycle_state = canopy::model::LifecycleState::Creating;
+    }
+    let sent = ticks(&mut state);
+    assert!(
+        sent.iter()
+            .any(|r| r.kind == RequestKind::Invitations(InvitationRequest::List)),
+        "{sent:?}"
+    );
+    // The answer (the emulator's list: all settled) stops the reads.
+    settle(&mut state, &mut world, sent);
+    assert!(ticks(&mut state).is_empty());
+}

@@ -178,6 +178,12 @@ pub trait Pane {
     /// Loads what the pane shows again (`r`).
     fn refresh(&mut self, ctx: &mut Ctx);
 
+    /// What it shows is still changing on the service's side by itself (and no reload is
+    /// on its way): read it again every few seconds until it settles.
+    fn settling(&self) -> bool {
+        self.focused_list().is_some_and(ListControl::settling)
+    }
+
     /// The list the cursor is in, if it is one.
     fn focused_list(&self) -> Option<&dyn ListControl> {
         None

@@ -31,6 +31,8 @@ pub trait ListControl {
     /// A click at a screen cell: `Some(true)` when it hit the selected row, `Some(false)`
     /// when it selected another, `None` when it missed the list.
     fn click(&mut self, column: u16, row: u16) -> Option<bool>;
+    /// Something listed is still changing by itself, and no reload is on its way.
+    fn settling(&self) -> bool;
 }
 
 impl<T: Resource> ListControl for ListView<T> {
@@ -40,6 +42,10 @@ impl<T: Resource> ListControl for ListView<T> {
 
     fn navigate(&mut self, action: &Action) -> bool {
         ListView::navigate(self, action)
+    }
+
+    fn settling(&self) -> bool {
+        !self.is_loading() && self.all().iter().any(Resource::settling)
     }
 
     fn click(&mut self, column: u16, row: u16) -> Option<bool> {

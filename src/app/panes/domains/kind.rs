@@ -96,6 +96,10 @@ impl Resource for Domain {
         Presence::of(&self.lifecycle_state)
     }
 
+    fn settling(&self) -> bool {
+        crate::app::resource::in_transition(&self.lifecycle_state)
+    }
+
     fn search_text(&self, _ctx: &Ctx) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Owned(format!(
             "{} {} {} {}",

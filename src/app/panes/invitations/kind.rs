@@ -64,6 +64,10 @@ impl Resource for SenderInvitation {
         }
     }
 
+    fn settling(&self) -> bool {
+        crate::app::resource::in_transition(&self.lifecycle_state)
+    }
+
     fn actions() -> &'static [Action] {
         &[Action::Create, Action::Edit, Action::Delete]
     }

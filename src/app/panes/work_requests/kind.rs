@@ -55,6 +55,10 @@ impl Resource for WorkRequest {
         }
     }
 
+    fn settling(&self) -> bool {
+        !self.status.is_finished()
+    }
+
     /// Newest first (an unparseable time last).
     fn natural_key(&self, _ctx: &Ctx) -> SortKey {
         let accepted = self.time_accepted.as_deref().and_then(|t| {
