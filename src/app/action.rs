@@ -129,6 +129,11 @@ pub enum Action {
     Cancel,
     /// Copy the secret a dialog shows once to the clipboard (OSC 52).
     CopySecret,
+    /// Copy the selected resource's name.
+    CopyName,
+    /// Copy all the text shown: a viewer's (raw JSON, an error's details) or the audit
+    /// view's last answer.
+    CopyText,
     /// Take back the editor's last change.
     Undo,
     /// Make the change undone last again.

@@ -60,13 +60,9 @@ pub fn current(state: &AppState) -> Location {
     let selected = pane
         .selected_ocid(&state.ctx)
         .filter(|id| id.starts_with("ocid1."));
-    let label = selected.as_ref().and_then(|id| {
-        state.ctx.name_of(id).map(str::to_string).or_else(|| {
-            let json = pane.selected_json(&state.ctx)?;
-            let name = json.get("name").or_else(|| json.get("displayName"))?;
-            name.as_str().map(str::to_string)
-        })
-    });
+    let label = selected
+        .as_ref()
+        .and_then(|_| super::update::selected_name(state));
     Location {
         pane: state.active.name().to_string(),
         selected,

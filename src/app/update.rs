@@ -38,6 +38,21 @@ pub fn start(state: &mut AppState) -> Vec<Request> {
     finish(state)
 }
 
+/// The selected resource's name: the one the app knows for its OCID, else its JSON's.
+pub(super) fn selected_name(state: &AppState) -> Option<String> {
+    let pane = state.panes.get(state.active);
+    let id = pane.selected_ocid(&state.ctx)?;
+    if let Some(name) = state.ctx.name_of(&id) {
+        return Some(name.to_string());
+    }
+    if let Some(c) = state.ctx.compartment(&id) {
+        return Some(c.name.clone());
+    }
+    let json = pane.selected_json(&state.ctx)?;
+    let name = json.get("name").or_else(|| json.get("displayName"))?;
+    name.as_str().map(str::to_string)
+}
+
 /// A click selects the row under it in the focused list (or the tree); a click on the row
 /// already selected opens it, as Enter does. Clicks elsewhere do nothing.
 fn click(state: &mut AppState, column: u16, row: u16) {
@@ -103,6 +118,19 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Request> {
             state.ctx.invalidate_snapshot();
         } else if action == Action::Help {
             state.help = Some(0);
+        } else if action == Action::CopyText {
+            match &view.answer {
+                Some((title, lines)) => {
+                    let mut text = vec![title.clone()];
+                    text.extend(lines.iter().map(|l| l.text.clone()));
+                    let done = format!("copied the answer ({} lines)", text.len());
+                    state.ctx.copy(text.join("\n"), done);
+                }
+                None => state
+                    .ctx
+                    .toasts
+                    .info("no answer to copy yet: ask a question first"),
+            }
         } else if !view.handle(&action) {
             state.audit = None;
         }
@@ -276,6 +304,13 @@ fn update_focused(state: &mut AppState, action: &Action) {
                 state.ctx.open(super::panes::log::message_modal(&kept));
             }
             None => state.ctx.toasts.info("no error this session"),
+        },
+        Action::CopyName => match selected_name(state) {
+            Some(name) => {
+                let done = format!("copied {name}");
+                state.ctx.copy(name, done);
+            }
+            None => state.ctx.toasts.info("nothing selected to copy"),
         },
         Action::CopyOcid => {
             let ocid = state.panes.get(state.active).selected_ocid(&state.ctx);

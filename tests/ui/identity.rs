@@ -220,6 +220,11 @@ fn identity_password_shown_once() {
     let screen = render(&state);
     assert!(screen.contains(&password));
     assert_snapshot!(screen.replace(&password, &"*".repeat(password.chars().count())));
+    // `y` copies it as a secret (never in a log), and the toast does not show it.
+    press(&mut state, &mut world, key(KeyCode::Char('y')));
+    assert!(state.ctx.effects.iter().any(|e| matches!(e,
+        canopy::app::Effect::CopySecret(s) if s.expose() == password)));
+    assert!(!format!("{:?}", state.ctx.effects).contains(&password));
     press(&mut state, &mut world, key(KeyCode::Esc));
     assert!(state.ctx.modal.is_none() && state.ctx.closed_form.is_none());
     assert!(!render(&state).contains(&password));

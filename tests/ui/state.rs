@@ -7,7 +7,7 @@ use canopy::app::widgets::modal::ModalKind;
 use canopy::app::{
     Action, PaneDialog, PaneId, Payload, RequestKind, Response, apply_response, update,
 };
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::harness::{act, answer, ctrl, fresh, key, loaded, press, type_text, world};
 
@@ -426,6 +426,42 @@ fn copy_and_raw_json_use_the_selection() {
         panic!()
     };
     assert!(lines.iter().any(|l| l.text.contains(&id)));
+    // `y` in the viewer copies all of the JSON; `Y` on the selection copies its name.
+    let json: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+    press(&mut state, &mut world, key(KeyCode::Char('y')));
+    assert!(
+        state
+            .ctx
+            .effects
+            .contains(&canopy::app::Effect::Copy(json.join("\n")))
+    );
+    press(&mut state, &mut world, key(KeyCode::Esc));
+    let name = state.ctx.compartment(&id).unwrap().name.clone();
+    press(
+        &mut state,
+        &mut world,
+        KeyEvent::new(KeyCode::Char('Y'), KeyModifiers::SHIFT),
+    );
+    assert!(
+        state
+            .ctx
+            .effects
+            .contains(&canopy::app::Effect::Copy(name.clone())),
+        "{:?}",
+        state.ctx.effects
+    );
+    // In the audit view `y` copies the last answer, title first.
+    act(&mut state, &mut world, Action::Audit);
+    act(&mut state, &mut world, Action::AskWhoCan);
+    type_text(&mut state, &mut world, "manage instances");
+    press(&mut state, &mut world, key(KeyCode::Enter));
+    press(&mut state, &mut world, key(KeyCode::Char('y')));
+    assert!(
+        state.ctx.effects.iter().any(|e| matches!(e,
+            canopy::app::Effect::Copy(t) if t.starts_with("Who can manage instances here?"))),
+        "{:?}",
+        state.ctx.effects
+    );
 }
 
 #[test]

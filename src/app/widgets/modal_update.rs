@@ -13,6 +13,20 @@ pub fn update_modal(ctx: &mut Ctx, action: &Action) -> Option<(Modal, ModalOutco
         copy_secret(ctx);
         return None;
     }
+    if *action == Action::CopyText {
+        if let Some(Modal {
+            kind: ModalKind::Text { lines, .. },
+            title,
+            ..
+        }) = &ctx.modal
+        {
+            let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+            let done = format!("copied {title} ({} lines)", text.len());
+            let text = text.join("\n");
+            ctx.copy(text, done);
+        }
+        return None;
+    }
     let modal = ctx.modal.as_mut()?;
     let outcome = match (&mut modal.kind, action) {
         (_, Action::Cancel | Action::Back) | (ModalKind::Text { .. }, Action::Select) => {

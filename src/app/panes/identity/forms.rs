@@ -65,21 +65,26 @@ pub fn capability_update(i: usize, value: bool) -> UpdateUserCapabilitiesDetails
     d
 }
 
-/// The one place a console password is shown. The modal's text is dropped when it closes.
-pub fn password_modal(user: &str, password: &str) -> Modal {
-    Modal::text(
+/// The one place a console password is shown: a secret's dialog, so `y` copies it (as a
+/// secret: never logged) and closing forgets it.
+pub fn password_modal(user: &str, password: crate::app::request::Secret) -> Modal {
+    let lines = vec![
+        ToneLine::new(Tone::Heading, format!("New one-time password for {user}:")),
+        ToneLine::plain(""),
+        ToneLine::new(Tone::Added, password.expose()),
+        ToneLine::plain(""),
+        ToneLine::new(
+            Tone::Dim,
+            "Shown only now: give it to the user, who must change it at first sign-in.",
+        ),
+        ToneLine::new(Tone::Dim, "y copies it; Esc or Enter closes and forgets it."),
+    ];
+    Modal::secret(
+        crate::app::panes::PaneDialog::Info,
         "Console password",
-        vec![
-            ToneLine::new(Tone::Heading, format!("New one-time password for {user}:")),
-            ToneLine::plain(""),
-            ToneLine::new(Tone::Added, password),
-            ToneLine::plain(""),
-            ToneLine::new(
-                Tone::Dim,
-                "Shown only now: give it to the user, who must change it at first sign-in.",
-            ),
-            ToneLine::new(Tone::Dim, "Esc or Enter closes and forgets it."),
-        ],
+        lines,
+        password,
+        None,
     )
 }
 

@@ -69,7 +69,7 @@ impl IdentityPane {
                     }
                     (_, user) => {
                         let name = user.map_or(owner, |u| u.name);
-                        ctx.open(super::forms::password_modal(&name, secret.expose()));
+                        ctx.open(super::forms::password_modal(&name, secret));
                     }
                 }
             }
