@@ -1,7 +1,8 @@
 //! Launch-to-screen figures for the TUI: the real binary in a pseudo-terminal against an
 //! in-process emulator, timing the first frame and the whole compartment tree on screen,
-//! with the demo tenancy and with the large seed at 20 ms injected latency. Prints figures;
-//! asserts nothing about time.
+//! with the demo tenancy and with the large seed at 20 ms injected latency, cold (`--no-cache`)
+//! and warm (from the snapshot cache a first run wrote). Prints figures; asserts nothing about
+//! time.
 //!
 //! `cargo bench --bench tui` (set `CANOPY_BENCH_RUNS` to change the number of runs, default 5).
 
@@ -17,7 +18,20 @@ struct Figures {
     all_policies: Vec<Duration>,
 }
 
-fn measure(label: &str, seed: canopy::model::Snapshot, latency: Duration, runs: usize) {
+/// Whether runs start from the cache.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Start {
+    Cold,
+    Warm,
+}
+
+fn measure(
+    label: &str,
+    seed: canopy::model::Snapshot,
+    latency: Duration,
+    runs: usize,
+    start: Start,
+) {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -26,6 +40,26 @@ fn measure(label: &str, seed: canopy::model::Snapshot, latency: Duration, runs: 
     let compartments = seed.compartments.len();
     let policies = seed.policies.len();
     let world = rt.block_on(harness::World::with_latency(seed, latency));
+    let flags: &[&str] = match start {
+        Start::Cold => &["--no-cache"],
+        Start::Warm => &[],
+    };
+    if start == Start::Warm {
+        // A first run reads the whole tenancy and writes the cache.
+        let cache = world.home.path().join(".cache").join("canopy");
+        let tui = world.launch(&[]);
+        tui.wait_for(" canopy ");
+        let primed = Instant::now();
+        while std::fs::read_dir(&cache).map_or(true, |mut d| d.next().is_none()) {
+            assert!(
+                primed.elapsed() < Duration::from_secs(300),
+                "the cache was not written"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // The file is written in one step (renamed into place) once it exists.
+        tui.quit();
+    }
     let mut figures = Figures {
         first_frame: Vec::new(),
         full_tree: Vec::new(),
@@ -33,7 +67,7 @@ fn measure(label: &str, seed: canopy::model::Snapshot, latency: Duration, runs: 
     };
     for _ in 0..runs {
         let started = Instant::now();
-        let mut tui = world.launch(&[]);
+        let mut tui = world.launch(flags);
         tui.wait_for(" canopy ");
         figures.first_frame.push(started.elapsed());
         tui.wait_until("the whole tree", |s| {
@@ -46,8 +80,12 @@ fn measure(label: &str, seed: canopy::model::Snapshot, latency: Duration, runs: 
         figures.all_policies.push(started.elapsed());
         tui.quit();
     }
+    let how = match start {
+        Start::Cold => "cold",
+        Start::Warm => "warm (cached)",
+    };
     println!(
-        "{label}: {compartments} compartments, {policies} policies, {} ms latency, {runs} runs (median / min):",
+        "{label}, {how}: {compartments} compartments, {policies} policies, {} ms latency, {runs} runs (median / min):",
         latency.as_millis(),
     );
     for (what, values) in [
@@ -73,22 +111,35 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
+    let demo = canopy::emulator::seed::demo;
+    measure("demo tenancy", demo(), Duration::ZERO, runs, Start::Cold);
     measure(
         "demo tenancy",
-        canopy::emulator::seed::demo(),
-        Duration::ZERO,
+        demo(),
+        Duration::from_millis(20),
         runs,
+        Start::Cold,
     );
     measure(
         "demo tenancy",
-        canopy::emulator::seed::demo(),
+        demo(),
         Duration::from_millis(20),
         runs,
+        Start::Warm,
+    );
+    let large = || canopy::emulator::seed::large(1.0);
+    measure(
+        "large seed",
+        large(),
+        Duration::from_millis(20),
+        runs,
+        Start::Cold,
     );
     measure(
         "large seed",
-        canopy::emulator::seed::large(1.0),
+        large(),
         Duration::from_millis(20),
         runs,
+        Start::Warm,
     );
 }

@@ -30,6 +30,9 @@ enum Command {
     Audit(canopy::policy::cli::AuditArgs),
     /// Access gained and lost between two snapshots (`canopy export` files, or `live`).
     AccessDiff(canopy::policy::cli::AccessDiffArgs),
+    /// The warm-start cache of tenancy snapshots.
+    #[command(subcommand)]
+    Cache(canopy::app::cache::CacheCommand),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
             Some(Command::Export(args)) => canopy::api::export::run(args).await.map(|()| 0),
             Some(Command::Policy(cmd)) => canopy::policy::cli::run(cmd).await,
             Some(Command::Audit(args)) => canopy::policy::cli::audit(args).await,
+            Some(Command::Cache(cmd)) => canopy::app::cache::run(&cmd),
             Some(Command::AccessDiff(args)) => {
                 Box::pin(canopy::policy::cli::access_diff(args)).await
             }

@@ -3,6 +3,8 @@
 
 #[path = "e2e/audit.rs"]
 mod audit;
+#[path = "e2e/cache.rs"]
+mod cache;
 #[path = "e2e/clipboard.rs"]
 mod clipboard;
 #[path = "e2e/credentials.rs"]

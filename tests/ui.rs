@@ -50,5 +50,7 @@ mod tag_bulk;
 mod tags;
 #[path = "ui/user_credentials.rs"]
 mod user_credentials;
+#[path = "ui/warm.rs"]
+mod warm;
 #[path = "ui/work_requests.rs"]
 mod work_requests;

@@ -40,6 +40,8 @@ pub struct Session {
 pub enum Effect {
     /// Put this text on the clipboard with OSC 52.
     Copy(String),
+    /// Write this snapshot to the warm-start cache (off the UI thread).
+    SaveCache(super::request::SharedSnapshot),
     /// Put a secret shown once on the clipboard (its `Debug` prints a placeholder).
     CopySecret(super::request::Secret),
     /// Suspend the TUI and edit this text in `$EDITOR`; the result comes back as
@@ -96,6 +98,14 @@ pub struct Ctx {
     /// The whole tenancy for the audit view and the editor's tenancy-aware lint, loaded the
     /// first time one of them needs it; dropped by refresh and after every successful write.
     pub snapshot: Loadable<Arc<TenancyLinter>>,
+    /// A reload of the snapshot while the one loaded stays in use.
+    snapshot_refresh: Option<RequestId>,
+    /// The request indexing the warm-start cache's snapshot.
+    pub indexing_cache: Option<RequestId>,
+    /// A snapshot that just arrived, for [`super::warm::settle`].
+    pub snapshot_arrived: Option<super::warm::Arrived>,
+    /// The warm-start cache, when it is on.
+    pub cache: Option<super::warm::WarmCache>,
     /// The tenancy's home region, where Identity writes go, once the tenancy is read.
     pub home_region: Option<HomeRegion>,
     /// Where a copy (`y`) can go: the terminal, or tmux with its clipboard settings.
@@ -323,6 +333,14 @@ impl Ctx {
         }
     }
 
+    /// Reads the tenancy again while the snapshot loaded stays in use (the warm start's
+    /// revalidation); the new one replaces it when it arrives.
+    pub fn revalidate_snapshot(&mut self, pane: PaneId) {
+        if self.snapshot_refresh.is_none() {
+            self.snapshot_refresh = Some(self.send_read(pane, TenancyRequest::Load));
+        }
+    }
+
     /// Forgets the snapshot (refresh, or the tenancy changed); the next user reloads it.
     pub fn invalidate_snapshot(&mut self) {
         self.snapshot = Loadable::NotLoaded;
@@ -363,11 +381,38 @@ impl Ctx {
             };
             return None;
         }
+        if self.snapshot_refresh == Some(response.id) {
+            self.snapshot_refresh = None;
+            match response.result {
+                Ok(Payload::Snapshot(snapshot)) => {
+                    self.snapshot_arrived = Some(super::warm::Arrived {
+                        linter: Arc::clone(&snapshot),
+                        from_cache: false,
+                    });
+                    self.snapshot = Loadable::Loaded(snapshot);
+                }
+                Ok(other) => self
+                    .toasts
+                    .error(Failure::unexpected("the tenancy load", &other).summary()),
+                Err(failure) => self.toasts.error(format!(
+                    "the tenancy could not be read again; the cached copy stays: {}",
+                    failure.summary()
+                )),
+            }
+            return None;
+        }
         if !self.snapshot.awaits(response.id) {
             return Some(response);
         }
+        let from_cache = self.indexing_cache.take() == Some(response.id);
         self.snapshot = match response.result {
-            Ok(Payload::Snapshot(snapshot)) => Loadable::Loaded(snapshot),
+            Ok(Payload::Snapshot(snapshot)) => {
+                self.snapshot_arrived = Some(super::warm::Arrived {
+                    linter: Arc::clone(&snapshot),
+                    from_cache,
+                });
+                Loadable::Loaded(snapshot)
+            }
             Ok(other) => Loadable::Failed(Failure::unexpected("the tenancy load", &other)),
             Err(failure) => Loadable::Failed(failure),
         };

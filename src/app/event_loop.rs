@@ -121,6 +121,11 @@ impl Loop {
                         let requests = update(state, Action::ExternalEditDone(edited));
                         self.send(requests);
                     }
+                    Effect::SaveCache(super::request::SharedSnapshot(snapshot)) => {
+                        if let Some(cache) = &state.ctx.cache {
+                            super::warm::save(cache, &state.ctx.session.tenancy_id, snapshot);
+                        }
+                    }
                     Effect::ShowPolicies { .. } | Effect::ShowUserCredentials { .. } => {}
                 }
             }

@@ -13,6 +13,7 @@
 pub mod action;
 pub mod audit;
 pub mod bulk_tags;
+pub mod cache;
 pub mod clipboard;
 pub mod commands;
 pub mod ctx;
@@ -37,6 +38,7 @@ pub mod tag_text;
 pub mod terminal;
 pub mod update;
 pub mod validate;
+pub mod warm;
 pub mod widgets;
 pub mod worker;
 
@@ -67,6 +69,10 @@ pub struct TuiArgs {
     /// opens it (takes over the terminal's own text selection).
     #[arg(long)]
     pub mouse: bool,
+    /// Start without the cached snapshot, and keep none (also `cache = false` in
+    /// settings.toml). `canopy cache clear` removes what is kept.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 pub use session::run;

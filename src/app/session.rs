@@ -81,6 +81,9 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<i32> {
     if let Some(path) = &location_path {
         super::location::restore(path, &mut state);
     }
+    if super::warm::enabled(args.no_cache, settings.cache) {
+        open_cache(&mut state, &connection.profile);
+    }
     for r in update::start(&mut state) {
         let _ = requests_tx.send(r);
     }
@@ -104,6 +107,35 @@ pub async fn run(args: TuiArgs, draw: Draw) -> anyhow::Result<i32> {
     drop(connection);
     // As shells report a process a signal ended, so scripts and supervisors can tell.
     Ok(result?.map_or(0, |signal| 128 + signal))
+}
+
+/// Reads the warm-start cache: its snapshot shown at once, or a note on why it was not.
+/// Either way the tenancy is read in the background, and what is read goes to the cache.
+fn open_cache(state: &mut AppState, profile: &str) {
+    let Some(dir) = super::cache::default_dir() else {
+        return;
+    };
+    let tenancy = state.ctx.session.tenancy_id.clone();
+    let path = super::cache::file_in(&dir, profile, &tenancy);
+    state.ctx.cache = Some(super::warm::WarmCache {
+        path: path.clone(),
+        profile: profile.to_string(),
+        shown_from: None,
+    });
+    match super::cache::read(&path, &tenancy) {
+        super::cache::Found::Snapshot(cached) => super::warm::start(state, *cached),
+        super::cache::Found::Ignored(note) => {
+            state.ctx.toasts.info(note);
+            state
+                .ctx
+                .ensure_snapshot(super::panes::PaneId::Compartments);
+        }
+        super::cache::Found::Nothing => {
+            state
+                .ctx
+                .ensure_snapshot(super::panes::PaneId::Compartments);
+        }
+    }
 }
 
 /// The region for the header: the flag, else the profile's, else where `--endpoint` points.

@@ -46,6 +46,8 @@ pub struct AppState {
     /// Named places (`:mark`), per profile, and the file they are kept in.
     pub marks: std::collections::BTreeMap<String, super::location::Location>,
     pub places_path: Option<std::path::PathBuf>,
+    /// Panes showing the warm-start cache's data, not read again yet.
+    pub stale: std::collections::BTreeSet<PaneId>,
 }
 
 impl AppState {
@@ -63,6 +65,7 @@ impl AppState {
             find: None,
             marks: std::collections::BTreeMap::new(),
             places_path: None,
+            stale: std::collections::BTreeSet::new(),
         }
     }
 

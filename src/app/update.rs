@@ -232,6 +232,8 @@ fn finish(state: &mut AppState) -> Vec<Request> {
     if let Some(note) = note {
         ctx.toasts.info(note);
     }
+    // Warm start: the pane on screen reads itself again; a fresh snapshot fills the rest.
+    super::warm::settle(state);
     // A `:find` waiting for the tenancy shows its hits once it is there.
     if state.find.is_some() {
         super::find::settle(state);

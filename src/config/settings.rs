@@ -15,6 +15,8 @@ use super::environment::Environment;
 pub struct Settings {
     /// A keymap file merged over the built-in one (`~` allowed).
     pub keymap: Option<PathBuf>,
+    /// `cache = false` turns the warm-start cache off (as `--no-cache` does).
+    pub cache: Option<bool>,
     /// Per-profile settings, keyed by profile name as in the OCI config.
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileSettings>,

@@ -93,6 +93,15 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
     if s.read_only {
         spans.push(Span::styled(" READ-ONLY ", theme.badge()));
     }
+    // Warm start: what is shown came from the cache until the tenancy has been read again.
+    if let Some(label) = state
+        .ctx
+        .cache
+        .as_ref()
+        .and_then(|c| c.label(state.ctx.now))
+    {
+        spans.push(Span::styled(format!(" {label} "), theme.badge()));
+    }
     if state.ctx.in_flight > 0 {
         let frame_no = (state.ctx.tick % SPINNER.len() as u64) as usize;
         spans.push(Span::styled(

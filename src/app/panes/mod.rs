@@ -178,6 +178,12 @@ pub trait Pane {
     /// Loads what the pane shows again (`r`).
     fn refresh(&mut self, ctx: &mut Ctx);
 
+    /// Shows what a snapshot holds of its data (the warm-start cache, or the tenancy read
+    /// again for the panes not visited); true if it took any.
+    fn warm(&mut self, _snapshot: &crate::model::Snapshot, _ctx: &mut Ctx) -> bool {
+        false
+    }
+
     /// What it shows is still changing on the service's side by itself (and no reload is
     /// on its way): read it again every few seconds until it settles.
     fn settling(&self) -> bool {

@@ -31,7 +31,7 @@ pub use payload::{Item, Items, Payload, Secret};
 pub use policies::PolicyRequest;
 pub use sign_in::SignInRequest;
 pub use tags::TagRequest;
-pub use tenancy::TenancyRequest;
+pub use tenancy::{SharedSnapshot, TenancyRequest};
 pub use work_requests::{WorkRequestApi, WorkRequestRequest};
 
 use super::panes::PaneId;

@@ -7,6 +7,28 @@ use std::sync::Arc;
 use crate::app::request::{Failure, Payload};
 use crate::app::worker::Work;
 
+/// A snapshot handed to the worker; requests compare by identity (the same snapshot).
+#[derive(Clone)]
+pub struct SharedSnapshot(pub Arc<crate::model::Snapshot>);
+
+impl std::fmt::Debug for SharedSnapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "SharedSnapshot({} compartments)",
+            self.0.compartments.len()
+        )
+    }
+}
+
+impl PartialEq for SharedSnapshot {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedSnapshot {}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TenancyRequest {
     /// The tenancy, for the header.
@@ -14,6 +36,9 @@ pub enum TenancyRequest {
     /// The whole tenancy (the export's reader), indexed off the UI thread. Answers with
     /// [`Payload::Snapshot`].
     Load,
+    /// A snapshot already at hand (the warm-start cache), indexed off the UI thread. Answers
+    /// with [`Payload::Snapshot`].
+    Index(SharedSnapshot),
     /// The regions the tenancy is subscribed to.
     ListRegionSubscriptions,
     /// Every region OCI has.
@@ -32,6 +57,7 @@ impl TenancyRequest {
         match self {
             TenancyRequest::Get
             | TenancyRequest::Load
+            | TenancyRequest::Index(_)
             | TenancyRequest::ListRegionSubscriptions
             | TenancyRequest::ListRegions
             | TenancyRequest::ListAvailabilityDomains
@@ -75,25 +101,29 @@ impl TenancyRequest {
             TenancyRequest::Load => {
                 let progress = indicatif::ProgressBar::hidden();
                 let gathered = crate::api::export::gather(w.client, w.tenancy_id, &progress).await;
-                let snapshot = match gathered {
-                    Ok(g) => Arc::new(g.snapshot),
-                    Err(e) => return w.finish(Err(e)),
-                };
-                // Indexing a large tenancy takes a few hundred milliseconds: not on the
-                // runtime's threads, and never in `update`.
-                let built = tokio::task::spawn_blocking(move || {
-                    crate::policy::TenancyLinter::new(snapshot)
-                })
-                .await;
-                w.send(
-                    true,
-                    built
-                        .map(|linter| Payload::Snapshot(Arc::new(linter)))
-                        .map_err(|e| Failure::local("IndexFailed", e.to_string())),
-                );
+                match gathered {
+                    Ok(g) => index(w, Arc::new(g.snapshot)).await,
+                    Err(e) => w.finish(Err(e)),
+                }
+            }
+            TenancyRequest::Index(SharedSnapshot(snapshot)) => {
+                index(w, Arc::clone(snapshot)).await;
             }
         }
     }
+}
+
+/// Indexes a snapshot and answers with it. Indexing a large tenancy takes a few hundred
+/// milliseconds: not on the runtime's threads, and never in `update`.
+async fn index(w: &Work<'_>, snapshot: Arc<crate::model::Snapshot>) {
+    let built =
+        tokio::task::spawn_blocking(move || crate::policy::TenancyLinter::new(snapshot)).await;
+    w.send(
+        true,
+        built
+            .map(|linter| Payload::Snapshot(Arc::new(linter)))
+            .map_err(|e| Failure::local("IndexFailed", e.to_string())),
+    );
 }
 
 /// Subscribes to a region and follows the subscription until it is READY, sending it each

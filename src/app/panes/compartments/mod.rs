@@ -220,7 +220,9 @@ impl CompartmentsPane {
             _ => Loadable::loading(id),
         };
         ctx.reindex_compartments();
-        if ctx.tenancy.data().is_none() {
+        // The tenancy is read once per session, also when the cache showed it: reading it is
+        // what tells where Identity writes go (its home region).
+        if ctx.tenancy.data().is_none() || ctx.home_region.is_none() {
             self.tenancy_request = Some(ctx.send_read(ME, TenancyRequest::Get));
         }
     }
@@ -373,6 +375,16 @@ impl Pane for CompartmentsPane {
         if self.focus == CompartmentsFocus::Tree && ctx.compartments.is_loaded() {
             self.load_effective(ctx);
         }
+    }
+
+    fn warm(&mut self, snapshot: &crate::model::Snapshot, ctx: &mut Ctx) -> bool {
+        if ctx.tenancy.data().is_none() {
+            ctx.tenancy = Loadable::Loaded(snapshot.tenancy.clone());
+        }
+        ctx.compartments = Loadable::Loaded(snapshot.compartments.clone());
+        ctx.reindex_compartments();
+        self.rebuild(ctx);
+        true
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) {

@@ -437,6 +437,16 @@ impl Pane for IdentityPane {
         self.sync_members(ctx);
     }
 
+    fn warm(&mut self, snapshot: &crate::model::Snapshot, ctx: &mut Ctx) -> bool {
+        self.users.set_items(snapshot.users.clone(), ctx);
+        self.groups.set_items(snapshot.groups.clone(), ctx);
+        self.dynamic_groups
+            .set_items(snapshot.dynamic_groups.clone(), ctx);
+        ctx.memberships = Loadable::Loaded(snapshot.memberships.clone());
+        ctx.reindex_memberships();
+        true
+    }
+
     fn refresh(&mut self, ctx: &mut Ctx) {
         if self.domain.is_some() {
             self.load_domain(ctx);

@@ -263,6 +263,12 @@ impl Pane for InvitationsPane {
         }
     }
 
+    fn warm(&mut self, snapshot: &crate::model::Snapshot, ctx: &mut Ctx) -> bool {
+        self.invitations
+            .set_items(snapshot.sender_invitations.clone(), ctx);
+        true
+    }
+
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load(ctx);
     }

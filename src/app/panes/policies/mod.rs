@@ -318,6 +318,11 @@ impl Pane for PoliciesPane {
         }
     }
 
+    fn warm(&mut self, snapshot: &crate::model::Snapshot, ctx: &mut Ctx) -> bool {
+        self.list.set_items(snapshot.policies.clone(), ctx);
+        true
+    }
+
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load(ctx);
     }

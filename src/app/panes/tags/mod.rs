@@ -396,6 +396,12 @@ impl Pane for TagsPane {
         }
     }
 
+    fn warm(&mut self, snapshot: &crate::model::Snapshot, ctx: &mut Ctx) -> bool {
+        self.namespaces
+            .set_items(snapshot.tag_namespaces.clone(), ctx);
+        true
+    }
+
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load_namespaces(ctx);
         let loaded: Vec<String> = self.tags.keys().cloned().collect();

@@ -1,0 +1,120 @@
+//! Warm start: the panes draw the cached snapshot at once, marked "cached N min ago" in the
+//! header, while the tenancy is read again: the pane on screen reloads itself first (its
+//! selection kept, as a refresh keeps it), and when the whole tenancy has been read the panes
+//! not visited yet take it. The fresh snapshot is written back to the cache.
+
+use std::sync::Arc;
+
+use super::cache::{Cached, age_label};
+use super::ctx::Effect;
+use super::panes::PaneId;
+use super::request::TenancyRequest;
+use super::state::AppState;
+use crate::model::Snapshot;
+
+/// The cache of this session: where it goes and, while cached data is on screen, when it was
+/// written.
+#[derive(Debug, Clone, Default)]
+pub struct WarmCache {
+    pub path: std::path::PathBuf,
+    pub profile: String,
+    /// Unix seconds the shown data was cached at; `None` once it has been read again.
+    pub shown_from: Option<i64>,
+}
+
+impl WarmCache {
+    /// The header's note while cached data is shown.
+    pub fn label(&self, now: i64) -> Option<String> {
+        self.shown_from.map(|at| age_label(at, now))
+    }
+}
+
+/// Fills every pane that shows a part of the tenancy from the cache, indexes the cached
+/// snapshot off the UI thread for the audit, lint and `:find`, and marks the panes stale.
+pub fn start(state: &mut AppState, cached: Cached) {
+    let snapshot = Arc::new(cached.snapshot);
+    let AppState {
+        ctx, panes, stale, ..
+    } = state;
+    for id in PaneId::ALL {
+        if panes.get_mut(*id).warm(&snapshot, ctx) {
+            stale.insert(*id);
+        }
+    }
+    if let Some(cache) = &mut ctx.cache {
+        cache.shown_from = Some(cached.saved_at);
+    }
+    let request = ctx.send_read(
+        PaneId::Compartments,
+        TenancyRequest::Index(super::request::SharedSnapshot(snapshot)),
+    );
+    ctx.snapshot = super::widgets::loadable::Loadable::loading(request);
+    ctx.indexing_cache = Some(request);
+}
+
+/// After every update: the pane on screen reads itself again once if it shows cached data;
+/// a snapshot that just arrived fills the panes still stale and goes to the cache.
+pub fn settle(state: &mut AppState) {
+    let AppState {
+        ctx,
+        panes,
+        stale,
+        active,
+        ..
+    } = state;
+    if stale.remove(active) {
+        panes.get_mut(*active).refresh(ctx);
+    }
+    let Some(arrived) = ctx.snapshot_arrived.take() else {
+        return;
+    };
+    if ctx.cache.as_ref().is_some_and(|c| c.shown_from.is_some()) && arrived.from_cache {
+        // The cached snapshot is indexed: now read the tenancy itself.
+        ctx.revalidate_snapshot(PaneId::Compartments);
+        return;
+    }
+    let snapshot = Arc::clone(arrived.linter.snapshot());
+    for id in std::mem::take(stale) {
+        panes.get_mut(id).warm(&snapshot, ctx);
+    }
+    if let Some(cache) = &mut ctx.cache {
+        cache.shown_from = None;
+        ctx.effects
+            .push(Effect::SaveCache(super::request::SharedSnapshot(snapshot)));
+    }
+}
+
+/// Writes the cache file off the UI thread (a large tenancy is tens of megabytes of JSON).
+pub fn save(cache: &WarmCache, tenancy_id: &str, snapshot: Arc<Snapshot>) {
+    let (path, profile, tenancy_id) = (
+        cache.path.clone(),
+        cache.profile.clone(),
+        tenancy_id.to_string(),
+    );
+    std::thread::spawn(move || {
+        let cached = Cached {
+            format: super::cache::FORMAT,
+            canopy: env!("CARGO_PKG_VERSION").to_string(),
+            saved_at: super::ctx::unix_now(),
+            profile,
+            tenancy_id,
+            snapshot: Arc::unwrap_or_clone(snapshot),
+        };
+        if let Err(e) = super::cache::write(&path, &cached) {
+            tracing::warn!("the snapshot cache was not written: {e}");
+        }
+    });
+}
+
+/// What `Ctx` keeps when a snapshot arrives, for [`settle`].
+#[derive(Debug, Clone)]
+pub struct Arrived {
+    pub linter: Arc<crate::policy::TenancyLinter>,
+    /// The cached snapshot, indexed (not the tenancy read again).
+    pub from_cache: bool,
+}
+
+/// Whether the cache is on: not with `--no-cache`, not with `cache = false` in the settings.
+pub fn enabled(no_cache_flag: bool, setting: Option<bool>) -> bool {
+    !no_cache_flag && setting.unwrap_or(true)
+}

@@ -1,0 +1,117 @@
+//! Warm start: the panes draw the cached snapshot at once, marked "cached N min ago", then the
+//! tenancy is read again in the background and merged in, the selection kept, and the fresh
+//! snapshot goes back to the cache.
+
+use canopy::app::cache::{Cached, FORMAT};
+use canopy::app::warm::{WarmCache, start as warm_start};
+use canopy::app::{Action, Effect, PaneId, update};
+
+use super::harness::{DEMO_TODAY, demo, fresh, render, settle, world};
+
+#[test]
+fn a_warm_start_shows_the_cache_then_merges_the_tenancy_read_again_keeping_the_selection() {
+    let seed = demo();
+    // The cache is older than the tenancy: a group made since is not in it.
+    let mut cached = seed.clone();
+    cached.groups.retain(|g| g.name != "Helpdesk");
+    let mut world = world(seed);
+    let (mut state, mut requests) = fresh(&world, false);
+    let dir = tempfile::tempdir().unwrap();
+    state.ctx.cache = Some(WarmCache {
+        path: dir.path().join("cache.json"),
+        profile: "DEFAULT".into(),
+        shown_from: None,
+    });
+    warm_start(
+        &mut state,
+        Cached {
+            format: FORMAT,
+            canopy: "test".into(),
+            saved_at: DEMO_TODAY - 600,
+            profile: "DEFAULT".into(),
+            tenancy_id: world.tenancy_id.clone(),
+            snapshot: cached,
+        },
+    );
+    // Nothing answered yet: the tree and the users are drawn from the cache.
+    requests.extend(update(&mut state, Action::Go(PaneId::Identity)));
+    let screen = render(&state);
+    assert!(screen.contains("cached 10 min ago"), "{screen}");
+    assert!(screen.contains("Users (40)"), "{screen}");
+    let carlos = state
+        .panes
+        .identity
+        .users
+        .all()
+        .iter()
+        .find(|u| u.name.starts_with("carlos"))
+        .unwrap()
+        .id
+        .clone();
+    assert!(state.panes.identity.users.select(&carlos));
+    let groups = |state: &canopy::app::AppState| state.panes.identity.groups.all().len();
+    assert_eq!(groups(&state), 11, "the cached groups");
+
+    // The answers: the pane on screen was read again, then the whole tenancy.
+    settle(&mut state, &mut world, requests);
+    assert_eq!(groups(&state), 12, "the group made since is merged in");
+    assert_eq!(
+        state.panes.identity.users.selected_id(),
+        Some(carlos.as_str())
+    );
+    assert!(
+        !render(&state).contains("cached"),
+        "the note goes once read again"
+    );
+    assert!(
+        state
+            .ctx
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveCache(_))),
+        "the fresh snapshot goes to the cache"
+    );
+    // The audit's snapshot is the fresh one too.
+    let snapshot = state.ctx.snapshot.data().unwrap();
+    assert!(
+        snapshot
+            .snapshot()
+            .groups
+            .iter()
+            .any(|g| g.name == "Helpdesk")
+    );
+}
+
+#[test]
+fn panes_not_visited_take_the_tenancy_read_again() {
+    let seed = demo();
+    let mut cached = seed.clone();
+    cached.policies.retain(|p| p.name != "helpdesk");
+    let mut world = world(seed);
+    let (mut state, mut requests) = fresh(&world, false);
+    state.ctx.cache = Some(WarmCache::default());
+    warm_start(
+        &mut state,
+        Cached {
+            format: FORMAT,
+            canopy: "test".into(),
+            saved_at: DEMO_TODAY,
+            profile: "DEFAULT".into(),
+            tenancy_id: world.tenancy_id.clone(),
+            snapshot: cached,
+        },
+    );
+    requests.extend(update(&mut state, Action::Tick));
+    settle(&mut state, &mut world, requests);
+    assert!(state.stale.is_empty(), "{:?}", state.stale);
+    assert!(
+        state
+            .panes
+            .policies
+            .list
+            .all()
+            .iter()
+            .any(|p| p.name == "helpdesk"),
+        "the Policies pane was never opened, yet shows the tenancy as read again"
+    );
+}
