@@ -384,7 +384,7 @@ impl Client {
         request_id: &str,
         retry_token: Option<&str>,
     ) -> Result<Reply, ApiError> {
-        let headers = self.headers(call, url, request_id, retry_token)?;
+        let headers = self.headers(call, url, request_id, retry_token).await?;
         self.inner.attempts.fetch_add(1, Ordering::Relaxed);
         let mut request = self
             .inner
@@ -460,7 +460,7 @@ impl Client {
         })))
     }
 
-    fn headers(
+    async fn headers(
         &self,
         call: &Call,
         url: &Url,
@@ -507,15 +507,22 @@ impl Client {
                 HeaderValue::from_str(etag).map_err(|_| bad("the etag"))?,
             );
         }
-        let body = call.body.as_deref().unwrap_or_default();
-        self.inner
-            .signer
-            .sign_request(&call.method, url, &mut h, body)
-            .map_err(|message| ApiError::Sign {
-                operation: call.operation,
-                message,
-            })?;
-        Ok(h)
+        // RSA signing is the costliest step of a request: it runs on the blocking pool, so
+        // a fan-out driven from one task (an export, the TUI's loads) signs on every core
+        // instead of on the thread that polls it.
+        let key = Arc::clone(&self.inner.signer);
+        let (method, url, body) = (call.method.clone(), url.clone(), call.body.clone());
+        let outcome = tokio::task::spawn_blocking(move || {
+            key.sign_request(&method, &url, &mut h, body.as_deref().unwrap_or_default())
+                .map(|()| h)
+        })
+        .await
+        .map_err(|e| e.to_string())
+        .and_then(|r| r);
+        outcome.map_err(|message| ApiError::Sign {
+            operation: call.operation,
+            message,
+        })
     }
 }
 

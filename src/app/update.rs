@@ -197,6 +197,8 @@ fn finish(state: &mut AppState) -> Vec<Request> {
         audit,
         ..
     } = state;
+    // The tree is shared: paths, scopes and the header's tenancy need it on every pane.
+    panes.compartments.ensure_tree(ctx);
     panes.get_mut(*active).ensure_loaded(ctx);
     // A form that was submitted and sent nothing is done with.
     ctx.closed_form = None;

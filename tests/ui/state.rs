@@ -830,3 +830,19 @@ fn a_click_selects_the_row_under_it_and_a_second_click_opens_it() {
         Some("carlos.mendes@acme-corp.com")
     );
 }
+
+/// The last place restored can be any pane: starting on Policies still reads the tree (the
+/// policies wait for it) and the tenancy for the header.
+#[test]
+fn a_session_that_starts_on_policies_reads_the_tree_it_needs() {
+    let mut world = super::harness::world(super::harness::demo());
+    let keymap = canopy::app::keymap::Keymap::default_keymap().unwrap();
+    let mut state = canopy::app::AppState::new(super::harness::session(&world, false), keymap);
+    state.active = PaneId::Policies;
+    let requests = canopy::app::start(&mut state);
+    super::harness::settle(&mut state, &mut world, requests);
+    assert!(state.ctx.compartments.is_loaded());
+    assert!(!state.panes.policies.list.all().is_empty());
+    let screen = super::harness::render(&state);
+    assert!(screen.contains("acme-corp"), "{screen}");
+}

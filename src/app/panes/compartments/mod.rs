@@ -209,6 +209,14 @@ impl CompartmentsPane {
         }
     }
 
+    /// Reads the compartment tree (and the tenancy) if nothing has: every pane names
+    /// compartments by path, whichever pane the session starts on.
+    pub fn ensure_tree(&mut self, ctx: &mut Ctx) {
+        if matches!(ctx.compartments, Loadable::NotLoaded) {
+            self.load(ctx);
+        }
+    }
+
     pub(super) fn load(&mut self, ctx: &mut Ctx) {
         let id = ctx.send_read(ME, CompartmentRequest::List);
         ctx.compartments = match std::mem::take(&mut ctx.compartments) {
