@@ -22,7 +22,7 @@ fn arg<T: std::str::FromStr>(n: usize, default: T) -> T {
 fn main() -> anyhow::Result<()> {
     let scale: f64 = arg(0, 1.0);
     let latency_ms: u64 = arg(1, 20);
-    let concurrency: usize = arg(2, 16);
+    let concurrency: usize = arg(2, ClientOptions::default().max_concurrency);
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let seed_started = Instant::now();

@@ -65,7 +65,10 @@ fn measure(
         full_tree: Vec::new(),
         all_policies: Vec::new(),
     };
+    let last_place = world.data_dir().join("canopy").join("locations.json");
     for _ in 0..runs {
+        // Each run starts on the tree, not where the previous one quit.
+        let _ = std::fs::remove_file(&last_place);
         let started = Instant::now();
         let mut tui = world.launch(flags);
         tui.wait_for(" canopy ");
