@@ -160,6 +160,8 @@ fn a_rename_of_a_group_named_in_statements_shows_them_before_confirming() {
         named(&world, "Auditors"),
         "nothing is sent before the choice"
     );
+    // "Cancel" is chosen first: renaming takes moving to "Rename".
+    tui.send(b"\x1b[A");
     tui.enter();
     tui.wait_for("renamed group to External-Auditors");
     assert!(named(&world, "External-Auditors") && !named(&world, "Auditors"));

@@ -215,6 +215,7 @@ fn the_snapshot_is_cached_and_dropped_by_refresh_and_writes() {
     press(&mut state, &mut world, key(KeyCode::Enter));
     // Statements name Web by its path: the rename is confirmed after they are shown.
     assert!(render(&state).contains("stops matching"));
+    press(&mut state, &mut world, key(KeyCode::Up));
     press(&mut state, &mut world, key(KeyCode::Enter));
     assert!(
         world
@@ -275,6 +276,7 @@ fn a_compartment_rename_conflict_shows_the_conflict_and_reloads() {
     type_text(&mut state, &mut world, "-x");
     // Statements name Prod by its path: "Rename" is chosen after they are shown.
     press(&mut state, &mut world, key(KeyCode::Enter));
+    press(&mut state, &mut world, key(KeyCode::Up));
     let enter = canopy::app::action_for_key(&state, &key(KeyCode::Enter)).unwrap();
     let requests = update(&mut state, enter);
     let rename = requests

@@ -520,6 +520,7 @@ fn create_rename_move_delete_recover_a_compartment() {
     // The tenancy was not loaded yet: the dialog checked which statements name Lab.
     let shown = super::harness::render_size(&state, 120, 40);
     assert!(shown.contains("No policy statement names it"), "{shown}");
+    press(&mut state, &mut world, key(KeyCode::Up));
     press(&mut state, &mut world, key(KeyCode::Enter));
     assert_eq!(state.ctx.compartment(&lab).unwrap().name, "Lab2");
 

@@ -425,7 +425,14 @@ impl CompartmentsPane {
                 details: Box::new(details),
                 seen: Box::new(seen),
             };
-            let modal = Modal::choice(dialog(confirm), "Rename compartment", lines, &["Rename", "Cancel"]);
+            let mut modal = Modal::choice(
+                dialog(confirm),
+                "Rename compartment",
+                lines,
+                &["Rename", "Cancel"],
+            );
+            // Statements stop matching (or may): renaming takes a deliberate choice.
+            modal.select_option(1);
             ctx.open(modal.with_impact(waiting.then_some(query)));
             return;
         }

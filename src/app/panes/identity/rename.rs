@@ -49,12 +49,14 @@ impl IdentityPane {
             format!("Rename group {domain}/{old} to {}?", rename.name),
         )];
         lines.extend(found);
-        let modal = Modal::choice(
+        let mut modal = Modal::choice(
             dialog(IdentityDialog::RenameGroup(Box::new(rename))),
             "Rename group",
             lines,
             &["Rename", "Cancel"],
         );
+        // Statements name a group by its name: renaming takes a deliberate choice.
+        modal.select_option(1);
         ctx.open(modal.with_impact(waiting.then_some(query)));
     }
 
