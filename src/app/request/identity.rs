@@ -109,14 +109,18 @@ impl IdentityRequest {
         let (c, tenancy) = (w.client, w.tenancy_id);
         let all = ListFilter::default();
         match self {
+            // Pages as they come: the first rows show while the rest load.
             R::ListUsers => {
                 let users = c.list_users(tenancy, &UserQuery::default());
-                w.list(users.limit(PAGE_LIMIT).all().await);
+                w.pages(users.limit(PAGE_LIMIT).pages()).await;
             }
-            R::ListGroups => w.list(c.list_groups(tenancy, &all).limit(PAGE_LIMIT).all().await),
+            R::ListGroups => {
+                w.pages(c.list_groups(tenancy, &all).limit(PAGE_LIMIT).pages())
+                    .await;
+            }
             R::ListDynamicGroups => {
                 let groups = c.list_dynamic_groups(tenancy, &all).limit(PAGE_LIMIT);
-                w.list(groups.all().await);
+                w.pages(groups.pages()).await;
             }
             R::ListMemberships { group_ids } => {
                 let lists = try_fan_out(c, group_ids.clone(), |group_id| async move {

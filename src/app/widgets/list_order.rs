@@ -6,29 +6,27 @@ use crate::app::ctx::Ctx;
 use crate::app::resource::{Resource, SortKey};
 
 impl<T: Resource> ListView<T> {
+    /// The sort keys of one item under the list's current order.
+    fn keys_of(&self, t: &T, ctx: &Ctx) -> (SortKey, SortKey) {
+        let natural = t.natural_key(ctx);
+        match self
+            .sort
+            .column
+            .and_then(|c| T::columns().into_iter().nth(c))
+        {
+            Some(c) => (c.sort_key(t, ctx), natural),
+            None => (natural, SortKey::Number(0)),
+        }
+    }
+
     /// Sorts every item again (the items or the order changed), then filters.
     pub fn resort(&mut self, ctx: &Ctx) {
         let all = self.items.data().map_or(&[][..], Vec::as_slice);
-        let columns = T::columns();
-        let column = self.sort.column.and_then(|c| columns.get(c));
-        let keys: Vec<(SortKey, SortKey)> = all
-            .iter()
-            .map(|t| {
-                let natural = t.natural_key(ctx);
-                match column {
-                    Some(c) => (c.sort_key(t, ctx), natural),
-                    None => (natural, SortKey::Number(0)),
-                }
-            })
-            .collect();
+        let keys: Vec<(SortKey, SortKey)> = all.iter().map(|t| self.keys_of(t, ctx)).collect();
         let mut order: Vec<usize> = (0..all.len()).collect();
         order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
         if self.sort.descending {
             order.reverse();
-        }
-        let mut rank = vec![0; order.len()];
-        for (position, &i) in order.iter().enumerate() {
-            rank[i] = position;
         }
         self.search = all
             .iter()
@@ -39,10 +37,66 @@ impl<T: Resource> ListView<T> {
             .enumerate()
             .map(|(i, t)| (t.id().to_string(), i))
             .collect();
-        self.order = order;
-        self.rank = rank;
+        self.keys = keys;
+        self.set_order(order);
         self.filtered_by = None;
         self.refilter(ctx);
+    }
+
+    /// Items were appended from `from` on (a page of a first load): only they are keyed and
+    /// sorted, then merged into the order, so a long listing costs O(rows) per page instead
+    /// of a full sort of everything so far.
+    pub(super) fn extend_order(&mut self, from: usize, ctx: &Ctx) {
+        let all = self.items.data().map_or(&[][..], Vec::as_slice);
+        if self.keys.len() != from || self.order.len() != from {
+            return self.resort(ctx);
+        }
+        let fresh = &all[from..];
+        let new_keys: Vec<(SortKey, SortKey)> =
+            fresh.iter().map(|t| self.keys_of(t, ctx)).collect();
+        self.search
+            .extend(fresh.iter().map(|t| t.search_text(ctx).to_lowercase()));
+        for (i, t) in fresh.iter().enumerate() {
+            self.by_id.insert(t.id().to_string(), from + i);
+        }
+        self.keys.extend(new_keys);
+        let keys = &self.keys;
+        let before = |a: usize, b: usize| {
+            let ascending = keys[a].cmp(&keys[b]).then(a.cmp(&b));
+            if self.sort.descending {
+                ascending.reverse()
+            } else {
+                ascending
+            }
+        };
+        let mut added: Vec<usize> = (from..all.len()).collect();
+        added.sort_by(|&a, &b| before(a, b));
+        let old = std::mem::take(&mut self.order);
+        let mut merged = Vec::with_capacity(old.len() + added.len());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() && j < added.len() {
+            if before(added[j], old[i]) == std::cmp::Ordering::Less {
+                merged.push(added[j]);
+                j += 1;
+            } else {
+                merged.push(old[i]);
+                i += 1;
+            }
+        }
+        merged.extend_from_slice(&old[i..]);
+        merged.extend_from_slice(&added[j..]);
+        self.set_order(merged);
+        self.filtered_by = None;
+        self.refilter(ctx);
+    }
+
+    fn set_order(&mut self, order: Vec<usize>) {
+        let mut rank = vec![0; order.len()];
+        for (position, &i) in order.iter().enumerate() {
+            rank[i] = position;
+        }
+        self.order = order;
+        self.rank = rank;
     }
 
     /// Recomputes the rows from the order, scope and filter, keeping the selection on the

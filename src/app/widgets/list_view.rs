@@ -51,6 +51,8 @@ pub struct ListView<T> {
     pub(super) by_id: HashMap<String, usize>,
     /// Each item's filter text, lower-cased once per change of the items.
     pub(super) search: Vec<String>,
+    /// Each item's sort keys, kept so a page of a first load merges in without re-keying.
+    pub(super) keys: Vec<(crate::app::resource::SortKey, crate::app::resource::SortKey)>,
     /// The query the rows were filtered with, to narrow them while the user types on.
     pub(super) filtered_by: Option<ListFilter>,
 }
@@ -75,6 +77,7 @@ impl<T> Default for ListView<T> {
             rank: Vec::new(),
             by_id: HashMap::new(),
             search: Vec::new(),
+            keys: Vec::new(),
             filtered_by: None,
         }
     }
@@ -162,6 +165,7 @@ impl<T: Resource> ListView<T> {
         self.rank.clear();
         self.by_id.clear();
         self.search.clear();
+        self.keys.clear();
     }
 
     /// Takes one answer (a page, or the whole listing when `done`); false if it was not
@@ -197,6 +201,7 @@ impl<T: Resource> ListView<T> {
                     } => p,
                     _ => Vec::new(),
                 };
+                let from = partial.len();
                 partial.extend(page);
                 self.items = if done {
                     Loadable::Loaded(partial)
@@ -206,6 +211,9 @@ impl<T: Resource> ListView<T> {
                         partial: Some(partial),
                     }
                 };
+                // A page of a first load: merge it in rather than sort everything again.
+                self.extend_order(from, ctx);
+                return true;
             }
         }
         self.resort(ctx);

@@ -297,3 +297,38 @@ fn a_wanted_item_is_selected_when_its_page_arrives() {
     assert!(list.take(RequestId(1), Ok(vec![item("m", "mu", 3)]), true, &ctx));
     assert_eq!(selected(&list), "mu");
 }
+
+#[test]
+fn pages_of_a_first_load_merge_into_the_same_order_as_one_answer() {
+    let mut items = Vec::new();
+    for i in 0..300 {
+        // Interleaved across pages, with ties, so the merge has work to do.
+        items.push(item(
+            &format!("i{i}"),
+            &format!("n{:03}", (i * 37) % 101),
+            i64::from(i % 7),
+        ));
+    }
+    let (mut whole, ctx) = loaded(items.clone());
+    // The reference order: a full sort of everything.
+    whole.resort(&ctx);
+    let mut paged = ListView::<Item>::default();
+    paged.start_loading(RequestId(1));
+    for (n, chunk) in items.chunks(64).enumerate() {
+        let last = (n + 1) * 64 >= items.len();
+        assert!(paged.take(RequestId(1), Ok(chunk.to_vec()), last, &ctx));
+    }
+    assert_eq!(names(&paged), names(&whole));
+    // Descending, by a column: the same again.
+    whole.sort_next(&ctx);
+    whole.sort_reverse(&ctx);
+    let mut paged = ListView::<Item>::default();
+    paged.sort_next(&ctx);
+    paged.sort_reverse(&ctx);
+    paged.start_loading(RequestId(2));
+    for (n, chunk) in items.chunks(50).enumerate() {
+        let last = (n + 1) * 50 >= items.len();
+        assert!(paged.take(RequestId(2), Ok(chunk.to_vec()), last, &ctx));
+    }
+    assert_eq!(names(&paged), names(&whole));
+}

@@ -108,6 +108,28 @@ impl Work<'_> {
         self.finish(result.map(Payload::items));
     }
 
+    /// A listing page by page as the service sends it, so a long list shows its first rows
+    /// at once (the last page goes as the final answer).
+    pub async fn pages<T: Clone + Send + Sync + 'static>(
+        &self,
+        pages: impl futures::Stream<Item = Result<Vec<T>, ApiError>>,
+    ) {
+        use futures::StreamExt as _;
+        let mut pages = std::pin::pin!(pages);
+        let mut held: Option<Vec<T>> = None;
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(items) => {
+                    if let Some(previous) = held.replace(items) {
+                        self.send(false, Ok(Payload::items(previous)));
+                    }
+                }
+                Err(e) => return self.finish(Err(e)),
+            }
+        }
+        self.send(true, Ok(Payload::items(held.unwrap_or_default())));
+    }
+
     /// One resource with its etag.
     pub fn one<T: Clone + Send + Sync + 'static>(&self, result: Result<Etagged<T>, ApiError>) {
         self.finish(result.map(|e| Payload::Item(Item::new(e.value, e.etag))));

@@ -1,0 +1,118 @@
+//! What a user waits for at 100,000 rows: the real binary in a pseudo-terminal against the
+//! emulator serving `large:5` (100,000 users) at 20 ms latency, `--no-cache`. Prints the time
+//! from pressing `2` to the first users on screen and to all of them, a key (`j`) to the frame
+//! that shows its effect while the users still load and after, and a filter keystroke to its
+//! frame. Prints figures; asserts nothing about time.
+//!
+//! `cargo bench --bench tui_scale` (`CANOPY_BENCH_SCALE` sets the seed's scale, default 5).
+
+use std::time::{Duration, Instant};
+
+#[path = "../tests/e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+/// The name in the first row of the Detail panel: what `j` changes.
+fn selected(tui: &harness::Tui) -> String {
+    let rows = tui.rows();
+    rows.iter()
+        .position(|r| r.contains("┌ Detail"))
+        .and_then(|i| rows.get(i + 1))
+        .and_then(|r| r.rsplit('│').nth(1).map(|s| s.trim().to_string()))
+        .unwrap_or_default()
+}
+
+/// Polls until `done`, for at most `limit`.
+fn until(limit: Duration, done: impl Fn() -> bool) -> Option<Duration> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if done() {
+            return Some(start.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    None
+}
+
+/// Presses `j` `n` times, each once the previous one showed; the times key to frame.
+fn key_to_frame(tui: &mut harness::Tui, n: usize) -> Vec<Duration> {
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let before = selected(tui);
+        let sent = Instant::now();
+        tui.keys("j");
+        if until(Duration::from_secs(5), || selected(tui) != before).is_some() {
+            out.push(sent.elapsed());
+        }
+    }
+    out
+}
+
+fn summary(label: &str, mut values: Vec<Duration>) {
+    if values.is_empty() {
+        println!("  {label:<34} (no frame seen)");
+        return;
+    }
+    values.sort();
+    let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
+    println!(
+        "  {label:<34} median {:>6.1} ms   p99 {:>6.1} ms   ({} keys)",
+        at(0.5),
+        at(0.99),
+        values.len()
+    );
+}
+
+fn main() {
+    let scale: f64 = std::env::var("CANOPY_BENCH_SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5.0);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let seed = canopy::emulator::seed::large(scale);
+    let users = seed.users.len();
+    let world = rt.block_on(harness::World::with_latency(
+        seed,
+        Duration::from_millis(20),
+    ));
+    let mut tui = world.launch(&["--no-cache"]);
+    tui.wait_for("(root)");
+    println!("large:{scale}: {users} users, 20 ms latency, --no-cache:");
+    let pressed = Instant::now();
+    tui.keys("2");
+    tui.wait_until("the first users", |s| {
+        s.contains("Users (") && s.contains('@')
+    });
+    println!(
+        "  first users on screen after `2`     {:>8.0} ms",
+        pressed.elapsed().as_secs_f64() * 1e3
+    );
+    summary("key to frame while loading", key_to_frame(&mut tui, 30));
+    let total = format!("Users ({users})");
+    match until(Duration::from_secs(300), || tui.screen().contains(&total)) {
+        Some(_) => println!(
+            "  all {users} users listed            {:>8.0} ms",
+            pressed.elapsed().as_secs_f64() * 1e3
+        ),
+        None => println!("  all {users} users listed            (not within 300 s)"),
+    }
+    summary("key to frame after loading", key_to_frame(&mut tui, 60));
+    // Filter keystrokes: each narrows the list; the title's count changes with the frame.
+    tui.keys("/");
+    let mut filtering = Vec::new();
+    for c in "user1".chars() {
+        let before = tui.screen();
+        let sent = Instant::now();
+        tui.keys(&c.to_string());
+        if until(Duration::from_secs(5), || tui.screen() != before).is_some() {
+            filtering.push(sent.elapsed());
+        }
+    }
+    summary("filter keystroke to frame", filtering);
+    // Dropping the terminal ends canopy.
+    drop(tui);
+}
