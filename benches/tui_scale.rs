@@ -48,6 +48,14 @@ fn key_to_frame(tui: &mut harness::Tui, n: usize) -> Vec<Duration> {
     out
 }
 
+/// The process's peak resident memory (`VmHWM`), in MB (Linux).
+fn peak_rss_mb(pid: u32) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 fn summary(label: &str, mut values: Vec<Duration>) {
     if values.is_empty() {
         println!("  {label:<34} (no frame seen)");
@@ -101,6 +109,9 @@ fn main() {
         None => println!("  all {users} users listed            (not within 300 s)"),
     }
     summary("key to frame after loading", key_to_frame(&mut tui, 60));
+    if let Some(peak) = tui.pid().and_then(peak_rss_mb) {
+        println!("  peak RSS of canopy                  {peak:>8.0} MB");
+    }
     // Filter keystrokes: each narrows the list; the title's count changes with the frame.
     tui.keys("/");
     let mut filtering = Vec::new();

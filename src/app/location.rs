@@ -62,7 +62,7 @@ pub fn current(state: &AppState) -> Location {
         .filter(|id| id.starts_with("ocid1."));
     let label = selected
         .as_ref()
-        .and_then(|_| super::update::selected_name(state));
+        .and_then(|_| super::selection::selected_name(state));
     Location {
         pane: state.active.name().to_string(),
         selected,

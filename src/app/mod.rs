@@ -30,6 +30,7 @@ pub mod palette;
 pub mod panes;
 pub mod request;
 pub mod resource;
+pub mod selection;
 mod session;
 pub mod state;
 pub mod tag_catalogue;

@@ -38,44 +38,6 @@ pub fn start(state: &mut AppState) -> Vec<Request> {
     finish(state)
 }
 
-/// The selected resource's name: the one the app knows for its OCID, else its JSON's.
-pub(super) fn selected_name(state: &AppState) -> Option<String> {
-    let pane = state.panes.get(state.active);
-    let id = pane.selected_ocid(&state.ctx)?;
-    if let Some(name) = state.ctx.name_of(&id) {
-        return Some(name.to_string());
-    }
-    if let Some(c) = state.ctx.compartment(&id) {
-        return Some(c.name.clone());
-    }
-    let json = pane.selected_json(&state.ctx)?;
-    let name = json.get("name").or_else(|| json.get("displayName"))?;
-    name.as_str().map(str::to_string)
-}
-
-/// A click selects the row under it in the focused list (or the tree); a click on the row
-/// already selected opens it, as Enter does. Clicks elsewhere do nothing.
-fn click(state: &mut AppState, column: u16, row: u16) {
-    let AppState { panes, active, .. } = state;
-    let pane = panes.get_mut(*active);
-    let hit = match pane.focused_list_mut() {
-        Some(list) => list.click(column, row),
-        None if *active == PaneId::Compartments => {
-            let tree = &mut panes.compartments;
-            let len = tree.rows.len();
-            tree.cursor.row_at(column, row, len).map(|i| {
-                let again = i == tree.cursor.selected;
-                tree.cursor.selected = i;
-                again
-            })
-        }
-        None => None,
-    };
-    if hit == Some(true) {
-        update_focused(state, &Action::Select);
-    }
-}
-
 /// Ticks between reads of a list that is still settling (8 x 250 ms = 2 s).
 const SETTLE_TICKS: u64 = 8;
 
@@ -277,7 +239,11 @@ pub(crate) fn go(state: &mut AppState, pane: PaneId) {
 
 fn update_focused(state: &mut AppState, action: &Action) {
     match action {
-        Action::Click { column, row } => click(state, *column, *row),
+        Action::Click { column, row } => {
+            if super::selection::click(state, *column, *row) {
+                update_focused(state, &Action::Select);
+            }
+        }
         Action::Quit => state.quit = true,
         Action::NextPane => go(state, state.active.next()),
         Action::PreviousPane => go(state, state.active.previous()),
@@ -309,7 +275,7 @@ fn update_focused(state: &mut AppState, action: &Action) {
             }
             None => state.ctx.toasts.info("no error this session"),
         },
-        Action::CopyName => match selected_name(state) {
+        Action::CopyName => match super::selection::selected_name(state) {
             Some(name) => {
                 let done = format!("copied {name}");
                 state.ctx.copy(name, done);

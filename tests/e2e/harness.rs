@@ -143,6 +143,11 @@ impl Tui {
         }
     }
 
+    /// The canopy process's id (for benches that read its memory).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }

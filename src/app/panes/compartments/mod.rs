@@ -2,6 +2,7 @@
 //! filter, the detail of the selection, and the writes (create, rename and describe, move,
 //! delete following the work request, recover).
 
+mod edit;
 mod resources;
 mod writes;
 
