@@ -105,6 +105,15 @@ pub fn private_dir(dir: &Path) -> Result<(), FileError> {
 /// Writes `bytes` to `path` as a new owner-only file, atomically: a temporary file in the
 /// same directory, then a rename onto the target (a regular file, or nothing).
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_private_with(path, |file| file.write_all(bytes))
+}
+
+/// The same, with the content written by `write` as it is made (a large document streams to
+/// the file instead of being held in memory whole).
+pub fn write_private_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), FileError> {
     check_target(path)?;
     let io = |source| FileError::Io {
         path: path.into(),
@@ -116,7 +125,11 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     };
     // tempfile creates with 0600 on Unix.
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    file.write_all(bytes).map_err(io)?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
+        write(&mut buffered).map_err(io)?;
+        buffered.flush().map_err(io)?;
+    }
     file.as_file().sync_all().map_err(io)?;
     // Checked again just before the rename: something may have appeared meanwhile.
     check_target(path)?;

@@ -85,6 +85,54 @@ pub fn escape_json(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A writer that passes `serde_json`'s output through [`escape_json`] as it streams, so a large
+/// document is escaped without being held whole. A character split across two writes waits
+/// for its other bytes.
+pub struct EscapeJson<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> EscapeJson<W> {
+    pub fn new(inner: W) -> Self {
+        EscapeJson {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// The inner writer, flushed.
+    pub fn into_inner(mut self) -> std::io::Result<W> {
+        std::io::Write::flush(&mut self)?;
+        Ok(self.inner)
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for EscapeJson<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(text) => text.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(e) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        };
+        let text = std::str::from_utf8(&self.pending[..valid]).unwrap_or_default();
+        self.inner.write_all(escape_json(text).as_bytes())?;
+        self.pending.drain(..valid);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "the JSON ended inside a character",
+            ));
+        }
+        self.inner.flush()
+    }
+}
+
 /// An error and its causes as one line, `outer: cause: root`, leaving out a cause whose text
 /// the message already holds (many errors name their source in their own message; printing
 /// the chain as well said everything twice).
@@ -181,5 +229,21 @@ mod tests {
         );
         let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn escaping_as_it_streams_matches_escaping_the_whole_even_split_inside_characters() {
+        use std::io::Write as _;
+        let json = serde_json::to_string(&serde_json::json!({
+            "name": "a\u{85}b\u{200b}c\u{202e}d é 日本",
+        }))
+        .unwrap();
+        let mut out = super::EscapeJson::new(Vec::new());
+        for byte in json.as_bytes() {
+            out.write_all(std::slice::from_ref(byte)).unwrap();
+        }
+        let streamed = String::from_utf8(out.into_inner().unwrap()).unwrap();
+        assert_eq!(streamed, super::escape_json(&json));
+        assert!(streamed.contains("\\u0085"));
     }
 }

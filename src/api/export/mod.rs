@@ -105,12 +105,14 @@ pub async fn export_to(
     options: GatherOptions,
 ) -> Result<Gathered, ExportError> {
     let gathered = gather_with(client, tenancy_id, progress, options).await?;
-    let text = render(&gathered.snapshot, format);
+    // Streamed: tens of megabytes of JSON are never held whole (byte for byte what `render`
+    // makes).
+    let snapshot = &gathered.snapshot;
     if let Some(path) = output.filter(|p| p.as_os_str() != "-") {
-        crate::files::write_private(path, text.as_bytes())?;
+        crate::files::write_private_with(path, |out| stream(snapshot, format, out))?;
     } else {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        stream(snapshot, format, &mut out)
             .and_then(|()| out.flush())
             .map_err(|source| ExportError::Write {
                 path: PathBuf::from("<stdout>"),
@@ -118,6 +120,22 @@ pub async fn export_to(
             })?;
     }
     Ok(gathered)
+}
+
+/// Writes the document `render` makes, as it is made.
+fn stream(
+    snapshot: &Snapshot,
+    format: ExportFormat,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        ExportFormat::Json => {
+            let mut escaped = crate::text::EscapeJson::new(out);
+            serde_json::to_writer_pretty(&mut escaped, snapshot)?;
+            let out = escaped.into_inner()?;
+            out.write_all(b"\n")
+        }
+    }
 }
 
 fn progress_bar() -> ProgressBar {
@@ -161,4 +179,20 @@ pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
         eprintln!("canopy: warning: {}", crate::text::for_terminal(warning));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod stream_tests {
+    #[test]
+    fn the_streamed_export_is_byte_for_byte_the_rendered_one() {
+        let mut demo = crate::emulator::seed::demo();
+        // Characters the escaping rewrites, so the test covers it.
+        demo.users[0].description = "x\u{85}\u{202e}y \u{200b}é".into();
+        let mut out = Vec::new();
+        super::stream(&demo, super::ExportFormat::Json, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            super::render(&demo, super::ExportFormat::Json)
+        );
+    }
 }
