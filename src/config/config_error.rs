@@ -101,7 +101,7 @@ pub enum ConfigError {
     #[error("cannot read settings file {}: {reason}; fix its permissions or remove it", .path.display())]
     SettingsUnreadable { path: PathBuf, reason: String },
     #[error(
-        "settings file {} is invalid: {reason}; it accepts `keymap = \"PATH\"` and `[profiles.NAME]` tables with `read_only = true|false`",
+        "settings file {} is invalid: {reason}; it accepts `keymap = \"PATH\"`, `cache = true|false` and `[profiles.NAME]` tables with `read_only = true|false`",
         .path.display()
     )]
     SettingsInvalid { path: PathBuf, reason: String },

@@ -53,3 +53,14 @@ fn invalid_settings_name_the_file_and_the_problem() {
         "{err:?}"
     );
 }
+
+#[test]
+fn cache_false_turns_the_warm_start_cache_off() {
+    let home = Home::new();
+    let path = home.write("settings.toml", "cache = false\n");
+    let s = Settings::load(&path, &home.env()).unwrap();
+    assert_eq!(s.cache, Some(false));
+    assert!(!canopy::app::warm::enabled(false, s.cache));
+    assert!(!canopy::app::warm::enabled(true, None), "--no-cache");
+    assert!(canopy::app::warm::enabled(false, None), "on by default");
+}
