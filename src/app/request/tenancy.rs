@@ -100,7 +100,13 @@ impl TenancyRequest {
             }
             TenancyRequest::Load => {
                 let progress = indicatif::ProgressBar::hidden();
-                let gathered = crate::api::export::gather(w.client, w.tenancy_id, &progress).await;
+                // The audit, lint, `:find` and the warm-start cache need the structure, not
+                // each user's credential metadata (nine calls per user on a large tenancy, at
+                // every start): the Credentials pane reads those itself.
+                let options = crate::api::export::GatherOptions { credentials: false };
+                let gathered =
+                    crate::api::export::gather_with(w.client, w.tenancy_id, &progress, options)
+                        .await;
                 match gathered {
                     Ok(g) => index(w, Arc::new(g.snapshot)).await,
                     Err(e) => w.finish(Err(e)),

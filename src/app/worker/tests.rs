@@ -84,6 +84,8 @@ fn the_tenancy_loads_as_an_indexed_snapshot_and_a_conditional_rename_goes_throug
         seed.compartments.len()
     );
     assert_eq!(linter.snapshot().memberships.len(), seed.memberships.len());
+    // The structure only: no call per user for credential metadata (the demo has some).
+    assert!(!seed.api_keys.is_empty() && linter.snapshot().api_keys.is_empty());
     let prod = prod(&seed);
     assert!(!linter.index().statements_for(&prod.id).is_empty());
     // The worker reads the etag first and sends it as if-match; the fresh etag matches.
