@@ -62,11 +62,12 @@ fn a_stale_etag_shows_the_conflict_dialog() {
         crate::harness::change_policy_behind_the_back(
             store,
             "developers-dev",
-            "Allow group ReadOnly to read buckets in tenancy",
+            "Allow group ReadOnly to read buckets in compartment Sandbox",
         );
     });
     tui.enter();
-    tui.keys("Allow group Developers to read audit-events in tenancy");
+    // Valid where the policy is attached (Dev): a grant `in tenancy` would be refused.
+    tui.keys("Allow group Developers to read audit-events in compartment Sandbox");
     tui.ctrl('s');
     tui.wait_for("Save policy developers-dev?");
     tui.enter();
