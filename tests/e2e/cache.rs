@@ -30,7 +30,7 @@ fn the_second_start_draws_from_the_cache_then_reads_the_tenancy_again() {
         .faults
         .set_latency(Duration::from_millis(300));
     let tui = world.launch(&[]);
-    let first = tui.wait_for("cached just now");
+    let first = tui.wait_for(" cached ");
     assert!(first.contains("acme-corp (root)"), "{first}");
     tui.wait_until("the tenancy read again", |s| !s.contains("cached"));
     tui.quit();
