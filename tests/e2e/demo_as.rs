@@ -16,9 +16,11 @@ fn a_user_sees_only_what_policies_allow() {
     let screen = tui.wait_for("Dev");
     assert!(!screen.contains("Prod"), "{screen}");
     tui.keys("3");
-    // Listing the tenancy's policies is refused, as OCI refuses it (the pane's listing spans
-    // every compartment, so it shows the refusal).
-    let screen = tui.wait_for("NotAuthorizedOrNotFound");
+    // The policies of Dev:Sandbox are listed; the tenancy's and Dev's are refused, as OCI
+    // refuses them, and the pane names where it is blind instead of failing whole.
+    let screen = tui.wait_for("NotAuthorizedOrNotFound in 2 compartment(s)");
+    assert!(screen.contains("sandbox-owners"), "{screen}");
+    assert!(screen.contains("acme-corp, acme-corp/Dev"), "{screen}");
     assert!(!screen.contains("Tenant Admin Policy"), "{screen}");
     tui.kill_hard();
 }

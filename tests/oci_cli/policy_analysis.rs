@@ -8,10 +8,12 @@
 //! Search, and domains are looked for two levels deep (`--compartment-domain-search-depth 2`,
 //! where Legacy-Apps lives).
 //!
-//! It declares Python 3.12 or later. `./scripts/test` installs it into `.venv-opa` with such a
-//! Python when the machine has one, else on the system's Python 3.11 with
-//! `--ignore-requires-python` (it runs there; the test notes it). `CANOPY_OPA_PYTHON` names
-//! another interpreter; with no usable one this test says so loudly and skips.
+//! It declares Python 3.12 or later. `./scripts/test` installs it into `.venv-opa` with the
+//! Python that `scripts/provide-python` finds on the machine or builds from the `CPython` release
+//! tarball (`.ci/run` runs that script first and fails without one). Only where neither works
+//! does it fall back to Python 3.11 with `--ignore-requires-python`, which this test names
+//! loudly. `CANOPY_OPA_PYTHON` names another interpreter; with no usable one this test says so
+//! loudly and skips.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -88,15 +90,15 @@ async fn oci_policy_analysis_counts_match_canopy_export() {
         eprintln!(
             "\n{bar}\nSKIPPED: the oci-policy-analysis compatibility test needs Python 3.12+ with \
              oci-policy-analysis 7.0.0 installed, and this machine has none.\n./scripts/test \
-             installs it into .venv-opa when python3.12 (or newer) is on the PATH; .ci/run \
-             tries to install one first. CANOPY_OPA_PYTHON may name another interpreter.\n{bar}\n",
+             installs it into .venv-opa with the Python scripts/provide-python finds or builds; \
+             .ci/run provides one first. CANOPY_OPA_PYTHON may name another interpreter.\n{bar}\n",
             bar = "!".repeat(78)
         );
         return;
     };
-    // Where no Python 3.12 can be had (Debian bookworm), ./scripts/test installs the tool on
-    // the system's Python 3.11 with --ignore-requires-python: it runs there, outside its
-    // declared support, and the run says so.
+    // Where no Python 3.12 could be found or built, ./scripts/test installs the tool on the
+    // system's Python 3.11 with --ignore-requires-python: it runs there, outside its declared
+    // support, and the run says so loudly.
     let version = Command::new(&python)
         .args(["-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
         .output()
@@ -104,8 +106,9 @@ async fn oci_policy_analysis_counts_match_canopy_export() {
         .unwrap_or_default();
     if version == "3.11" {
         eprintln!(
-            "note: oci-policy-analysis runs on Python 3.11 here (it declares 3.12+; no 3.12 \
-             is available on this machine)"
+            "\n{bar}\nNOTE: oci-policy-analysis runs on Python 3.11 here, outside its declared \
+             3.12+: scripts/provide-python found and built none.\n{bar}\n",
+            bar = "!".repeat(78)
         );
     }
     let dir = tempfile::tempdir().expect("temp dir");

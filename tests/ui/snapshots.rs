@@ -128,6 +128,77 @@ fn policies_empty() {
     assert_snapshot!(render(&state));
 }
 
+/// `--demo --as USER` and real tenancies: the service refuses the policies of some
+/// compartments (404 `NotAuthorizedOrNotFound`). The rest are listed and the pane says where it
+/// is blind; scoped to a refused compartment, it says so instead of "no policies".
+#[test]
+fn policies_refused_in_some_compartments() {
+    use canopy::app::request::{Payload, PolicyRequest, RefusedCompartments};
+    let seed = demo();
+    let id_of = |name: &str| {
+        seed.compartments
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.id.clone())
+            .expect("a demo compartment")
+    };
+    let (prod, finance) = (id_of("Prod"), id_of("Finance"));
+    let mut world = world(seed.clone());
+    let (mut state, requests) = fresh(&world, false);
+    let is_listing = |r: &canopy::app::Request| {
+        matches!(
+            r.kind,
+            canopy::app::RequestKind::Policies(PolicyRequest::List { .. })
+        )
+    };
+    let mut listings = Vec::new();
+    for r in requests {
+        if is_listing(&r) {
+            listings.push(r);
+            continue;
+        }
+        for resp in super::harness::answer(&mut world, &r) {
+            listings.extend(
+                apply_response(&mut state, resp)
+                    .into_iter()
+                    .filter(is_listing),
+            );
+        }
+    }
+    listings.extend(canopy::app::update(
+        &mut state,
+        Action::Go(PaneId::Policies),
+    ));
+    let listing = listings
+        .into_iter()
+        .find(is_listing)
+        .expect("the policy listing");
+    let _ = apply_response(
+        &mut state,
+        canopy::app::Response {
+            id: listing.id,
+            pane: listing.pane,
+            done: false,
+            result: Ok(Payload::item(RefusedCompartments(vec![
+                prod.clone(),
+                finance,
+            ]))),
+        },
+    );
+    for resp in super::harness::answer(&mut world, &listing) {
+        let _ = apply_response(&mut state, resp);
+    }
+    assert_eq!(state.panes.policies.refused.len(), 2);
+    assert_snapshot!(render(&state));
+    state.panes.policies.set_scope(Some(prod), &state.ctx);
+    let scoped = render(&state);
+    assert!(
+        scoped.contains("NotAuthorizedOrNotFound: you may not list the policies of"),
+        "{scoped}"
+    );
+    assert!(scoped.contains("Prod"), "{scoped}");
+}
+
 #[test]
 fn policies_failed() {
     let (mut state, mut world) = loaded(false);

@@ -28,7 +28,7 @@ pub use federation::{FederationRequest, MetadataSource};
 pub use identity::IdentityRequest;
 pub use invitations::InvitationRequest;
 pub use payload::{Item, Items, Payload, Secret};
-pub use policies::PolicyRequest;
+pub use policies::{PolicyRequest, RefusedCompartments};
 pub use sign_in::SignInRequest;
 pub use tags::TagRequest;
 pub use tenancy::{SharedSnapshot, TenancyRequest};

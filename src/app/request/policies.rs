@@ -60,12 +60,20 @@ impl PolicyRequest {
     }
 }
 
+/// The compartments whose policies the caller may not list (OCI answers 404
+/// `NotAuthorizedOrNotFound`): sent once, before the listing's last answer, so the pane can
+/// say where it is blind instead of failing the whole listing for one refusal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedCompartments(pub Vec<String>);
+
 /// The policies of every compartment through the client's bounded fan-out, passed to the UI
-/// as pages arrive (in batches, see [`BATCH_EVERY`]).
+/// as pages arrive (in batches, see [`BATCH_EVERY`]). A compartment that refuses the listing
+/// is noted and skipped; any other failure fails the listing.
 async fn list(w: &Work<'_>, compartment_ids: Vec<String>) {
     let batch = std::sync::Mutex::new((Vec::new(), Instant::now()));
+    let refused = std::sync::Mutex::new(Vec::new());
     let result = crate::api::try_fan_out(w.client, compartment_ids, |id| {
-        let batch = &batch;
+        let (batch, refused) = (&batch, &refused);
         async move {
             let listing = w
                 .client
@@ -73,11 +81,16 @@ async fn list(w: &Work<'_>, compartment_ids: Vec<String>) {
                 .limit(PAGE_LIMIT);
             let mut pages = std::pin::pin!(listing.pages());
             while let Some(page) = pages.next().await {
+                let page = match page {
+                    Err(e) if is_refusal(&e) => {
+                        lock(refused).push(id.clone());
+                        break;
+                    }
+                    page => page?,
+                };
                 let ready = {
-                    let mut guard = batch
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    guard.0.extend(page?);
+                    let mut guard = lock(batch);
+                    guard.0.extend(page);
                     if guard.1.elapsed() >= BATCH_EVERY && !guard.0.is_empty() {
                         guard.1 = Instant::now();
                         Some(std::mem::take(&mut guard.0))
@@ -93,8 +106,23 @@ async fn list(w: &Work<'_>, compartment_ids: Vec<String>) {
         }
     })
     .await;
+    let refused = refused
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if result.is_ok() && !refused.is_empty() {
+        w.send(false, Ok(Payload::item(RefusedCompartments(refused))));
+    }
     let rest = batch
         .into_inner()
         .map_or_else(|e| e.into_inner().0, |b| b.0);
     w.finish(result.map(|_| Payload::items(rest)));
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// OCI's answer to a listing the caller may not make (or of a compartment that is gone).
+fn is_refusal(e: &ApiError) -> bool {
+    e.status() == Some(404)
 }

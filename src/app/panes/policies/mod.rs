@@ -17,7 +17,7 @@ use crate::model::{LifecycleState, Policy};
 use super::{Dialogs, KeyContext, Pane, PaneDialog, PaneId, PaneState};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
-use crate::app::request::{Payload, PolicyRequest, RequestId, Response};
+use crate::app::request::{Payload, PolicyRequest, RefusedCompartments, RequestId, Response};
 use crate::app::widgets::list_view::{ListControl, ListView};
 use crate::app::widgets::loadable::Loadable;
 use crate::app::widgets::modal::{Modal, ModalOutcome, Tone, ToneLine};
@@ -83,11 +83,19 @@ pub struct PoliciesPane {
     pub pending: BTreeMap<RequestId, Pending>,
     /// The compartment tree the rows' paths were computed from.
     paths_from: u64,
+    /// Compartments whose policies the service would not list to this caller (404
+    /// `NotAuthorizedOrNotFound`), by OCID: the pane says where it is blind.
+    pub refused: Vec<String>,
 }
 
 impl PoliciesPane {
     pub fn selected(&self) -> Option<&Policy> {
         self.list.selected()
+    }
+
+    /// Whether the service refused to list the policies of this compartment.
+    pub fn is_refused(&self, compartment_id: &str) -> bool {
+        self.refused.iter().any(|id| id == compartment_id)
     }
 
     /// Only the policies attached to one compartment (`None`: all).
@@ -117,6 +125,7 @@ impl PoliciesPane {
             },
         );
         self.list.start_loading(id);
+        self.refused.clear();
         ctx.policy_counts = None;
     }
 
@@ -295,6 +304,12 @@ impl Pane for PoliciesPane {
 
     fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
         if self.list.awaits(response.id) {
+            if let Some(RefusedCompartments(ids)) =
+                response.result.as_ref().ok().and_then(Payload::as_item)
+            {
+                self.refused = ids;
+                return;
+            }
             let done = response.done;
             self.list.take_response(&response, ctx);
             if done {

@@ -44,19 +44,69 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme) {
             return;
         }
     }
+    // Where the service refused the listing, one line under the list says so.
+    let refusal = refusal_line(state, theme);
+    let list_area = if refusal.is_some() {
+        let [list, note] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(list_area);
+        if let Some(line) = refusal {
+            frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), note);
+        }
+        list
+    } else {
+        list_area
+    };
     draw_list(
         frame,
         list_area,
         &pane.list,
         &ListText {
             title: &title,
-            empty: "No policies in this tenancy.",
+            empty: if pane.refused.is_empty() {
+                "No policies in this tenancy."
+            } else {
+                "No policies that you may list."
+            },
         },
         true,
         &state.ctx,
         theme,
     );
     draw_statements(frame, detail_area, pane.selected(), state, theme);
+}
+
+/// `NotAuthorizedOrNotFound` for the compartments whose policies were not listed: the one in
+/// scope, or how many and which (the first few by path).
+fn refusal_line(state: &AppState, theme: Theme) -> Option<Line<'static>> {
+    let pane = &state.panes.policies;
+    if pane.refused.is_empty() {
+        return None;
+    }
+    let text = match pane.scope() {
+        Some(scope) if pane.is_refused(scope) => format!(
+            "NotAuthorizedOrNotFound: you may not list the policies of {}",
+            state.ctx.compartment_path(scope)
+        ),
+        Some(_) => return None,
+        None => {
+            let mut paths: Vec<String> = pane
+                .refused
+                .iter()
+                .map(|id| state.ctx.compartment_path(id))
+                .collect();
+            paths.sort();
+            let shown = paths.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+            let more = if paths.len() > 3 { ", …" } else { "" };
+            format!(
+                "NotAuthorizedOrNotFound in {} compartment(s), not listed here: {shown}{more}",
+                paths.len()
+            )
+        }
+    };
+    Some(Line::from(Span::styled(
+        crate::text::sanitize(&text).into_owned(),
+        theme.warning(),
+    )))
 }
 
 fn draw_statements(
