@@ -110,6 +110,11 @@ impl<W: std::io::Write> EscapeJson<W> {
 
 impl<W: std::io::Write> std::io::Write for EscapeJson<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // Almost all of a tenancy is ASCII, where only DEL needs escaping: passed on as is.
+        if self.pending.is_empty() && buf.is_ascii() && !buf.contains(&0x7f) {
+            self.inner.write_all(buf)?;
+            return Ok(buf.len());
+        }
         self.pending.extend_from_slice(buf);
         let valid = match std::str::from_utf8(&self.pending) {
             Ok(text) => text.len(),
@@ -245,5 +250,15 @@ mod tests {
         let streamed = String::from_utf8(out.into_inner().unwrap()).unwrap();
         assert_eq!(streamed, super::escape_json(&json));
         assert!(streamed.contains("\\u0085"));
+    }
+
+    #[test]
+    fn ascii_chunks_pass_through_but_delete_is_still_escaped() {
+        use std::io::Write as _;
+        let mut out = super::EscapeJson::new(Vec::new());
+        out.write_all(b"{\"plain\": \"ok\", ").unwrap();
+        out.write_all(b"\"del\": \"a\x7fb\"}").unwrap();
+        let streamed = String::from_utf8(out.into_inner().unwrap()).unwrap();
+        assert_eq!(streamed, "{\"plain\": \"ok\", \"del\": \"a\\u007fb\"}");
     }
 }

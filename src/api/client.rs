@@ -109,7 +109,7 @@ impl Default for ClientOptions {
             retry: RetryPolicy::default(),
             connect_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(60),
-            max_concurrency: 64,
+            max_concurrency: 96,
             user_agent_suffix: None,
             observer: None,
         }

@@ -107,9 +107,15 @@ impl<T: DeserializeOwned + Send + 'static> Pager<T> {
         loop {
             let page = self.page(token.as_deref()).await?;
             items.extend(page.items);
-            match page.next_page {
-                Some(next) => token = Some(next),
-                None => return Ok(items),
+            if let Some(next) = page.next_page {
+                token = Some(next);
+            } else {
+                // Growth by doubling leaves up to half the list unused; a tenancy's users are
+                // kept for the whole run.
+                if items.capacity() > items.len() + items.len() / 8 {
+                    items.shrink_to_fit();
+                }
+                return Ok(items);
             }
         }
     }

@@ -53,40 +53,79 @@ pub async fn gather_with(
     progress: &ProgressBar,
     options: GatherOptions,
 ) -> Result<Gathered, ApiError> {
-    let step = |what: &str| progress.set_message(what.to_string());
-    let mut warnings = Vec::new();
-
-    step("tenancy, compartments, users, groups, tag namespaces");
+    progress.set_message("compartments, users, groups, policies, tags, domains");
     progress.inc_length(7);
-    let namespaces_query = TagNamespaceQuery {
-        include_subcompartments: Some(true),
-        lifecycle_state: None,
-    };
-    let (tenancy, compartments, users, groups, dynamic_groups, tag_namespaces, invitations) = tokio::try_join!(
-        client.get_tenancy(tenancy_id),
-        client
-            .list_compartments(&CompartmentQuery::subtree(tenancy_id))
-            .limit(PAGE)
-            .all(),
-        client
+    let counted = |n: u64| progress.inc(n);
+    // Users are the longest chain of pages (twenty on a tenancy of 20,000) and nothing else
+    // waits for them: they start first and run beside everything else.
+    let users = async {
+        let users = client
             .list_users(tenancy_id, &UserQuery::default())
             .limit(PAGE)
-            .all(),
-        client
-            .list_groups(tenancy_id, &ListFilter::default())
-            .limit(PAGE)
-            .all(),
-        client
-            .list_dynamic_groups(tenancy_id, &ListFilter::default())
-            .limit(PAGE)
-            .all(),
-        client
-            .list_tag_namespaces(tenancy_id, &namespaces_query)
-            .limit(PAGE)
-            .all(),
-        sender_invitations(client, tenancy_id),
-    )?;
-    progress.inc(7);
+            .all()
+            .await;
+        counted(1);
+        users
+    };
+    let loose_ends = async {
+        let all = tokio::try_join!(
+            client.get_tenancy(tenancy_id),
+            client
+                .list_dynamic_groups(tenancy_id, &ListFilter::default())
+                .limit(PAGE)
+                .all(),
+            sender_invitations(client, tenancy_id),
+        );
+        counted(3);
+        all
+    };
+    // Everything else hangs off the compartments, groups and tag namespaces; each part below
+    // starts as soon as what it needs has arrived, not when the slowest part before it ends.
+    let structure = async {
+        let namespaces_query = TagNamespaceQuery {
+            include_subcompartments: Some(true),
+            lifecycle_state: None,
+        };
+        let (compartments, groups, tag_namespaces) = tokio::try_join!(
+            client
+                .list_compartments(&CompartmentQuery::subtree(tenancy_id))
+                .limit(PAGE)
+                .all(),
+            client
+                .list_groups(tenancy_id, &ListFilter::default())
+                .limit(PAGE)
+                .all(),
+            client
+                .list_tag_namespaces(tenancy_id, &namespaces_query)
+                .limit(PAGE)
+                .all(),
+        )?;
+        counted(3);
+        // Boxed: four fan-outs joined make a large future, which callers would carry inline.
+        let parts = Box::pin(dependent_parts(
+            client,
+            tenancy_id,
+            &compartments,
+            &groups,
+            &tag_namespaces,
+            progress,
+        ))
+        .await?;
+        Ok::<_, ApiError>((compartments, groups, tag_namespaces, parts))
+    };
+    let (users, (tenancy, dynamic_groups, invitations), structure) =
+        tokio::try_join!(users, loose_ends, structure)?;
+    let (compartments, groups, tag_namespaces, parts) = structure;
+    let DependentParts {
+        memberships,
+        policies,
+        tags,
+        tag_defaults,
+        domains: part,
+        domain_directories,
+        warnings: mut part_warnings,
+    } = parts;
+    let mut warnings = Vec::new();
     let sender_invitations = match invitations {
         Ok(list) => list,
         Err(why) => {
@@ -94,64 +133,7 @@ pub async fn gather_with(
             Vec::new()
         }
     };
-
-    // Deleted groups and compartments keep no live memberships or policies; asking would
-    // only cost calls (and some services answer 404).
-    let live_groups: Vec<&str> = groups
-        .iter()
-        .filter(|g| g.lifecycle_state != LifecycleState::Deleted)
-        .map(|g| g.id.as_str())
-        .collect();
-    let mut live_compartments: Vec<&str> = vec![tenancy_id];
-    live_compartments.extend(
-        compartments
-            .iter()
-            .filter(|c| c.lifecycle_state != LifecycleState::Deleted)
-            .map(|c| c.id.as_str()),
-    );
-
-    step("memberships of every group");
-    let memberships = list_each(client, live_groups, progress, |group_id| {
-        client.list_user_group_memberships(tenancy_id, &MembershipQuery::of_group(group_id))
-    })
-    .await?
-    .concat();
-
-    step("policies of every compartment");
-    let policies = list_each(
-        client,
-        live_compartments.clone(),
-        progress,
-        |compartment_id| client.list_policies(compartment_id, &ListFilter::default()),
-    )
-    .await?
-    .concat();
-
-    step("tags of every namespace");
-    let tags = tags(client, &tag_namespaces, progress).await?;
-
-    step("tag defaults");
-    let tag_defaults = tag_defaults(client, &live_compartments, &tags, progress).await?;
-
-    step("identity domains, identity providers, region subscriptions");
-    let part = gather_domains(
-        client,
-        tenancy_id,
-        &live_compartments,
-        progress,
-        &mut warnings,
-    )
-    .await?;
-    // Every domain's directory (Identity Domains, SCIM).
-    step("users and groups of every other identity domain");
-    let domain_directories = super::domain_directories::gather_directories(
-        client,
-        tenancy_id,
-        &part.domains,
-        progress,
-        &mut warnings,
-    )
-    .await;
+    warnings.append(&mut part_warnings);
 
     let mut snapshot = Snapshot {
         tenancy,
@@ -177,7 +159,7 @@ pub async fn gather_with(
         ..Snapshot::default()
     };
     if options.credentials {
-        step("credentials of every user, network sources, authentication policy");
+        progress.set_message("credentials of every user, network sources, authentication policy");
         super::credentials::gather_credentials(client, tenancy_id, &mut snapshot, progress).await?;
     }
     snapshot.sort();
@@ -189,6 +171,87 @@ pub async fn gather_with(
     snapshot.db_credentials.dedup_by(|a, b| a.id == b.id);
     snapshot.network_sources.dedup_by(|a, b| a.id == b.id);
     Ok(Gathered { snapshot, warnings })
+}
+
+/// What is read once the compartments, groups and tag namespaces are known.
+struct DependentParts {
+    memberships: Vec<crate::model::UserGroupMembership>,
+    policies: Vec<crate::model::Policy>,
+    tags: Vec<Tag>,
+    tag_defaults: Vec<crate::model::TagDefault>,
+    domains: super::identity_domains::DomainsPart,
+    domain_directories: Vec<crate::model::DomainDirectory>,
+    warnings: Vec<String>,
+}
+
+/// Memberships of every group, policies of every compartment, tags and tag defaults, and the
+/// identity domains with their directories: four independent chains, run at once through the
+/// client's shared limit on requests in flight.
+async fn dependent_parts(
+    client: &Client,
+    tenancy_id: &str,
+    compartments: &[crate::model::Compartment],
+    groups: &[crate::model::Group],
+    tag_namespaces: &[TagNamespace],
+    progress: &ProgressBar,
+) -> Result<DependentParts, ApiError> {
+    // Deleted groups and compartments keep no live memberships or policies; asking would
+    // only cost calls (and some services answer 404).
+    let live_groups: Vec<&str> = groups
+        .iter()
+        .filter(|g| g.lifecycle_state != LifecycleState::Deleted)
+        .map(|g| g.id.as_str())
+        .collect();
+    let mut live_compartments: Vec<&str> = vec![tenancy_id];
+    live_compartments.extend(
+        compartments
+            .iter()
+            .filter(|c| c.lifecycle_state != LifecycleState::Deleted)
+            .map(|c| c.id.as_str()),
+    );
+    let live_compartments = &live_compartments;
+    let memberships = list_all(client, live_groups, progress, |group_id| {
+        client.list_user_group_memberships(tenancy_id, &MembershipQuery::of_group(group_id))
+    });
+    let policies = list_all(
+        client,
+        live_compartments.clone(),
+        progress,
+        |compartment_id| client.list_policies(compartment_id, &ListFilter::default()),
+    );
+    let tags = tags_and_defaults(client, tag_namespaces, live_compartments, progress);
+    let domains = async {
+        let mut warnings = Vec::new();
+        let part = gather_domains(
+            client,
+            tenancy_id,
+            live_compartments,
+            progress,
+            &mut warnings,
+        )
+        .await?;
+        // Every domain's directory (Identity Domains, SCIM).
+        let directories = super::domain_directories::gather_directories(
+            client,
+            tenancy_id,
+            &part.domains,
+            progress,
+            &mut warnings,
+        )
+        .await;
+        Ok::<_, ApiError>((part, directories, warnings))
+    };
+    let (memberships, policies, (tags, tag_defaults), (domains, domain_directories, warnings)) =
+        tokio::try_join!(memberships, policies, tags, domains)?;
+    Ok(DependentParts {
+        memberships,
+        policies,
+        tags,
+        tag_defaults,
+        domains,
+        domain_directories,
+        warnings,
+    })
 }
 
 /// Sender invitations live in the Organizations service, which a tenancy that is not an
@@ -211,30 +274,38 @@ async fn sender_invitations(
     }
 }
 
-/// Full tag definitions: listing gives summaries without the validator, so each tag is then
-/// read on its own (two phases, so no fan-out waits inside another).
-async fn tags(
+/// Full tag definitions and the tag defaults. Listing gives summaries without the validator,
+/// so each tag is then read on its own; the defaults need only the tags' ids, so they are read
+/// beside those reads rather than after them.
+async fn tags_and_defaults(
     client: &Client,
     namespaces: &[TagNamespace],
+    compartments: &[&str],
     progress: &ProgressBar,
-) -> Result<Vec<Tag>, ApiError> {
+) -> Result<(Vec<Tag>, Vec<crate::model::TagDefault>), ApiError> {
     let per_namespace = list_each(client, namespaces.iter().collect(), progress, |ns| {
         client.list_tags(&ns.id, None)
     })
     .await?;
     // A tag summary names its namespace only through the URL it was listed under.
-    let listed: Vec<(String, String)> = namespaces
+    let listed: Vec<(String, String, String)> = namespaces
         .iter()
         .zip(per_namespace)
-        .flat_map(|(ns, tags)| tags.into_iter().map(|t| (ns.id.clone(), t.name)))
+        .flat_map(|(ns, tags)| tags.into_iter().map(|t| (ns.id.clone(), t.name, t.id)))
         .collect();
+    let tag_ids: Vec<&str> = listed.iter().map(|(_, _, id)| id.as_str()).collect();
     progress.inc_length(listed.len() as u64);
-    try_fan_out(client, listed, |(namespace_id, name)| async move {
-        let tag = client.get_tag(&namespace_id, &name).await;
-        progress.inc(1);
-        tag.map(|t| t.value)
-    })
-    .await
+    let full = try_fan_out(
+        client,
+        listed.iter().collect(),
+        |(namespace_id, name, _)| async move {
+            let tag = client.get_tag(namespace_id, name).await;
+            progress.inc(1);
+            tag.map(|t| t.value)
+        },
+    );
+    let defaults = tag_defaults(client, compartments, &tag_ids, progress);
+    tokio::try_join!(full, defaults)
 }
 
 /// Tag defaults can only be listed per compartment or per tag definition (OCI wants a
@@ -242,7 +313,7 @@ async fn tags(
 async fn tag_defaults(
     client: &Client,
     compartments: &[&str],
-    tags: &[Tag],
+    tags: &[&str],
     progress: &ProgressBar,
 ) -> Result<Vec<crate::model::TagDefault>, ApiError> {
     // A default belongs to a tag definition: no tags, no defaults.
@@ -252,7 +323,7 @@ async fn tag_defaults(
     let queries: Vec<TagDefaultQuery> = if tags.len() < compartments.len() {
         tags.iter()
             .map(|t| TagDefaultQuery {
-                tag_definition_id: Some(t.id.clone()),
+                tag_definition_id: Some((*t).to_string()),
                 ..TagDefaultQuery::default()
             })
             .collect()
@@ -265,11 +336,39 @@ async fn tag_defaults(
             })
             .collect()
     };
-    Ok(
-        list_each(client, queries, progress, |q| client.list_tag_defaults(&q))
-            .await?
-            .concat(),
-    )
+    list_all(client, queries, progress, |q| client.list_tag_defaults(&q)).await
+}
+
+/// [`list_each`] where the order does not matter (the snapshot is sorted afterwards): each
+/// item's pages go straight into one list as they arrive, so a large listing is never held
+/// twice (`concat` would clone every string of 50,000 memberships).
+pub(super) async fn list_all<I, T>(
+    client: &Client,
+    items: Vec<I>,
+    progress: &ProgressBar,
+    list: impl Fn(I) -> Pager<T>,
+) -> Result<Vec<T>, ApiError>
+where
+    T: DeserializeOwned + Send + 'static,
+{
+    progress.inc_length(items.len() as u64);
+    let (list, out) = (&list, &std::sync::Mutex::new(Vec::new()));
+    try_fan_out(client, items, |item| async move {
+        let all = list(item).limit(PAGE).all().await?;
+        out.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(all);
+        progress.inc(1);
+        Ok::<(), ApiError>(())
+    })
+    .await?;
+    let mut out = std::mem::take(
+        &mut *out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
+    out.shrink_to_fit();
+    Ok(out)
 }
 
 /// The same list for each item through the fan-out, every page of each; one result per item,

@@ -5,7 +5,7 @@
 
 use indicatif::ProgressBar;
 
-use super::gather::{PAGE, list_each};
+use super::gather::{PAGE, list_all};
 use crate::api::{ApiError, Client, DomainQuery, ListFilter};
 use crate::model::{
     Domain, IdentityProvider, IdentityProviderGroupSummary, IdpGroupMapping, LifecycleState,
@@ -45,44 +45,48 @@ pub(super) async fn gather_domains(
     progress: &ProgressBar,
     warnings: &mut Vec<String>,
 ) -> Result<DomainsPart, ApiError> {
-    progress.inc_length(2);
-    let (subscriptions, providers) = tokio::join!(
-        client.list_region_subscriptions(tenancy_id),
-        client
-            .list_identity_providers(SAML2, tenancy_id, &ListFilter::default())
-            .limit(PAGE)
-            .all(),
-    );
-    progress.inc(2);
-    let region_subscriptions = optional(subscriptions, "region subscriptions", warnings)?;
-    let identity_providers = optional(providers, "identity providers", warnings)?;
-
-    // Domains can live in any compartment; ListDomains answers for one at a time.
-    let domains = list_each(
+    // Domains can live in any compartment; ListDomains answers for one at a time. They are
+    // read beside the federation chain (providers, then their groups and mappings).
+    let domains = list_all(
         client,
         live_compartments.to_vec(),
         progress,
         |compartment| client.list_domains(compartment, &DomainQuery::default()),
-    )
-    .await;
-    let domains = optional(domains, "identity domains", warnings)?.concat();
-
-    // A deleted provider keeps neither groups nor mappings worth asking for.
-    let live: Vec<&str> = identity_providers
-        .iter()
-        .filter(|p| p.lifecycle_state != LifecycleState::Deleted)
-        .map(|p| p.id.as_str())
-        .collect();
-    let groups = list_each(client, live.clone(), progress, |idp| {
-        client.list_identity_provider_groups(idp, None, None)
-    })
-    .await?
-    .concat();
-    let mappings = list_each(client, live, progress, |idp| {
-        client.list_idp_group_mappings(idp)
-    })
-    .await?
-    .concat();
+    );
+    let federation = async {
+        progress.inc_length(2);
+        let (subscriptions, providers) = tokio::join!(
+            client.list_region_subscriptions(tenancy_id),
+            client
+                .list_identity_providers(SAML2, tenancy_id, &ListFilter::default())
+                .limit(PAGE)
+                .all(),
+        );
+        progress.inc(2);
+        let providers = match providers {
+            Err(e) if e.status() == Some(404) => Err(e),
+            other => Ok(other?),
+        };
+        let live: Vec<String> = providers
+            .iter()
+            .flatten()
+            .filter(|p| p.lifecycle_state != LifecycleState::Deleted)
+            .map(|p| p.id.clone())
+            .collect();
+        let (groups, mappings) = tokio::try_join!(
+            list_all(client, live.clone(), progress, |idp| {
+                client.list_identity_provider_groups(&idp, None, None)
+            }),
+            list_all(client, live, progress, |idp| client
+                .list_idp_group_mappings(&idp)),
+        )?;
+        Ok::<_, ApiError>((subscriptions, providers, groups, mappings))
+    };
+    let (domains, federation) = tokio::join!(domains, federation);
+    let (subscriptions, providers, groups, mappings) = federation?;
+    let region_subscriptions = optional(subscriptions, "region subscriptions", warnings)?;
+    let identity_providers = optional(providers, "identity providers", warnings)?;
+    let domains = optional(domains, "identity domains", warnings)?;
     Ok(DomainsPart {
         domains,
         identity_providers,

@@ -130,9 +130,14 @@ fn stream(
 ) -> std::io::Result<()> {
     match format {
         ExportFormat::Json => {
-            let mut escaped = crate::text::EscapeJson::new(out);
+            // serde_json writes token by token: the buffer hands the escaper large chunks.
+            let mut escaped =
+                std::io::BufWriter::with_capacity(1 << 16, crate::text::EscapeJson::new(out));
             serde_json::to_writer_pretty(&mut escaped, snapshot)?;
-            let out = escaped.into_inner()?;
+            let out = escaped
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?
+                .into_inner()?;
             out.write_all(b"\n")
         }
     }

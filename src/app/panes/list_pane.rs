@@ -42,8 +42,8 @@ impl<T: Listing> Pane for ListPane<T> {
         self.list.navigate(action)
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
-        self.list.take_response(&response, ctx);
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
+        self.list.take_response(&mut response, ctx);
     }
 
     fn ensure_loaded(&mut self, ctx: &mut Ctx) {

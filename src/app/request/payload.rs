@@ -50,7 +50,12 @@ impl Items {
         }
     }
 
-    /// The items, if they are of type `T`.
+    /// Whether the items are of type `T`.
+    pub fn holds<T: 'static>(&self) -> bool {
+        self.value.is::<Vec<T>>()
+    }
+
+    /// The items, if they are of type `T`; moved out when this is their only holder.
     pub fn take<T: Clone + Send + Sync + 'static>(self) -> Option<Vec<T>> {
         let vec = self.value.downcast::<Vec<T>>().ok()?;
         Some(Arc::try_unwrap(vec).unwrap_or_else(|shared| (*shared).clone()))

@@ -10,7 +10,7 @@ use super::filter::ListFilter;
 use super::loadable::Loadable;
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
-use crate::app::request::{Failure, Payload, RequestId, Response};
+use crate::app::request::{Failure, Items, Payload, RequestId, Response};
 use crate::app::resource::Resource;
 
 pub use super::list_control::ListControl;
@@ -231,21 +231,19 @@ impl<T: Resource> ListView<T> {
 
     /// Takes a response if it answers this list's listing: its items, or its failure. An
     /// answer of another type fails the list with a message instead of leaving it loading.
-    pub fn take_response(&mut self, response: &Response, ctx: &Ctx) -> bool {
+    /// The items are moved out of the response (left holding an empty list), so a listing
+    /// of 100,000 rows is never copied on its way in.
+    pub fn take_response(&mut self, response: &mut Response, ctx: &Ctx) -> bool {
         if !self.awaits(response.id) {
             return false;
         }
-        let result = match &response.result {
-            Ok(Payload::Items(items)) => items.clone().take::<T>().ok_or_else(|| {
-                Failure::unexpected(
-                    &format!("the listing of {}", T::NOUN.many),
-                    &Payload::Items(items.clone()),
-                )
-            }),
-            Ok(other) => Err(Failure::unexpected(
-                &format!("the listing of {}", T::NOUN.many),
-                other,
-            )),
+        let what = || format!("the listing of {}", T::NOUN.many);
+        let result = match &mut response.result {
+            Ok(Payload::Items(items)) if items.holds::<T>() => {
+                let items = std::mem::replace(items, Items::new(Vec::<T>::new()));
+                Ok(items.take::<T>().unwrap_or_default())
+            }
+            Ok(other) => Err(Failure::unexpected(&what(), other)),
             Err(f) => Err(f.clone()),
         };
         let done = response.done || result.is_err();

@@ -332,7 +332,7 @@ impl Pane for CompartmentsPane {
         true
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
         if Some(response.id) == self.tenancy_request {
             match response.result {
                 Ok(Payload::Tenancy(t)) => {
@@ -370,7 +370,7 @@ impl Pane for CompartmentsPane {
             self.rebuild(ctx);
             return;
         }
-        if self.take_resources(&response, ctx) || self.take_effective(&response) {
+        if self.take_resources(&mut response, ctx) || self.take_effective(&response) {
             return;
         }
         self.finish_write(&response, ctx);

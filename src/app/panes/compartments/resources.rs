@@ -132,7 +132,7 @@ impl CompartmentsPane {
     }
 
     /// Takes the resource listing or a list of bulk action types; false if neither.
-    pub(super) fn take_resources(&mut self, response: &Response, ctx: &mut Ctx) -> bool {
+    pub(super) fn take_resources(&mut self, response: &mut Response, ctx: &mut Ctx) -> bool {
         if self.resources.take_response(response, ctx) {
             return true;
         }

@@ -241,14 +241,14 @@ impl Pane for CredentialsPane {
         }
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
         if self.users_request == Some(response.id) {
             self.users_request = None;
             self.take_users(response, ctx);
             return;
         }
         if self.take_credentials(&response, ctx)
-            || self.network_sources.take_response(&response, ctx)
+            || self.network_sources.take_response(&mut response, ctx)
         {
             return;
         }

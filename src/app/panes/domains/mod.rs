@@ -141,7 +141,7 @@ impl DomainsPane {
         out
     }
 
-    fn take_lists(&mut self, response: &Response, ctx: &mut Ctx) -> bool {
+    fn take_lists(&mut self, response: &mut Response, ctx: &mut Ctx) -> bool {
         if self.domains.take_response(response, ctx) {
             ctx.learn_names(self.domains.all());
             return true;
@@ -189,8 +189,8 @@ impl Pane for DomainsPane {
         true
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
-        if self.take_lists(&response, ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
+        if self.take_lists(&mut response, ctx) {
             return;
         }
         if self.detail_step == Some(response.id) {

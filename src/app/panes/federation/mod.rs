@@ -167,7 +167,7 @@ impl FederationPane {
             .start_loading(request);
     }
 
-    fn take_listing(&mut self, response: &Response, ctx: &mut Ctx) -> bool {
+    fn take_listing(&mut self, response: &mut Response, ctx: &mut Ctx) -> bool {
         if self.providers.take_response(response, ctx) {
             ctx.learn_names(self.providers.all());
             return true;
@@ -241,8 +241,8 @@ impl Pane for FederationPane {
         true
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
-        if self.take_listing(&response, ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
+        if self.take_listing(&mut response, ctx) {
             return;
         }
         if let Some(step) = self.steps.remove(&response.id) {

@@ -141,7 +141,7 @@ impl IdentityPane {
     }
 
     /// The directory's answer: the lists and the memberships show it.
-    pub(super) fn take_directory(&mut self, response: &Response, ctx: &mut Ctx) -> bool {
+    pub(super) fn take_directory(&mut self, response: &mut Response, ctx: &mut Ctx) -> bool {
         let Some(view) = &mut self.domain else {
             return false;
         };

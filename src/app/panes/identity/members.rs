@@ -9,7 +9,7 @@ use super::kinds::{Candidate, MemberRow};
 use super::{IdentityDialog, IdentityFocus, IdentityPane, IdentityTab, dialog};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
-use crate::app::request::{IdentityRequest, Payload, Response};
+use crate::app::request::{IdentityRequest, Items, Payload, Response};
 use crate::app::widgets::list_view::ListView;
 use crate::app::widgets::loadable::Loadable;
 use crate::app::widgets::modal::{Modal, Tone, ToneLine};
@@ -52,15 +52,17 @@ impl MembershipIndex {
 }
 
 impl IdentityPane {
-    pub(super) fn take_memberships(&mut self, response: &Response, ctx: &mut Ctx) {
-        ctx.memberships = match &response.result {
-            Ok(Payload::Items(items)) => match items.clone().take::<UserGroupMembership>() {
-                Some(list) => Loadable::Loaded(list),
-                None => Loadable::Failed(crate::app::request::Failure::unexpected(
-                    "the membership listing",
-                    &Payload::Items(items.clone()),
-                )),
-            },
+    pub(super) fn take_memberships(&mut self, response: &mut Response, ctx: &mut Ctx) {
+        // Moved out, not copied: a large tenancy has hundreds of thousands of memberships.
+        ctx.memberships = match &mut response.result {
+            Ok(Payload::Items(items)) if items.holds::<UserGroupMembership>() => {
+                let items = std::mem::replace(items, Items::new(Vec::<UserGroupMembership>::new()));
+                Loadable::Loaded(items.take().unwrap_or_default())
+            }
+            Ok(Payload::Items(items)) => Loadable::Failed(crate::app::request::Failure::unexpected(
+                "the membership listing",
+                &Payload::Items(items.clone()),
+            )),
             Ok(other) => Loadable::Failed(crate::app::request::Failure::unexpected(
                 "the membership listing",
                 other,

@@ -355,8 +355,8 @@ impl Pane for IdentityPane {
         true
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
-        if self.take_domain_choices(&response, ctx) || self.take_directory(&response, ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
+        if self.take_domain_choices(&response, ctx) || self.take_directory(&mut response, ctx) {
             return;
         }
         if response.done && self.domain_writes.remove(&response.id) {
@@ -376,14 +376,14 @@ impl Pane for IdentityPane {
         }
         if self.memberships_request == Some(response.id) && ctx.memberships.awaits(response.id)
         {
-            self.take_memberships(&response, ctx);
+            self.take_memberships(&mut response, ctx);
             return;
         }
         if self.federated.awaits(response.id) {
             self.federated = Loadable::from_items(&response.result, "the group mappings");
             return;
         }
-        if self.users.take_response(&response, ctx) {
+        if self.users.take_response(&mut response, ctx) {
             if self.users.items.is_loaded()
                 && let Some((user, kind)) = self.show_after_load.take()
             {
@@ -393,8 +393,8 @@ impl Pane for IdentityPane {
         }
         if self.take_credentials(&response, ctx)
             || self.take_password_info(&response)
-            || self.groups.take_response(&response, ctx)
-            || self.dynamic_groups.take_response(&response, ctx)
+            || self.groups.take_response(&mut response, ctx)
+            || self.dynamic_groups.take_response(&mut response, ctx)
         {
             return;
         }

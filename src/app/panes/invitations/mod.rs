@@ -251,8 +251,8 @@ impl Pane for InvitationsPane {
         }
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
-        if !self.invitations.take_response(&response, ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
+        if !self.invitations.take_response(&mut response, ctx) {
             self.take_write(response, ctx);
         }
     }

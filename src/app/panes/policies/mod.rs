@@ -302,7 +302,7 @@ impl Pane for PoliciesPane {
         true
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
         if self.list.awaits(response.id) {
             if let Some(RefusedCompartments(ids)) =
                 response.result.as_ref().ok().and_then(Payload::as_item)
@@ -311,7 +311,7 @@ impl Pane for PoliciesPane {
                 return;
             }
             let done = response.done;
-            self.list.take_response(&response, ctx);
+            self.list.take_response(&mut response, ctx);
             if done {
                 self.count_policies(ctx);
             }

@@ -270,8 +270,8 @@ impl Pane for RegionsPane {
         true
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
-        if self.subscriptions.take_response(&response, ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
+        if self.subscriptions.take_response(&mut response, ctx) {
             self.rebuild_regions(ctx);
             return;
         }
@@ -280,11 +280,11 @@ impl Pane for RegionsPane {
             self.rebuild_regions(ctx);
             return;
         }
-        if self.availability_domains.take_response(&response, ctx)
+        if self.availability_domains.take_response(&mut response, ctx)
             || self
                 .fault_domains
                 .values_mut()
-                .any(|l| l.take_response(&response, ctx))
+                .any(|l| l.take_response(&mut response, ctx))
         {
             return;
         }

@@ -270,7 +270,7 @@ impl TagsPane {
             .start_loading(ctx.send_read(ME, TagRequest::ListNamespaces));
     }
 
-    fn take_listing(&mut self, response: &Response, ctx: &mut Ctx) -> bool {
+    fn take_listing(&mut self, response: &mut Response, ctx: &mut Ctx) -> bool {
         if self.namespaces.take_response(response, ctx) {
             ctx.learn_names(self.namespaces.all());
             // Defaults show `Namespace.key`: draw them again with the names.
@@ -345,8 +345,8 @@ impl Pane for TagsPane {
         true
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
-        if self.take_listing(&response, ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
+        if self.take_listing(&mut response, ctx) {
             return;
         }
         if let Some(step) = self.steps.remove(&response.id) {

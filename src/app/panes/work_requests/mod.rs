@@ -221,12 +221,12 @@ impl Pane for WorkRequestsPane {
         true
     }
 
-    fn take_response(&mut self, response: Response, ctx: &mut Ctx) {
+    fn take_response(&mut self, mut response: Response, ctx: &mut Ctx) {
         if self.take_follow(&response, ctx) {
             return;
         }
         for api in WorkRequestApi::ALL {
-            if self.list_mut(api).take_response(&response, ctx) {
+            if self.list_mut(api).take_response(&mut response, ctx) {
                 if api == self.api && response.done {
                     self.follow_running(ctx);
                 }
