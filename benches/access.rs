@@ -40,7 +40,7 @@ fn main() {
         let mut m = m.clone();
         m.id = "ocid1.groupmembership.oc1..bench".into();
         if let Some(g) = old.groups.get(7) {
-            m.group_id.clone_from(&g.id);
+            m.group_id = g.id.as_str().into();
         }
         new.memberships.push(m);
     }

@@ -75,33 +75,35 @@ pub fn read(path: &Path, tenancy_id: &str) -> Found {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Nothing,
         Err(e) => return Found::Ignored(format!("cannot read {}: {e}", path.display())),
     };
-    // The format is checked before the snapshot is trusted to parse.
-    match serde_json::from_slice::<Head>(&bytes) {
-        Ok(head) if head.format != FORMAT => {
-            return Found::Ignored(format!(
-                "the cache was written by canopy {} in another format; it is read again",
-                head.canopy
-            ));
-        }
-        Ok(_) => {}
-        Err(e) => {
-            return Found::Ignored(format!("the cache file is damaged ({e}); it is read again"));
-        }
-    }
+    // One pass over the file: the whole is parsed, and only when that fails is the head read
+    // to say why (another format, or damage). Checking the head first would read a large
+    // tenancy's tens of megabytes twice before the first frame.
     match serde_json::from_slice::<Cached>(&bytes) {
+        Ok(c) if c.format != FORMAT => Found::Ignored(format!(
+            "the cache was written by canopy {} in another format; it is read again",
+            c.canopy
+        )),
         Ok(c) if c.tenancy_id == tenancy_id => Found::Snapshot(Box::new(c)),
         Ok(_) => Found::Ignored("the cache is of another tenancy; it is read again".into()),
-        Err(e) => Found::Ignored(format!("the cache file is damaged ({e}); it is read again")),
+        Err(e) => match serde_json::from_slice::<Head>(&bytes) {
+            Ok(head) if head.format != FORMAT => Found::Ignored(format!(
+                "the cache was written by canopy {} in another format; it is read again",
+                head.canopy
+            )),
+            _ => Found::Ignored(format!("the cache file is damaged ({e}); it is read again")),
+        },
     }
 }
 
 /// Writes the snapshot (owner-only, replacing the old file in one step).
+/// Streamed: a large tenancy's snapshot is never held a second time as text.
 pub fn write(path: &Path, cached: &Cached) -> Result<(), crate::files::FileError> {
-    let json = serde_json::to_vec(cached).unwrap_or_default();
     if let Some(dir) = path.parent() {
         crate::files::private_dir(dir)?;
     }
-    crate::files::write_private(path, &json)
+    crate::files::write_private_with(path, |out| {
+        serde_json::to_writer(out, cached).map_err(std::io::Error::from)
+    })
 }
 
 /// Removes every cached snapshot; the number of files removed.

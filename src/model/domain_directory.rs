@@ -158,9 +158,9 @@ impl DomainDirectory {
                         .membership_ocid
                         .clone()
                         .unwrap_or_else(|| format!("{id}/{user}")),
-                    compartment_id: tenancy_id.to_string(),
-                    group_id: id.clone(),
-                    user_id: user,
+                    compartment_id: tenancy_id.into(),
+                    group_id: id.as_str().into(),
+                    user_id: user.into(),
                     time_created: m.date_added.clone().unwrap_or_default(),
                     lifecycle_state: LifecycleState::Active,
                     inactive_status: None,

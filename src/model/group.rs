@@ -53,10 +53,11 @@ pub struct UpdateGroupDetails {
 #[serde(rename_all = "camelCase")]
 pub struct UserGroupMembership {
     pub id: String,
-    /// Always the tenancy.
-    pub compartment_id: String,
-    pub group_id: String,
-    pub user_id: String,
+    /// Always the tenancy. These three repeat across memberships: held once (see
+    /// [`SharedId`](super::SharedId)).
+    pub compartment_id: super::SharedId,
+    pub group_id: super::SharedId,
+    pub user_id: super::SharedId,
     #[serde(default)]
     pub time_created: String,
     #[serde(default)]

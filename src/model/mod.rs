@@ -33,6 +33,7 @@ pub mod standard_tags;
 // Every domain's directory (Identity Domains, SCIM).
 pub mod domain_directory;
 pub mod scim;
+pub mod shared_id;
 
 pub use compartment::*;
 pub use domain::*;
@@ -41,6 +42,7 @@ pub use group::*;
 pub use invitation::*;
 pub use lifecycle::LifecycleState;
 pub use policy::*;
+pub use shared_id::SharedId;
 pub use snapshot::{Snapshot, WorkRequestHistory};
 pub use tag::*;
 pub use tags::{DefinedTags, FreeformTags};

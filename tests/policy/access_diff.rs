@@ -46,8 +46,8 @@ fn changed() -> Snapshot {
     };
     let mut m = s.memberships[0].clone();
     m.id = "ocid1.groupmembership.oc1..aaaaaaaanewadmin".into();
-    m.group_id = id("Administrators", &s);
-    m.user_id = id("grace.liu@acme-corp.com", &s);
+    m.group_id = id("Administrators", &s).into();
+    m.user_id = id("grace.liu@acme-corp.com", &s).into();
     s.memberships.push(m);
     s
 }

@@ -38,7 +38,12 @@ impl Driver {
             .memberships
             .iter()
             .filter(|m| live(&m.lifecycle_state) && soak_users.contains(m.user_id.as_str()))
-            .map(|m| ((m.user_id.clone(), m.group_id.clone()), m.id.clone()))
+            .map(|m| {
+                (
+                    (m.user_id.to_string(), m.group_id.to_string()),
+                    m.id.clone(),
+                )
+            })
             .collect();
         self.same("memberships", members, &self.expected.members.clone());
 

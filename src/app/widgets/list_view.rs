@@ -203,6 +203,10 @@ impl<T: Resource> ListView<T> {
                 };
                 let from = partial.len();
                 partial.extend(page);
+                // Pages grow the list by doubling; the finished list keeps no slack.
+                if done && partial.capacity() > partial.len() + partial.len() / 8 {
+                    partial.shrink_to_fit();
+                }
                 self.items = if done {
                     Loadable::Loaded(partial)
                 } else {

@@ -176,9 +176,9 @@ pub async fn add_member(State(ctx): State<Ctx>, call: Call) -> Outcome {
     }
     let membership = UserGroupMembership {
         id: new_ocid("groupmembership"),
-        compartment_id: store.tenancy_id().to_string(),
-        group_id: details.group_id,
-        user_id: details.user_id,
+        compartment_id: store.tenancy_id().into(),
+        group_id: details.group_id.into(),
+        user_id: details.user_id.into(),
         time_created: now_rfc3339(),
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,

@@ -61,10 +61,10 @@ fn add_member(dir: &mut DomainDirectory, group_id: &str, user_id: &str) -> Resul
             .users
             .iter()
             .find(|u| u.id == user_id)
-            .map(|u| u.compartment_id.clone())
+            .map(|u| u.compartment_id.as_str().into())
             .unwrap_or_default(),
-        group_id: group_id.to_string(),
-        user_id: user_id.to_string(),
+        group_id: group_id.into(),
+        user_id: user_id.into(),
         time_created: now_rfc3339(),
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
@@ -91,7 +91,7 @@ fn set_members(
     let current: Vec<String> = dir
         .live_memberships()
         .filter(|m| m.group_id == group_id)
-        .map(|m| m.user_id.clone())
+        .map(|m| m.user_id.to_string())
         .collect();
     for user in current
         .iter()

@@ -324,13 +324,13 @@ impl EffectiveIndex {
                 continue;
             }
             member_of
-                .entry(m.user_id.clone())
+                .entry(m.user_id.to_string())
                 .or_default()
-                .push(m.group_id.clone());
+                .push(m.group_id.to_string());
             members
-                .entry(m.group_id.clone())
+                .entry(m.group_id.to_string())
                 .or_default()
-                .push(m.user_id.clone());
+                .push(m.user_id.to_string());
         }
         let mapped = federated::mapped(snapshot);
         for (key, groups) in mapped.member_of {

@@ -163,7 +163,7 @@ impl IdentityPane {
         let user = self.user_name(&m.user_id);
         let group = ctx
             .name_of(&m.group_id)
-            .map_or_else(|| m.group_id.clone(), str::to_string);
+            .map_or_else(|| m.group_id.to_string(), str::to_string);
         let line = |k: &str, v: &str| ToneLine::plain(format!("{k:<12}{v}"));
         Modal::text(
             "Membership",

@@ -18,8 +18,8 @@ use crate::app::widgets::modal::{Modal, Tone, ToneLine};
 /// scanning them all (a large tenancy has hundreds of thousands).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MembershipIndex {
-    by_user: HashMap<String, Vec<usize>>,
-    by_group: HashMap<String, Vec<usize>>,
+    by_user: HashMap<crate::model::SharedId, Vec<usize>>,
+    by_group: HashMap<crate::model::SharedId, Vec<usize>>,
     /// Counts rebuilds, so lists drawn from the memberships know when to redraw them.
     pub version: usize,
 }
@@ -112,10 +112,10 @@ impl IdentityPane {
             .map(|m| {
                 let (other_id, other_name) = if user_side {
                     let name = self.groups.find(&m.group_id).map(|g| g.name.clone());
-                    (m.group_id.clone(), name)
+                    (m.group_id.to_string(), name)
                 } else {
                     let name = self.users.find(&m.user_id).map(|u| u.name.clone());
-                    (m.user_id.clone(), name)
+                    (m.user_id.to_string(), name)
                 };
                 MemberRow {
                     membership_id: m.id.clone(),

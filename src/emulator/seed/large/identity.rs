@@ -81,7 +81,7 @@ fn users(b: &mut Builder, count: usize) {
         let is_mfa_activated = index == 0 || (human && b.rng.chance(0.85));
         b.snapshot.users.push(User {
             id,
-            compartment_id: tenancy.clone(),
+            compartment_id: tenancy.as_str().into(),
             email: human.then(|| name.clone()),
             email_verified: human.then_some(true),
             name,
@@ -139,7 +139,7 @@ fn groups(b: &mut Builder, count: usize) {
         let time_created = timestamp(&mut b.rng);
         b.snapshot.groups.push(Group {
             id,
-            compartment_id: tenancy.clone(),
+            compartment_id: tenancy.as_str().into(),
             name,
             description,
             time_created,
@@ -182,9 +182,9 @@ fn memberships(b: &mut Builder, count: usize) {
         let time_created = timestamp(&mut b.rng);
         b.snapshot.memberships.push(UserGroupMembership {
             id,
-            compartment_id: tenancy.clone(),
-            group_id: b.snapshot.groups[group].id.clone(),
-            user_id: b.snapshot.users[user].id.clone(),
+            compartment_id: tenancy.as_str().into(),
+            group_id: b.snapshot.groups[group].id.as_str().into(),
+            user_id: b.snapshot.users[user].id.as_str().into(),
             time_created,
             lifecycle_state: LifecycleState::Active,
             inactive_status: None,
@@ -232,7 +232,7 @@ fn dynamic_groups(b: &mut Builder, count: usize) {
         let time_created = timestamp(&mut b.rng);
         b.snapshot.dynamic_groups.push(DynamicGroup {
             id,
-            compartment_id: tenancy.clone(),
+            compartment_id: tenancy.as_str().into(),
             name,
             description,
             matching_rule: rule,
