@@ -49,10 +49,16 @@ fn the_second_start_draws_from_the_cache_then_reads_the_tenancy_again() {
 fn loop_for_file(dir: &std::path::Path) -> std::path::PathBuf {
     let start = std::time::Instant::now();
     loop {
-        if let Some(file) = std::fs::read_dir(dir)
-            .ok()
-            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
-        {
+        // The cache is written to a hidden temporary file and renamed into place: only the
+        // finished file counts.
+        let hidden = |p: &std::path::Path| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        };
+        if let Some(file) = std::fs::read_dir(dir).ok().and_then(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| !hidden(p))
+        }) {
             return file;
         }
         assert!(

@@ -197,6 +197,11 @@ fn policies_refused_in_some_compartments() {
         "{scoped}"
     );
     assert!(scoped.contains("Prod"), "{scoped}");
+    // The tree's detail does not count a refused compartment's policies as none.
+    let _ = canopy::app::update(&mut state, Action::Go(PaneId::Compartments));
+    super::harness::select_compartment(&mut state, "Prod");
+    let detail = render(&state);
+    assert!(detail.contains("not listed"), "{detail}");
 }
 
 #[test]

@@ -156,6 +156,10 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: Theme
         .data()
         .map_or(0, |l| l.iter().filter(|c| c.compartment_id == id).count());
     let policies = match &state.ctx.policy_counts {
+        // A count of 0 would be a guess where the service would not list them.
+        Some(_) if state.panes.policies.is_refused(id) => {
+            "not listed (NotAuthorizedOrNotFound)".to_string()
+        }
         Some(counts) => counts.get(id).copied().unwrap_or(0).to_string(),
         None => "…".to_string(),
     };
