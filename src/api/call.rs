@@ -65,6 +65,9 @@ pub(crate) struct Call {
     /// A whole base URL that replaces the service's (an identity domain's own URL, where its
     /// SCIM directory is served); `path` then follows it directly.
     pub base_url: Option<String>,
+    /// A later page of a listing: everything after it in the chain waits on it, so it takes
+    /// a place ahead of a fan-out's calls (see [`Congestion`](super::congestion::Congestion)).
+    pub urgent: bool,
 }
 
 impl Call {
@@ -80,6 +83,7 @@ impl Call {
             retry_token: false,
             read_only: false,
             base_url: None,
+            urgent: false,
         }
     }
 

@@ -299,7 +299,11 @@ impl Client {
             attempt += 1;
             // Only the attempt holds a place in the limit, not the back-off sleep after it, so
             // calls waiting to retry do not stop others from being sent.
-            let permit = self.inner.congestion.acquire().await;
+            let permit = if call.urgent {
+                self.inner.congestion.acquire_urgent().await
+            } else {
+                self.inner.congestion.acquire().await
+            };
             let sent = Instant::now();
             let outcome = self
                 .attempt(call, &url, &request_id, retry_token.as_deref())

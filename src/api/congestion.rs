@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::Notify;
 
+/// Places over the limit that later pages of listings may take (see
+/// [`Congestion::acquire_urgent`]).
+const URGENT_PLACES: f64 = 4.0;
+
 /// Shared by every call a client makes; the fan-out helper reads [`Congestion::limit`].
 #[derive(Debug)]
 pub struct Congestion {
@@ -68,6 +72,22 @@ impl Congestion {
             {
                 let mut s = self.lock();
                 if (s.in_flight as f64) < s.limit.floor().max(1.0) {
+                    s.in_flight += 1;
+                    return Permit { congestion: self };
+                }
+            }
+            released.await;
+        }
+    }
+
+    /// [`Congestion::acquire`] for a later page of a listing, which a whole chain waits on:
+    /// it may go a few places over the limit rather than queue behind a fan-out.
+    pub async fn acquire_urgent(&self) -> Permit<'_> {
+        loop {
+            let released = self.released.notified();
+            {
+                let mut s = self.lock();
+                if (s.in_flight as f64) < s.limit.floor().max(1.0) + URGENT_PLACES {
                     s.in_flight += 1;
                     return Permit { congestion: self };
                 }
@@ -164,6 +184,25 @@ mod tests {
         drop(a);
         let third = tokio::time::timeout(Duration::from_secs(5), c.acquire()).await;
         assert!(third.is_ok());
+    }
+
+    #[test]
+    fn later_pages_go_a_few_places_over_a_full_limit_and_no_further() {
+        use futures::FutureExt as _;
+        let c = Congestion::new(2);
+        let _full = [c.acquire().now_or_never(), c.acquire().now_or_never()];
+        assert!(c.acquire().now_or_never().is_none(), "the limit is full");
+        let urgent: Vec<_> = (0..4)
+            .filter_map(|_| c.acquire_urgent().now_or_never())
+            .collect();
+        assert_eq!(urgent.len(), 4, "four places over the limit");
+        assert!(c.acquire_urgent().now_or_never().is_none(), "and no more");
+        drop(urgent);
+        assert!(c.acquire_urgent().now_or_never().is_some());
+        assert!(
+            c.acquire().now_or_never().is_none(),
+            "others still wait for the limit"
+        );
     }
 
     #[test]

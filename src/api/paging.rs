@@ -73,6 +73,7 @@ impl<T: DeserializeOwned + Send + 'static> Pager<T> {
         let mut call = self.call.clone();
         if let Some(token) = token {
             call.query.push(("page", token.to_string()));
+            call.urgent = true;
         }
         let reply = self.client.send(&call).await?;
         let items = match self.shape {
