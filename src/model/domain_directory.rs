@@ -114,7 +114,7 @@ impl DomainDirectory {
             let description = u.description.clone().or(u.display_name.clone());
             out.users.push(User {
                 id,
-                compartment_id: tenancy_id.to_string(),
+                compartment_id: tenancy_id.into(),
                 name: u.user_name,
                 description: description.unwrap_or_default(),
                 email,
@@ -122,7 +122,7 @@ impl DomainDirectory {
                 db_user_name: None,
                 identity_provider_id: None,
                 external_identifier: None,
-                time_created: u.meta.map(|m| m.created).unwrap_or_default(),
+                time_created: u.meta.map(|m| m.created.into()).unwrap_or_default(),
                 lifecycle_state: if u.active == Some(false) {
                     LifecycleState::Inactive
                 } else {
@@ -161,7 +161,7 @@ impl DomainDirectory {
                     compartment_id: tenancy_id.into(),
                     group_id: id.as_str().into(),
                     user_id: user.into(),
-                    time_created: m.date_added.clone().unwrap_or_default(),
+                    time_created: m.date_added.as_deref().unwrap_or_default().into(),
                     lifecycle_state: LifecycleState::Active,
                     inactive_status: None,
                 });

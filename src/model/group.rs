@@ -59,7 +59,7 @@ pub struct UserGroupMembership {
     pub group_id: super::SharedId,
     pub user_id: super::SharedId,
     #[serde(default)]
-    pub time_created: String,
+    pub time_created: super::Timestamp,
     #[serde(default)]
     pub lifecycle_state: LifecycleState,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -35,6 +35,10 @@ pub mod domain_directory;
 pub mod scim;
 pub mod shared_id;
 
+/// A time as the API writes it (`2024-10-26T03:36:28.518Z`): up to 24 bytes are held inline,
+/// so the 350,000 users and memberships of a large tenancy carry no allocation each for it.
+pub type Timestamp = compact_str::CompactString;
+
 pub use compartment::*;
 pub use domain::*;
 pub use federation::*;

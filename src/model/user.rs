@@ -11,7 +11,8 @@ use super::tags::{DefinedTags, FreeformTags};
 #[serde(rename_all = "camelCase")]
 pub struct User {
     pub id: String,
-    pub compartment_id: String,
+    /// Always the tenancy: held once for every user (see [`SharedId`](super::SharedId)).
+    pub compartment_id: super::SharedId,
     pub name: String,
     #[serde(default)]
     pub description: String,
@@ -26,7 +27,7 @@ pub struct User {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_identifier: Option<String>,
     #[serde(default)]
-    pub time_created: String,
+    pub time_created: super::Timestamp,
     #[serde(default)]
     pub lifecycle_state: LifecycleState,
     /// Bit 2 (value 4) is BLOCKED: too many failed console logins, or blocked by an admin.
@@ -41,9 +42,9 @@ pub struct User {
     #[serde(default)]
     pub is_mfa_activated: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_successful_login_time: Option<String>,
+    pub last_successful_login_time: Option<super::Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_successful_login_time: Option<String>,
+    pub previous_successful_login_time: Option<super::Timestamp>,
 }
 
 /// The bit of `inactiveStatus` that marks a blocked user.

@@ -71,7 +71,7 @@ fn user(id: String, name: String, minute: usize, lifecycle_state: LifecycleState
         db_user_name: None,
         identity_provider_id: None,
         external_identifier: None,
-        time_created: at(minute),
+        time_created: at(minute).into(),
         lifecycle_state,
         inactive_status: None,
         freeform_tags: BTreeMap::new(),
@@ -103,7 +103,7 @@ fn membership(i: usize, user_id: &str, group_id: &str) -> UserGroupMembership {
         compartment_id: TENANCY.into(),
         group_id: group_id.into(),
         user_id: user_id.into(),
-        time_created: at(i),
+        time_created: at(i).into(),
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
     }

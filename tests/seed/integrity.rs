@@ -289,20 +289,20 @@ pub fn problems(s: &Snapshot) -> Vec<String> {
     let times = s
         .compartments
         .iter()
-        .map(|c| &c.time_created)
-        .chain(s.users.iter().map(|u| &u.time_created))
-        .chain(s.groups.iter().map(|g| &g.time_created))
-        .chain(s.memberships.iter().map(|m| &m.time_created))
-        .chain(s.dynamic_groups.iter().map(|d| &d.time_created))
-        .chain(s.policies.iter().map(|p| &p.time_created))
-        .chain(s.tag_namespaces.iter().map(|n| &n.time_created))
-        .chain(s.tags.iter().map(|t| &t.time_created))
-        .chain(s.tag_defaults.iter().map(|d| &d.time_created))
-        .chain(s.sender_invitations.iter().map(|i| &i.time_created))
+        .map(|c| c.time_created.as_str())
+        .chain(s.users.iter().map(|u| u.time_created.as_str()))
+        .chain(s.groups.iter().map(|g| g.time_created.as_str()))
+        .chain(s.memberships.iter().map(|m| m.time_created.as_str()))
+        .chain(s.dynamic_groups.iter().map(|d| d.time_created.as_str()))
+        .chain(s.policies.iter().map(|p| p.time_created.as_str()))
+        .chain(s.tag_namespaces.iter().map(|n| n.time_created.as_str()))
+        .chain(s.tags.iter().map(|t| t.time_created.as_str()))
+        .chain(s.tag_defaults.iter().map(|d| d.time_created.as_str()))
+        .chain(s.sender_invitations.iter().map(|i| i.time_created.as_str()))
         .chain(
             s.users
                 .iter()
-                .filter_map(|u| u.last_successful_login_time.as_ref()),
+                .filter_map(|u| u.last_successful_login_time.as_deref()),
         );
     for t in times {
         let parsed = time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339);

@@ -1,5 +1,6 @@
 //! The `/` filter of lists and trees: substring, regular expression or fuzzy matching.
 
+use memchr::memmem::Finder;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use regex::Regex;
@@ -47,7 +48,8 @@ impl PartialEq for ListFilter {
 /// A filter compiled once per change, then applied to many rows.
 pub enum CompiledFilter {
     All,
-    Substring(String),
+    /// The lower-cased query, searched for with SIMD.
+    Substring(Box<Finder<'static>>),
     Regex(Regex),
     Fuzzy(Box<(Matcher, Pattern)>),
     /// A regex that does not compile matches nothing (the prompt shows the error).
@@ -64,7 +66,9 @@ impl ListFilter {
             return CompiledFilter::All;
         }
         match self.mode {
-            FilterMode::Substring => CompiledFilter::Substring(self.query.to_lowercase()),
+            FilterMode::Substring => CompiledFilter::Substring(Box::new(
+                Finder::new(&self.query.to_lowercase()).into_owned(),
+            )),
             FilterMode::Regex => match Regex::new(&format!("(?i){}", self.query)) {
                 Ok(re) => CompiledFilter::Regex(re),
                 Err(_) => CompiledFilter::Invalid,
@@ -112,15 +116,23 @@ impl CompiledFilter {
     /// keystroke does not lower-case every row again).
     pub fn matches_lower(&mut self, lower: &str) -> bool {
         match self {
-            CompiledFilter::Substring(q) => lower.contains(q.as_str()),
+            CompiledFilter::Substring(q) => q.find(lower.as_bytes()).is_some(),
             other => other.matches(lower),
+        }
+    }
+
+    /// The lower-cased text a substring filter looks for.
+    pub fn substring(&self) -> Option<&[u8]> {
+        match self {
+            CompiledFilter::Substring(q) => Some(q.needle()),
+            _ => None,
         }
     }
 
     pub fn matches(&mut self, text: &str) -> bool {
         match self {
             CompiledFilter::All => true,
-            CompiledFilter::Substring(q) => text.to_lowercase().contains(q.as_str()),
+            CompiledFilter::Substring(q) => q.find(text.to_lowercase().as_bytes()).is_some(),
             CompiledFilter::Regex(re) => re.is_match(text),
             CompiledFilter::Fuzzy(m) => {
                 let (matcher, pattern) = &mut **m;

@@ -5,6 +5,9 @@ use super::list_view::ListView;
 use crate::app::ctx::Ctx;
 use crate::app::resource::{Resource, SortKey};
 
+/// Rows to test above which a substring filter scans every item's text in one pass.
+const WHOLE_SCAN_FROM: usize = 2_000;
+
 impl<T: Resource> ListView<T> {
     /// The sort keys of one item under the list's current order.
     fn keys_of(&self, t: &T, ctx: &Ctx) -> (SortKey, SortKey) {
@@ -28,15 +31,15 @@ impl<T: Resource> ListView<T> {
         if self.sort.descending {
             order.reverse();
         }
-        self.search = all
-            .iter()
-            .map(|t| t.search_text(ctx).to_lowercase())
-            .collect();
-        self.by_id = all
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id().to_string(), i))
-            .collect();
+        self.search.clear();
+        for t in all {
+            self.search.push(&t.search_text(ctx));
+        }
+        self.by_id.rebuild(|i| all[i].id(), all.len());
+        if self.items.is_loaded() {
+            self.search.shrink();
+            self.by_id.shrink();
+        }
         self.keys = keys;
         self.set_order(order);
         self.filtered_by = None;
@@ -54,10 +57,13 @@ impl<T: Resource> ListView<T> {
         let fresh = &all[from..];
         let new_keys: Vec<(SortKey, SortKey)> =
             fresh.iter().map(|t| self.keys_of(t, ctx)).collect();
-        self.search
-            .extend(fresh.iter().map(|t| t.search_text(ctx).to_lowercase()));
-        for (i, t) in fresh.iter().enumerate() {
-            self.by_id.insert(t.id().to_string(), from + i);
+        for t in fresh {
+            self.search.push(&t.search_text(ctx));
+        }
+        self.by_id.extend(|i| all[i].id(), from, all.len());
+        if self.items.is_loaded() {
+            self.search.shrink();
+            self.by_id.shrink();
         }
         self.keys.extend(new_keys);
         let keys = &self.keys;
@@ -112,11 +118,22 @@ impl<T: Resource> ListView<T> {
         let in_scope = |i: usize| scope.is_none_or(|s| all[i].compartment_id() == Some(s));
         let rows: Vec<usize> = if self.filter.is_active() {
             let mut compiled = self.filter.compile();
-            candidates
-                .iter()
-                .copied()
-                .filter(|&i| in_scope(i) && compiled.matches_lower(&self.search[i]))
-                .collect()
+            match compiled.substring() {
+                // Many rows to test: one pass over all the texts is faster than a search each.
+                Some(needle) if candidates.len() > WHOLE_SCAN_FROM => {
+                    let hits = self.search.containing(needle);
+                    candidates
+                        .iter()
+                        .copied()
+                        .filter(|&i| hits.get(i) == Some(&true) && in_scope(i))
+                        .collect()
+                }
+                _ => candidates
+                    .iter()
+                    .copied()
+                    .filter(|&i| in_scope(i) && compiled.matches_lower(self.search.get(i)))
+                    .collect(),
+            }
         } else if scope.is_some() {
             candidates
                 .iter()
@@ -152,7 +169,7 @@ impl<T: Resource> ListView<T> {
             // Still loading: the item may come with a later page; keep waiting for it.
             return;
         }
-        let gone = !self.by_id.contains_key(&id);
+        let gone = self.index_of(&id).is_none();
         self.remember_selection();
         if gone {
             self.note = Some(match self.selected() {
@@ -169,7 +186,7 @@ impl<T: Resource> ListView<T> {
     /// The row showing the item with this id (rows keep the sorted order, so the item's rank
     /// finds it by binary search).
     pub(super) fn position_of(&self, id: &str) -> Option<usize> {
-        let &i = self.by_id.get(id)?;
+        let i = self.index_of(id)?;
         let rank = *self.rank.get(i)?;
         self.rows
             .binary_search_by_key(&rank, |&r| self.rank[r])

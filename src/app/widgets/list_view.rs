@@ -3,11 +3,12 @@
 //! refreshes, filters, sorting, reloads and writes. If the selected resource is gone, the
 //! nearest neighbour is selected and [`ListView::note`] says so.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use super::cursor::ListCursor;
 use super::filter::ListFilter;
 use super::loadable::Loadable;
+use super::row_index::{IdIndex, SearchTexts};
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::request::{Failure, Items, Payload, RequestId, Response};
@@ -48,9 +49,10 @@ pub struct ListView<T> {
     pub(super) order: Vec<usize>,
     /// Each item's position in `order`.
     pub(super) rank: Vec<usize>,
-    pub(super) by_id: HashMap<String, usize>,
+    /// The items by id.
+    pub(super) by_id: IdIndex,
     /// Each item's filter text, lower-cased once per change of the items.
-    pub(super) search: Vec<String>,
+    pub(super) search: SearchTexts,
     /// Each item's sort keys, kept so a page of a first load merges in without re-keying.
     pub(super) keys: Vec<(crate::app::resource::SortKey, crate::app::resource::SortKey)>,
     /// The query the rows were filtered with, to narrow them while the user types on.
@@ -75,8 +77,8 @@ impl<T> Default for ListView<T> {
             note: None,
             order: Vec::new(),
             rank: Vec::new(),
-            by_id: HashMap::new(),
-            search: Vec::new(),
+            by_id: IdIndex::default(),
+            search: SearchTexts::default(),
             keys: Vec::new(),
             filtered_by: None,
         }
@@ -130,7 +132,13 @@ impl<T: Resource> ListView<T> {
     }
 
     pub fn find(&self, id: &str) -> Option<&T> {
-        self.all().get(*self.by_id.get(id)?)
+        self.all().get(self.index_of(id)?)
+    }
+
+    /// The position in the items of the one with this id.
+    pub(super) fn index_of(&self, id: &str) -> Option<usize> {
+        let all = self.all();
+        self.by_id.find(|i| all[i].id(), id)
     }
 
     /// True when a response to `request` belongs to this list.

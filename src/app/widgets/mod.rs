@@ -12,4 +12,5 @@ pub mod list_view;
 pub mod loadable;
 pub mod modal;
 pub mod modal_update;
+mod row_index;
 pub mod toast;

@@ -179,7 +179,7 @@ pub async fn add_member(State(ctx): State<Ctx>, call: Call) -> Outcome {
         compartment_id: store.tenancy_id().into(),
         group_id: details.group_id.into(),
         user_id: details.user_id.into(),
-        time_created: now_rfc3339(),
+        time_created: now_rfc3339().into(),
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
     };

@@ -62,7 +62,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     )?;
     let user = User {
         id: new_ocid("user"),
-        compartment_id: details.compartment_id,
+        compartment_id: details.compartment_id.as_str().into(),
         name: details.name,
         description: details.description,
         email: details.email,
@@ -70,7 +70,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         db_user_name: None,
         identity_provider_id: None,
         external_identifier: None,
-        time_created: now_rfc3339(),
+        time_created: now_rfc3339().into(),
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
         freeform_tags: details.freeform_tags.unwrap_or_default(),

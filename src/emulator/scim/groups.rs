@@ -65,7 +65,7 @@ fn add_member(dir: &mut DomainDirectory, group_id: &str, user_id: &str) -> Resul
             .unwrap_or_default(),
         group_id: group_id.into(),
         user_id: user_id.into(),
-        time_created: now_rfc3339(),
+        time_created: now_rfc3339().into(),
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,
     });

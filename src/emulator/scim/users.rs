@@ -99,7 +99,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     check_name_free(&dir, &body.user_name, "")?;
     let user = User {
         id: new_ocid("user"),
-        compartment_id: store.tenancy_id().to_string(),
+        compartment_id: store.tenancy_id().into(),
         name: body.user_name.clone(),
         description: description_of(&body).unwrap_or_default(),
         email: primary_email(&body),
@@ -107,7 +107,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         db_user_name: None,
         identity_provider_id: None,
         external_identifier: None,
-        time_created: now_rfc3339(),
+        time_created: now_rfc3339().into(),
         lifecycle_state: state_of(body.active),
         inactive_status: None,
         freeform_tags: crate::model::FreeformTags::default(),

@@ -85,7 +85,7 @@ fn membership_ref(id: &str, name: &str, kind: &str, m: &UserGroupMembership) -> 
         display: Some(name.to_string()),
         kind: Some(kind.to_string()),
         membership_ocid: Some(m.id.clone()),
-        date_added: Some(m.time_created.clone()).filter(|t| !t.is_empty()),
+        date_added: Some(m.time_created.to_string()).filter(|t| !t.is_empty()),
     }
 }
 

@@ -58,7 +58,7 @@ impl Resource for User {
             self.lifecycle_state.to_string()
         };
         out.push(("State", state));
-        out.push(("Created", self.time_created.clone()));
+        out.push(("Created", self.time_created.to_string()));
         out.push((
             "MFA",
             if self.is_mfa_activated { "on" } else { "off" }.to_string(),
@@ -67,7 +67,7 @@ impl Resource for User {
             out.push(("DB user", db.clone()));
         }
         if let Some(login) = &self.last_successful_login_time {
-            out.push(("Last login", login.clone()));
+            out.push(("Last login", login.to_string()));
         }
         out.push(("Description", self.description.clone()));
         out

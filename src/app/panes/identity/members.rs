@@ -121,7 +121,7 @@ impl IdentityPane {
                     membership_id: m.id.clone(),
                     other_name: other_name.unwrap_or_else(|| other_id.clone()),
                     other_id,
-                    time_created: m.time_created.clone(),
+                    time_created: m.time_created.to_string(),
                 }
             })
             .collect()

@@ -89,7 +89,7 @@ fn users(b: &mut Builder, count: usize) {
             db_user_name: None,
             identity_provider_id: None,
             external_identifier: None,
-            time_created,
+            time_created: time_created.into(),
             lifecycle_state: state,
             inactive_status: inactive,
             freeform_tags: freeform,
@@ -100,8 +100,8 @@ fn users(b: &mut Builder, count: usize) {
                 ..UserCapabilities::default()
             }),
             is_mfa_activated,
-            last_successful_login_time: last_login,
-            previous_successful_login_time: previous_login,
+            last_successful_login_time: last_login.map(Into::into),
+            previous_successful_login_time: previous_login.map(Into::into),
         });
     }
 }
@@ -185,7 +185,7 @@ fn memberships(b: &mut Builder, count: usize) {
             compartment_id: tenancy.as_str().into(),
             group_id: b.snapshot.groups[group].id.as_str().into(),
             user_id: b.snapshot.users[user].id.as_str().into(),
-            time_created,
+            time_created: time_created.into(),
             lifecycle_state: LifecycleState::Active,
             inactive_status: None,
         });
