@@ -126,6 +126,8 @@ struct Inner {
     http: reqwest::Client,
     endpoints: Endpoints,
     signer: Arc<dyn SignRequest>,
+    /// Where requests are signed (off the thread that drives the calls).
+    signing: super::sign_pool::SignPool,
     options: ClientOptions,
     user_agent: HeaderValue,
     congestion: Congestion,
@@ -182,6 +184,7 @@ impl Client {
                 congestion: Congestion::new(options.max_concurrency),
                 endpoints,
                 signer,
+                signing: super::sign_pool::SignPool::new(),
                 options,
                 user_agent,
                 attempts: AtomicU64::new(0),
@@ -511,18 +514,20 @@ impl Client {
                 HeaderValue::from_str(etag).map_err(|_| bad("the etag"))?,
             );
         }
-        // RSA signing is the costliest step of a request: it runs on the blocking pool, so
+        // RSA signing is the costliest step of a request: it runs on the signing threads, so
         // a fan-out driven from one task (an export, the TUI's loads) signs on every core
         // instead of on the thread that polls it.
         let key = Arc::clone(&self.inner.signer);
         let (method, url, body) = (call.method.clone(), url.clone(), call.body.clone());
-        let outcome = tokio::task::spawn_blocking(move || {
-            key.sign_request(&method, &url, &mut h, body.as_deref().unwrap_or_default())
-                .map(|()| h)
-        })
-        .await
-        .map_err(|e| e.to_string())
-        .and_then(|r| r);
+        let outcome = self
+            .inner
+            .signing
+            .run(move || {
+                key.sign_request(&method, &url, &mut h, body.as_deref().unwrap_or_default())
+                    .map(|()| h)
+            })
+            .await
+            .unwrap_or_else(|| Err("the signing thread stopped".to_string()));
         outcome.map_err(|message| ApiError::Sign {
             operation: call.operation,
             message,

@@ -25,6 +25,7 @@ mod query;
 mod retry;
 /// Resource Search (tag tools).
 mod search;
+mod sign_pool;
 mod signer;
 
 pub mod export;

@@ -26,7 +26,7 @@ pub struct RequestSigner {
     key_id: String,
     key: RsaPrivateKey,
     /// The same key prepared for the fast backend, when it takes it.
-    fast: Option<std::sync::Arc<ring::signature::RsaKeyPair>>,
+    fast: Option<std::sync::Arc<aws_lc_rs::signature::RsaKeyPair>>,
 }
 
 impl std::fmt::Debug for RequestSigner {

@@ -82,9 +82,9 @@ pub fn sign(key: &RsaPrivateKey, signing_string: &str) -> String {
     sign_prepared(None, key, signing_string)
 }
 
-/// As [`sign`], through `ring` when the key was prepared for it (the same bytes, faster).
+/// As [`sign`], through AWS-LC when the key was prepared for it (the same bytes, faster).
 pub(crate) fn sign_prepared(
-    fast: Option<&ring::signature::RsaKeyPair>,
+    fast: Option<&aws_lc_rs::signature::RsaKeyPair>,
     key: &RsaPrivateKey,
     signing_string: &str,
 ) -> String {
