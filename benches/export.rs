@@ -1,6 +1,8 @@
 //! `canopy export` against the large generated tenancy with injected latency: prints the wall
-//! time, the requests made and what was read. Run: `cargo bench --bench export`
-//! (arguments: scale, default 1; latency in ms, default 20; fan-out ceiling, default 16).
+//! time, the requests made and what was read; then runs the real binary (`canopy export
+//! --no-credentials`) five times against the same emulator and prints each run's wall time,
+//! client CPU (user + sys) and peak RSS. Run: `cargo bench --bench export`
+//! (arguments: scale, default 1; latency in ms, default 20; fan-out ceiling, default 96).
 
 use std::time::{Duration, Instant};
 
@@ -88,6 +90,50 @@ fn main() -> anyhow::Result<()> {
             s.tag_defaults.len(),
             s.sender_invitations.len()
         );
+        drop(gathered);
+        for run in 1..=5 {
+            println!("  the binary, run {run}: {}", binary_run(&args).await?);
+        }
         Ok(())
     })
+}
+
+/// One `canopy export --no-credentials` in its own process: wall, CPU and peak RSS as GNU
+/// time reports them, or wall and CPU from the shell's `times` where GNU time is missing.
+async fn binary_run(args: &ConnectionArgs) -> anyhow::Result<String> {
+    let canopy = env!("CARGO_BIN_EXE_canopy");
+    let config = args.config_file.clone().unwrap_or_default();
+    let endpoint = args.endpoint.clone().unwrap_or_default();
+    let export = [
+        "export",
+        "--no-credentials",
+        "--config-file",
+        config.to_str().unwrap_or_default(),
+        "--endpoint",
+        endpoint.as_str(),
+    ];
+    let gnu_time = std::path::Path::new("/usr/bin/time");
+    let output = if gnu_time.exists() {
+        tokio::process::Command::new(gnu_time)
+            .args([
+                "-f",
+                "%e s wall, %U s user + %S s sys, peak RSS %M KB",
+                "--",
+            ])
+            .arg(canopy)
+            .args(export)
+            .stdout(std::process::Stdio::null())
+            .output()
+            .await?
+    } else {
+        // `times` prints the shell's own times, then its children's: user and sys.
+        tokio::process::Command::new("bash")
+            .args(["-c", "\"$0\" \"$@\" >/dev/null; times >&2", canopy])
+            .args(export)
+            .output()
+            .await?
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    anyhow::ensure!(output.status.success(), "canopy export failed: {stderr}");
+    Ok(stderr.lines().last().unwrap_or_default().to_string())
 }

@@ -22,7 +22,11 @@ pub struct Congestion {
     /// burst does not collapse the limit to 1 (TCP cuts once per round trip, for the same
     /// reason; half a second is a few round trips to OCI).
     cooldown: Duration,
+    /// Calls waiting for a place, and later pages waiting for one of the places over the
+    /// limit. A place given back wakes one of each, not every waiter: with hundreds parked
+    /// (an export's fan-outs), waking them all for each release cost more than signing.
     released: Notify,
+    released_urgent: Notify,
 }
 
 #[derive(Debug)]
@@ -43,7 +47,10 @@ pub struct Permit<'a> {
 impl Drop for Permit<'_> {
     fn drop(&mut self) {
         self.congestion.lock().in_flight -= 1;
-        self.congestion.released.notify_waiters();
+        // The woken waiter takes the place, or (if a newcomer took it first, or the limit
+        // was cut) waits again for the next one.
+        self.congestion.released.notify_one();
+        self.congestion.released_urgent.notify_one();
     }
 }
 
@@ -61,33 +68,32 @@ impl Congestion {
             max,
             cooldown: Duration::from_millis(500),
             released: Notify::new(),
+            released_urgent: Notify::new(),
         }
     }
 
     /// Waits until fewer calls than the current limit hold a permit, then takes one.
     pub async fn acquire(&self) -> Permit<'_> {
-        loop {
-            // Registered before the check, so a release between check and wait is not missed.
-            let released = self.released.notified();
-            {
-                let mut s = self.lock();
-                if (s.in_flight as f64) < s.limit.floor().max(1.0) {
-                    s.in_flight += 1;
-                    return Permit { congestion: self };
-                }
-            }
-            released.await;
-        }
+        self.wait_for_place(&self.released, 0.0).await
     }
 
     /// [`Congestion::acquire`] for a later page of a listing, which a whole chain waits on:
     /// it may go a few places over the limit rather than queue behind a fan-out.
     pub async fn acquire_urgent(&self) -> Permit<'_> {
+        self.wait_for_place(&self.released_urgent, URGENT_PLACES)
+            .await
+    }
+
+    /// Takes a place once fewer than the limit plus `over` are in flight, waiting on `queue`.
+    async fn wait_for_place(&self, queue: &Notify, over: f64) -> Permit<'_> {
         loop {
-            let released = self.released.notified();
+            // In the queue before the check, so a release between check and wait is not
+            // missed.
+            let mut released = std::pin::pin!(queue.notified());
+            released.as_mut().enable();
             {
                 let mut s = self.lock();
-                if (s.in_flight as f64) < s.limit.floor().max(1.0) + URGENT_PLACES {
+                if (s.in_flight as f64) < s.limit.floor().max(1.0) + over {
                     s.in_flight += 1;
                     return Permit { congestion: self };
                 }
@@ -150,6 +156,7 @@ impl Congestion {
         };
         if grew {
             self.released.notify_waiters();
+            self.released_urgent.notify_waiters();
         }
     }
 }
@@ -184,6 +191,37 @@ mod tests {
         drop(a);
         let third = tokio::time::timeout(Duration::from_secs(5), c.acquire()).await;
         assert!(third.is_ok());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn each_release_lets_one_waiter_in_and_none_is_left_behind() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let c = Arc::new(Congestion::new(3));
+        let (now, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let calls = (0..300).map(|i| {
+            let (c, now, most) = (Arc::clone(&c), Arc::clone(&now), Arc::clone(&most));
+            tokio::spawn(async move {
+                // Some later pages among them, which may go over the limit.
+                let _place = if i % 10 == 0 {
+                    c.acquire_urgent().await
+                } else {
+                    c.acquire().await
+                };
+                let inside = now.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(inside, Ordering::SeqCst);
+                tokio::task::yield_now().await;
+                now.fetch_sub(1, Ordering::SeqCst);
+            })
+        });
+        let all = futures::future::join_all(calls);
+        let done = tokio::time::timeout(Duration::from_secs(10), all).await;
+        assert!(done.is_ok(), "every waiter got a place");
+        let most = most.load(Ordering::SeqCst);
+        assert!(
+            most <= 3 + URGENT_PLACES as usize,
+            "{most} in flight at once"
+        );
     }
 
     #[test]
