@@ -135,4 +135,45 @@ fn main() {
     summary("filter keystroke to frame", filtering);
     // Dropping the terminal ends canopy.
     drop(tui);
+    with_the_cache(&world, users);
+}
+
+/// The default: the snapshot cache on. A first start reads the whole tenancy in the
+/// background beside the panes (for the audit, lint and `:find`) and writes the cache; the
+/// next start draws from the cache, reads everything again and writes it back.
+fn with_the_cache(world: &harness::World, users: usize) {
+    let cache_dir = world.home.path().join(".cache").join("canopy");
+    let written = || -> Option<std::time::SystemTime> {
+        let entry = std::fs::read_dir(&cache_dir)
+            .ok()?
+            .flatten()
+            .find(|e| e.path().extension().is_some_and(|x| x == "json"))?;
+        entry.metadata().ok()?.modified().ok()
+    };
+    let total = format!("Users ({users})");
+    for label in ["first start, cache written", "warm start"] {
+        let before = written();
+        let mut tui = world.launch(&[]);
+        tui.wait_for("(root)");
+        let started = Instant::now();
+        tui.keys("2");
+        let since = |done: Option<Duration>| {
+            done.map_or(f64::NAN, |_| started.elapsed().as_secs_f64() * 1e3)
+        };
+        let listed = since(until(Duration::from_secs(300), || {
+            tui.screen().contains(&total)
+        }));
+        // Written (again) once the background read of the whole tenancy is done.
+        let saved = since(until(Duration::from_secs(300), || {
+            written().is_some_and(|at| Some(at) != before)
+        }));
+        // The file is written from another thread: give its last bytes a moment.
+        std::thread::sleep(Duration::from_millis(500));
+        println!(
+            "  with the cache, {label:<27} users listed {listed:>6.0} ms, cache written \
+             {saved:>6.0} ms, peak RSS {:>4.0} MB",
+            tui.pid().and_then(peak_rss_mb).unwrap_or(f64::NAN)
+        );
+        drop(tui);
+    }
 }

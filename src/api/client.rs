@@ -301,8 +301,10 @@ impl Client {
         loop {
             attempt += 1;
             // Only the attempt holds a place in the limit, not the back-off sleep after it, so
-            // calls waiting to retry do not stop others from being sent.
-            let permit = if call.urgent {
+            // calls waiting to retry do not stop others from being sent. A call made on its
+            // own (the first page of the list on screen, a write) or a later page of a chain
+            // goes before the many calls of a fan-out, which wait their turn in order.
+            let permit = if call.urgent || !super::fanout::in_fan_out() {
                 self.inner.congestion.acquire_urgent().await
             } else {
                 self.inner.congestion.acquire().await

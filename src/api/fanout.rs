@@ -10,6 +10,17 @@ use futures::stream::FuturesUnordered;
 
 use super::client::Client;
 
+tokio::task_local! {
+    /// Set while a fan-out's task runs: its calls queue for a place in the limit, behind
+    /// calls made one at a time (the list on screen, a write), which go first.
+    static IN_FAN_OUT: ();
+}
+
+/// Whether the running call is one of a fan-out's many.
+pub(super) fn in_fan_out() -> bool {
+    IN_FAN_OUT.try_with(|()| ()).is_ok()
+}
+
 /// Runs `task` for every item, at most the client's current limit at once, and returns the
 /// results in the items' order. Stops starting new tasks after the first error and returns it
 /// once the running ones have finished.
@@ -36,7 +47,7 @@ where
             let Some((index, item)) = pending.next() else {
                 break;
             };
-            running.push(async move { (index, task(item).await) });
+            running.push(IN_FAN_OUT.scope((), async move { (index, task(item).await) }));
         }
         let Some((index, result)) = running.next().await else {
             break;

@@ -301,3 +301,16 @@ async fn requests_carry_signatures_the_server_can_verify() {
         body.len().to_string().as_str()
     );
 }
+
+#[tokio::test]
+async fn a_fan_outs_calls_know_they_queue_behind_calls_made_on_their_own() {
+    let (client, _) = server(vec![]).await;
+    assert!(!super::fanout::in_fan_out());
+    let inside = super::try_fan_out(&client, vec![1, 2, 3], |_| async {
+        Ok::<bool, ()>(super::fanout::in_fan_out())
+    })
+    .await
+    .unwrap();
+    assert_eq!(inside, [true, true, true]);
+    assert!(!super::fanout::in_fan_out());
+}

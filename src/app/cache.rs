@@ -25,6 +25,32 @@ pub struct Cached {
     pub snapshot: Snapshot,
 }
 
+/// The same document as [`Cached`], written from a borrowed snapshot: the one the audit and
+/// lint hold is written as it is, not copied first (a copy of a large tenancy's snapshot
+/// was the largest single cost of the TUI's memory while the cache was written).
+#[derive(Debug, Serialize)]
+pub struct CachedRef<'a> {
+    pub format: u32,
+    pub canopy: &'a str,
+    pub saved_at: i64,
+    pub profile: &'a str,
+    pub tenancy_id: &'a str,
+    pub snapshot: &'a Snapshot,
+}
+
+impl Cached {
+    pub fn borrowed(&self) -> CachedRef<'_> {
+        CachedRef {
+            format: self.format,
+            canopy: &self.canopy,
+            saved_at: self.saved_at,
+            profile: &self.profile,
+            tenancy_id: &self.tenancy_id,
+            snapshot: &self.snapshot,
+        }
+    }
+}
+
 /// What reading the cache found.
 #[derive(Debug)]
 pub enum Found {
@@ -97,7 +123,7 @@ pub fn read(path: &Path, tenancy_id: &str) -> Found {
 
 /// Writes the snapshot (owner-only, replacing the old file in one step).
 /// Streamed: a large tenancy's snapshot is never held a second time as text.
-pub fn write(path: &Path, cached: &Cached) -> Result<(), crate::files::FileError> {
+pub fn write(path: &Path, cached: &CachedRef<'_>) -> Result<(), crate::files::FileError> {
     if let Some(dir) = path.parent() {
         crate::files::private_dir(dir)?;
     }

@@ -92,13 +92,13 @@ pub fn save(cache: &WarmCache, tenancy_id: &str, snapshot: Arc<Snapshot>) {
         tenancy_id.to_string(),
     );
     std::thread::spawn(move || {
-        let cached = Cached {
+        let cached = super::cache::CachedRef {
             format: super::cache::FORMAT,
-            canopy: env!("CARGO_PKG_VERSION").to_string(),
+            canopy: env!("CARGO_PKG_VERSION"),
             saved_at: super::ctx::unix_now(),
-            profile,
-            tenancy_id,
-            snapshot: Arc::unwrap_or_clone(snapshot),
+            profile: &profile,
+            tenancy_id: &tenancy_id,
+            snapshot: &snapshot,
         };
         if let Err(e) = super::cache::write(&path, &cached) {
             tracing::warn!("the snapshot cache was not written: {e}");

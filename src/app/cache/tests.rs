@@ -17,7 +17,7 @@ fn a_written_snapshot_reads_back_private_and_whole() {
     let dir = tempfile::tempdir().unwrap();
     let demo = cached("ocid1.tenancy.oc1..abc");
     let path = file_in(&dir.path().join("canopy"), "DEFAULT", &demo.tenancy_id);
-    write(&path, &demo).unwrap();
+    write(&path, &demo.borrowed()).unwrap();
     let Found::Snapshot(back) = read(&path, &demo.tenancy_id) else {
         panic!("read back")
     };
@@ -47,7 +47,7 @@ fn corrupt_old_or_foreign_files_are_ignored_with_a_note() {
         panic!()
     };
     assert!(note.contains("another format"), "{note}");
-    write(&path, &cached("ocid1.tenancy.oc1..other")).unwrap();
+    write(&path, &cached("ocid1.tenancy.oc1..other").borrowed()).unwrap();
     let Found::Ignored(note) = read(&path, "ocid1.tenancy.oc1..mine") else {
         panic!()
     };

@@ -21,7 +21,7 @@ pub fn values(index: &EffectiveIndex, q: &Question) -> RequestValues {
             if let Some(name) = index.users.get(id) {
                 v.add("request.user.name", name);
             }
-            let groups = index.member_of.get(id).cloned().unwrap_or_default();
+            let groups = index.groups_of(id);
             v.set("request.groups.id", groups);
         }
         PrincipalRef::Group(id) => v.add("request.groups.id", id),
@@ -101,7 +101,7 @@ pub fn exempt_from_deny(index: &EffectiveIndex, p: &PrincipalRef) -> Option<Stri
     match p {
         PrincipalRef::User(id) => index
             .member_of
-            .get(id)
+            .get(id.as_str())
             .is_some_and(|gs| gs.iter().any(|g| is_admins(g)))
             .then(|| {
                 "exempt from deny: a member of the Default domain's Administrators group".into()

@@ -124,10 +124,10 @@ fn subject_failure(index: &EffectiveIndex, q: &Question, subject: &Subject) -> (
     let own: Vec<String> = match &q.principal {
         PrincipalRef::User(id) => index
             .member_of
-            .get(id)
+            .get(id.as_str())
             .into_iter()
             .flatten()
-            .filter_map(|g| index.groups.get(g).cloned())
+            .filter_map(|g| index.groups.get(g.as_str()).cloned())
             .collect(),
         PrincipalRef::Group(id) => index.groups.get(id).cloned().into_iter().collect(),
         PrincipalRef::DynamicGroup(_) => Vec::new(),

@@ -10,7 +10,7 @@ mod query;
 
 use std::collections::HashMap;
 
-use crate::model::Snapshot;
+use crate::model::{SharedId, Snapshot};
 
 use super::ast::{
     Grant, GrantKind, Location, Principal, PrincipalKind, Statement, StatementBody, Subject,
@@ -86,10 +86,10 @@ pub struct EffectiveIndex {
     pub(crate) groups: HashMap<String, String>,
     pub(crate) dynamic_groups: HashMap<String, (String, String)>,
     pub(crate) users: HashMap<String, String>,
-    /// user OCID -> group OCIDs
-    pub(crate) member_of: HashMap<String, Vec<String>>,
+    /// user OCID -> group OCIDs (the memberships' own shared OCIDs: no copy per membership)
+    pub(crate) member_of: HashMap<SharedId, Vec<SharedId>>,
     /// group OCID -> user OCIDs
-    pub(crate) members: HashMap<String, Vec<String>>,
+    pub(crate) members: HashMap<SharedId, Vec<SharedId>>,
     /// Identity-provider groups mapped to IAM groups, by their key: federated principals,
     /// also in `users` (by label), `member_of` and `members`.
     pub(crate) federated: HashMap<String, IdpGroup>,
@@ -98,6 +98,26 @@ pub struct EffectiveIndex {
 /// Deleted principals and compartments cannot be named by a policy or reached by one.
 pub(crate) fn live(state: &crate::model::LifecycleState) -> bool {
     !matches!(state, crate::model::LifecycleState::Deleted)
+}
+
+impl EffectiveIndex {
+    /// The OCIDs of the groups a user (or federated principal) is in.
+    pub(crate) fn groups_of(&self, user_id: &str) -> Vec<String> {
+        self.member_of
+            .get(user_id)
+            .map(|groups| groups.iter().map(ToString::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    /// The names of a group's members (users, and mapped identity-provider groups).
+    pub(crate) fn member_names(&self, group_id: &str) -> Vec<String> {
+        self.members
+            .get(group_id)
+            .into_iter()
+            .flatten()
+            .filter_map(|u| self.users.get(u.as_str()).cloned())
+            .collect()
+    }
 }
 
 /// Name and OCID lookups shared by the index and the linter.
@@ -312,8 +332,8 @@ impl EffectiveIndex {
                 });
             }
         }
-        let mut member_of: HashMap<String, Vec<String>> = HashMap::new();
-        let mut members: HashMap<String, Vec<String>> = HashMap::new();
+        let mut member_of: HashMap<SharedId, Vec<SharedId>> = HashMap::new();
+        let mut members: HashMap<SharedId, Vec<SharedId>> = HashMap::new();
         // Every domain's directory (Identity Domains, SCIM): the memberships of other domains
         // too, so a user reached only through a Partners group is found.
         let other_memberships = domains::other_directories(snapshot)
@@ -324,16 +344,18 @@ impl EffectiveIndex {
                 continue;
             }
             member_of
-                .entry(m.user_id.to_string())
+                .entry(m.user_id.clone())
                 .or_default()
-                .push(m.group_id.to_string());
+                .push(m.group_id.clone());
             members
-                .entry(m.group_id.to_string())
+                .entry(m.group_id.clone())
                 .or_default()
-                .push(m.user_id.to_string());
+                .push(m.user_id.clone());
         }
         let mapped = federated::mapped(snapshot);
         for (key, groups) in mapped.member_of {
+            let key = SharedId::new(&key);
+            let groups: Vec<SharedId> = groups.iter().map(|g| SharedId::new(g)).collect();
             for group in &groups {
                 members.entry(group.clone()).or_default().push(key.clone());
             }

@@ -147,7 +147,7 @@ impl EffectiveIndex {
             return None;
         }
         let groups: Vec<String> = match principal {
-            PrincipalRef::User(id) => self.member_of.get(id).cloned().unwrap_or_default(),
+            PrincipalRef::User(id) => self.groups_of(id),
             PrincipalRef::Group(id) => vec![id.clone()],
             PrincipalRef::DynamicGroup(_) => Vec::new(),
         };
@@ -196,13 +196,7 @@ impl EffectiveIndex {
                 ResolvedSubject::AnyUser => out.push("every user and principal".to_string()),
                 ResolvedSubject::AnyGroup => out.push("every group member".to_string()),
                 ResolvedSubject::Group { id: Some(id), .. } => {
-                    let mut names: Vec<String> = self
-                        .members
-                        .get(id)
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|u| self.users.get(u).cloned())
-                        .collect();
+                    let mut names: Vec<String> = self.member_names(id);
                     names.sort();
                     out.extend(names);
                 }

@@ -154,14 +154,7 @@ impl Probe<'_> {
     }
 
     pub fn group_members(&self, group_id: &str) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .index
-            .members
-            .get(group_id)
-            .into_iter()
-            .flatten()
-            .filter_map(|u| self.index.users.get(u).cloned())
-            .collect();
+        let mut names: Vec<String> = self.index.member_names(group_id);
         names.sort();
         names.dedup();
         names
