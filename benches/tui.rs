@@ -51,14 +51,21 @@ fn measure(
         let tui = world.launch(&[]);
         tui.wait_for(" canopy ");
         let primed = Instant::now();
-        while std::fs::read_dir(&cache).map_or(true, |mut d| d.next().is_none()) {
+        // The file is written to a hidden temporary name, then renamed to `….json`: only
+        // that name means the cache is complete.
+        let written = || {
+            std::fs::read_dir(&cache).is_ok_and(|d| {
+                d.flatten()
+                    .any(|e| e.path().extension().is_some_and(|x| x == "json"))
+            })
+        };
+        while !written() {
             assert!(
                 primed.elapsed() < Duration::from_secs(300),
                 "the cache was not written"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        // The file is written in one step (renamed into place) once it exists.
         tui.quit();
     }
     let mut figures = Figures {
