@@ -382,7 +382,14 @@ impl Ctx {
             return None;
         }
         if self.snapshot_refresh == Some(response.id) {
+            if !response.done {
+                // Read again and being indexed: the snapshot in use goes now, not once the
+                // new one is indexed (the audit says it is loading for that moment).
+                self.snapshot = Loadable::loading(response.id);
+                return None;
+            }
             self.snapshot_refresh = None;
+            let let_go = self.snapshot.awaits(response.id);
             match response.result {
                 Ok(Payload::Snapshot(snapshot)) => {
                     self.snapshot_arrived = Some(super::warm::Arrived {
@@ -394,6 +401,14 @@ impl Ctx {
                 Ok(other) => self
                     .toasts
                     .error(Failure::unexpected("the tenancy load", &other).summary()),
+                Err(failure) if let_go => {
+                    // The copy in use was let go for the indexing: the next use reads again.
+                    self.snapshot = Loadable::NotLoaded;
+                    self.toasts.error(format!(
+                        "the tenancy could not be indexed again: {}",
+                        failure.summary()
+                    ));
+                }
                 Err(failure) => self.toasts.error(format!(
                     "the tenancy could not be read again; the cached copy stays: {}",
                     failure.summary()
@@ -403,6 +418,10 @@ impl Ctx {
         }
         if !self.snapshot.awaits(response.id) {
             return Some(response);
+        }
+        if !response.done {
+            // Read, not yet indexed: nothing to let go on a first load.
+            return None;
         }
         let from_cache = self.indexing_cache.take() == Some(response.id);
         self.snapshot = match response.result {

@@ -115,3 +115,55 @@ fn panes_not_visited_take_the_tenancy_read_again() {
         "the Policies pane was never opened, yet shows the tenancy as read again"
     );
 }
+
+#[test]
+fn the_snapshot_in_use_is_let_go_while_the_one_read_again_is_indexed() {
+    use canopy::app::request::{Payload, RequestKind, TenancyRequest};
+    use canopy::app::update::apply_response;
+    let seed = demo();
+    let mut world = world(seed.clone());
+    let (mut state, mut requests) = fresh(&world, false);
+    state.ctx.cache = Some(WarmCache::default());
+    warm_start(
+        &mut state,
+        Cached {
+            format: FORMAT,
+            canopy: "test".into(),
+            saved_at: DEMO_TODAY,
+            profile: "DEFAULT".into(),
+            tenancy_id: world.tenancy_id.clone(),
+            snapshot: seed,
+        },
+    );
+    requests.extend(update(&mut state, Action::Tick));
+    let mut checked = false;
+    for _ in 0..100 {
+        let mut next = Vec::new();
+        for r in std::mem::take(&mut requests) {
+            let reread = matches!(r.kind, RequestKind::Tenancy(TenancyRequest::Load));
+            for response in super::harness::answer(&mut world, &r) {
+                let last = response.done;
+                if reread && !last {
+                    assert!(matches!(response.result, Ok(Payload::Done)));
+                    assert!(state.ctx.snapshot.data().is_some(), "the cached one in use");
+                    next.extend(apply_response(&mut state, response));
+                    assert!(
+                        state.ctx.snapshot.data().is_none(),
+                        "let go for the indexing"
+                    );
+                    checked = true;
+                    continue;
+                }
+                next.extend(apply_response(&mut state, response));
+                if reread && last {
+                    assert!(state.ctx.snapshot.data().is_some(), "the fresh one in use");
+                }
+            }
+        }
+        requests = next;
+        if requests.is_empty() {
+            break;
+        }
+    }
+    assert!(checked, "the tenancy was read again");
+}

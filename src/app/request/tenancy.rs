@@ -108,7 +108,13 @@ impl TenancyRequest {
                     crate::api::export::gather_with(w.client, w.tenancy_id, &progress, options)
                         .await;
                 match gathered {
-                    Ok(g) => index(w, Arc::new(g.snapshot)).await,
+                    Ok(g) => {
+                        // Read: say so before indexing, so a snapshot being replaced can be
+                        // let go first (two indexes of a large tenancy at once were the
+                        // peak of a warm start).
+                        w.send(false, Ok(Payload::Done));
+                        index(w, Arc::new(g.snapshot)).await;
+                    }
                     Err(e) => w.finish(Err(e)),
                 }
             }

@@ -391,6 +391,19 @@ impl EffectiveIndex {
             federated: mapped.groups,
         };
         index.add_other_domains(snapshot);
+        // Lists grown by doubling keep up to half again as much slack: the index is kept for
+        // the session (twice, for a moment, while a warm start revalidates).
+        index.entries.shrink_to_fit();
+        for list in index.by_location.values_mut() {
+            list.shrink_to_fit();
+        }
+        for list in index
+            .member_of
+            .values_mut()
+            .chain(index.members.values_mut())
+        {
+            list.shrink_to_fit();
+        }
         index
     }
 
