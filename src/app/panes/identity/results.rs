@@ -151,8 +151,8 @@ impl IdentityPane {
 
     pub(super) fn memberships_changed(&mut self, ctx: &mut Ctx) {
         ctx.reindex_memberships();
-        self.users.resort(ctx);
-        self.groups.resort(ctx);
+        self.users.column_data_changed(ctx);
+        self.groups.column_data_changed(ctx);
         self.sync_members(ctx);
     }
 }
