@@ -508,6 +508,13 @@ impl Ctx {
             .unwrap_or_default();
     }
 
+    /// Takes an index of `memberships` built elsewhere (by the worker, off the UI thread).
+    pub fn set_member_index(&mut self, index: MembershipIndex) {
+        let version = self.member_index.version + 1;
+        self.member_index = index;
+        self.member_index.version = version;
+    }
+
     /// Call after changing `memberships`: rebuilds the index by user and group.
     pub fn reindex_memberships(&mut self) {
         let version = self.member_index.version + 1;

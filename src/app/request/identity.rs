@@ -1,6 +1,7 @@
 //! Users, groups, dynamic groups and the memberships between users and groups.
 
 use crate::api::{ListFilter, MembershipQuery, UserQuery, try_fan_out};
+use crate::app::panes::identity::members::IndexedMemberships;
 use crate::app::request::Payload;
 use crate::app::worker::{PAGE_LIMIT, Work};
 use crate::model::{
@@ -147,7 +148,9 @@ impl IdentityRequest {
                 all.shrink_to_fit();
                 // Arrival order varies from run to run; OCID order does not.
                 all.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-                w.finish(done.map(|_| Payload::items(all)));
+                // Indexed here, on the runtime's threads, not by the UI when it arrives.
+                let indexed = IndexedMemberships::new(all);
+                w.finish(done.map(|_| Payload::items(vec![indexed])));
             }
             R::GetUser { id } => w.one(c.get_user(id).await),
             R::GetGroup { id } => w.one(c.get_group(id).await),

@@ -150,9 +150,22 @@ fn identity_and_credential_requests_round_trip() {
     let groups: Vec<Group> = items(last(&s, IdentityRequest::ListGroups));
     assert_eq!(groups.len(), seed.groups.len());
     let group_ids = groups.iter().map(|g| g.id.clone()).collect();
-    let memberships: Vec<UserGroupMembership> =
+    // The memberships come indexed by user and group (the worker builds the index).
+    let indexed: Vec<crate::app::panes::identity::members::IndexedMemberships> =
         items(last(&s, IdentityRequest::ListMemberships { group_ids }));
+    let [indexed] = &indexed[..] else {
+        panic!("one indexed list");
+    };
+    let memberships: &[UserGroupMembership] = &indexed.list;
     assert_eq!(memberships.len(), seed.memberships.len());
+    let first = &memberships[0];
+    assert!(
+        indexed
+            .index
+            .of_user(&first.user_id)
+            .iter()
+            .any(|&i| memberships[i].id == first.id)
+    );
     let users: Vec<User> = items(last(&s, IdentityRequest::ListUsers));
     assert_eq!(users.len(), seed.users.len());
 

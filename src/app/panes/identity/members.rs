@@ -26,6 +26,21 @@ pub struct MembershipIndex {
     pub version: usize,
 }
 
+/// Every membership of the tenancy with its index, built by the worker: indexing 250,000
+/// memberships on the UI thread held up keystrokes.
+#[derive(Debug, Clone)]
+pub struct IndexedMemberships {
+    pub list: Vec<UserGroupMembership>,
+    pub index: MembershipIndex,
+}
+
+impl IndexedMemberships {
+    pub fn new(list: Vec<UserGroupMembership>) -> Self {
+        let index = MembershipIndex::build(&list);
+        Self { list, index }
+    }
+}
+
 impl MembershipIndex {
     /// Indexes the memberships that count (not deleted).
     pub fn build(all: &[UserGroupMembership]) -> Self {
@@ -56,7 +71,20 @@ impl MembershipIndex {
 impl IdentityPane {
     pub(super) fn take_memberships(&mut self, response: &mut Response, ctx: &mut Ctx) {
         // Moved out, not copied: a large tenancy has hundreds of thousands of memberships.
+        let mut index = None;
         ctx.memberships = match &mut response.result {
+            Ok(Payload::Items(items)) if items.holds::<IndexedMemberships>() => {
+                let items = std::mem::replace(items, Items::new(Vec::<IndexedMemberships>::new()));
+                let indexed = items
+                    .take::<IndexedMemberships>()
+                    .and_then(|mut one| one.pop());
+                let (list, built) = indexed.map_or_else(
+                    || (Vec::new(), MembershipIndex::default()),
+                    |i| (i.list, i.index),
+                );
+                index = Some(built);
+                Loadable::Loaded(list)
+            }
             Ok(Payload::Items(items)) if items.holds::<UserGroupMembership>() => {
                 let items = std::mem::replace(items, Items::new(Vec::<UserGroupMembership>::new()));
                 Loadable::Loaded(items.take().unwrap_or_default())
@@ -71,7 +99,10 @@ impl IdentityPane {
             )),
             Err(f) => Loadable::Failed(f.clone()),
         };
-        ctx.reindex_memberships();
+        match index {
+            Some(built) => ctx.set_member_index(built),
+            None => ctx.reindex_memberships(),
+        }
         // Group and user rows count memberships.
         self.users.column_data_changed(ctx);
         self.groups.column_data_changed(ctx);
