@@ -109,7 +109,10 @@ pub fn read(path: &Path, tenancy_id: &str) -> Found {
             "the cache was written by canopy {} in another format; it is read again",
             c.canopy
         )),
-        Ok(c) if c.tenancy_id == tenancy_id => Found::Snapshot(Box::new(c)),
+        Ok(mut c) if c.tenancy_id == tenancy_id => {
+            c.snapshot.shrink_to_fit();
+            Found::Snapshot(Box::new(c))
+        }
         Ok(_) => Found::Ignored("the cache is of another tenancy; it is read again".into()),
         Err(e) => match serde_json::from_slice::<Head>(&bytes) {
             Ok(head) if head.format != FORMAT => Found::Ignored(format!(

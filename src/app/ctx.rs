@@ -341,6 +341,20 @@ impl Ctx {
         }
     }
 
+    /// Whether cached data is on screen while the tenancy is indexed or read again: the
+    /// panes it fills wait for it rather than each reading its part a second time.
+    pub fn revalidating(&self) -> bool {
+        self.cache.as_ref().is_some_and(|c| c.shown_from.is_some())
+            && (self.indexing_cache.is_some() || self.snapshot_refresh.is_some())
+    }
+
+    /// Whether a write of this pane is about to go out.
+    pub fn writes_from(&self, pane: PaneId) -> bool {
+        self.requests
+            .iter()
+            .any(|r| r.pane == pane && r.kind.is_write())
+    }
+
     /// Forgets the snapshot (refresh, or the tenancy changed); the next user reloads it.
     pub fn invalidate_snapshot(&mut self) {
         self.snapshot = Loadable::NotLoaded;

@@ -30,6 +30,8 @@ pub enum WorkerEvent {
 /// How long the drafts wait for typing to pause before they are written.
 const DRAFT_DEBOUNCE: Duration = Duration::from_millis(300);
 const TICK: Duration = Duration::from_millis(250);
+/// How long the loop handles waiting worker messages before it draws.
+const DRAIN_BUDGET: Duration = Duration::from_millis(8);
 
 pub struct Loop {
     pub draw: Draw,
@@ -72,6 +74,8 @@ impl Loop {
 
         while !state.quit {
             let first = tokio::select! {
+                // Keys first: a key waits for no backlog of pages and call records.
+                biased;
                 ev = term.next() => ev.map_or(Input::Closed, Input::Term),
                 ev = self.events.recv() => ev.map_or(Input::Closed, Input::Worker),
                 _ = ticks.tick() => Input::Tick,
@@ -79,9 +83,15 @@ impl Loop {
                 _ = sighup.recv() => Input::Signal(SIGHUP),
                 _ = sigint.recv() => Input::Signal(SIGINT),
             };
+            let key = matches!(first, Input::Term(_));
+            let started = Instant::now();
             let mut dirty = self.handle(first, state);
-            // Drain whatever else is already waiting, then draw once.
-            while let Ok(ev) = self.events.try_recv() {
+            // Drain what else is already waiting, then draw once; a key's frame goes out at
+            // once, and a backlog (a fan-out's thousands of answers) is drawn in slices.
+            while !key && started.elapsed() < DRAIN_BUDGET {
+                let Ok(ev) = self.events.try_recv() else {
+                    break;
+                };
                 dirty |= self.handle(Input::Worker(ev), state);
             }
             if state.ctx.drafts.dirty {

@@ -1,7 +1,7 @@
 //! Warm start: the panes draw the cached snapshot at once, marked "cached N min ago" in the
-//! header, while the tenancy is read again: the pane on screen reloads itself first (its
-//! selection kept, as a refresh keeps it), and when the whole tenancy has been read the panes
-//! not visited yet take it. The fresh snapshot is written back to the cache.
+//! header, while the tenancy is read again; when it has been read, the panes take it (their
+//! selections kept, as a refresh keeps them). A pane reads itself only when that read fails
+//! or the pane writes. The fresh snapshot is written back to the cache.
 
 use std::sync::Arc;
 
@@ -62,17 +62,25 @@ pub fn settle(state: &mut AppState) {
         active,
         ..
     } = state;
-    if stale.remove(active) {
-        panes.get_mut(*active).refresh(ctx);
-    }
-    let Some(arrived) = ctx.snapshot_arrived.take() else {
-        return;
-    };
-    if ctx.cache.as_ref().is_some_and(|c| c.shown_from.is_some()) && arrived.from_cache {
+    let arrived = ctx.snapshot_arrived.take();
+    let shown = ctx.cache.as_ref().is_some_and(|c| c.shown_from.is_some());
+    let cache_indexed = shown && arrived.as_ref().is_some_and(|a| a.from_cache);
+    if cache_indexed {
         // The cached snapshot is indexed: now read the tenancy itself.
         ctx.revalidate_snapshot(PaneId::Compartments);
-        return;
     }
+    // The pane on screen waits for the tenancy read again (reading its own part too would
+    // ask for it and hold it twice), or takes it if it just came, unless that read failed or
+    // the pane writes: a snapshot read before the write must not draw over its answer later,
+    // so the pane reads itself.
+    let fresh = arrived.is_some() && !cache_indexed;
+    let waits = (fresh || ctx.revalidating()) && !ctx.writes_from(*active);
+    if !waits && stale.remove(active) {
+        panes.get_mut(*active).refresh(ctx);
+    }
+    let Some(arrived) = arrived.filter(|_| !cache_indexed) else {
+        return;
+    };
     let snapshot = Arc::clone(arrived.linter.snapshot());
     for id in std::mem::take(stale) {
         panes.get_mut(id).warm(&snapshot, ctx);

@@ -205,7 +205,7 @@ pub fn access_lines(index: &EffectiveIndex) -> Vec<AccessLine> {
                     access: access.clone(),
                     location: location.clone(),
                     condition: condition.clone(),
-                    policy: entry.policy_name.clone(),
+                    policy: entry.policy_name.to_string(),
                 });
             }
         }

@@ -76,7 +76,7 @@ pub fn structural_impact(
                 .iter()
                 .find(|n| n.policy_id == e.policy_id && n.index == e.index);
             Some(Naming {
-                policy: e.policy_name.clone(),
+                policy: e.policy_name.to_string(),
                 statement: e.index + 1,
                 text: e.text.clone(),
                 how,

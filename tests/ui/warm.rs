@@ -167,3 +167,82 @@ fn the_snapshot_in_use_is_let_go_while_the_one_read_again_is_indexed() {
     }
     assert!(checked, "the tenancy was read again");
 }
+
+/// Every request sent until the app falls quiet, in order.
+fn settle_recording(
+    state: &mut canopy::app::AppState,
+    world: &mut super::harness::World,
+    mut requests: Vec<canopy::app::request::Request>,
+) -> Vec<canopy::app::request::RequestKind> {
+    let mut sent = Vec::new();
+    for _ in 0..100 {
+        if requests.is_empty() {
+            break;
+        }
+        let mut next = Vec::new();
+        for r in requests {
+            sent.push(r.kind.clone());
+            for response in super::harness::answer(world, &r) {
+                next.extend(canopy::app::apply_response(state, response));
+            }
+        }
+        requests = next;
+    }
+    sent
+}
+
+#[test]
+fn the_pane_on_screen_waits_for_the_tenancy_read_again_rather_than_reading_itself() {
+    use canopy::app::request::{IdentityRequest, RequestKind};
+    let seed = demo();
+    let mut world = world(seed.clone());
+    let (mut state, mut requests) = fresh(&world, false);
+    state.ctx.cache = Some(WarmCache::default());
+    let tenancy_id = world.tenancy_id.clone();
+    let cached = |snapshot| Cached {
+        format: FORMAT,
+        canopy: "test".into(),
+        saved_at: DEMO_TODAY,
+        profile: "DEFAULT".into(),
+        tenancy_id: tenancy_id.clone(),
+        snapshot,
+    };
+    warm_start(&mut state, cached(seed.clone()));
+    requests.extend(update(&mut state, Action::Go(PaneId::Identity)));
+    let sent = settle_recording(&mut state, &mut world, requests);
+    let users_listed = |sent: &[RequestKind]| {
+        sent.iter()
+            .filter(|k| {
+                matches!(
+                    k,
+                    RequestKind::Identity(
+                        IdentityRequest::ListUsers | IdentityRequest::ListMemberships { .. }
+                    )
+                )
+            })
+            .count()
+    };
+    // The users and memberships came with the tenancy read again, not a second time.
+    assert_eq!(users_listed(&sent), 0, "{sent:?}");
+    assert!(state.stale.is_empty(), "{:?}", state.stale);
+    assert_eq!(state.panes.identity.users.all().len(), seed.users.len());
+
+    // A write while the tenancy is read again: the pane reads itself, so a snapshot read
+    // before the write cannot draw over its answer.
+    let (mut state, mut requests) = fresh(&world, false);
+    state.ctx.cache = Some(WarmCache::default());
+    warm_start(&mut state, cached(seed));
+    requests.extend(update(&mut state, Action::Go(PaneId::Identity)));
+    let first = state.panes.identity.users.all()[0].id.clone();
+    state.ctx.write(
+        PaneId::Identity,
+        IdentityRequest::UpdateUserState {
+            id: first,
+            blocked: true,
+        },
+        "blocked",
+    );
+    requests.extend(update(&mut state, Action::Tick));
+    let sent = settle_recording(&mut state, &mut world, requests);
+    assert!(users_listed(&sent) > 0, "{sent:?}");
+}

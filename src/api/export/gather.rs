@@ -170,6 +170,7 @@ pub async fn gather_with(
     snapshot.domains.dedup_by(|a, b| a.id == b.id);
     snapshot.db_credentials.dedup_by(|a, b| a.id == b.id);
     snapshot.network_sources.dedup_by(|a, b| a.id == b.id);
+    snapshot.shrink_to_fit();
     Ok(Gathered { snapshot, warnings })
 }
 

@@ -87,20 +87,9 @@ impl<T: Resource> ListView<T> {
         };
         let mut added: Vec<usize> = (from..all.len()).collect();
         added.sort_by(|&a, &b| before(a, b));
-        let old = std::mem::take(&mut self.order);
-        let mut merged = Vec::with_capacity(old.len() + added.len());
-        let (mut i, mut j) = (0, 0);
-        while i < old.len() && j < added.len() {
-            if before(added[j], old[i]) == std::cmp::Ordering::Less {
-                merged.push(added[j]);
-                j += 1;
-            } else {
-                merged.push(old[i]);
-                i += 1;
-            }
-        }
-        merged.extend_from_slice(&old[i..]);
-        merged.extend_from_slice(&added[j..]);
+        let merged = super::row_index::merge_sorted(&self.order, &added, |a, b| {
+            before(a, b) == std::cmp::Ordering::Less
+        });
         self.set_order(merged);
         self.filtered_by = None;
         self.refilter(ctx);

@@ -278,7 +278,7 @@ impl EffectiveIndex {
         Reason {
             effect: if j.deny { "deny" } else { "allow" },
             statement: entry.text.trim().to_string(),
-            policy: entry.policy_name.clone(),
+            policy: entry.policy_name.to_string(),
             attached_to: self.tree.display(&entry.attached_to),
             location: match entry.location.as_deref() {
                 Some(location) => self.location_text(location, compartment),

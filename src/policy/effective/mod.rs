@@ -48,10 +48,11 @@ pub enum ResolvedSubject {
 /// One statement of one policy, parsed and resolved.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub policy_id: String,
-    pub policy_name: String,
+    /// The policy's OCID, name and compartment are held once for all its statements.
+    pub policy_id: SharedId,
+    pub policy_name: SharedId,
     /// The compartment the policy is attached to.
-    pub attached_to: String,
+    pub attached_to: SharedId,
     pub index: usize,
     /// The statement as written in the policy.
     pub text: String,
@@ -295,6 +296,9 @@ impl EffectiveIndex {
             ) {
                 continue;
             }
+            let policy_id = SharedId::new(&policy.id);
+            let policy_name = SharedId::new(&policy.name);
+            let attached_to = SharedId::new(&policy.compartment_id);
             for (index, text) in policy.statements.iter().enumerate() {
                 let statement = match parser::parse(text) {
                     Ok(s) => s,
@@ -321,9 +325,9 @@ impl EffectiveIndex {
                         .push(entries.len());
                 }
                 entries.push(Entry {
-                    policy_id: policy.id.clone(),
-                    policy_name: policy.name.clone(),
-                    attached_to: policy.compartment_id.clone(),
+                    policy_id: policy_id.clone(),
+                    policy_name: policy_name.clone(),
+                    attached_to: attached_to.clone(),
                     index,
                     text: text.clone(),
                     statement,
@@ -332,6 +336,9 @@ impl EffectiveIndex {
                 });
             }
         }
+        // Held as long as the snapshot is in use: no room left over from growing.
+        entries.shrink_to_fit();
+        by_location.values_mut().for_each(Vec::shrink_to_fit);
         let mut member_of: HashMap<SharedId, Vec<SharedId>> = HashMap::new();
         let mut members: HashMap<SharedId, Vec<SharedId>> = HashMap::new();
         // Every domain's directory (Identity Domains, SCIM): the memberships of other domains

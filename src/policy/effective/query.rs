@@ -242,7 +242,7 @@ impl EffectiveIndex {
             grants,
             condition,
             statement: entry.text.trim().to_string(),
-            policy: entry.policy_name.clone(),
+            policy: entry.policy_name.to_string(),
             statement_index: entry.index,
             attached_to: self.tree.display(&entry.attached_to),
             location: applied.coverage.clone(),

@@ -175,6 +175,9 @@ pub struct IdentityPane {
     /// A bulk tag edit on its way: the lists are read again when it succeeds.
     pub bulk_edit: Option<RequestId>,
     memberships_request: Option<RequestId>,
+    /// The memberships shown came with a snapshot (a warm start, or the tenancy read again):
+    /// nothing to list until a refresh. Listing them is a call per group.
+    memberships_from_snapshot: bool,
     /// Every identity provider with its group mappings: a group's detail shows which
     /// provider groups map into it.
     pub federated: Loadable<Vec<(IdentityProvider, Vec<IdpGroupMapping>)>>,
@@ -276,6 +279,7 @@ impl IdentityPane {
             .start_loading(ctx.send_read(ME, IdentityRequest::ListGroups));
         // Read again once the groups arrive (see `ensure_loaded`).
         self.memberships_request = None;
+        self.memberships_from_snapshot = false;
         if self.tab == IdentityTab::DynamicGroups
             || !matches!(self.dynamic_groups.items, Loadable::NotLoaded)
         {
@@ -417,7 +421,7 @@ impl Pane for IdentityPane {
             self.groups
                 .start_loading(ctx.send_read(ME, IdentityRequest::ListGroups));
         }
-        if self.memberships_request.is_none() {
+        if self.memberships_request.is_none() && !self.memberships_from_snapshot {
             self.load_memberships(ctx);
         }
         if self.tab == IdentityTab::DynamicGroups
@@ -444,6 +448,8 @@ impl Pane for IdentityPane {
             .set_items(snapshot.dynamic_groups.clone(), ctx);
         ctx.memberships = Loadable::Loaded(snapshot.memberships.clone());
         ctx.reindex_memberships();
+        self.memberships_request = None;
+        self.memberships_from_snapshot = true;
         true
     }
 
