@@ -21,5 +21,6 @@ pub mod emulator;
 pub mod files;
 pub mod model;
 pub mod policy;
+pub mod priority;
 pub mod text;
 pub mod ui;

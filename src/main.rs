@@ -46,7 +46,14 @@ fn main() -> ExitCode {
             .enable_all()
             .build()
     } else {
-        tokio::runtime::Runtime::new()
+        if cli.command.is_none() {
+            // The terminal UI: keys and frames first, background work in the time left.
+            canopy::priority::lower_background_threads();
+        }
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .on_thread_start(canopy::priority::on_background_thread_start)
+            .build()
     };
     let runtime = match runtime {
         Ok(rt) => rt,

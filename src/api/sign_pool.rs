@@ -31,7 +31,10 @@ impl SignPool {
             // A thread that cannot start leaves the others; with none, `run` says so.
             let _ = std::thread::Builder::new()
                 .name(format!("canopy-sign-{n}"))
-                .spawn(move || work(&queue));
+                .spawn(move || {
+                    crate::priority::on_background_thread_start();
+                    work(&queue);
+                });
         }
         Self { jobs }
     }
