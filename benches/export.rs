@@ -59,7 +59,10 @@ fn main() -> anyhow::Result<()> {
             &conn.client,
             &conn.tenancy_id,
             &ProgressBar::hidden(),
-            GatherOptions { credentials: false },
+            GatherOptions {
+                credentials: false,
+                ..GatherOptions::default()
+            },
         )
         .await?;
         let read = started.elapsed();

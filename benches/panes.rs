@@ -45,20 +45,20 @@ fn answer(s: &Snapshot, r: &Request) -> Response {
     let payload = match &r.kind {
         RequestKind::Tenancy(TenancyRequest::Get) => Payload::Tenancy(s.tenancy.clone()),
         RequestKind::Compartments(CompartmentRequest::List) => {
-            Payload::items(s.compartments.clone())
+            Payload::items(s.compartments.to_vec())
         }
         RequestKind::Policies(PolicyRequest::List { .. }) => {
             Payload::items(Vec::<canopy::model::Policy>::new())
         }
-        RequestKind::Identity(IdentityRequest::ListUsers) => Payload::items(s.users.clone()),
-        RequestKind::Identity(IdentityRequest::ListGroups) => Payload::items(s.groups.clone()),
+        RequestKind::Identity(IdentityRequest::ListUsers) => Payload::items(s.users.to_vec()),
+        RequestKind::Identity(IdentityRequest::ListGroups) => Payload::items(s.groups.to_vec()),
         RequestKind::Identity(IdentityRequest::ListDynamicGroups) => {
-            Payload::items(s.dynamic_groups.clone())
+            Payload::items(s.dynamic_groups.to_vec())
         }
         RequestKind::Identity(IdentityRequest::ListMemberships { .. }) => {
-            Payload::items(s.memberships.clone())
+            Payload::items(s.memberships.to_vec())
         }
-        RequestKind::Tags(TagRequest::ListNamespaces) => Payload::items(s.tag_namespaces.clone()),
+        RequestKind::Tags(TagRequest::ListNamespaces) => Payload::items(s.tag_namespaces.to_vec()),
         RequestKind::Tags(TagRequest::ListTags { namespace_id }) => Payload::items(
             s.tags
                 .iter()
@@ -73,7 +73,7 @@ fn answer(s: &Snapshot, r: &Request) -> Response {
             }
         }
         RequestKind::Invitations(InvitationRequest::List) => {
-            Payload::items(s.sender_invitations.clone())
+            Payload::items(s.sender_invitations.to_vec())
         }
         _ => Payload::Done,
     };

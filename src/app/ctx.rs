@@ -74,9 +74,9 @@ pub struct Ctx {
     pub contexts: Vec<super::keymap::KeyContext>,
     pub tenancy: Loadable<Tenancy>,
     /// Every compartment (all lifecycle states), shared by the panes that need paths.
-    pub compartments: Loadable<Vec<Compartment>>,
+    pub compartments: Loadable<crate::model::Records<Compartment>>,
     /// Every membership of every group, shared by the lists that count or follow them.
-    pub memberships: Loadable<Vec<UserGroupMembership>>,
+    pub memberships: Loadable<crate::model::Records<UserGroupMembership>>,
     /// `memberships` by user and by group; rebuilt whenever they change.
     pub member_index: MembershipIndex,
     pub toasts: Toasts,
@@ -102,6 +102,9 @@ pub struct Ctx {
     snapshot_refresh: Option<RequestId>,
     /// The request indexing the warm-start cache's snapshot.
     pub indexing_cache: Option<RequestId>,
+    /// A first start with the cache on: the tenancy is read once the first screen's own
+    /// reads are answered, against the lists the panes hold (see [`super::warm::settle`]).
+    pub read_after_first_screen: bool,
     /// A snapshot that just arrived, for [`super::warm::settle`].
     pub snapshot_arrived: Option<super::warm::Arrived>,
     /// The warm-start cache, when it is on.
@@ -333,11 +336,29 @@ impl Ctx {
         }
     }
 
+    /// Reads the tenancy against what the panes already hold (`before`): what comes back
+    /// unchanged is shared with them, not held twice.
+    pub fn read_snapshot_against(&mut self, pane: PaneId, before: crate::model::Snapshot) {
+        if matches!(self.snapshot, Loadable::NotLoaded) {
+            let request = TenancyRequest::Reread(super::request::SharedSnapshot(Arc::new(before)));
+            let id = self.send_read(pane, request);
+            self.snapshot = Loadable::loading(id);
+        }
+    }
+
     /// Reads the tenancy again while the snapshot loaded stays in use (the warm start's
     /// revalidation); the new one replaces it when it arrives.
     pub fn revalidate_snapshot(&mut self, pane: PaneId) {
         if self.snapshot_refresh.is_none() {
-            self.snapshot_refresh = Some(self.send_read(pane, TenancyRequest::Load));
+            // Read against the snapshot in use: what has not changed stays shared with it
+            // (and with the panes showing it) instead of being held twice.
+            let request = match self.snapshot.data() {
+                Some(linter) => TenancyRequest::Reread(super::request::SharedSnapshot(Arc::clone(
+                    linter.snapshot(),
+                ))),
+                None => TenancyRequest::Load,
+            };
+            self.snapshot_refresh = Some(self.send_read(pane, request));
         }
     }
 
@@ -532,8 +553,11 @@ impl Ctx {
     /// Call after changing `memberships`: rebuilds the index by user and group.
     pub fn reindex_memberships(&mut self) {
         let version = self.member_index.version + 1;
-        self.member_index =
-            MembershipIndex::build(self.memberships.data().map_or(&[][..], Vec::as_slice));
+        self.member_index = MembershipIndex::build(
+            self.memberships
+                .data()
+                .map_or(&[][..], |items| items.as_slice()),
+        );
         self.member_index.version = version;
     }
 
@@ -556,7 +580,7 @@ impl Ctx {
         let mut paths: Vec<String> = self
             .compartments
             .data()
-            .map_or(&[][..], Vec::as_slice)
+            .map_or(&[][..], |items| items.as_slice())
             .iter()
             .filter(|c| c.lifecycle_state == crate::model::LifecycleState::Active)
             .map(|c| {
@@ -578,7 +602,7 @@ impl Ctx {
             .map_or_else(|| "(root)".to_string(), |t| t.name.clone());
         let mut names = Vec::new();
         let mut current = id.to_string();
-        let limit = self.compartments.data().map_or(0, Vec::len);
+        let limit = self.compartments.data().map_or(0, |items| items.len());
         // Bounded so a corrupt parent cycle cannot loop forever.
         for _ in 0..=limit {
             if current == self.session.tenancy_id {
@@ -627,7 +651,10 @@ impl Ctx {
             super::validate::ocid(text, "")?;
             return Ok(text.to_string());
         }
-        let all = self.compartments.data().map_or(&[][..], Vec::as_slice);
+        let all = self
+            .compartments
+            .data()
+            .map_or(&[][..], |items| items.as_slice());
         let root = self.compartment_path(&self.session.tenancy_id);
         if text == root {
             return Ok(self.session.tenancy_id.clone());

@@ -126,15 +126,9 @@ fn open_cache(state: &mut AppState, profile: &str) {
         super::cache::Found::Snapshot(cached) => super::warm::start(state, *cached),
         super::cache::Found::Ignored(note) => {
             state.ctx.toasts.info(note);
-            state
-                .ctx
-                .ensure_snapshot(super::panes::PaneId::Compartments);
+            state.ctx.read_after_first_screen = true;
         }
-        super::cache::Found::Nothing => {
-            state
-                .ctx
-                .ensure_snapshot(super::panes::PaneId::Compartments);
-        }
+        super::cache::Found::Nothing => state.ctx.read_after_first_screen = true,
     }
 }
 

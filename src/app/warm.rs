@@ -62,6 +62,7 @@ pub fn settle(state: &mut AppState) {
         active,
         ..
     } = state;
+    first_read(ctx, panes);
     let arrived = ctx.snapshot_arrived.take();
     let shown = ctx.cache.as_ref().is_some_and(|c| c.shown_from.is_some());
     let cache_indexed = shown && arrived.as_ref().is_some_and(|a| a.from_cache);
@@ -90,6 +91,29 @@ pub fn settle(state: &mut AppState) {
         ctx.effects
             .push(Effect::SaveCache(super::request::SharedSnapshot(snapshot)));
     }
+}
+
+/// A first start reads the tenancy for the cache once the first screen's own reads are
+/// answered (they come first), against the lists the panes hold by then: the tenancy is
+/// held once, not by the panes and again by the snapshot. Something that needs the snapshot
+/// sooner (the audit, `:find`) reads it at once instead.
+fn first_read(ctx: &mut super::ctx::Ctx, panes: &super::panes::Panes) {
+    if !ctx.read_after_first_screen {
+        return;
+    }
+    if !matches!(ctx.snapshot, super::widgets::loadable::Loadable::NotLoaded) {
+        ctx.read_after_first_screen = false;
+        return;
+    }
+    if ctx.in_flight > 0 {
+        return;
+    }
+    ctx.read_after_first_screen = false;
+    let mut before = Snapshot::default();
+    for id in PaneId::ALL {
+        panes.get(*id).lend(&mut before, ctx);
+    }
+    ctx.read_snapshot_against(PaneId::Compartments, before);
 }
 
 /// Writes the cache file off the UI thread (a large tenancy is tens of megabytes of JSON).

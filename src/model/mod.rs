@@ -32,6 +32,7 @@ pub mod search;
 pub mod standard_tags;
 // Every domain's directory (Identity Domains, SCIM).
 pub mod domain_directory;
+pub mod records;
 pub mod scim;
 pub mod shared_id;
 
@@ -46,6 +47,7 @@ pub use group::*;
 pub use invitation::*;
 pub use lifecycle::LifecycleState;
 pub use policy::*;
+pub use records::Records;
 pub use shared_id::SharedId;
 pub use snapshot::{Snapshot, WorkRequestHistory};
 pub use tag::*;

@@ -18,6 +18,7 @@ use super::{
 };
 // Tag tools, bulk operations and locks.
 use super::CompartmentResource;
+use super::Records;
 
 /// Lists are kept in a stable order (see [`Snapshot::sort`]) so two exports of the same
 /// tenancy are byte-identical.
@@ -26,26 +27,26 @@ use super::CompartmentResource;
 pub struct Snapshot {
     pub tenancy: Tenancy,
     #[serde(default)]
-    pub compartments: Vec<Compartment>,
+    pub compartments: Records<Compartment>,
     #[serde(default)]
-    pub users: Vec<User>,
+    pub users: Records<User>,
     #[serde(default)]
-    pub groups: Vec<Group>,
+    pub groups: Records<Group>,
     #[serde(default)]
-    pub memberships: Vec<UserGroupMembership>,
+    pub memberships: Records<UserGroupMembership>,
     #[serde(default)]
-    pub dynamic_groups: Vec<DynamicGroup>,
+    pub dynamic_groups: Records<DynamicGroup>,
     #[serde(default)]
-    pub policies: Vec<Policy>,
+    pub policies: Records<Policy>,
     #[serde(default)]
-    pub tag_namespaces: Vec<TagNamespace>,
+    pub tag_namespaces: Records<TagNamespace>,
     /// Full tag definitions (with namespace id and validator).
     #[serde(default)]
     pub tags: Vec<Tag>,
     #[serde(default)]
     pub tag_defaults: Vec<TagDefault>,
     #[serde(default)]
-    pub sender_invitations: Vec<SenderInvitation>,
+    pub sender_invitations: Records<SenderInvitation>,
     // Identity domains, federation and regions.
     /// Identity domains; empty for a tenancy that predates them.
     #[serde(default)]
@@ -131,19 +132,34 @@ impl Snapshot {
     /// The keys are unique, so an unstable sort gives the same order without a stable sort's
     /// buffer of half the list (megabytes for 50,000 memberships).
     pub fn sort(&mut self) {
-        self.compartments.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        self.users.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        self.groups.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        self.memberships.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        self.dynamic_groups.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        self.policies.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        self.tag_namespaces.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        self.sort_lists(true);
+    }
+
+    /// [`Snapshot::sort`], except the lists shared with another holder (a read against the
+    /// snapshot before, whose lists panes show in the service's order): sorting those would
+    /// copy them, and nothing but an export needs the order.
+    pub fn sort_unshared(&mut self) {
+        self.sort_lists(false);
+    }
+
+    fn sort_lists(&mut self, shared_too: bool) {
+        fn by_id<T: super::records::Identified + Clone>(list: &mut Records<T>, shared_too: bool) {
+            if shared_too || !list.is_shared() {
+                list.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+            }
+        }
+        by_id(&mut self.compartments, shared_too);
+        by_id(&mut self.users, shared_too);
+        by_id(&mut self.groups, shared_too);
+        by_id(&mut self.memberships, shared_too);
+        by_id(&mut self.dynamic_groups, shared_too);
+        by_id(&mut self.policies, shared_too);
+        by_id(&mut self.tag_namespaces, shared_too);
+        by_id(&mut self.sender_invitations, shared_too);
         self.tags.sort_unstable_by(|a, b| {
             (&a.tag_namespace_id, &a.name).cmp(&(&b.tag_namespace_id, &b.name))
         });
         self.tag_defaults.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        self.sender_invitations
-            .sort_unstable_by(|a, b| a.id.cmp(&b.id));
         self.domains.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         self.identity_providers
             .sort_unstable_by(|a, b| a.id.cmp(&b.id));

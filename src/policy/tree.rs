@@ -256,7 +256,8 @@ mod tests {
             // Not reached from the root: a cycle the service should never have.
             compartment("x", "y"),
             compartment("y", "x"),
-        ];
+        ]
+        .into();
         let tree = CompartmentTree::build(&s);
         let ids = ["root", "a", "b", "c", "d", "x", "y", "missing"];
         for anc in ids {

@@ -101,7 +101,10 @@ fn comparable(mut snapshot: canopy::model::Snapshot) -> canopy::model::Snapshot 
 async fn export_can_leave_credentials_out() {
     use canopy::api::export::{GatherOptions, gather_with};
     let env = start(canopy::emulator::seed::demo()).await;
-    let options = GatherOptions { credentials: false };
+    let options = GatherOptions {
+        credentials: false,
+        ..GatherOptions::default()
+    };
     let gathered = gather_with(env.client(), env.tenancy(), &ProgressBar::hidden(), options)
         .await
         .unwrap();
@@ -109,6 +112,49 @@ async fn export_can_leave_credentials_out() {
     assert!(!s.users.is_empty());
     assert!(s.api_keys.is_empty() && s.mfa_totp_devices.is_empty());
     assert!(s.authentication_policy.is_none());
+}
+
+/// A warm start reads the tenancy again while the cached snapshot is in use: the lists that
+/// did not change are the very lists of the snapshot before (held once), a changed one is
+/// read afresh, and the result is what a plain read says.
+#[tokio::test]
+async fn a_read_against_the_snapshot_before_shares_what_did_not_change() {
+    use canopy::api::export::{GatherOptions, gather_with};
+    use canopy::model::UpdateUserDetails;
+    let env = start(canopy::emulator::seed::large(0.01)).await;
+    let env = &env;
+    let read = |before: Option<std::sync::Arc<canopy::model::Snapshot>>| {
+        let options = GatherOptions {
+            credentials: false,
+            before,
+        };
+        async move {
+            gather_with(env.client(), env.tenancy(), &ProgressBar::hidden(), options)
+                .await
+                .unwrap()
+                .snapshot
+        }
+    };
+    let before = std::sync::Arc::new(read(None).await);
+    let user = before.users[3].clone();
+    let details = UpdateUserDetails {
+        description: Some("moved to the audit team".into()),
+        ..UpdateUserDetails::default()
+    };
+    env.client()
+        .update_user(&user.id, &details, None)
+        .await
+        .unwrap();
+
+    let again = read(Some(std::sync::Arc::clone(&before))).await;
+    assert!(again.groups.shares(&before.groups));
+    assert!(again.memberships.shares(&before.memberships));
+    assert!(again.policies.shares(&before.policies));
+    assert!(again.compartments.shares(&before.compartments));
+    assert!(!again.users.shares(&before.users), "a user changed");
+    let changed = again.users.iter().find(|u| u.id == user.id).unwrap();
+    assert_eq!(changed.description, "moved to the audit team");
+    assert_eq!(again, read(None).await, "the same as a read from nothing");
 }
 
 #[tokio::test]

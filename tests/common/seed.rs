@@ -239,7 +239,7 @@ pub fn seed() -> Snapshot {
             &format!("ocid1.group.oc1..aaaaaaaag{:02}", i % 3),
         ));
     }
-    let dynamic_groups = (0..12)
+    let dynamic_groups: Vec<DynamicGroup> = (0..12)
         .map(|i| DynamicGroup {
             id: format!("ocid1.dynamicgroup.oc1..aaaaaaaad{i:02}"),
             compartment_id: TENANCY.into(),
@@ -296,16 +296,17 @@ pub fn seed() -> Snapshot {
             home_region_key: Some("IAD".into()),
             ..Default::default()
         },
-        compartments,
-        users,
-        groups,
-        memberships,
-        dynamic_groups,
-        policies,
+        compartments: compartments.into(),
+        users: users.into(),
+        groups: groups.into(),
+        memberships: memberships.into(),
+        dynamic_groups: dynamic_groups.into(),
+        policies: policies.into(),
         tag_namespaces: vec![
             namespace(FINANCE_NS, TENANCY, "Finance"),
             namespace("ocid1.tagnamespace.oc1..aaaaaaaaops", PROD, "Ops"),
-        ],
+        ]
+        .into(),
         tags,
         tag_defaults,
         sender_invitations: vec![
@@ -314,7 +315,8 @@ pub fn seed() -> Snapshot {
             invitation(3, InvitationStatus::Canceled),
             invitation(4, InvitationStatus::Expired),
             invitation(5, InvitationStatus::Pending),
-        ],
+        ]
+        .into(),
         compartment_resources: vec![
             resource(WEB_1, "Instance", "web-1"),
             resource(WEB_2, "Instance", "web-2"),

@@ -137,15 +137,17 @@ fn the_snapshot_in_use_is_let_go_while_the_one_read_again_is_indexed() {
     );
     requests.extend(update(&mut state, Action::Tick));
     let mut checked = false;
+    let mut cached_users = None;
     for _ in 0..100 {
         let mut next = Vec::new();
         for r in std::mem::take(&mut requests) {
-            let reread = matches!(r.kind, RequestKind::Tenancy(TenancyRequest::Load));
+            let reread = matches!(r.kind, RequestKind::Tenancy(TenancyRequest::Reread(_)));
             for response in super::harness::answer(&mut world, &r) {
                 let last = response.done;
                 if reread && !last {
                     assert!(matches!(response.result, Ok(Payload::Done)));
-                    assert!(state.ctx.snapshot.data().is_some(), "the cached one in use");
+                    let cached = state.ctx.snapshot.data().expect("the cached one in use");
+                    cached_users = Some(cached.snapshot().users.clone());
                     next.extend(apply_response(&mut state, response));
                     assert!(
                         state.ctx.snapshot.data().is_none(),
@@ -156,7 +158,11 @@ fn the_snapshot_in_use_is_let_go_while_the_one_read_again_is_indexed() {
                 }
                 next.extend(apply_response(&mut state, response));
                 if reread && last {
-                    assert!(state.ctx.snapshot.data().is_some(), "the fresh one in use");
+                    let fresh = state.ctx.snapshot.data().expect("the fresh one in use");
+                    // Nothing changed on the service: the users read again are the cached
+                    // list itself, held once.
+                    let before = cached_users.as_ref().expect("read after the cached one");
+                    assert!(fresh.snapshot().users.shares(before));
                 }
             }
         }
@@ -245,4 +251,45 @@ fn the_pane_on_screen_waits_for_the_tenancy_read_again_rather_than_reading_itsel
     requests.extend(update(&mut state, Action::Tick));
     let sent = settle_recording(&mut state, &mut world, requests);
     assert!(users_listed(&sent) > 0, "{sent:?}");
+}
+
+/// A first start with the cache on: the first screen's own reads go out first, the tenancy
+/// is read once they are answered, and what the panes hold by then is not held twice.
+#[test]
+fn a_first_start_reads_the_tenancy_after_the_first_screen_and_holds_it_once() {
+    use canopy::app::request::{IdentityRequest, RequestKind, TenancyRequest};
+    let mut world = world(demo());
+    let (mut state, mut requests) = fresh(&world, false);
+    state.ctx.cache = Some(WarmCache::default());
+    state.ctx.read_after_first_screen = true;
+    requests.extend(update(&mut state, Action::Go(PaneId::Identity)));
+    let reads_tenancy = |k: &RequestKind| {
+        matches!(
+            k,
+            RequestKind::Tenancy(TenancyRequest::Load | TenancyRequest::Reread(_))
+        )
+    };
+    assert!(!requests.iter().any(|r| reads_tenancy(&r.kind)));
+    let sent = settle_recording(&mut state, &mut world, requests);
+    let at = |wanted: &dyn Fn(&RequestKind) -> bool| sent.iter().position(wanted);
+    let tenancy = at(&reads_tenancy).expect("the tenancy was read");
+    let users = at(&|k| matches!(k, RequestKind::Identity(IdentityRequest::ListUsers)));
+    assert!(users.is_some_and(|u| u < tenancy), "{sent:?}");
+
+    let linter = state
+        .ctx
+        .snapshot
+        .data()
+        .expect("the tenancy is read and indexed");
+    let snapshot = linter.snapshot();
+    let identity = &state.panes.identity;
+    assert!(snapshot.users.shares(identity.users.loaded().unwrap()));
+    assert!(snapshot.groups.shares(identity.groups.loaded().unwrap()));
+    let memberships = state.ctx.memberships.data().unwrap();
+    assert!(snapshot.memberships.shares(memberships));
+    assert!(
+        snapshot
+            .compartments
+            .shares(state.ctx.compartments.data().unwrap())
+    );
 }

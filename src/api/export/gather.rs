@@ -5,11 +5,15 @@ use indicatif::ProgressBar;
 use serde::de::DeserializeOwned;
 
 use super::identity_domains::gather_domains;
+use super::reread::Reread;
 use crate::api::{
     ApiError, Client, CompartmentQuery, ListFilter, MembershipQuery, Pager, SenderInvitationQuery,
     TagDefaultQuery, TagNamespaceQuery, UserQuery, try_fan_out,
 };
-use crate::model::{LifecycleState, SenderInvitation, Snapshot, Tag, TagNamespace};
+use std::sync::Arc;
+
+use crate::model::records::Identified;
+use crate::model::{LifecycleState, Records, SenderInvitation, Snapshot, Tag, TagNamespace};
 
 /// Items asked for per page. OCI accepts 1000 (the OCI CLI asks for it when listing
 /// compartments); a service that allows fewer just sends more pages.
@@ -23,16 +27,22 @@ pub struct Gathered {
 }
 
 /// What a read of the tenancy includes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GatherOptions {
     /// Users' credential metadata, network sources and the authentication policy: nine
     /// calls per user, which a very large tenancy may want to skip.
     pub credentials: bool,
+    /// The last read of the same tenancy, still in use: what comes back unchanged is shared
+    /// with it rather than held twice (see [`Reread`]).
+    pub before: Option<Arc<Snapshot>>,
 }
 
 impl Default for GatherOptions {
     fn default() -> Self {
-        Self { credentials: true }
+        Self {
+            credentials: true,
+            before: None,
+        }
     }
 }
 
@@ -58,23 +68,24 @@ pub async fn gather_with(
     let counted = |n: u64| progress.inc(n);
     // Users are the longest chain of pages (twenty on a tenancy of 20,000) and nothing else
     // waits for them: they start first and run beside everything else.
+    let before = options.before.as_deref();
     let users = async {
-        let users = client
-            .list_users(tenancy_id, &UserQuery::default())
-            .limit(PAGE)
-            .all()
-            .await;
+        let users = reread_all(
+            client.list_users(tenancy_id, &UserQuery::default()),
+            before.map(|b| &b.users),
+        )
+        .await;
         counted(1);
         users
     };
     let loose_ends = async {
         let all = tokio::try_join!(
             client.get_tenancy(tenancy_id),
-            client
-                .list_dynamic_groups(tenancy_id, &ListFilter::default())
-                .limit(PAGE)
-                .all(),
-            sender_invitations(client, tenancy_id),
+            reread_all(
+                client.list_dynamic_groups(tenancy_id, &ListFilter::default()),
+                before.map(|b| &b.dynamic_groups),
+            ),
+            sender_invitations(client, tenancy_id, before.map(|b| &b.sender_invitations)),
         );
         counted(3);
         all
@@ -87,18 +98,18 @@ pub async fn gather_with(
             lifecycle_state: None,
         };
         let (compartments, groups, tag_namespaces) = tokio::try_join!(
-            client
-                .list_compartments(&CompartmentQuery::subtree(tenancy_id))
-                .limit(PAGE)
-                .all(),
-            client
-                .list_groups(tenancy_id, &ListFilter::default())
-                .limit(PAGE)
-                .all(),
-            client
-                .list_tag_namespaces(tenancy_id, &namespaces_query)
-                .limit(PAGE)
-                .all(),
+            reread_all(
+                client.list_compartments(&CompartmentQuery::subtree(tenancy_id)),
+                before.map(|b| &b.compartments),
+            ),
+            reread_all(
+                client.list_groups(tenancy_id, &ListFilter::default()),
+                before.map(|b| &b.groups),
+            ),
+            reread_all(
+                client.list_tag_namespaces(tenancy_id, &namespaces_query),
+                before.map(|b| &b.tag_namespaces),
+            ),
         )?;
         counted(3);
         // Boxed: four fan-outs joined make a large future, which callers would carry inline.
@@ -109,6 +120,7 @@ pub async fn gather_with(
             &groups,
             &tag_namespaces,
             progress,
+            before,
         ))
         .await?;
         Ok::<_, ApiError>((compartments, groups, tag_namespaces, parts))
@@ -130,7 +142,7 @@ pub async fn gather_with(
         Ok(list) => list,
         Err(why) => {
             warnings.push(why);
-            Vec::new()
+            Records::default()
         }
     };
     warnings.append(&mut part_warnings);
@@ -162,7 +174,11 @@ pub async fn gather_with(
         progress.set_message("credentials of every user, network sources, authentication policy");
         super::credentials::gather_credentials(client, tenancy_id, &mut snapshot, progress).await?;
     }
-    snapshot.sort();
+    if options.before.is_some() {
+        snapshot.sort_unshared();
+    } else {
+        snapshot.sort();
+    }
     // Pages can overlap when the tenancy changes while it is read; keep each resource once.
     snapshot.memberships.dedup_by(|a, b| a.id == b.id);
     snapshot.policies.dedup_by(|a, b| a.id == b.id);
@@ -176,8 +192,8 @@ pub async fn gather_with(
 
 /// What is read once the compartments, groups and tag namespaces are known.
 struct DependentParts {
-    memberships: Vec<crate::model::UserGroupMembership>,
-    policies: Vec<crate::model::Policy>,
+    memberships: Records<crate::model::UserGroupMembership>,
+    policies: Records<crate::model::Policy>,
     tags: Vec<Tag>,
     tag_defaults: Vec<crate::model::TagDefault>,
     domains: super::identity_domains::DomainsPart,
@@ -195,6 +211,7 @@ async fn dependent_parts(
     groups: &[crate::model::Group],
     tag_namespaces: &[TagNamespace],
     progress: &ProgressBar,
+    before: Option<&Snapshot>,
 ) -> Result<DependentParts, ApiError> {
     // Deleted groups and compartments keep no live memberships or policies; asking would
     // only cost calls (and some services answer 404).
@@ -211,13 +228,20 @@ async fn dependent_parts(
             .map(|c| c.id.as_str()),
     );
     let live_compartments = &live_compartments;
-    let memberships = list_all(client, live_groups, progress, |group_id| {
-        client.list_user_group_memberships(tenancy_id, &MembershipQuery::of_group(group_id))
-    });
-    let policies = list_all(
+    let memberships = reread_each(
+        client,
+        live_groups,
+        progress,
+        before.map(|b| &b.memberships),
+        |group_id| {
+            client.list_user_group_memberships(tenancy_id, &MembershipQuery::of_group(group_id))
+        },
+    );
+    let policies = reread_each(
         client,
         live_compartments.clone(),
         progress,
+        before.map(|b| &b.policies),
         |compartment_id| client.list_policies(compartment_id, &ListFilter::default()),
     );
     let tags = tags_and_defaults(client, tag_namespaces, live_compartments, progress);
@@ -260,13 +284,10 @@ async fn dependent_parts(
 async fn sender_invitations(
     client: &Client,
     tenancy_id: &str,
-) -> Result<Result<Vec<SenderInvitation>, String>, ApiError> {
-    match client
-        .list_sender_invitations(tenancy_id, &SenderInvitationQuery::default())
-        .limit(PAGE)
-        .all()
-        .await
-    {
+    before: Option<&Records<SenderInvitation>>,
+) -> Result<Result<Records<SenderInvitation>, String>, ApiError> {
+    let pager = client.list_sender_invitations(tenancy_id, &SenderInvitationQuery::default());
+    match reread_all(pager, before).await {
         Ok(list) => Ok(Ok(list)),
         Err(e) if e.status() == Some(404) => Ok(Err(format!(
             "sender invitations left out: the Organizations service answered {e}"
@@ -370,6 +391,56 @@ where
     );
     out.shrink_to_fit();
     Ok(out)
+}
+
+/// Every page of one list, each compared with the list before as it arrives (see
+/// [`Reread`]).
+async fn reread_all<T>(pager: Pager<T>, before: Option<&Records<T>>) -> Result<Records<T>, ApiError>
+where
+    T: DeserializeOwned + Identified + PartialEq + Clone + Send + 'static,
+{
+    let pager = pager.limit(PAGE);
+    let mut read = Reread::new(before);
+    let mut token: Option<String> = None;
+    loop {
+        let page = pager.page(token.as_deref()).await?;
+        read.take(page.items);
+        match page.next_page {
+            Some(next) => token = Some(next),
+            None => return Ok(read.finish()),
+        }
+    }
+}
+
+/// [`list_all`], each item's listing compared with the list before (see [`Reread`]).
+async fn reread_each<I, T>(
+    client: &Client,
+    items: Vec<I>,
+    progress: &ProgressBar,
+    before: Option<&Records<T>>,
+    list: impl Fn(I) -> Pager<T>,
+) -> Result<Records<T>, ApiError>
+where
+    T: DeserializeOwned + Identified + PartialEq + Clone + Send + 'static,
+{
+    progress.inc_length(items.len() as u64);
+    let (list, read) = (&list, &std::sync::Mutex::new(Reread::new(before)));
+    try_fan_out(client, items, |item| async move {
+        let all = list(item).limit(PAGE).all().await?;
+        read.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take(all);
+        progress.inc(1);
+        Ok::<(), ApiError>(())
+    })
+    .await?;
+    let read = std::mem::replace(
+        &mut *read
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+        Reread::new(None),
+    );
+    Ok(read.finish())
 }
 
 /// The same list for each item through the fan-out, every page of each; one result per item,

@@ -6,6 +6,7 @@ mod credentials;
 mod domain_directories;
 mod gather;
 mod identity_domains;
+mod reread;
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -175,6 +176,7 @@ pub async fn run(args: ExportArgs) -> anyhow::Result<()> {
         &progress,
         GatherOptions {
             credentials: !args.no_credentials,
+            ..GatherOptions::default()
         },
     )
     .await;

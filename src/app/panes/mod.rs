@@ -184,6 +184,11 @@ pub trait Pane {
         false
     }
 
+    /// Puts the tenancy-wide lists it holds in full into `before`, the snapshot a first
+    /// start reads the tenancy against: what comes back the same is then held once, by the
+    /// pane and the snapshot together (see [`crate::model::Records`]).
+    fn lend(&self, _before: &mut crate::model::Snapshot, _ctx: &Ctx) {}
+
     /// What it shows is still changing on the service's side by itself (and no reload is
     /// on its way): read it again every few seconds until it settles.
     fn settling(&self) -> bool {

@@ -36,6 +36,10 @@ pub enum TenancyRequest {
     /// The whole tenancy (the export's reader), indexed off the UI thread. Answers with
     /// [`Payload::Snapshot`].
     Load,
+    /// The whole tenancy read again while this snapshot of it is in use (a warm start's
+    /// cache): what comes back unchanged is shared with it, not held twice. Answers as
+    /// [`TenancyRequest::Load`] does.
+    Reread(SharedSnapshot),
     /// A snapshot already at hand (the warm-start cache), indexed off the UI thread. Answers
     /// with [`Payload::Snapshot`].
     Index(SharedSnapshot),
@@ -57,6 +61,7 @@ impl TenancyRequest {
         match self {
             TenancyRequest::Get
             | TenancyRequest::Load
+            | TenancyRequest::Reread(_)
             | TenancyRequest::Index(_)
             | TenancyRequest::ListRegionSubscriptions
             | TenancyRequest::ListRegions
@@ -98,30 +103,38 @@ impl TenancyRequest {
             TenancyRequest::SubscribeRegion { region_key } => {
                 subscribe(w, region_key).await;
             }
-            TenancyRequest::Load => {
-                let progress = indicatif::ProgressBar::hidden();
-                // The audit, lint, `:find` and the warm-start cache need the structure, not
-                // each user's credential metadata (nine calls per user on a large tenancy, at
-                // every start): the Credentials pane reads those itself.
-                let options = crate::api::export::GatherOptions { credentials: false };
-                let gathered =
-                    crate::api::export::gather_with(w.client, w.tenancy_id, &progress, options)
-                        .await;
-                match gathered {
-                    Ok(g) => {
-                        // Read: say so before indexing, so a snapshot being replaced can be
-                        // let go first (two indexes of a large tenancy at once were the
-                        // peak of a warm start).
-                        w.send(false, Ok(Payload::Done));
-                        index(w, Arc::new(g.snapshot)).await;
-                    }
-                    Err(e) => w.finish(Err(e)),
-                }
+            TenancyRequest::Load => load(w, None).await,
+            TenancyRequest::Reread(SharedSnapshot(before)) => {
+                load(w, Some(Arc::clone(before))).await;
             }
             TenancyRequest::Index(SharedSnapshot(snapshot)) => {
                 index(w, Arc::clone(snapshot)).await;
             }
         }
+    }
+}
+
+/// Reads the whole tenancy and indexes it.
+async fn load(w: &Work<'_>, before: Option<Arc<crate::model::Snapshot>>) {
+    let progress = indicatif::ProgressBar::hidden();
+    // The audit, lint, `:find` and the warm-start cache need the structure, not
+    // each user's credential metadata (nine calls per user on a large tenancy, at
+    // every start): the Credentials pane reads those itself.
+    let options = crate::api::export::GatherOptions {
+        credentials: false,
+        before,
+    };
+    let gathered =
+        crate::api::export::gather_with(w.client, w.tenancy_id, &progress, options).await;
+    match gathered {
+        Ok(g) => {
+            // Read: say so before indexing, so a snapshot being replaced can be
+            // let go first (two indexes of a large tenancy at once were the
+            // peak of a warm start).
+            w.send(false, Ok(Payload::Done));
+            index(w, Arc::new(g.snapshot)).await;
+        }
+        Err(e) => w.finish(Err(e)),
     }
 }
 

@@ -24,7 +24,7 @@ impl<T: Resource> ListView<T> {
 
     /// Sorts every item again (the items or the order changed), then filters.
     pub fn resort(&mut self, ctx: &Ctx) {
-        let all = self.items.data().map_or(&[][..], Vec::as_slice);
+        let all = self.items.data().map_or(&[][..], |items| items.as_slice());
         let keys: Vec<(SortKey, SortKey)> = all.iter().map(|t| self.keys_of(t, ctx)).collect();
         let mut order: Vec<usize> = (0..all.len()).collect();
         order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
@@ -60,7 +60,7 @@ impl<T: Resource> ListView<T> {
     /// sorted, then merged into the order, so a long listing costs O(rows) per page instead
     /// of a full sort of everything so far.
     pub(super) fn extend_order(&mut self, from: usize, ctx: &Ctx) {
-        let all = self.items.data().map_or(&[][..], Vec::as_slice);
+        let all = self.items.data().map_or(&[][..], |items| items.as_slice());
         if self.keys.len() != from || self.order.len() != from {
             return self.resort(ctx);
         }
@@ -107,7 +107,7 @@ impl<T: Resource> ListView<T> {
     /// Recomputes the rows from the order, scope and filter, keeping the selection on the
     /// same item. While the user types forward, only the rows already shown are tested again.
     pub(super) fn refilter(&mut self, _ctx: &Ctx) {
-        let all = self.items.data().map_or(&[][..], Vec::as_slice);
+        let all = self.items.data().map_or(&[][..], |items| items.as_slice());
         let narrowing = self
             .filtered_by
             .as_ref()

@@ -13,6 +13,7 @@ use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::request::{Failure, Items, Payload, RequestId, Response};
 use crate::app::resource::Resource;
+use crate::model::Records;
 
 pub use super::list_control::ListControl;
 
@@ -25,7 +26,8 @@ pub struct Sort {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListView<T> {
-    pub items: Loadable<Vec<T>>,
+    /// Shared with the snapshot the pane was filled from (see [`Records`]).
+    pub items: Loadable<Records<T>>,
     /// A reload on its way while the old items stay on screen.
     pub refreshing: Option<RequestId>,
     /// Pages of a reload gathered until its last one arrives.
@@ -128,7 +130,7 @@ impl<T: Resource> ListView<T> {
 
     /// Every item, shown or not.
     pub fn all(&self) -> &[T] {
-        self.items.data().map_or(&[][..], Vec::as_slice)
+        self.items.data().map_or(&[][..], |items| items.as_slice())
     }
 
     pub fn find(&self, id: &str) -> Option<&T> {
@@ -147,6 +149,14 @@ impl<T: Resource> ListView<T> {
     }
 
     /// True while the first load or a reload is on its way.
+    /// Every item, once the listing is whole and no reload is on its way.
+    pub fn loaded(&self) -> Option<&Records<T>> {
+        match &self.items {
+            Loadable::Loaded(items) if self.refreshing.is_none() => Some(items),
+            _ => None,
+        }
+    }
+
     pub fn is_loading(&self) -> bool {
         self.refreshing.is_some() || self.items.is_loading()
     }
@@ -200,14 +210,14 @@ impl<T: Resource> ListView<T> {
                     return true;
                 }
                 self.refreshing = None;
-                self.items = Loadable::Loaded(std::mem::take(&mut self.incoming));
+                self.items = Loadable::Loaded(std::mem::take(&mut self.incoming).into());
             }
             Ok(page) => {
                 let mut partial = match std::mem::take(&mut self.items) {
                     Loadable::Loading {
                         partial: Some(p), ..
                     } => p,
-                    _ => Vec::new(),
+                    _ => Records::default(),
                 };
                 let from = partial.len();
                 partial.extend(page);
@@ -234,8 +244,8 @@ impl<T: Resource> ListView<T> {
 
     /// Replaces every item (a list derived from other data, e.g. a user's groups); the
     /// selection stays on the same item if it is still there.
-    pub fn set_items(&mut self, items: Vec<T>, ctx: &Ctx) {
-        self.items = Loadable::Loaded(items);
+    pub fn set_items(&mut self, items: impl Into<Records<T>>, ctx: &Ctx) {
+        self.items = Loadable::Loaded(items.into());
         self.refreshing = None;
         self.incoming.clear();
         self.resort(ctx);
@@ -272,7 +282,7 @@ impl<T: Resource> ListView<T> {
                 None => list.push(item),
             }
         } else {
-            self.items = Loadable::Loaded(vec![item]);
+            self.items = Loadable::Loaded(vec![item].into());
         }
         self.selected = Some((id, name));
         self.resort(ctx);

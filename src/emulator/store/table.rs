@@ -33,7 +33,7 @@ impl<T> Default for Table<T> {
 }
 
 impl<T: Keyed> Table<T> {
-    pub fn from_rows(rows: Vec<T>) -> Self {
+    pub fn from_rows(rows: impl IntoIterator<Item = T>) -> Self {
         let mut table = Self::default();
         for row in rows {
             table.upsert(row);

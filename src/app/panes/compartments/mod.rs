@@ -197,7 +197,7 @@ impl CompartmentsPane {
     /// Opens every compartment on the path to `id` and selects it.
     pub fn reveal(&mut self, id: &str, ctx: &Ctx) {
         let mut current = id.to_string();
-        for _ in 0..=ctx.compartments.data().map_or(0, Vec::len) {
+        for _ in 0..=ctx.compartments.data().map_or(0, |items| items.len()) {
             let Some(c) = ctx.compartment(&current) else {
                 break;
             };
@@ -354,7 +354,7 @@ impl Pane for CompartmentsPane {
         if ctx.compartments.awaits(response.id) {
             ctx.compartments = match response.result {
                 Ok(Payload::Items(items)) => match items.take::<Compartment>() {
-                    Some(list) => Loadable::Loaded(list),
+                    Some(list) => Loadable::Loaded(list.into()),
                     None => Loadable::Failed(crate::app::request::Failure::local(
                         "UnexpectedAnswer",
                         "the compartment listing answered with something else",
@@ -383,6 +383,12 @@ impl Pane for CompartmentsPane {
         }
         if self.focus == CompartmentsFocus::Tree && ctx.compartments.is_loaded() {
             self.load_effective(ctx);
+        }
+    }
+
+    fn lend(&self, before: &mut crate::model::Snapshot, ctx: &Ctx) {
+        if let Loadable::Loaded(compartments) = &ctx.compartments {
+            before.compartments = compartments.clone();
         }
     }
 

@@ -171,7 +171,7 @@ impl CompartmentsPane {
         // A compartment cannot move into itself or below itself; the move mode stays on so
         // the user can pick another target.
         let mut current = target.clone();
-        for _ in 0..=ctx.compartments.data().map_or(0, Vec::len) {
+        for _ in 0..=ctx.compartments.data().map_or(0, |items| items.len()) {
             if current == source {
                 ctx.toasts.error(
                     "a compartment cannot move into itself or one of its children: pick another",

@@ -289,7 +289,7 @@ fn detail_modal(d: &Domain, ctx: &Ctx) -> Modal {
 
 /// `root` and every live compartment below it (just `root` while the tree is not loaded).
 pub(crate) fn subtree(ctx: &Ctx, root: &str) -> Vec<String> {
-    let all = ctx.compartments.data().map_or(&[][..], Vec::as_slice);
+    let all = ctx.compartments.data().map_or(&[][..], |items| items.as_slice());
     let mut out = vec![root.to_string()];
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::from([root]);
     let mut i = 0;

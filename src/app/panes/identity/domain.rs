@@ -174,7 +174,7 @@ impl IdentityPane {
         self.users.set_items(dir.users, ctx);
         self.groups.set_items(dir.groups, ctx);
         self.dynamic_groups.set_items(dir.dynamic_groups, ctx);
-        ctx.memberships = Loadable::Loaded(dir.memberships);
+        ctx.memberships = Loadable::Loaded(dir.memberships.into());
         self.memberships_changed(ctx);
         true
     }

@@ -83,11 +83,11 @@ impl IdentityPane {
                     |i| (i.list, i.index),
                 );
                 index = Some(built);
-                Loadable::Loaded(list)
+                Loadable::Loaded(list.into())
             }
             Ok(Payload::Items(items)) if items.holds::<UserGroupMembership>() => {
                 let items = std::mem::replace(items, Items::new(Vec::<UserGroupMembership>::new()));
-                Loadable::Loaded(items.take().unwrap_or_default())
+                Loadable::Loaded(items.take::<UserGroupMembership>().unwrap_or_default().into())
             }
             Ok(Payload::Items(items)) => Loadable::Failed(crate::app::request::Failure::unexpected(
                 "the membership listing",

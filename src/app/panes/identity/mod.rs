@@ -453,6 +453,25 @@ impl Pane for IdentityPane {
         true
     }
 
+    fn lend(&self, before: &mut crate::model::Snapshot, ctx: &Ctx) {
+        // Another domain's directory is not what the tenancy read lists.
+        if self.domain.is_some() {
+            return;
+        }
+        if let Some(users) = self.users.loaded() {
+            before.users = users.clone();
+        }
+        if let Some(groups) = self.groups.loaded() {
+            before.groups = groups.clone();
+        }
+        if let Some(dynamic_groups) = self.dynamic_groups.loaded() {
+            before.dynamic_groups = dynamic_groups.clone();
+        }
+        if let Loadable::Loaded(memberships) = &ctx.memberships {
+            before.memberships = memberships.clone();
+        }
+    }
+
     fn refresh(&mut self, ctx: &mut Ctx) {
         if self.domain.is_some() {
             self.load_domain(ctx);

@@ -263,6 +263,12 @@ impl Pane for InvitationsPane {
         }
     }
 
+    fn lend(&self, before: &mut crate::model::Snapshot, _ctx: &Ctx) {
+        if let Some(invitations) = self.invitations.loaded() {
+            before.sender_invitations = invitations.clone();
+        }
+    }
+
     fn warm(&mut self, snapshot: &crate::model::Snapshot, ctx: &mut Ctx) -> bool {
         self.invitations
             .set_items(snapshot.sender_invitations.clone(), ctx);

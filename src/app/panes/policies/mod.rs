@@ -338,6 +338,12 @@ impl Pane for PoliciesPane {
         true
     }
 
+    fn lend(&self, before: &mut crate::model::Snapshot, _ctx: &Ctx) {
+        if let Some(policies) = self.list.loaded() {
+            before.policies = policies.clone();
+        }
+    }
+
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load(ctx);
     }

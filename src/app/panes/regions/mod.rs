@@ -99,7 +99,7 @@ impl RegionsPane {
             return;
         };
         let subs = self.subscriptions.all();
-        let rows = all
+        let rows: Vec<RegionRow> = all
             .iter()
             .map(|r| {
                 let sub = subs

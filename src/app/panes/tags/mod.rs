@@ -402,6 +402,12 @@ impl Pane for TagsPane {
         true
     }
 
+    fn lend(&self, before: &mut crate::model::Snapshot, _ctx: &Ctx) {
+        if let Some(namespaces) = self.namespaces.loaded() {
+            before.tag_namespaces = namespaces.clone();
+        }
+    }
+
     fn refresh(&mut self, ctx: &mut Ctx) {
         self.load_namespaces(ctx);
         let loaded: Vec<String> = self.tags.keys().cloned().collect();
