@@ -116,6 +116,12 @@ impl Default for ClientOptions {
     }
 }
 
+/// Connections kept open once a burst of calls is over. A fan-out opens up to
+/// `max_concurrency` of them, and each keeps a read buffer grown to the largest answer it
+/// read (up to about 400 KB): a hundred idle ones held some 10 MB for nothing until the pool
+/// closed them 90 s later. The next burst opens the rest again, once.
+const IDLE_CONNECTIONS: usize = 16;
+
 /// A signed client for one tenancy's endpoints; cheap to clone and share between tasks.
 #[derive(Clone)]
 pub struct Client {
@@ -161,6 +167,7 @@ impl Client {
         options: ClientOptions,
     ) -> Result<Self, ApiError> {
         let http = reqwest::Client::builder()
+            .pool_max_idle_per_host(IDLE_CONNECTIONS)
             .connect_timeout(options.connect_timeout)
             .timeout(options.request_timeout)
             .build()

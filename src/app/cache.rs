@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Snapshot;
 
-/// Bumped whenever the snapshot's shape changes in a way an older file cannot be read as.
-pub const FORMAT: u32 = 1;
+/// Bumped whenever the snapshot's shape changes in a way an older file cannot be read as
+/// (2: one JSON document a line, see [`lines`]).
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Cached {
@@ -87,41 +88,16 @@ pub fn file_in(dir: &Path, profile: &str, tenancy_id: &str) -> PathBuf {
     dir.join(format!("{}-{tail}.json", safe(profile)))
 }
 
-/// The first fields of a cache file, read before the snapshot is trusted to parse.
-#[derive(Deserialize)]
-struct Head {
-    format: u32,
-    #[serde(default)]
-    canopy: String,
-}
-
 pub fn read(path: &Path, tenancy_id: &str) -> Found {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Nothing,
         Err(e) => return Found::Ignored(format!("cannot read {}: {e}", path.display())),
     };
-    // One pass over the file: the whole is parsed, and only when that fails is the head read
-    // to say why (another format, or damage). Checking the head first would read a large
-    // tenancy's tens of megabytes twice before the first frame.
-    match serde_json::from_slice::<Cached>(&bytes) {
-        Ok(c) if c.format != FORMAT => Found::Ignored(format!(
-            "the cache was written by canopy {} in another format; it is read again",
-            c.canopy
-        )),
-        Ok(mut c) if c.tenancy_id == tenancy_id => {
-            c.snapshot.shrink_to_fit();
-            Found::Snapshot(Box::new(c))
-        }
-        Ok(_) => Found::Ignored("the cache is of another tenancy; it is read again".into()),
-        Err(e) => match serde_json::from_slice::<Head>(&bytes) {
-            Ok(head) if head.format != FORMAT => Found::Ignored(format!(
-                "the cache was written by canopy {} in another format; it is read again",
-                head.canopy
-            )),
-            _ => Found::Ignored(format!("the cache file is damaged ({e}); it is read again")),
-        },
-    }
+    lines::read(
+        &mut std::io::BufReader::with_capacity(1 << 16, file),
+        tenancy_id,
+    )
 }
 
 /// Writes the snapshot (owner-only, replacing the old file in one step).
@@ -130,9 +106,7 @@ pub fn write(path: &Path, cached: &CachedRef<'_>) -> Result<(), crate::files::Fi
     if let Some(dir) = path.parent() {
         crate::files::private_dir(dir)?;
     }
-    crate::files::write_private_with(path, |out| {
-        serde_json::to_writer(out, cached).map_err(std::io::Error::from)
-    })
+    crate::files::write_private_with(path, |out| lines::write(out, cached))
 }
 
 /// Removes every cached snapshot; the number of files removed.
@@ -187,5 +161,6 @@ pub fn run(command: &CacheCommand) -> anyhow::Result<i32> {
     Ok(0)
 }
 
+mod lines;
 #[cfg(test)]
 mod tests;

@@ -102,6 +102,9 @@ pub struct Ctx {
     snapshot_refresh: Option<RequestId>,
     /// The request indexing the warm-start cache's snapshot.
     pub indexing_cache: Option<RequestId>,
+    /// The latest read of the whole tenancy not indexed yet (a warm start's cache, or a read
+    /// in the background): indexed when a view asks for the snapshot.
+    pub unindexed: Option<Arc<crate::model::Snapshot>>,
     /// A first start with the cache on: the tenancy is read once the first screen's own
     /// reads are answered, against the lists the panes hold (see [`super::warm::settle`]).
     pub read_after_first_screen: bool,
@@ -312,7 +315,22 @@ impl Ctx {
     /// Asks for the tenancy snapshot unless it is loaded or on its way; the answer goes to
     /// [`Ctx::take_shared_response`] whatever pane `pane` is.
     pub fn ensure_snapshot(&mut self, pane: PaneId) {
-        if matches!(self.snapshot, Loadable::NotLoaded) {
+        if !matches!(self.snapshot, Loadable::NotLoaded) {
+            return;
+        }
+        // A snapshot at hand is indexed; while one is being read, the view waits for it.
+        if self.unindexed.is_none()
+            && let Some(reading) = self.snapshot_refresh
+        {
+            self.snapshot = Loadable::loading(reading);
+            return;
+        }
+        if let Some(at_hand) = self.unindexed.clone() {
+            let request = TenancyRequest::Index(super::request::SharedSnapshot(at_hand));
+            let id = self.send_read(pane, request);
+            self.snapshot = Loadable::loading(id);
+            self.indexing_cache = Some(id);
+        } else {
             let id = self.send_read(pane, TenancyRequest::Load);
             self.snapshot = Loadable::loading(id);
         }
@@ -339,10 +357,9 @@ impl Ctx {
     /// Reads the tenancy against what the panes already hold (`before`): what comes back
     /// unchanged is shared with them, not held twice.
     pub fn read_snapshot_against(&mut self, pane: PaneId, before: crate::model::Snapshot) {
-        if matches!(self.snapshot, Loadable::NotLoaded) {
+        if matches!(self.snapshot, Loadable::NotLoaded) && self.snapshot_refresh.is_none() {
             let request = TenancyRequest::Reread(super::request::SharedSnapshot(Arc::new(before)));
-            let id = self.send_read(pane, request);
-            self.snapshot = Loadable::loading(id);
+            self.snapshot_refresh = Some(self.send_read(pane, request));
         }
     }
 
@@ -352,10 +369,12 @@ impl Ctx {
         if self.snapshot_refresh.is_none() {
             // Read against the snapshot in use: what has not changed stays shared with it
             // (and with the panes showing it) instead of being held twice.
-            let request = match self.snapshot.data() {
-                Some(linter) => TenancyRequest::Reread(super::request::SharedSnapshot(Arc::clone(
-                    linter.snapshot(),
-                ))),
+            let before = self
+                .unindexed
+                .clone()
+                .or_else(|| self.snapshot.data().map(|l| Arc::clone(l.snapshot())));
+            let request = match before {
+                Some(before) => TenancyRequest::Reread(super::request::SharedSnapshot(before)),
                 None => TenancyRequest::Load,
             };
             self.snapshot_refresh = Some(self.send_read(pane, request));
@@ -366,7 +385,7 @@ impl Ctx {
     /// panes it fills wait for it rather than each reading its part a second time.
     pub fn revalidating(&self) -> bool {
         self.cache.as_ref().is_some_and(|c| c.shown_from.is_some())
-            && (self.indexing_cache.is_some() || self.snapshot_refresh.is_some())
+            && self.snapshot_refresh.is_some()
     }
 
     /// Whether a write of this pane is about to go out.
@@ -379,6 +398,24 @@ impl Ctx {
     /// Forgets the snapshot (refresh, or the tenancy changed); the next user reloads it.
     pub fn invalidate_snapshot(&mut self) {
         self.snapshot = Loadable::NotLoaded;
+        self.unindexed = None;
+    }
+
+    /// The tenancy read in the background arrived: it is what the panes and the cache take.
+    /// An index in use (of the snapshot before) is let go, and built again from this read
+    /// only if a view uses or waits for it.
+    fn take_read(&mut self, snapshot: Arc<crate::model::Snapshot>) {
+        let wanted = !matches!(self.snapshot, Loadable::NotLoaded);
+        self.snapshot = Loadable::NotLoaded;
+        self.indexing_cache = None;
+        self.unindexed = Some(Arc::clone(&snapshot));
+        self.snapshot_arrived = Some(super::warm::Arrived {
+            snapshot,
+            fresh: true,
+        });
+        if wanted {
+            self.ensure_snapshot(PaneId::Compartments);
+        }
     }
 
     /// Takes what the context itself waits for (the snapshot) and settles writes; hands the
@@ -417,37 +454,21 @@ impl Ctx {
             return None;
         }
         if self.snapshot_refresh == Some(response.id) {
-            if !response.done {
-                // Read again and being indexed: the snapshot in use goes now, not once the
-                // new one is indexed (the audit says it is loading for that moment).
-                self.snapshot = Loadable::loading(response.id);
-                return None;
-            }
             self.snapshot_refresh = None;
-            let let_go = self.snapshot.awaits(response.id);
             match response.result {
-                Ok(Payload::Snapshot(snapshot)) => {
-                    self.snapshot_arrived = Some(super::warm::Arrived {
-                        linter: Arc::clone(&snapshot),
-                        from_cache: false,
-                    });
-                    self.snapshot = Loadable::Loaded(snapshot);
-                }
+                Ok(Payload::Read(snapshot)) => self.take_read(snapshot),
                 Ok(other) => self
                     .toasts
-                    .error(Failure::unexpected("the tenancy load", &other).summary()),
-                Err(failure) if let_go => {
-                    // The copy in use was let go for the indexing: the next use reads again.
-                    self.snapshot = Loadable::NotLoaded;
+                    .error(Failure::unexpected("the tenancy read", &other).summary()),
+                Err(failure) => {
+                    if self.snapshot.awaits(response.id) {
+                        self.snapshot = Loadable::Failed(failure.clone());
+                    }
                     self.toasts.error(format!(
-                        "the tenancy could not be indexed again: {}",
+                        "the tenancy could not be read again; what is shown stays: {}",
                         failure.summary()
                     ));
                 }
-                Err(failure) => self.toasts.error(format!(
-                    "the tenancy could not be read again; the cached copy stays: {}",
-                    failure.summary()
-                )),
             }
             return None;
         }
@@ -458,12 +479,14 @@ impl Ctx {
             // Read, not yet indexed: nothing to let go on a first load.
             return None;
         }
-        let from_cache = self.indexing_cache.take() == Some(response.id);
+        // An index of a snapshot already here (read in the background) is nothing new.
+        let fresh = self.indexing_cache.take() != Some(response.id);
         self.snapshot = match response.result {
             Ok(Payload::Snapshot(snapshot)) => {
+                self.unindexed = None;
                 self.snapshot_arrived = Some(super::warm::Arrived {
-                    linter: Arc::clone(&snapshot),
-                    from_cache,
+                    snapshot: Arc::clone(snapshot.snapshot()),
+                    fresh,
                 });
                 Loadable::Loaded(snapshot)
             }

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use super::cache::{Cached, age_label};
 use super::ctx::Effect;
 use super::panes::PaneId;
-use super::request::TenancyRequest;
 use super::state::AppState;
 use crate::model::Snapshot;
 
@@ -29,8 +28,10 @@ impl WarmCache {
     }
 }
 
-/// Fills every pane that shows a part of the tenancy from the cache, indexes the cached
-/// snapshot off the UI thread for the audit, lint and `:find`, and marks the panes stale.
+/// Fills every pane that shows a part of the tenancy from the cache, marks the panes stale
+/// and reads the tenancy again against the cached snapshot (see
+/// [`super::ctx::Ctx::revalidate_snapshot`]). The audit, lint and `:find` index the cached
+/// snapshot if they are used before that read is in.
 pub fn start(state: &mut AppState, cached: Cached) {
     let snapshot = Arc::new(cached.snapshot);
     let AppState {
@@ -44,12 +45,10 @@ pub fn start(state: &mut AppState, cached: Cached) {
     if let Some(cache) = &mut ctx.cache {
         cache.shown_from = Some(cached.saved_at);
     }
-    let request = ctx.send_read(
-        PaneId::Compartments,
-        TenancyRequest::Index(super::request::SharedSnapshot(snapshot)),
-    );
-    ctx.snapshot = super::widgets::loadable::Loadable::loading(request);
-    ctx.indexing_cache = Some(request);
+    // Indexed only when something asks (the audit, lint, `:find`): an index held through
+    // the read again was a fifth of a warm start's memory, for views often never opened.
+    ctx.unindexed = Some(snapshot);
+    ctx.revalidate_snapshot(PaneId::Compartments);
 }
 
 /// After every update: the pane on screen reads itself again once if it shows cached data;
@@ -63,26 +62,20 @@ pub fn settle(state: &mut AppState) {
         ..
     } = state;
     first_read(ctx, panes);
-    let arrived = ctx.snapshot_arrived.take();
-    let shown = ctx.cache.as_ref().is_some_and(|c| c.shown_from.is_some());
-    let cache_indexed = shown && arrived.as_ref().is_some_and(|a| a.from_cache);
-    if cache_indexed {
-        // The cached snapshot is indexed: now read the tenancy itself.
-        ctx.revalidate_snapshot(PaneId::Compartments);
-    }
+    // A snapshot already here, indexed for a view that asked, is nothing new to show.
+    let arrived = ctx.snapshot_arrived.take().filter(|a| a.fresh);
     // The pane on screen waits for the tenancy read again (reading its own part too would
     // ask for it and hold it twice), or takes it if it just came, unless that read failed or
     // the pane writes: a snapshot read before the write must not draw over its answer later,
     // so the pane reads itself.
-    let fresh = arrived.is_some() && !cache_indexed;
-    let waits = (fresh || ctx.revalidating()) && !ctx.writes_from(*active);
+    let waits = (arrived.is_some() || ctx.revalidating()) && !ctx.writes_from(*active);
     if !waits && stale.remove(active) {
         panes.get_mut(*active).refresh(ctx);
     }
-    let Some(arrived) = arrived.filter(|_| !cache_indexed) else {
+    let Some(arrived) = arrived else {
         return;
     };
-    let snapshot = Arc::clone(arrived.linter.snapshot());
+    let snapshot = arrived.snapshot;
     for id in std::mem::take(stale) {
         panes.get_mut(id).warm(&snapshot, ctx);
     }
@@ -101,7 +94,9 @@ fn first_read(ctx: &mut super::ctx::Ctx, panes: &super::panes::Panes) {
     if !ctx.read_after_first_screen {
         return;
     }
-    if !matches!(ctx.snapshot, super::widgets::loadable::Loadable::NotLoaded) {
+    if !matches!(ctx.snapshot, super::widgets::loadable::Loadable::NotLoaded)
+        || ctx.unindexed.is_some()
+    {
         ctx.read_after_first_screen = false;
         return;
     }
@@ -141,9 +136,9 @@ pub fn save(cache: &WarmCache, tenancy_id: &str, snapshot: Arc<Snapshot>) {
 /// What `Ctx` keeps when a snapshot arrives, for [`settle`].
 #[derive(Debug, Clone)]
 pub struct Arrived {
-    pub linter: Arc<crate::policy::TenancyLinter>,
-    /// The cached snapshot, indexed (not the tenancy read again).
-    pub from_cache: bool,
+    pub snapshot: Arc<Snapshot>,
+    /// Read from the service (not a snapshot already here, indexed).
+    pub fresh: bool,
 }
 
 /// Whether the cache is on: not with `--no-cache`, not with `cache = false` in the settings.

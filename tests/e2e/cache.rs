@@ -15,7 +15,7 @@ fn the_second_start_draws_from_the_cache_then_reads_the_tenancy_again() {
     tui.wait_for("acme-corp (root)");
     // The file appears once the whole tenancy has been read (in the background).
     let file = loop_for_file(&dir);
-    wait_for_file(&file, |text| text.contains("\"format\":1"));
+    wait_for_file(&file, |text| text.contains("\"format\":2"));
     tui.quit();
     #[cfg(unix)]
     {

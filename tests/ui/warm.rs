@@ -71,7 +71,10 @@ fn a_warm_start_shows_the_cache_then_merges_the_tenancy_read_again_keeping_the_s
             .any(|e| matches!(e, Effect::SaveCache(_))),
         "the fresh snapshot goes to the cache"
     );
-    // The audit's snapshot is the fresh one too.
+    // The audit indexes the fresh one when it opens.
+    state.ctx.ensure_snapshot(PaneId::Compartments);
+    let requests = state.ctx.take_requests();
+    settle(&mut state, &mut world, requests);
     let snapshot = state.ctx.snapshot.data().unwrap();
     assert!(
         snapshot
@@ -116,13 +119,16 @@ fn panes_not_visited_take_the_tenancy_read_again() {
     );
 }
 
+/// The cached snapshot is indexed only when a view asks; when the tenancy read again comes
+/// in, the index in use is let go and built again from the read, which shares every list
+/// that did not change with the cached snapshot.
 #[test]
-fn the_snapshot_in_use_is_let_go_while_the_one_read_again_is_indexed() {
+fn the_index_in_use_is_let_go_and_built_again_from_the_tenancy_read_again() {
     use canopy::app::request::{Payload, RequestKind, TenancyRequest};
     use canopy::app::update::apply_response;
     let seed = demo();
     let mut world = world(seed.clone());
-    let (mut state, mut requests) = fresh(&world, false);
+    let (mut state, requests) = fresh(&world, false);
     state.ctx.cache = Some(WarmCache::default());
     warm_start(
         &mut state,
@@ -135,43 +141,49 @@ fn the_snapshot_in_use_is_let_go_while_the_one_read_again_is_indexed() {
             snapshot: seed,
         },
     );
-    requests.extend(update(&mut state, Action::Tick));
-    let mut checked = false;
-    let mut cached_users = None;
-    for _ in 0..100 {
-        let mut next = Vec::new();
-        for r in std::mem::take(&mut requests) {
-            let reread = matches!(r.kind, RequestKind::Tenancy(TenancyRequest::Reread(_)));
-            for response in super::harness::answer(&mut world, &r) {
-                let last = response.done;
-                if reread && !last {
-                    assert!(matches!(response.result, Ok(Payload::Done)));
-                    let cached = state.ctx.snapshot.data().expect("the cached one in use");
-                    cached_users = Some(cached.snapshot().users.clone());
-                    next.extend(apply_response(&mut state, response));
-                    assert!(
-                        state.ctx.snapshot.data().is_none(),
-                        "let go for the indexing"
-                    );
-                    checked = true;
-                    continue;
-                }
-                next.extend(apply_response(&mut state, response));
-                if reread && last {
-                    let fresh = state.ctx.snapshot.data().expect("the fresh one in use");
-                    // Nothing changed on the service: the users read again are the cached
-                    // list itself, held once.
-                    let before = cached_users.as_ref().expect("read after the cached one");
-                    assert!(fresh.snapshot().users.shares(before));
-                }
-            }
-        }
-        requests = next;
-        if requests.is_empty() {
-            break;
+    let tenancy = |r: &canopy::app::request::Request, index: bool| match &r.kind {
+        RequestKind::Tenancy(TenancyRequest::Index(_)) => index,
+        RequestKind::Tenancy(TenancyRequest::Reread(_)) => !index,
+        _ => false,
+    };
+    // The tenancy is read again at once; the cached snapshot is indexed only when asked.
+    let reread = state.ctx.take_requests();
+    assert!(reread.iter().any(|r| tenancy(r, false)));
+    assert!(!reread.iter().any(|r| tenancy(r, true)));
+    assert!(state.ctx.snapshot.data().is_none());
+    let cached_users = state.ctx.unindexed.as_ref().unwrap().users.clone();
+    // The audit opens: the cached snapshot is indexed (answered here before the read).
+    state.ctx.ensure_snapshot(PaneId::Compartments);
+    let index = state.ctx.take_requests();
+    assert!(index.iter().any(|r| tenancy(r, true)));
+    let mut next = Vec::new();
+    for r in index.iter().chain(&requests) {
+        for response in super::harness::answer(&mut world, r) {
+            next.extend(apply_response(&mut state, response));
         }
     }
-    assert!(checked, "the tenancy was read again");
+    let in_use = state.ctx.snapshot.data().expect("the cached one indexed");
+    assert!(in_use.snapshot().users.shares(&cached_users));
+
+    let read = reread.iter().find(|r| tenancy(r, false)).unwrap();
+    let answers = super::harness::answer(&mut world, read);
+    assert!(matches!(
+        answers.last().map(|a| &a.result),
+        Some(Ok(Payload::Read(_)))
+    ));
+    for response in answers {
+        next.extend(apply_response(&mut state, response));
+    }
+    // Let go, and (the audit uses it) indexed again from the read.
+    assert!(state.ctx.snapshot.data().is_none());
+    let fresh = state.ctx.unindexed.clone().expect("the read, to index");
+    // Nothing changed on the service: the users read again are the cached list itself.
+    assert!(fresh.users.shares(&cached_users));
+    next.extend(state.ctx.take_requests());
+    assert!(next.iter().any(|r| tenancy(r, true)), "indexed again");
+    settle(&mut state, &mut world, next);
+    let in_use = state.ctx.snapshot.data().expect("the read indexed");
+    assert!(std::sync::Arc::ptr_eq(in_use.snapshot(), &fresh));
 }
 
 /// Every request sent until the app falls quiet, in order.
@@ -276,12 +288,11 @@ fn a_first_start_reads_the_tenancy_after_the_first_screen_and_holds_it_once() {
     let users = at(&|k| matches!(k, RequestKind::Identity(IdentityRequest::ListUsers)));
     assert!(users.is_some_and(|u| u < tenancy), "{sent:?}");
 
-    let linter = state
-        .ctx
-        .snapshot
-        .data()
-        .expect("the tenancy is read and indexed");
-    let snapshot = linter.snapshot();
+    assert!(
+        state.ctx.snapshot.data().is_none(),
+        "indexed when a view asks"
+    );
+    let snapshot = state.ctx.unindexed.clone().expect("the tenancy is read");
     let identity = &state.panes.identity;
     assert!(snapshot.users.shares(identity.users.loaded().unwrap()));
     assert!(snapshot.groups.shares(identity.groups.loaded().unwrap()));

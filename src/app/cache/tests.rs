@@ -22,6 +22,11 @@ fn a_written_snapshot_reads_back_private_and_whole() {
         panic!("read back")
     };
     assert_eq!(back.snapshot, demo.snapshot);
+    assert_eq!(back.saved_at, 1_000);
+    // One line per thousand records at most: the file is read a line at a time.
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.lines().count() > 2, "head, the rest, then the lists");
+    assert!(text.lines().all(|line| line.len() < 1_000_000));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
@@ -47,6 +52,31 @@ fn corrupt_old_or_foreign_files_are_ignored_with_a_note() {
         panic!()
     };
     assert!(note.contains("another format"), "{note}");
+    // The first format: the whole file one JSON document.
+    std::fs::write(
+        &path,
+        br#"{"format":1,"canopy":"0.1.0","snapshot":{"tenancy":{}}}"#,
+    )
+    .unwrap();
+    let Found::Ignored(note) = read(&path, "t") else {
+        panic!()
+    };
+    assert!(note.contains("canopy 0.1.0 in another format"), "{note}");
+    // Cut short in the middle of its last line, then at the end of a line.
+    let whole = cached("t");
+    write(&path, &whole.borrowed()).unwrap();
+    let text = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() - 40]).unwrap();
+    let Found::Ignored(note) = read(&path, "t") else {
+        panic!()
+    };
+    assert!(note.contains("damaged"), "{note}");
+    let lines: Vec<&[u8]> = text.split_inclusive(|b| *b == b'\n').collect();
+    std::fs::write(&path, lines[..lines.len() - 1].concat()).unwrap();
+    let Found::Ignored(note) = read(&path, "t") else {
+        panic!()
+    };
+    assert!(note.contains("before its last list"), "{note}");
     write(&path, &cached("ocid1.tenancy.oc1..other").borrowed()).unwrap();
     let Found::Ignored(note) = read(&path, "ocid1.tenancy.oc1..mine") else {
         panic!()

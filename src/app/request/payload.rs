@@ -133,6 +133,9 @@ pub enum Payload {
     /// The whole tenancy with its effective-permission index, built by the worker (off the
     /// UI thread); shared, so the audit and the lint read it without copying.
     Snapshot(Arc<crate::policy::TenancyLinter>),
+    /// The whole tenancy as read in the background, not indexed: a view that needs the index
+    /// asks for it ([`super::TenancyRequest::Index`]).
+    Read(Arc<crate::model::Snapshot>),
     /// A listing, or a page of one.
     Items(Items),
     /// One resource (created, read or changed).
@@ -174,6 +177,7 @@ impl Payload {
         match self {
             Payload::Tenancy(_) => "the tenancy".into(),
             Payload::Snapshot(_) => "a tenancy snapshot".into(),
+            Payload::Read(_) => "the tenancy as read".into(),
             Payload::Items(items) => format!("{items:?}"),
             Payload::Item(item) => format!("{item:?}"),
             Payload::WorkRequest(wr) => format!("work request {}", wr.id),

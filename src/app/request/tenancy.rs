@@ -36,9 +36,10 @@ pub enum TenancyRequest {
     /// The whole tenancy (the export's reader), indexed off the UI thread. Answers with
     /// [`Payload::Snapshot`].
     Load,
-    /// The whole tenancy read again while this snapshot of it is in use (a warm start's
-    /// cache): what comes back unchanged is shared with it, not held twice. Answers as
-    /// [`TenancyRequest::Load`] does.
+    /// The whole tenancy read in the background against this snapshot of it (a warm start's
+    /// cache, or what the panes hold): what comes back unchanged is shared with it, not held
+    /// twice. Answers with [`Payload::Read`], not indexed: the index (a fifth of a large
+    /// tenancy's memory) is built when a view asks.
     Reread(SharedSnapshot),
     /// A snapshot already at hand (the warm-start cache), indexed off the UI thread. Answers
     /// with [`Payload::Snapshot`].
@@ -114,8 +115,9 @@ impl TenancyRequest {
     }
 }
 
-/// Reads the whole tenancy and indexes it.
+/// Reads the whole tenancy; indexes it unless it is read against a snapshot before.
 async fn load(w: &Work<'_>, before: Option<Arc<crate::model::Snapshot>>) {
+    let reread = before.is_some();
     let progress = indicatif::ProgressBar::hidden();
     // The audit, lint, `:find` and the warm-start cache need the structure, not
     // each user's credential metadata (nine calls per user on a large tenancy, at
@@ -127,6 +129,7 @@ async fn load(w: &Work<'_>, before: Option<Arc<crate::model::Snapshot>>) {
     let gathered =
         crate::api::export::gather_with(w.client, w.tenancy_id, &progress, options).await;
     match gathered {
+        Ok(g) if reread => w.finish(Ok(Payload::Read(Arc::new(g.snapshot)))),
         Ok(g) => {
             // Read: say so before indexing, so a snapshot being replaced can be
             // let go first (two indexes of a large tenancy at once were the
@@ -139,10 +142,16 @@ async fn load(w: &Work<'_>, before: Option<Arc<crate::model::Snapshot>>) {
 }
 
 /// Indexes a snapshot and answers with it. Indexing a large tenancy takes a few hundred
-/// milliseconds: not on the runtime's threads, and never in `update`.
+/// milliseconds: never in `update`, and off the runtime's other tasks.
 async fn index(w: &Work<'_>, snapshot: Arc<crate::model::Snapshot>) {
-    let built =
-        tokio::task::spawn_blocking(move || crate::policy::TenancyLinter::new(snapshot)).await;
+    let linter = move || crate::policy::TenancyLinter::new(snapshot);
+    // On a worker thread of its own runtime, the index is built in the memory the read just
+    // gave back (each thread allocates from its own pool, and a blocking-pool thread would
+    // take fresh memory for it): some 20 MB of a large tenancy's peak.
+    let built = match tokio::runtime::Handle::current().runtime_flavor() {
+        tokio::runtime::RuntimeFlavor::MultiThread => Ok(tokio::task::block_in_place(linter)),
+        _ => tokio::task::spawn_blocking(linter).await,
+    };
     w.send(
         true,
         built

@@ -245,9 +245,16 @@ impl<T: Resource> ListView<T> {
     /// Replaces every item (a list derived from other data, e.g. a user's groups); the
     /// selection stays on the same item if it is still there.
     pub fn set_items(&mut self, items: impl Into<Records<T>>, ctx: &Ctx) {
-        self.items = Loadable::Loaded(items.into());
+        let items = items.into();
         self.refreshing = None;
         self.incoming.clear();
+        // The very list shown already (a tenancy read again that found no change): its rows,
+        // order and filter texts stand; building them again for 100,000 rows is work and
+        // memory for nothing.
+        if matches!(&self.items, Loadable::Loaded(shown) if shown.shares(&items)) {
+            return;
+        }
+        self.items = Loadable::Loaded(items);
         self.resort(ctx);
     }
 

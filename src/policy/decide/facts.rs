@@ -18,7 +18,7 @@ pub fn values(index: &EffectiveIndex, q: &Question) -> RequestValues {
             v.add("request.user.id", id);
             v.add("request.principal.id", id);
             v.add("request.principal.type", "user");
-            if let Some(name) = index.users.get(id) {
+            if let Some(name) = index.users.get(id.as_str()) {
                 v.add("request.user.name", name);
             }
             let groups = index.groups_of(id);

@@ -321,7 +321,11 @@ impl EffectiveIndex {
     /// A principal's name for messages.
     pub fn principal_name(&self, p: &PrincipalRef) -> String {
         match p {
-            PrincipalRef::User(id) => self.users.get(id).cloned().unwrap_or_else(|| id.clone()),
+            PrincipalRef::User(id) => self
+                .users
+                .get(id.as_str())
+                .cloned()
+                .unwrap_or_else(|| id.clone()),
             PrincipalRef::Group(id) => format!(
                 "group {}",
                 self.groups.get(id).cloned().unwrap_or_else(|| id.clone())

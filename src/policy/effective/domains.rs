@@ -3,6 +3,7 @@
 //! an answer says "member of group Partners/Auditors" and the lint knows every domain's names.
 
 use super::{Directory, EffectiveIndex, Snapshot, live};
+use crate::model::SharedId;
 
 /// The directories of live domains other than Default, with the domain's display name.
 pub(crate) fn other_directories(
@@ -64,7 +65,7 @@ impl EffectiveIndex {
         for (domain, directory) in other_directories(snapshot) {
             for u in directory.users.iter().filter(|x| live(&x.lifecycle_state)) {
                 self.users
-                    .insert(u.id.clone(), format!("{domain}/{}", u.name));
+                    .insert(SharedId::new(&u.id), format!("{domain}/{}", u.name));
             }
             for g in directory.groups.iter().filter(|x| live(&x.lifecycle_state)) {
                 self.groups

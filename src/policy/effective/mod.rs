@@ -26,19 +26,20 @@ pub use query::PrincipalRef;
 /// The identity domain a group name without a domain belongs to.
 pub const DEFAULT_DOMAIN: &str = "Default";
 
-/// A subject of a statement, resolved against the tenancy where possible.
+/// A subject of a statement, resolved against the tenancy where possible. Its OCID and
+/// name are held once however many statements name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolvedSubject {
     AnyUser,
     AnyGroup,
     /// `id` is `None` when no group of that name or OCID exists.
     Group {
-        id: Option<String>,
-        name: String,
+        id: Option<SharedId>,
+        name: SharedId,
     },
     DynamicGroup {
-        id: Option<String>,
-        name: String,
+        id: Option<SharedId>,
+        name: SharedId,
     },
     Service {
         name: String,
@@ -57,8 +58,9 @@ pub struct Entry {
     /// The statement as written in the policy.
     pub text: String,
     pub statement: Statement,
-    /// The compartment its location names, when it resolves inside this tenancy.
-    pub location: Option<String>,
+    /// The compartment its location names, when it resolves inside this tenancy (held once
+    /// for every statement about it).
+    pub location: Option<SharedId>,
     pub subjects: Vec<ResolvedSubject>,
 }
 
@@ -82,11 +84,12 @@ pub struct Unparsed {
 pub struct EffectiveIndex {
     pub(crate) tree: CompartmentTree,
     pub(crate) entries: Vec<Entry>,
-    by_location: HashMap<String, Vec<usize>>,
+    by_location: HashMap<SharedId, Vec<usize>>,
     pub(crate) unparsed: Vec<Unparsed>,
     pub(crate) groups: HashMap<String, String>,
     pub(crate) dynamic_groups: HashMap<String, (String, String)>,
-    pub(crate) users: HashMap<String, String>,
+    /// user OCID -> name; the OCIDs are the memberships' own shared ones (no copy per user).
+    pub(crate) users: HashMap<SharedId, String>,
     /// user OCID -> group OCIDs (the memberships' own shared OCIDs: no copy per membership)
     pub(crate) member_of: HashMap<SharedId, Vec<SharedId>>,
     /// group OCID -> user OCIDs
@@ -246,7 +249,8 @@ impl<'a> Directory<'a> {
                             },
                         },
                     };
-                    let id = id.filter(|_| local);
+                    let id = id.filter(|_| local).map(|id| SharedId::new(&id));
+                    let name = SharedId::new(&name);
                     if item.kind == PrincipalKind::Group {
                         ResolvedSubject::Group { id, name }
                     } else {
@@ -286,9 +290,11 @@ impl EffectiveIndex {
     pub fn build(snapshot: &Snapshot) -> Self {
         let tree = CompartmentTree::build(snapshot);
         let directory = Directory::build(snapshot);
-        let mut entries = Vec::new();
+        // Sized once: a list of 10,000 statements grown by doubling is copied as it grows.
+        let statements = snapshot.policies.iter().map(|p| p.statements.len()).sum();
+        let mut entries = Vec::with_capacity(statements);
         let mut unparsed = Vec::new();
-        let mut by_location: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_location: HashMap<SharedId, Vec<usize>> = HashMap::new();
         for policy in &snapshot.policies {
             if matches!(
                 policy.lifecycle_state,
@@ -313,7 +319,8 @@ impl EffectiveIndex {
                 };
                 let (location, subjects) = match &statement.body {
                     StatementBody::Grant(g) => (
-                        resolve_location(&tree, &policy.compartment_id, g),
+                        resolve_location(&tree, &policy.compartment_id, g)
+                            .map(|at| SharedId::new(&at)),
                         directory.subjects(g),
                     ),
                     StatementBody::Define(_) => (None, Vec::new()),
@@ -368,13 +375,18 @@ impl EffectiveIndex {
             }
             member_of.insert(key, groups);
         }
-        let mut users: HashMap<String, String> = snapshot
+        let mut users: HashMap<SharedId, String> = snapshot
             .users
             .iter()
             .filter(|x| live(&x.lifecycle_state))
-            .map(|u| (u.id.clone(), u.name.clone()))
+            .map(|u| (SharedId::new(&u.id), u.name.clone()))
             .collect();
-        users.extend(mapped.groups.iter().map(|(k, g)| (k.clone(), g.label())));
+        users.extend(
+            mapped
+                .groups
+                .iter()
+                .map(|(k, g)| (SharedId::new(k), g.label())),
+        );
         let mut index = Self {
             tree,
             entries,

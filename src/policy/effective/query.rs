@@ -39,15 +39,6 @@ impl EffectiveIndex {
             }
             _ => (None, text),
         };
-        let find = |map: &std::collections::HashMap<String, String>| {
-            if map.contains_key(name) {
-                return Some(name.to_string());
-            }
-            map.iter()
-                .filter(|(_, n)| n.eq_ignore_ascii_case(name))
-                .map(|(id, _)| id.clone())
-                .min()
-        };
         let dynamic = || {
             if self.dynamic_groups.contains_key(name) {
                 return Some(name.to_string());
@@ -71,13 +62,13 @@ impl EffectiveIndex {
         };
         match kind {
             Some("idp-group") => federated().map(PrincipalRef::User),
-            Some("user") => find(&self.users).map(PrincipalRef::User),
-            Some("group") => find(&self.groups).map(PrincipalRef::Group),
+            Some("user") => find_by_name(&self.users, name).map(PrincipalRef::User),
+            Some("group") => find_by_name(&self.groups, name).map(PrincipalRef::Group),
             Some(_) => dynamic().map(PrincipalRef::DynamicGroup),
-            None => find(&self.groups)
+            None => find_by_name(&self.groups, name)
                 .map(PrincipalRef::Group)
                 .or_else(|| dynamic().map(PrincipalRef::DynamicGroup))
-                .or_else(|| find(&self.users).map(PrincipalRef::User))
+                .or_else(|| find_by_name(&self.users, name).map(PrincipalRef::User))
                 .or_else(|| federated().map(PrincipalRef::User)),
         }
     }
@@ -161,7 +152,7 @@ impl EffectiveIndex {
                 (ResolvedSubject::AnyGroup, PrincipalRef::User(_)) => None,
                 (ResolvedSubject::AnyGroup, _) => Some("any-group covers every group".into()),
                 (ResolvedSubject::Group { id: Some(id), name }, PrincipalRef::User(user))
-                    if groups.contains(id) =>
+                    if groups.iter().any(|g| g.as_str() == id.as_str()) =>
                 {
                     Some(match self.federated.get(user) {
                         Some(g) => format!(
@@ -172,14 +163,14 @@ impl EffectiveIndex {
                     })
                 }
                 (ResolvedSubject::Group { id: Some(id), name }, PrincipalRef::Group(_))
-                    if groups.contains(id) =>
+                    if groups.iter().any(|g| g.as_str() == id.as_str()) =>
                 {
                     Some(format!("group {name}"))
                 }
                 (
                     ResolvedSubject::DynamicGroup { id: Some(id), name },
                     PrincipalRef::DynamicGroup(p),
-                ) if id == p => Some(format!("dynamic group {name}")),
+                ) if id.as_str() == p => Some(format!("dynamic group {name}")),
                 _ => None,
             };
             if via.is_some() {
@@ -201,7 +192,10 @@ impl EffectiveIndex {
                     out.extend(names);
                 }
                 ResolvedSubject::DynamicGroup { id: Some(id), name } => {
-                    let rule = self.dynamic_groups.get(id).map_or("", |(_, r)| r.as_str());
+                    let rule = self
+                        .dynamic_groups
+                        .get(id.as_str())
+                        .map_or("", |(_, r)| r.as_str());
                     out.push(format!("dynamic group {name} ({rule})"));
                 }
                 _ => {}
@@ -282,4 +276,20 @@ fn action_coverage(applied: &Applied, verb: &str, resource: &str) -> Option<Cove
             }
         }
     }
+}
+
+/// An OCID of `map` if `name` is one, else the first (in OCID order) whose name is `name`
+/// (case-insensitive).
+fn find_by_name<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
+    map: &std::collections::HashMap<K, String>,
+    name: &str,
+) -> Option<String> {
+    if map.contains_key(name) {
+        return Some(name.to_string());
+    }
+    map.iter()
+        .filter(|(_, n)| n.eq_ignore_ascii_case(name))
+        .map(|(id, _)| id.borrow())
+        .min()
+        .map(str::to_string)
 }

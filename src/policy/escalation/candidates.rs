@@ -40,10 +40,10 @@ pub fn holders(
             match subject {
                 ResolvedSubject::AnyUser | ResolvedSubject::AnyGroup => everyone = true,
                 ResolvedSubject::Group { id: Some(id), .. } => {
-                    out.insert((0, id.clone()));
+                    out.insert((0, id.to_string()));
                 }
                 ResolvedSubject::DynamicGroup { id: Some(id), .. } => {
-                    out.insert((1, id.clone()));
+                    out.insert((1, id.to_string()));
                 }
                 _ => {}
             }

@@ -149,7 +149,7 @@ impl Probe<'_> {
                 .get(id)
                 .map(|(_, rule)| vec![format!("instances matching {rule}")])
                 .unwrap_or_default(),
-            PrincipalRef::User(id) => index.users.get(id).cloned().into_iter().collect(),
+            PrincipalRef::User(id) => index.users.get(id.as_str()).cloned().into_iter().collect(),
         }
     }
 

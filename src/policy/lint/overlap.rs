@@ -18,7 +18,7 @@ struct Shape<'a> {
 
 fn shape<'a>(
     grant: &'a Grant,
-    location: Option<&'a String>,
+    location: Option<&'a str>,
     subjects: &[ResolvedSubject],
 ) -> Option<Shape<'a>> {
     if grant.kind != GrantKind::Allow {
@@ -131,7 +131,7 @@ pub(super) fn check(
     let shapes: Vec<(&Linted, Shape)> = linted
         .iter()
         .filter_map(|l| match &l.statement.body {
-            StatementBody::Grant(g) => shape(g, l.location.as_ref(), &l.subjects).map(|s| (l, s)),
+            StatementBody::Grant(g) => shape(g, l.location.as_deref(), &l.subjects).map(|s| (l, s)),
             StatementBody::Define(_) => None,
         })
         .collect();
@@ -167,7 +167,7 @@ fn finding(
         .filter(|a| Some(a.entry.policy_id.as_str()) != editing)
         .filter_map(|a| {
             let g = a.entry.grant()?;
-            shape(g, a.entry.location.as_ref(), &a.entry.subjects).map(|o| (a, o))
+            shape(g, a.entry.location.as_deref(), &a.entry.subjects).map(|o| (a, o))
         })
         .collect();
     if let Some((a, _)) = elsewhere.iter().find(|(_, o)| same(s, o)) {

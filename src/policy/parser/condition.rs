@@ -42,6 +42,7 @@ fn item(c: &mut Cursor, depth: usize) -> Parse<Condition> {
                 mode_word(mode)
             )));
         }
+        items.shrink_to_fit();
         if c.at_word("and") || c.at_word("or") {
             return Err(infix(c));
         }
@@ -204,5 +205,6 @@ fn value_list(c: &mut Cursor, context: &str) -> Parse<Vec<Value>> {
         }
     }
     c.expect(Tok::RParen, "`,` or `)`", "in the value list")?;
+    values.shrink_to_fit();
     Ok(values)
 }

@@ -279,6 +279,7 @@ fn permissions(c: &mut Cursor, with_to: bool) -> Parse<Action> {
         }
     }
     c.expect(Tok::RBrace, "`,` or `}`", "in the permission list")?;
+    permissions.shrink_to_fit();
     Ok(Action::Permissions {
         permissions,
         with_to,

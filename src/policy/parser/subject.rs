@@ -28,6 +28,8 @@ pub(super) fn subject(c: &mut Cursor) -> Parse<Subject> {
             kind = next;
         }
     }
+    // Kept for as long as the tenancy's index is: no room left over from growing.
+    items.shrink_to_fit();
     Ok(Subject::Principals {
         items,
         span: c.span_from(start),
