@@ -68,11 +68,11 @@ pub fn write(
                     u.lifecycle_state != crate::model::LifecycleState::Deleted
                         && (u.id == wanted || u.name.eq_ignore_ascii_case(wanted))
                 })
-                .map(|u| u.id.clone())
+                .map(|u| u.id.to_string())
                 .ok_or_else(|| EmulatorError::NoSuchUser(wanted.to_string()))?,
             None => s
                 .administrator()
-                .map(|u| u.id.clone())
+                .map(|u| u.id.to_string())
                 .ok_or(EmulatorError::NoAdministrator)?,
         };
         let api_key = s

@@ -113,7 +113,7 @@ impl DomainDirectory {
             let email_verified = primary.and_then(|e| e.verified);
             let description = u.description.clone().or(u.display_name.clone());
             out.users.push(User {
-                id,
+                id: id.into(),
                 compartment_id: tenancy_id.into(),
                 name: u.user_name,
                 description: description.unwrap_or_default(),

@@ -10,7 +10,7 @@ use super::tags::{DefinedTags, FreeformTags};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
-    pub id: String,
+    pub id: super::SharedId,
     /// Always the tenancy: held once for every user (see [`SharedId`](super::SharedId)).
     pub compartment_id: super::SharedId,
     pub name: String,

@@ -60,7 +60,7 @@ async fn a_defined_tag_is_added_to_three_users() {
         .into_iter()
         .filter(|u| u.lifecycle_state == LifecycleState::Active)
         .take(3)
-        .map(|u| u.id)
+        .map(|u| u.id.to_string())
         .collect();
     let work = c
         .bulk_edit_tags(&BulkEditTagsDetails {

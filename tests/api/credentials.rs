@@ -22,7 +22,13 @@ async fn new_user(env: &Env, name: &str) -> String {
         freeform_tags: None,
         defined_tags: None,
     };
-    env.client().create_user(&details).await.unwrap().value.id
+    env.client()
+        .create_user(&details)
+        .await
+        .unwrap()
+        .value
+        .id
+        .to_string()
 }
 
 #[tokio::test]

@@ -62,7 +62,7 @@ fn compartment(id: &str, parent: &str, name: &str, minute: usize) -> Compartment
 
 fn user(id: String, name: String, minute: usize, lifecycle_state: LifecycleState) -> User {
     User {
-        id,
+        id: id.into(),
         compartment_id: TENANCY.into(),
         description: format!("{name} account"),
         email: Some(format!("{name}@example.com")),

@@ -38,10 +38,10 @@ fn changed() -> Snapshot {
     let id = |name: &str, s: &Snapshot| {
         s.users
             .iter()
-            .map(|u| (&u.name, &u.id))
-            .chain(s.groups.iter().map(|g| (&g.name, &g.id)))
+            .map(|u| (&u.name, u.id.as_str()))
+            .chain(s.groups.iter().map(|g| (&g.name, g.id.as_str())))
             .find(|(n, _)| *n == name)
-            .map(|(_, id)| id.clone())
+            .map(|(_, id)| id.to_string())
             .expect("known name")
     };
     let mut m = s.memberships[0].clone();

@@ -99,7 +99,7 @@ impl Driver {
         let Some((user, _)) = self.expect::<User>("create user", answer) else {
             return false;
         };
-        self.expected.users.insert(user.id, name);
+        self.expected.users.insert(user.id.to_string(), name);
         true
     }
 

@@ -24,7 +24,7 @@ impl Driver {
             .users
             .iter()
             .filter(|u| live(&u.lifecycle_state) && soak(&u.name))
-            .map(|u| (u.id.clone(), u.name.clone()))
+            .map(|u| (u.id.to_string(), u.name.clone()))
             .collect();
         self.same("users", users, &self.expected.users.clone());
 

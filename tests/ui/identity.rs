@@ -165,7 +165,14 @@ fn identity_pick_a_group() {
 #[test]
 fn identity_api_keys() {
     let (mut state, mut world) = identity(false);
-    let user = state.panes.identity.users.selected().unwrap().id.clone();
+    let user = state
+        .panes
+        .identity
+        .users
+        .selected()
+        .unwrap()
+        .id
+        .to_string();
     upload_key(&world, &user);
     press(&mut state, &mut world, key(KeyCode::Char('K')));
     assert_eq!(state.panes.identity.focus, IdentityFocus::Credentials);
@@ -233,7 +240,14 @@ fn identity_password_shown_once() {
 #[test]
 fn adding_a_user_to_a_group_sends_the_membership_and_shows_it() {
     let (mut state, mut world) = identity(false);
-    let user = state.panes.identity.users.selected().unwrap().id.clone();
+    let user = state
+        .panes
+        .identity
+        .users
+        .selected()
+        .unwrap()
+        .id
+        .to_string();
     let before = member_rows(&state).len();
     enter(&mut state, &mut world);
     press(&mut state, &mut world, key(KeyCode::Char('a')));
@@ -355,7 +369,14 @@ fn a_pasted_name_keeps_no_control_characters() {
 #[test]
 fn blocking_asks_first_and_unblocking_does_not() {
     let (mut state, mut world) = identity(false);
-    let user = state.panes.identity.users.selected().unwrap().id.clone();
+    let user = state
+        .panes
+        .identity
+        .users
+        .selected()
+        .unwrap()
+        .id
+        .to_string();
     press(&mut state, &mut world, key(KeyCode::Char('b')));
     let sent = requests(&mut state, Action::Select);
     assert_eq!(
@@ -499,7 +520,14 @@ fn an_api_key_pasted_on_one_line_is_uploaded_as_pem() {
 #[test]
 fn deleting_an_api_key_needs_the_fingerprint_end() {
     let (mut state, mut world) = identity(false);
-    let user = state.panes.identity.users.selected().unwrap().id.clone();
+    let user = state
+        .panes
+        .identity
+        .users
+        .selected()
+        .unwrap()
+        .id
+        .to_string();
     let fingerprint = upload_key(&world, &user);
     press(&mut state, &mut world, key(KeyCode::Char('K')));
     press(&mut state, &mut world, key(KeyCode::Char('D')));
@@ -532,7 +560,14 @@ fn deleting_a_user_drops_it() {
     enter(&mut state, &mut world);
     assert_eq!(first_user_name(&state), "temp.contractor");
     let name = first_user_name(&state);
-    let user = state.panes.identity.users.selected().unwrap().id.clone();
+    let user = state
+        .panes
+        .identity
+        .users
+        .selected()
+        .unwrap()
+        .id
+        .to_string();
     press(&mut state, &mut world, key(KeyCode::Char('D')));
     type_text(&mut state, &mut world, &name);
     let sent = requests(&mut state, Action::Select);
@@ -618,7 +653,14 @@ fn identity_upload_key_form() {
 #[test]
 fn a_user_edit_sends_only_what_changed() {
     let (mut state, mut world) = identity(false);
-    let user = state.panes.identity.users.selected().unwrap().id.clone();
+    let user = state
+        .panes
+        .identity
+        .users
+        .selected()
+        .unwrap()
+        .id
+        .to_string();
     act(&mut state, &mut world, Action::Edit);
     tab(&mut state, &mut world);
     press(&mut state, &mut world, super::harness::ctrl('u'));

@@ -49,6 +49,7 @@ fn user_id(world: &World, name: &str) -> String {
         .find(|u| u.name == name)
         .unwrap_or_else(|| panic!("no user {name}"))
         .id
+        .to_string()
 }
 
 /// Sends what `action` asks for and answers it: the secret the answer carried, checked never

@@ -251,7 +251,7 @@ fn the_pane_on_screen_waits_for_the_tenancy_read_again_rather_than_reading_itsel
     state.ctx.cache = Some(WarmCache::default());
     warm_start(&mut state, cached(seed));
     requests.extend(update(&mut state, Action::Go(PaneId::Identity)));
-    let first = state.panes.identity.users.all()[0].id.clone();
+    let first = state.panes.identity.users.all()[0].id.to_string();
     state.ctx.write(
         PaneId::Identity,
         IdentityRequest::UpdateUserState {

@@ -164,7 +164,7 @@ fn identity_and_credential_requests_round_trip() {
             .index
             .of_user(&first.user_id)
             .iter()
-            .any(|&i| memberships[i].id == first.id)
+            .any(|&i| memberships[i as usize].id == first.id)
     );
     let users: Vec<User> = items(last(&s, IdentityRequest::ListUsers));
     assert_eq!(users.len(), seed.users.len());
@@ -187,7 +187,7 @@ fn identity_and_credential_requests_round_trip() {
     let m: UserGroupMembership = item(&last(
         &s,
         IdentityRequest::AddUserToGroup(AddUserToGroupDetails {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
             group_id: group.id.clone(),
         }),
     ));
@@ -202,7 +202,7 @@ fn identity_and_credential_requests_round_trip() {
     let blocked: User = item(&last(
         &s,
         IdentityRequest::UpdateUserState {
-            id: user.id.clone(),
+            id: user.id.to_string(),
             blocked: true,
         },
     ));
@@ -211,7 +211,7 @@ fn identity_and_credential_requests_round_trip() {
     let Payload::Secret { owner, secret, .. } = last(
         &s,
         CredentialRequest::ResetUiPassword {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
         },
     ) else {
         panic!("a password");
@@ -233,7 +233,7 @@ fn identity_and_credential_requests_round_trip() {
     let crate::model::Credential::ApiKey(key) = item(&last(
         &s,
         CredentialRequest::UploadApiKey {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
             key: ApiKeySource::File(file),
         },
     )) else {
@@ -242,7 +242,7 @@ fn identity_and_credential_requests_round_trip() {
     let all: Vec<crate::model::Credential> = items(last(
         &s,
         CredentialRequest::ListOfUser {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
         },
     ));
     assert!(all.iter().any(
@@ -251,7 +251,7 @@ fn identity_and_credential_requests_round_trip() {
     let missing = run(
         &s,
         CredentialRequest::UploadApiKey {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
             key: ApiKeySource::File("/nonexistent/key.pem".into()),
         },
     );
@@ -334,11 +334,11 @@ fn credential_and_sign_in_requests_answer_with_their_kinds() {
             .find(|u| u.name == name)
             .unwrap()
             .id
-            .clone()
+            .to_string()
     };
 
     // Every user's credentials in one answer, of every kind (the sandbox's own API key too).
-    let ids: Vec<String> = seed.users.iter().map(|u| u.id.clone()).collect();
+    let ids: Vec<String> = seed.users.iter().map(|u| u.id.to_string()).collect();
     let seed = s.snapshot();
     let all: Vec<Credential> = items(last(&s, CredentialRequest::ListOfUsers { user_ids: ids }));
     assert_eq!(

@@ -78,7 +78,7 @@ pub(super) fn admit(
     count: impl Fn(&Store, &str) -> usize,
     max: usize,
 ) -> Result<String, ApiError> {
-    let user_id = creator(store, call, allowed, kind)?.id.clone();
+    let user_id = creator(store, call, allowed, kind)?.id.to_string();
     check_limit(count(store, &user_id), max, kind, &user_id)?;
     Ok(user_id)
 }

@@ -46,7 +46,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut store = ctx.store.lock();
     let user = store.users.find(call.param("id"), "user")?;
     super::require_not_deleted(&user.lifecycle_state, "user", &user.id)?;
-    let user_id = user.id.clone();
+    let user_id = user.id.to_string();
     let count = count_of(&store.sign_in.mfa_devices, &user_id);
     check_limit(count, MAX_MFA_DEVICES, "MFA TOTP device", &user_id)?;
     let device = MfaTotpDeviceSummary {

@@ -61,7 +61,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
         call.principal.as_deref(),
     )?;
     let user = User {
-        id: new_ocid("user"),
+        id: new_ocid("user").into(),
         compartment_id: details.compartment_id.as_str().into(),
         name: details.name,
         description: details.description,
@@ -202,7 +202,7 @@ pub async fn ui_password(State(ctx): State<Ctx>, call: Call) -> Outcome {
     }
     let password = UiPassword {
         password: Some(Secret::new(random_text(16))),
-        user_id: user.id.clone(),
+        user_id: user.id.to_string(),
         time_created: now_rfc3339(),
         lifecycle_state: LifecycleState::Active,
         inactive_status: None,

@@ -98,7 +98,7 @@ pub async fn create(State(ctx): State<Ctx>, call: Call) -> Outcome {
     let mut dir = directory(&store, &call)?;
     check_name_free(&dir, &body.user_name, "")?;
     let user = User {
-        id: new_ocid("user"),
+        id: new_ocid("user").into(),
         compartment_id: store.tenancy_id().into(),
         name: body.user_name.clone(),
         description: description_of(&body).unwrap_or_default(),

@@ -102,8 +102,8 @@ pub fn user(ix: &Index, user: &User, at: &Place) -> ScimUser {
         .collect();
     let mut out = ScimUser {
         schemas: vec![SCHEMA_USER.to_string()],
-        id: user.id.clone(),
-        ocid: Some(user.id.clone()),
+        id: user.id.to_string(),
+        ocid: Some(user.id.to_string()),
         user_name: user.name.clone(),
         display_name: Some(if user.description.is_empty() {
             user.name.clone()

@@ -123,7 +123,7 @@ impl CredentialsPane {
         let live: Vec<String> = users
             .iter()
             .filter(|u| u.lifecycle_state != crate::model::LifecycleState::Deleted)
-            .map(|u| u.id.clone())
+            .map(|u| u.id.to_string())
             .collect();
         self.users = Loadable::Loaded(users);
         let request = ctx.send_read(ME, CredentialRequest::ListOfUsers { user_ids: live });

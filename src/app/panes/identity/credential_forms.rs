@@ -90,7 +90,7 @@ impl IdentityPane {
             }
         }
         let d = dialog(IdentityDialog::CreateCredential {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
             kind,
         });
         let title = format!("New {} for {}", kind.one(), user.name);
@@ -148,7 +148,7 @@ impl IdentityPane {
     pub(super) fn start_edit_credential(
         user: &User, row: &CredentialRow, ctx: &mut Ctx) {
         let d = dialog(IdentityDialog::EditCredential {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
             id: row.credential.id().to_string(),
         });
         let title = format!("Edit {} of {}", row.kind().one(), user.name);
@@ -287,7 +287,7 @@ pub fn totp_code(code: &str) -> Result<(), String> {
 pub(crate) fn activate_form(user: &User, device_id: &str) -> Modal {
     Modal::form(
         dialog(IdentityDialog::ActivateMfa {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
             id: device_id.to_string(),
         }),
         &format!("Activate MFA for {}", user.name),
@@ -332,7 +332,7 @@ pub(crate) fn secret_modal(user: &User, credential: &Credential, secret: Secret)
         ];
         return Modal::secret(
             dialog(IdentityDialog::MfaSeed {
-                user_id: user.id.clone(),
+                user_id: user.id.to_string(),
                 id: d.id.clone(),
             }),
             "MFA device seed",

@@ -151,7 +151,7 @@ impl IdentityPane {
         fields.extend(tag_fields(ctx, ME, &u.freeform_tags, &u.defined_tags));
         Modal::form(
             dialog(IdentityDialog::EditUser {
-                id: u.id.clone(),
+                id: u.id.to_string(),
                 etag,
             }),
             &format!("Edit user {}", u.name),

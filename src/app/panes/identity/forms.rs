@@ -134,7 +134,7 @@ pub(crate) fn capabilities_modal(
     let options: Vec<&str> = options.iter().map(String::as_str).collect();
     let mut modal = Modal::choice(
         dialog(IdentityDialog::Capabilities {
-            id: user.id.clone(),
+            id: user.id.to_string(),
         }),
         &format!("Capabilities of {}", user.name),
         vec![

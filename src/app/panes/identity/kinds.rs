@@ -43,7 +43,7 @@ impl Resource for User {
     }
 
     fn detail(&self, _ctx: &Ctx) -> Vec<(&'static str, String)> {
-        let mut out = vec![("OCID", self.id.clone())];
+        let mut out = vec![("OCID", self.id.to_string())];
         if let Some(email) = &self.email {
             let verified = if self.email_verified == Some(true) {
                 " (verified)"

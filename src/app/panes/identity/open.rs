@@ -69,10 +69,10 @@ impl IdentityPane {
                 (
                     "user",
                     u.name.clone(),
-                    u.id.clone(),
+                    u.id.to_string(),
                     "Their group memberships, API keys and passwords go with them.",
                     Kind::User,
-                    IdentityDialog::DeleteUser { id: u.id.clone() },
+                    IdentityDialog::DeleteUser { id: u.id.to_string() },
                 )
             }),
             IdentityTab::Groups => self.groups.selected().map(|g| {
@@ -112,14 +112,14 @@ impl IdentityPane {
         match action {
             Action::Block if user.is_blocked() => {
                 let kind = IdentityRequest::UpdateUserState {
-                    id: user.id.clone(),
+                    id: user.id.to_string(),
                     blocked: false,
                 };
                 self.send(kind, format!("unblocked {}", user.name), None, ctx);
             }
             Action::Block => ctx.open(Modal::choice(
                 dialog(IdentityDialog::Block {
-                    id: user.id.clone(),
+                    id: user.id.to_string(),
                     blocked: true,
                 }),
                 "Block user",
@@ -143,7 +143,7 @@ impl IdentityPane {
             }
             Action::ResetPassword => ctx.open(Modal::choice(
                 dialog(IdentityDialog::ResetPassword {
-                    id: user.id.clone(),
+                    id: user.id.to_string(),
                 }),
                 "Reset console password",
                 vec![

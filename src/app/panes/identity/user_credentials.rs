@@ -62,7 +62,7 @@ impl IdentityPane {
 
     /// Lists the selected user's credentials unless they are the ones held; the request id.
     pub(super) fn load_credentials(&mut self, ctx: &mut Ctx) -> Option<RequestId> {
-        let user_id = self.selected_user()?.id.clone();
+        let user_id = self.selected_user()?.id.to_string();
         // The same user's, unless the last listing failed or another pane wrote since (a
         // revoke from the Credentials pane).
         if self.creds_user.as_deref() == Some(user_id.as_str())
@@ -200,7 +200,7 @@ impl IdentityPane {
 
     /// Reads when the selected user's console password was set, once per user.
     pub(super) fn load_password_info(&mut self, ctx: &mut Ctx) {
-        let Some(user_id) = self.selected_user().map(|u| u.id.clone()) else {
+        let Some(user_id) = self.selected_user().map(|u| u.id.to_string()) else {
             return;
         };
         if self.ui_passwords.contains_key(&user_id) {
@@ -266,7 +266,7 @@ impl IdentityPane {
             (Action::Delete, Some(row)) => ctx.open(revoke_modal(
                 &row,
                 dialog(IdentityDialog::RevokeCredential {
-                    user_id: user.id.clone(),
+                    user_id: user.id.to_string(),
                     kind: row.kind(),
                     path_id: row.credential.path_id().to_string(),
                     id: row.id().to_string(),
@@ -278,7 +278,7 @@ impl IdentityPane {
                     let request = ctx.send_read(
                         ME,
                         CredentialRequest::GetMfaDevice {
-                            user_id: user.id.clone(),
+                            user_id: user.id.to_string(),
                             id: d.id.clone(),
                         },
                     );
@@ -298,7 +298,7 @@ impl IdentityPane {
                     ctx.open(super::credential_forms::activate_form(&user, &d.id));
                 } else {
                     let kind = CredentialRequest::GenerateTotpSeed {
-                        user_id: user.id.clone(),
+                        user_id: user.id.to_string(),
                         id: d.id.clone(),
                     };
                     self.send(kind, format!("new MFA seed for {}", user.name), None, ctx);

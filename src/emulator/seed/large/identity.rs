@@ -80,7 +80,7 @@ fn users(b: &mut Builder, count: usize) {
         let time_created = timestamp(&mut b.rng);
         let is_mfa_activated = index == 0 || (human && b.rng.chance(0.85));
         b.snapshot.users.push(User {
-            id,
+            id: id.into(),
             compartment_id: tenancy.as_str().into(),
             email: human.then(|| name.clone()),
             email_verified: human.then_some(true),
