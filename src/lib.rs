@@ -15,6 +15,7 @@
 
 pub mod api;
 pub mod app;
+pub mod arenas;
 pub mod auth;
 pub mod config;
 pub mod emulator;

@@ -47,7 +47,9 @@ fn main() -> ExitCode {
             .build()
     } else {
         if cli.command.is_none() {
-            // The terminal UI: keys and frames first, background work in the time left.
+            // The terminal UI: two malloc arenas (see `arenas`), keys and frames first,
+            // background work in the time left.
+            canopy::arenas::limit_arenas();
             canopy::priority::lower_background_threads();
         }
         tokio::runtime::Builder::new_multi_thread()

@@ -1,6 +1,8 @@
 //! End-to-end: the real `canopy` binary in a pseudo-terminal against the emulator, keys in,
 //! screen text out. Every wait is bounded (the screen is polled with a timeout).
 
+#[path = "e2e/arenas.rs"]
+mod arenas;
 #[path = "e2e/audit.rs"]
 mod audit;
 #[path = "e2e/cache.rs"]

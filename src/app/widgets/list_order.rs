@@ -40,10 +40,21 @@ impl<T: Resource> ListView<T> {
             self.search.shrink();
             self.by_id.shrink();
         }
-        self.keys = keys;
+        self.keep_keys(keys);
         self.set_order(order);
         self.filtered_by = None;
         self.refilter(ctx);
+    }
+
+    /// Keys are kept only while pages of a first load arrive, to merge the next page in; a
+    /// whole list lets them go (100,000 users' keys are 11 MB, and the next full sort makes
+    /// them again).
+    fn keep_keys(&mut self, keys: Vec<(SortKey, SortKey)>) {
+        self.keys = if self.items.is_loaded() {
+            Vec::new()
+        } else {
+            keys
+        };
     }
 
     /// The items are the same, but what a column shows may have changed (a user's count of
@@ -91,6 +102,8 @@ impl<T: Resource> ListView<T> {
             before(a, b) == std::cmp::Ordering::Less
         });
         self.set_order(merged);
+        let keys = std::mem::take(&mut self.keys);
+        self.keep_keys(keys);
         self.filtered_by = None;
         self.refilter(ctx);
     }
